@@ -1,0 +1,81 @@
+//! `baocao check`: the build without the write.
+
+use clap::ValueEnum;
+
+use crate::config::Overrides;
+use crate::diagnostics::{self, Severity};
+use crate::site;
+
+use super::{render_diagnostics, Outcome, SiteArgs, CONTENT_ERROR, OK};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style messages with the offending line
+    Text,
+    /// one JSON object per line, for tools
+    Json,
+}
+
+/// Check every write-up against the content contract without writing anything.
+///
+/// Exits 1 when there are errors (or warnings, with --strict), 0 otherwise.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Treat warnings as errors (for CI)
+    #[arg(long)]
+    pub strict: bool,
+    /// Include write-ups marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+    /// How to print the diagnostics
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+impl CheckArgs {
+    pub fn run(self) -> Outcome {
+        let overrides = Overrides {
+            include_drafts: self.drafts,
+            ..Overrides::default()
+        };
+        let config = match self.site.config(&overrides) {
+            Ok(c) => c,
+            Err(o) => return o,
+        };
+        let (built, mut diags) = site::build(&config);
+        if self.strict {
+            for d in &mut diags {
+                if d.severity == Severity::Warning {
+                    d.severity = Severity::Error;
+                }
+            }
+        }
+        let (errors, warnings) = diagnostics::count(&diags);
+        let mut out = Outcome::default();
+        match self.format {
+            Format::Text => {
+                out.stderr = render_diagnostics(&diags);
+                if let Some(b) = &built {
+                    if errors == 0 {
+                        out.stdout = format!(
+                            "checked {} write-ups: {} errors, {} warnings\n",
+                            b.stats.conferences + b.stats.drafts_skipped,
+                            errors,
+                            warnings
+                        );
+                    }
+                }
+            }
+            Format::Json => {
+                for d in &diags {
+                    out.stdout.push_str(&d.to_json());
+                    out.stdout.push('\n');
+                }
+            }
+        }
+        out.code = if errors > 0 { CONTENT_ERROR } else { OK };
+        out
+    }
+}

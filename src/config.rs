@@ -1,0 +1,168 @@
+//! The site configuration: `site.yaml` at the root, every key optional.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostics::Diagnostic;
+use crate::fsio;
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// `site.yaml` as written. Unknown keys are errors so a typo cannot pass silently.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: Option<String>,
+    description: Option<String>,
+    language: Option<String>,
+    base_url: Option<String>,
+    theme: Option<String>,
+    output: Option<PathBuf>,
+    trust_html: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    Vi,
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Vi => "vi",
+            Language::En => "en",
+        }
+    }
+
+    pub fn thousands_sep(self) -> char {
+        match self {
+            Language::Vi => '.',
+            Language::En => ',',
+        }
+    }
+
+    pub fn format_date(self, date: chrono::NaiveDate) -> String {
+        match self {
+            Language::Vi => date.format("%d/%m/%Y").to_string(),
+            Language::En => date.format("%-d %b %Y").to_string(),
+        }
+    }
+}
+
+/// The resolved configuration: defaults filled in, paths absolute.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub root: PathBuf,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub language: Language,
+    /// Always ends with '/', when set.
+    pub base_url: Option<String>,
+    pub theme: String,
+    pub output: PathBuf,
+    pub trust_html: bool,
+    pub include_drafts: bool,
+}
+
+impl Config {
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+}
+
+/// Command-line values that override the file.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub include_drafts: bool,
+}
+
+/// Reads `site.yaml` under `root` (a missing file means all defaults).
+pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
+    let path = root.join(CONFIG_FILE);
+    let shown = PathBuf::from(CONFIG_FILE);
+    let raw: RawConfig = if path.exists() {
+        let text = fsio::read_text(&path).map_err(|e| vec![e])?;
+        if text.trim().is_empty() {
+            RawConfig::default()
+        } else {
+            serde_yaml::from_str(&text).map_err(|e| {
+                let line = e.location().map_or(1, |l| l.line());
+                vec![Diagnostic::error(&shown, format!("invalid site config: {e}"))
+                    .at_line(&text, line, None)
+                    .with_help(
+                        "known keys: title, description, language (vi|en), base_url, theme, output, trust_html",
+                    )]
+            })?
+        }
+    } else {
+        RawConfig::default()
+    };
+    let RawConfig {
+        title,
+        description,
+        language,
+        base_url,
+        theme,
+        output,
+        trust_html,
+    } = raw;
+    let mut errors = Vec::new();
+    let language = match language.as_deref().map(str::trim) {
+        None | Some("vi") => Language::Vi,
+        Some("en") => Language::En,
+        Some(other) => {
+            errors.push(
+                Diagnostic::error(&shown, format!("unknown language \"{other}\""))
+                    .with_help("use `language: vi` or `language: en`"),
+            );
+            Language::Vi
+        }
+    };
+    let base_url = overrides.base_url.clone().or(base_url);
+    let base_url = match base_url.map(|u| u.trim().to_string()) {
+        Some(u) if u.is_empty() => None,
+        Some(u) if !(u.starts_with("http://") || u.starts_with("https://")) => {
+            errors.push(
+                Diagnostic::error(&shown, format!("base_url \"{u}\" is not an http(s) URL"))
+                    .with_help("write it in full, e.g. http://intranet/bao-cao/"),
+            );
+            None
+        }
+        Some(u) if u.ends_with('/') => Some(u),
+        Some(u) => Some(format!("{u}/")),
+        None => None,
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let output = overrides
+        .output
+        .clone()
+        .or(output)
+        .unwrap_or_else(|| PathBuf::from("public"));
+    let output = if output.is_absolute() {
+        output
+    } else if overrides.output.is_some() {
+        // A path typed on the command line is relative to where the user is.
+        std::env::current_dir()
+            .map(|d| d.join(&output))
+            .unwrap_or(output)
+    } else {
+        root.join(output)
+    };
+    Ok(Config {
+        root: root.to_path_buf(),
+        title,
+        description,
+        language,
+        base_url,
+        theme: theme.unwrap_or_else(|| "default".to_string()),
+        output,
+        trust_html: trust_html.unwrap_or(false),
+        include_drafts: overrides.include_drafts,
+    })
+}

@@ -1,0 +1,28 @@
+//! baocao turns a folder of conference write-ups (Markdown with YAML front
+//! matter) into a static site that works from disk, on an intranet server under a
+//! sub-path, and on paper.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! content/*.md ──load──▶ front matter + body ──validate──▶ write-ups + diagnostics
+//!              ──model──▶ corpus (by cluster, year, unit) ──render──▶ pages in memory ──write──▶ public/
+//! ```
+//!
+//! Only `main` prints; every stage returns values and diagnostics.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+// A `Diagnostic` is the error type of content problems; it travels once per
+// problem, so its size on the error path does not matter.
+#![allow(clippy::result_large_err)]
+
+pub mod cli;
+pub mod config;
+pub mod diagnostics;
+pub mod fsio;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod site;
+pub mod text;
+pub mod validate;
+pub mod write;

@@ -1,0 +1,155 @@
+//! A validated write-up: every field checked and normalized. A `WriteUp` cannot
+//! be invalid; the only way to make one from a file is `validate::write_up`.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// What kind of conference a write-up reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Tổng kết: the year-end summary.
+    Summary,
+    /// Ký kết giao ước: the pledge signing.
+    Pledge,
+    /// Phát động: the launch of a movement.
+    Launch,
+    /// Sơ kết: the mid-term review.
+    Review,
+    Other,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Summary,
+        Kind::Pledge,
+        Kind::Launch,
+        Kind::Review,
+        Kind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Summary => "summary",
+            Kind::Pledge => "pledge",
+            Kind::Launch => "launch",
+            Kind::Review => "review",
+            Kind::Other => "other",
+        }
+    }
+
+    /// The folded Vietnamese name, also accepted in front matter.
+    pub fn vietnamese(self) -> &'static str {
+        match self {
+            Kind::Summary => "tong ket",
+            Kind::Pledge => "ky ket giao uoc",
+            Kind::Launch => "phat dong",
+            Kind::Review => "so ket",
+            Kind::Other => "khac",
+        }
+    }
+
+    /// A short slug for file names: tong-ket, ky-ket, ...
+    pub fn file_slug(self) -> &'static str {
+        match self {
+            Kind::Summary => "tong-ket",
+            Kind::Pledge => "ky-ket",
+            Kind::Launch => "phat-dong",
+            Kind::Review => "so-ket",
+            Kind::Other => "hoi-nghi",
+        }
+    }
+}
+
+/// Identifies a cluster: the provincial clusters have no bloc; clusters of ministry
+/// departments reuse the same numbers inside their bloc.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ClusterKey {
+    pub bloc: Option<String>,
+    pub number: u32,
+}
+
+impl ClusterKey {
+    pub fn slug(&self) -> String {
+        match &self.bloc {
+            None => format!("cum-{}", self.number),
+            Some(bloc) => format!("{}-cum-{}", crate::text::slugify(bloc), self.number),
+        }
+    }
+}
+
+/// Lượt tập thể / lượt cá nhân khen thưởng.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Awards {
+    pub collectives: Option<u64>,
+    pub individuals: Option<u64>,
+}
+
+impl Awards {
+    pub fn is_empty(&self) -> bool {
+        self.collectives.is_none() && self.individuals.is_none()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Honour {
+    pub title: String,
+    /// Canonical unit names.
+    pub to: Vec<String>,
+    pub collectives: Option<u64>,
+    pub individuals: Option<u64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct WriteUp {
+    /// The file, relative to the site root (for messages).
+    pub path: PathBuf,
+    /// The file, relative to `content/` with '/' separators (for links between write-ups).
+    pub rel: String,
+    /// The page's folder under `hoi-nghi/`: one or more slug segments.
+    pub slug: String,
+    pub title: String,
+    pub date: NaiveDate,
+    pub year: i32,
+    pub kind: Kind,
+    pub cluster: Option<ClusterKey>,
+    pub host: Option<String>,
+    pub members: Vec<String>,
+    pub awards: Awards,
+    pub honours: Vec<Honour>,
+    pub leader: Option<String>,
+    pub deputy: Option<String>,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    pub tags: Vec<String>,
+    pub summary: Option<String>,
+    pub draft: bool,
+    /// The Markdown body.
+    pub body: String,
+    /// 1-based line of the file where the body starts.
+    pub body_line: usize,
+}
+
+impl WriteUp {
+    /// Every unit the write-up names, each once, in a stable order.
+    pub fn units(&self) -> Vec<&str> {
+        let mut all: Vec<&str> = self
+            .host
+            .iter()
+            .chain(self.members.iter())
+            .chain(self.leader.iter())
+            .chain(self.deputy.iter())
+            .map(String::as_str)
+            .chain(
+                self.honours
+                    .iter()
+                    .flat_map(|h| h.to.iter().map(String::as_str)),
+            )
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+}

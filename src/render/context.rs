@@ -1,0 +1,117 @@
+//! View records handed to templates: light, pre-formatted, with URLs relative to
+//! the site root (templates prefix them with `root`). Lists carry these records,
+//! never rendered bodies, so a timeline of thousands of rows stays cheap.
+
+use serde::Serialize;
+
+use crate::config::Language;
+use crate::model::{Awards, ClusterKey, Corpus, WriteUp};
+
+use super::I18n;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub name: String,
+    pub url: String,
+}
+
+/// One row of a timeline or list of conferences.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConferenceRow {
+    pub url: String,
+    pub title: String,
+    pub date: String,
+    pub date_iso: String,
+    pub year: i32,
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub cluster: Option<Link>,
+    pub host: Option<Link>,
+    pub collectives: Option<u64>,
+    pub individuals: Option<u64>,
+    pub summary: Option<String>,
+}
+
+pub fn conference_url(w: &WriteUp) -> String {
+    format!("hoi-nghi/{}/index.html", w.slug)
+}
+
+pub fn unit_url(slug: &str) -> String {
+    format!("don-vi/{slug}/index.html")
+}
+
+pub fn cluster_url(key: &ClusterKey) -> String {
+    format!("cum/{}/index.html", key.slug())
+}
+
+pub fn year_url(year: i32) -> String {
+    format!("nam/{year}/index.html")
+}
+
+pub fn cluster_name(key: &ClusterKey, t: &I18n) -> String {
+    match &key.bloc {
+        None => format!("{} {}", t.get("cluster"), key.number),
+        Some(bloc) => format!("{} {} – {}", t.get("cluster"), key.number, bloc),
+    }
+}
+
+pub fn unit_link(corpus: &Corpus, name: &str) -> Link {
+    let slug = corpus
+        .unit(name)
+        .map_or_else(|| crate::text::slugify(name), |u| u.slug.clone());
+    Link {
+        name: name.to_string(),
+        url: unit_url(&slug),
+    }
+}
+
+pub fn cluster_link(key: &ClusterKey, t: &I18n) -> Link {
+    Link {
+        name: cluster_name(key, t),
+        url: cluster_url(key),
+    }
+}
+
+pub fn row(corpus: &Corpus, w: &WriteUp, t: &I18n, lang: Language) -> ConferenceRow {
+    ConferenceRow {
+        url: conference_url(w),
+        title: w.title.clone(),
+        date: lang.format_date(w.date),
+        date_iso: w.date.to_string(),
+        year: w.year,
+        kind: w.kind.as_str(),
+        kind_label: t.get(&format!("kind_{}", w.kind.as_str())).to_string(),
+        cluster: w.cluster.as_ref().map(|k| cluster_link(k, t)),
+        host: w.host.as_deref().map(|h| unit_link(corpus, h)),
+        collectives: w.awards.collectives,
+        individuals: w.awards.individuals,
+        summary: w.summary.clone(),
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Totals {
+    pub collectives: Option<u64>,
+    pub individuals: Option<u64>,
+}
+
+impl From<Awards> for Totals {
+    fn from(a: Awards) -> Self {
+        Totals {
+            collectives: a.collectives,
+            individuals: a.individuals,
+        }
+    }
+}
+
+impl Totals {
+    pub fn add(&mut self, a: Awards) {
+        let sum = |x: Option<u64>, y: Option<u64>| match (x, y) {
+            (Some(x), Some(y)) => Some(x.saturating_add(y)),
+            (x, None) => x,
+            (None, y) => y,
+        };
+        self.collectives = sum(self.collectives, a.collectives);
+        self.individuals = sum(self.individuals, a.individuals);
+    }
+}

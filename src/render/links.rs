@@ -1,0 +1,188 @@
+//! The build checks its own output: every href and src in every page, and every
+//! url() in every stylesheet, must name a file the build wrote.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use crate::diagnostics::Diagnostic;
+
+use super::OutputFile;
+
+/// Returns one error per broken reference.
+pub fn check(files: &[OutputFile]) -> Vec<Diagnostic> {
+    let written: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let mut diags = Vec::new();
+    for f in files {
+        let refs = if f.path.ends_with(".html") {
+            attribute_refs(&f.bytes)
+        } else if f.path.ends_with(".css") {
+            css_refs(&f.bytes)
+        } else {
+            continue;
+        };
+        for r in refs {
+            if let Some(problem) = broken(&f.path, &r, &written) {
+                diags.push(
+                    Diagnostic::error(
+                        PathBuf::from(&f.path),
+                        format!("broken link \"{r}\": {problem}"),
+                    )
+                    .with_help(
+                        "links between pages must name a file the build writes (…/index.html)",
+                    ),
+                );
+            }
+        }
+    }
+    diags
+}
+
+fn broken(page: &str, reference: &str, written: &HashSet<&str>) -> Option<&'static str> {
+    let r = decode_entities(reference);
+    let r = r.trim();
+    if r.is_empty() {
+        return Some("empty link");
+    }
+    if r.starts_with('#') || r.starts_with("//") {
+        return None;
+    }
+    if let Some((scheme, _)) = r.split_once(':') {
+        if scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        {
+            return None;
+        }
+    }
+    if r.starts_with('/') {
+        return Some("an absolute path does not work from disk; use a relative link");
+    }
+    let path = r.split(['#', '?']).next().unwrap_or_default();
+    if path.is_empty() {
+        return None;
+    }
+    if path.ends_with('/') {
+        return Some("a link to a folder does not open from disk");
+    }
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Some("it leaves the site folder");
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    let target = parts.join("/");
+    let target = percent_decode(&target);
+    if written.contains(target.as_str()) {
+        None
+    } else if written.contains(format!("{target}/index.html").as_str()) {
+        Some("a link to a folder does not open from disk")
+    } else {
+        Some("no such file in the output")
+    }
+}
+
+/// Values of href="..." and src="..." attributes.
+fn attribute_refs(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = Vec::new();
+    for attr in [" href=\"", " src=\""] {
+        let mut rest: &str = &text;
+        while let Some(at) = rest.find(attr) {
+            rest = &rest[at + attr.len()..];
+            if let Some(end) = rest.find('"') {
+                out.push(rest[..end].to_string());
+                rest = &rest[end..];
+            }
+        }
+    }
+    out
+}
+
+/// Arguments of url(...) in a stylesheet.
+fn css_refs(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = Vec::new();
+    let mut rest: &str = &text;
+    while let Some(at) = rest.find("url(") {
+        rest = &rest[at + 4..];
+        if let Some(end) = rest.find(')') {
+            let arg = rest[..end].trim().trim_matches(['"', '\'']);
+            if !arg.starts_with("data:") {
+                out.push(arg.to_string());
+            }
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+fn decode_entities(s: &str) -> String {
+    s.replace("&amp;", "&")
+        .replace("&#x2F;", "/")
+        .replace("&#47;", "/")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, html: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: html.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn finds_broken_and_folder_links() {
+        let files = vec![
+            file(
+                "index.html",
+                r##"<a href="cum/cum-2/index.html">x</a><a href="cum/cum-2/">y</a><a href="nope.html">z</a><a href="https://x">e</a><a href="#top">t</a>"##,
+            ),
+            file(
+                "cum/cum-2/index.html",
+                r#"<link href="../../static/style.css"><a href="../../index.html#x">h</a>"#,
+            ),
+            file(
+                "static/style.css",
+                "a{background:url(../missing.png)} b{background:url(data:image/png;base64,xx)}",
+            ),
+        ];
+        let diags = check(&files);
+        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(diags.len(), 3, "{messages:?}");
+        assert!(messages[0].contains("cum/cum-2/") && messages[0].contains("folder"));
+        assert!(messages[1].contains("nope.html"));
+        assert!(
+            messages[2].contains("../../static/style.css") || messages[2].contains("missing.png")
+        );
+    }
+}

@@ -1,0 +1,194 @@
+//! Rendering: the page plan, view contexts, templates and Markdown, all in memory.
+//! Render never touches the disk; `write` does.
+
+pub mod context;
+pub mod links;
+pub mod markdown;
+pub mod pages;
+pub mod theme;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use tera::Tera;
+
+use crate::config::{Config, Language};
+use crate::diagnostics::Diagnostic;
+use crate::model::Corpus;
+use pages::PageSpec;
+use theme::Theme;
+
+/// The translations of the site's language.
+#[derive(Debug, Clone, Default)]
+pub struct I18n {
+    pub strings: BTreeMap<String, String>,
+}
+
+impl I18n {
+    /// The string for `key`, or the key itself so a missing one shows up on the page.
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.strings.get(key).map_or(key, String::as_str)
+    }
+}
+
+/// A rendered output file: its path under the output folder and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Compiled templates plus everything a page needs besides the corpus.
+pub struct Renderer {
+    tera: Tera,
+    pub i18n: I18n,
+    pub config: Config,
+    theme: Theme,
+}
+
+impl Renderer {
+    pub fn new(config: &Config) -> Result<Renderer, Vec<Diagnostic>> {
+        let theme = Theme::load(&config.root, &config.theme).map_err(|d| vec![d])?;
+        let lang_file = format!("{}.yaml", config.language.code());
+        let i18n_src = theme.i18n.get(&lang_file).ok_or_else(|| {
+            vec![Diagnostic::error(
+                PathBuf::from(crate::config::CONFIG_FILE),
+                format!(
+                    "the theme \"{}\" has no translation file i18n/{lang_file}",
+                    config.theme
+                ),
+            )
+            .with_help("add the file to the theme, or choose another `language:`")]
+        })?;
+        let strings: BTreeMap<String, String> = serde_yaml::from_str(i18n_src).map_err(|e| {
+            vec![Diagnostic::error(
+                PathBuf::from(format!("themes/{}/i18n/{lang_file}", config.theme)),
+                format!("invalid translation file: {e}"),
+            )
+            .with_help("a translation file maps keys to text: `nav_home: Trang chủ`")]
+        })?;
+        let mut tera = Tera::default();
+        tera.set_escape_fn(escape_html);
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let lang = config.language;
+        tera.register_filter(
+            "num",
+            move |v: &tera::Value, _: &HashMap<String, tera::Value>| {
+                Ok(tera::Value::String(match v {
+                    tera::Value::Number(n) => match n.as_u64() {
+                        Some(u) => crate::text::group_thousands(u, lang.thousands_sep()),
+                        None => n.to_string(),
+                    },
+                    tera::Value::Null => "—".to_string(),
+                    other => other.to_string(),
+                }))
+            },
+        );
+        tera.add_raw_templates(
+            theme
+                .templates
+                .iter()
+                .map(|(n, s)| (n.as_str(), s.as_str())),
+        )
+        .map_err(|e| vec![template_error(&e, config)])?;
+        Ok(Renderer {
+            tera,
+            i18n: I18n { strings },
+            config: config.clone(),
+            theme,
+        })
+    }
+
+    pub fn language(&self) -> Language {
+        self.config.language
+    }
+
+    /// Renders every page of the plan in parallel; the output order is the plan's.
+    pub fn render_all(&self, corpus: &Corpus) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+        let plan = pages::plan(corpus);
+        let shared = pages::Shared::new(corpus, self);
+        let results: Vec<(OutputFile, Vec<Diagnostic>)> = plan
+            .par_iter()
+            .map(|spec| self.render_page(spec, corpus, &shared))
+            .collect();
+        let mut files = Vec::with_capacity(results.len() + self.theme.static_files.len());
+        let mut diags = Vec::new();
+        for (file, d) in results {
+            files.push(file);
+            diags.extend(d);
+        }
+        for (name, bytes) in &self.theme.static_files {
+            files.push(OutputFile {
+                path: format!("static/{name}"),
+                bytes: bytes.clone(),
+            });
+        }
+        (files, diags)
+    }
+
+    /// Renders one page. Errors of a template come back as diagnostics and an
+    /// empty page, so one broken template does not hide the others' errors.
+    pub fn render_page(
+        &self,
+        spec: &PageSpec,
+        corpus: &Corpus,
+        shared: &pages::Shared,
+    ) -> (OutputFile, Vec<Diagnostic>) {
+        let path = spec.path(corpus);
+        let (template, mut ctx, diags) = pages::context(spec, corpus, self, shared);
+        let depth = path.matches('/').count();
+        ctx.insert("root", &"../".repeat(depth));
+        ctx.insert("page_path", &path);
+        let canonical = self
+            .config
+            .base_url
+            .as_ref()
+            .map(|b| format!("{b}{}", path.strip_suffix("index.html").unwrap_or(&path)));
+        ctx.insert("canonical", &canonical);
+        let mut all = diags;
+        let bytes = match self.tera.render(template, &ctx) {
+            Ok(html) => html.into_bytes(),
+            Err(e) => {
+                all.push(template_error(&e, &self.config));
+                Vec::new()
+            }
+        };
+        (OutputFile { path, bytes }, all)
+    }
+}
+
+/// Escapes text for HTML element content and quoted attributes. Unlike Tera's
+/// default it leaves '/' alone, so relative URLs stay readable.
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn template_error(e: &tera::Error, config: &Config) -> Diagnostic {
+    use std::error::Error as _;
+    let mut message = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    Diagnostic::error(
+        PathBuf::from(format!("themes/{}/templates", config.theme)),
+        format!("template error: {message}"),
+    )
+    .with_help(
+        "fix the template named above; the default templates are in themes/default/templates",
+    )
+}

@@ -1,0 +1,515 @@
+//! The page plan (which pages exist, at which paths) and each page's context.
+//! A page is named by a `PageSpec`, so a live preview can re-render only the
+//! pages an edit touches.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+use tera::Context;
+
+use super::context::{
+    cluster_link, cluster_name, cluster_url, conference_url, row, unit_link, year_url,
+    ConferenceRow, Link, Totals,
+};
+use super::markdown::{self, LinkTargets};
+use super::Renderer;
+use crate::diagnostics::Diagnostic;
+use crate::model::Corpus;
+
+/// How many conferences the home page lists as recent.
+const RECENT: usize = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PageSpec {
+    Home,
+    Clusters,
+    Cluster(usize),
+    Conference(usize),
+    Units,
+    Unit(usize),
+    Years,
+    Year(usize),
+    NotFound,
+}
+
+impl PageSpec {
+    pub fn path(&self, corpus: &Corpus) -> String {
+        match *self {
+            PageSpec::Home => "index.html".into(),
+            PageSpec::Clusters => "cum/index.html".into(),
+            PageSpec::Cluster(i) => cluster_url(&corpus.clusters[i].key),
+            PageSpec::Conference(i) => conference_url(&corpus.writeups[i]),
+            PageSpec::Units => "don-vi/index.html".into(),
+            PageSpec::Unit(i) => super::context::unit_url(&corpus.units[i].slug),
+            PageSpec::Years => "nam/index.html".into(),
+            PageSpec::Year(i) => year_url(corpus.years[i].year),
+            PageSpec::NotFound => "404.html".into(),
+        }
+    }
+}
+
+/// Every page of the site, in a stable order.
+pub fn plan(corpus: &Corpus) -> Vec<PageSpec> {
+    let mut plan = vec![
+        PageSpec::Home,
+        PageSpec::Clusters,
+        PageSpec::Units,
+        PageSpec::Years,
+        PageSpec::NotFound,
+    ];
+    plan.extend((0..corpus.clusters.len()).map(PageSpec::Cluster));
+    plan.extend((0..corpus.units.len()).map(PageSpec::Unit));
+    plan.extend((0..corpus.years.len()).map(PageSpec::Year));
+    plan.extend((0..corpus.writeups.len()).map(PageSpec::Conference));
+    plan
+}
+
+/// Lookups computed once per build and shared by every page.
+pub struct Shared<'c> {
+    slug_by_rel: HashMap<&'c str, &'c str>,
+    site: Site,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Site {
+    title: String,
+    description: Option<String>,
+    lang: &'static str,
+    base_url: Option<String>,
+}
+
+impl<'c> Shared<'c> {
+    pub fn new(corpus: &'c Corpus, r: &Renderer) -> Shared<'c> {
+        Shared {
+            slug_by_rel: corpus
+                .writeups
+                .iter()
+                .map(|w| (w.rel.as_str(), w.slug.as_str()))
+                .collect(),
+            site: Site {
+                title: r
+                    .config
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| r.i18n.get("site_title").to_string()),
+                description: r.config.description.clone(),
+                lang: r.language().code(),
+                base_url: r.config.base_url.clone(),
+            },
+        }
+    }
+}
+
+/// The template and context of one page, plus any problem found on the way.
+pub fn context(
+    spec: &PageSpec,
+    corpus: &Corpus,
+    r: &Renderer,
+    shared: &Shared,
+) -> (&'static str, Context, Vec<Diagnostic>) {
+    let mut ctx = Context::new();
+    ctx.insert("site", &shared.site);
+    ctx.insert("t", &r.i18n.strings);
+    let mut diags = Vec::new();
+    let template = match *spec {
+        PageSpec::Home => {
+            home(corpus, r, &mut ctx);
+            "index.html"
+        }
+        PageSpec::Clusters => {
+            clusters(corpus, r, &mut ctx);
+            "clusters.html"
+        }
+        PageSpec::Cluster(i) => {
+            cluster(corpus, r, i, &mut ctx);
+            "cluster.html"
+        }
+        PageSpec::Conference(i) => {
+            diags = conference(corpus, r, shared, i, &mut ctx);
+            "conference.html"
+        }
+        PageSpec::Units => {
+            let units: Vec<UnitSummary> = corpus
+                .units
+                .iter()
+                .map(|u| UnitSummary {
+                    name: u.name.clone(),
+                    url: super::context::unit_url(&u.slug),
+                    conferences: u.writeups.len(),
+                    honours: u.honours.len(),
+                })
+                .collect();
+            ctx.insert("units", &units);
+            "units.html"
+        }
+        PageSpec::Unit(i) => {
+            unit(corpus, r, i, &mut ctx);
+            "unit.html"
+        }
+        PageSpec::Years => {
+            let years: Vec<YearSummary> = corpus
+                .years
+                .iter()
+                .map(|y| {
+                    let mut totals = Totals::default();
+                    for &w in &y.writeups {
+                        totals.add(corpus.writeups[w].awards);
+                    }
+                    YearSummary {
+                        year: y.year,
+                        url: year_url(y.year),
+                        conferences: y.writeups.len(),
+                        totals,
+                    }
+                })
+                .collect();
+            ctx.insert("years", &years);
+            "years.html"
+        }
+        PageSpec::Year(i) => {
+            year(corpus, r, i, &mut ctx);
+            "year.html"
+        }
+        PageSpec::NotFound => "404.html",
+    };
+    (template, ctx, diags)
+}
+
+#[derive(Serialize)]
+struct UnitSummary {
+    name: String,
+    url: String,
+    conferences: usize,
+    honours: usize,
+}
+
+#[derive(Serialize)]
+struct YearSummary {
+    year: i32,
+    url: String,
+    conferences: usize,
+    totals: Totals,
+}
+
+#[derive(Serialize)]
+struct ClusterSummary {
+    name: String,
+    number: u32,
+    url: String,
+    conferences: usize,
+    first_year: Option<i32>,
+    last_year: Option<i32>,
+    members: Vec<Link>,
+    latest: Option<ConferenceRow>,
+}
+
+fn cluster_summary(corpus: &Corpus, r: &Renderer, ci: usize) -> ClusterSummary {
+    let c = &corpus.clusters[ci];
+    let latest = c
+        .writeups
+        .last()
+        .map(|&w| row(corpus, &corpus.writeups[w], &r.i18n, r.language()));
+    ClusterSummary {
+        name: cluster_name(&c.key, &r.i18n),
+        number: c.key.number,
+        url: cluster_url(&c.key),
+        conferences: c.writeups.len(),
+        first_year: c.years.first().map(|y| y.year),
+        last_year: c.years.last().map(|y| y.year),
+        members: c
+            .years
+            .last()
+            .map(|y| y.members.iter().map(|m| unit_link(corpus, m)).collect())
+            .unwrap_or_default(),
+        latest,
+    }
+}
+
+fn home(corpus: &Corpus, r: &Renderer, ctx: &mut Context) {
+    let clusters: Vec<ClusterSummary> = (0..corpus.clusters.len())
+        .map(|i| cluster_summary(corpus, r, i))
+        .collect();
+    let recent: Vec<ConferenceRow> = corpus
+        .writeups
+        .iter()
+        .rev()
+        .take(RECENT)
+        .map(|w| row(corpus, w, &r.i18n, r.language()))
+        .collect();
+    let mut totals = Totals::default();
+    for w in &corpus.writeups {
+        totals.add(w.awards);
+    }
+    ctx.insert("clusters", &clusters);
+    ctx.insert("recent", &recent);
+    ctx.insert("totals", &totals);
+    ctx.insert(
+        "counts",
+        &serde_json::json!({
+            "conferences": corpus.writeups.len(),
+            "clusters": corpus.clusters.len(),
+            "units": corpus.units.len(),
+            "years": corpus.years.len(),
+        }),
+    );
+    let years: Vec<Link> = corpus
+        .years
+        .iter()
+        .map(|y| Link {
+            name: y.year.to_string(),
+            url: year_url(y.year),
+        })
+        .collect();
+    ctx.insert("years", &years);
+}
+
+#[derive(Serialize)]
+struct BlocGroup {
+    bloc: Option<String>,
+    clusters: Vec<ClusterSummary>,
+}
+
+fn clusters(corpus: &Corpus, r: &Renderer, ctx: &mut Context) {
+    let mut groups: Vec<BlocGroup> = Vec::new();
+    for (i, c) in corpus.clusters.iter().enumerate() {
+        let summary = cluster_summary(corpus, r, i);
+        match groups.last_mut() {
+            Some(g) if g.bloc == c.key.bloc => g.clusters.push(summary),
+            _ => groups.push(BlocGroup {
+                bloc: c.key.bloc.clone(),
+                clusters: vec![summary],
+            }),
+        }
+    }
+    ctx.insert("groups", &groups);
+}
+
+#[derive(Serialize)]
+struct ClusterYearView {
+    year: i32,
+    url: String,
+    members: Vec<Link>,
+    joined: Vec<Link>,
+    left: Vec<Link>,
+    reorganized: bool,
+    leader: Option<Link>,
+    deputy: Option<Link>,
+    totals: Totals,
+    conferences: Vec<ConferenceRow>,
+}
+
+fn cluster(corpus: &Corpus, r: &Renderer, ci: usize, ctx: &mut Context) {
+    let c = &corpus.clusters[ci];
+    let links =
+        |names: &[String]| -> Vec<Link> { names.iter().map(|n| unit_link(corpus, n)).collect() };
+    let years: Vec<ClusterYearView> = c
+        .years
+        .iter()
+        .map(|y| ClusterYearView {
+            year: y.year,
+            url: year_url(y.year),
+            members: links(&y.members),
+            joined: links(&y.joined),
+            left: links(&y.left),
+            reorganized: y.reorganized,
+            leader: y.leader.as_deref().map(|n| unit_link(corpus, n)),
+            deputy: y.deputy.as_deref().map(|n| unit_link(corpus, n)),
+            totals: y.awards.into(),
+            conferences: y
+                .conferences
+                .iter()
+                .map(|&w| row(corpus, &corpus.writeups[w], &r.i18n, r.language()))
+                .collect(),
+        })
+        .collect();
+    ctx.insert("cluster", &cluster_summary(corpus, r, ci));
+    ctx.insert("bloc", &c.key.bloc);
+    ctx.insert("years", &years);
+    ctx.insert("has_awards", &c.years.iter().any(|y| !y.awards.is_empty()));
+}
+
+#[derive(Serialize)]
+struct HonourView {
+    title: String,
+    to: Vec<Link>,
+    collectives: Option<u64>,
+    individuals: Option<u64>,
+}
+
+#[derive(Serialize)]
+struct ConferenceView {
+    #[serde(flatten)]
+    row: ConferenceRow,
+    members: Vec<Link>,
+    honours: Vec<HonourView>,
+    leader: Option<Link>,
+    deputy: Option<Link>,
+    source: Option<String>,
+    source_is_url: bool,
+    author: Option<String>,
+    tags: Vec<String>,
+    year_url: String,
+}
+
+fn conference(
+    corpus: &Corpus,
+    r: &Renderer,
+    shared: &Shared,
+    i: usize,
+    ctx: &mut Context,
+) -> Vec<Diagnostic> {
+    let w = &corpus.writeups[i];
+    let t = &r.i18n;
+    let view = ConferenceView {
+        row: row(corpus, w, t, r.language()),
+        members: w.members.iter().map(|m| unit_link(corpus, m)).collect(),
+        honours: w
+            .honours
+            .iter()
+            .map(|h| HonourView {
+                title: h.title.clone(),
+                to: h.to.iter().map(|u| unit_link(corpus, u)).collect(),
+                collectives: h.collectives,
+                individuals: h.individuals,
+            })
+            .collect(),
+        leader: w.leader.as_deref().map(|n| unit_link(corpus, n)),
+        deputy: w.deputy.as_deref().map(|n| unit_link(corpus, n)),
+        source_is_url: w
+            .source
+            .as_deref()
+            .is_some_and(|s| s.starts_with("http://") || s.starts_with("https://")),
+        source: w.source.clone(),
+        author: w.author.clone(),
+        tags: w.tags.clone(),
+        year_url: year_url(w.year),
+    };
+    let (prev, next) = match w.cluster.as_ref().and_then(|k| corpus.cluster(k)) {
+        Some((_, c)) => {
+            let pos = c.writeups.iter().position(|&x| x == i);
+            let at = |p: Option<usize>| {
+                p.and_then(|p| c.writeups.get(p))
+                    .map(|&x| row(corpus, &corpus.writeups[x], t, r.language()))
+            };
+            (
+                at(pos.and_then(|p| p.checked_sub(1))),
+                at(pos.map(|p| p + 1)),
+            )
+        }
+        None => (None, None),
+    };
+    let targets = LinkTargets {
+        slug_by_rel: &shared.slug_by_rel,
+        trust_html: r.config.trust_html,
+    };
+    let (body, diags) = markdown::render_body(w, &targets);
+    ctx.insert("page", &view);
+    ctx.insert(
+        "cluster_link",
+        &w.cluster.as_ref().map(|k| cluster_link(k, t)),
+    );
+    ctx.insert("prev", &prev);
+    ctx.insert("next", &next);
+    ctx.insert("body", &body);
+    diags
+}
+
+#[derive(Serialize)]
+struct MembershipView {
+    year: i32,
+    year_url: String,
+    cluster: Link,
+}
+
+#[derive(Serialize)]
+struct UnitHonourView {
+    title: String,
+    year: i32,
+    conference: ConferenceRow,
+}
+
+fn unit(corpus: &Corpus, r: &Renderer, ui: usize, ctx: &mut Context) {
+    let u = &corpus.units[ui];
+    let t = &r.i18n;
+    let memberships: Vec<MembershipView> = u
+        .memberships
+        .iter()
+        .map(|&(year, ci)| MembershipView {
+            year,
+            year_url: year_url(year),
+            cluster: cluster_link(&corpus.clusters[ci].key, t),
+        })
+        .collect();
+    let honours: Vec<UnitHonourView> = u
+        .honours
+        .iter()
+        .map(|&(wi, hi)| {
+            let w = &corpus.writeups[wi];
+            UnitHonourView {
+                title: w.honours[hi].title.clone(),
+                year: w.year,
+                conference: row(corpus, w, t, r.language()),
+            }
+        })
+        .collect();
+    let rows = |idx: &[usize]| -> Vec<ConferenceRow> {
+        idx.iter()
+            .map(|&w| row(corpus, &corpus.writeups[w], t, r.language()))
+            .collect()
+    };
+    ctx.insert(
+        "unit",
+        &Link {
+            name: u.name.clone(),
+            url: super::context::unit_url(&u.slug),
+        },
+    );
+    ctx.insert("memberships", &memberships);
+    ctx.insert("hosted", &rows(&u.hosted));
+    ctx.insert("honours", &honours);
+    ctx.insert("conferences", &rows(&u.writeups));
+}
+
+#[derive(Serialize)]
+struct YearClusterView {
+    cluster: Link,
+    conferences: usize,
+    totals: Totals,
+}
+
+fn year(corpus: &Corpus, r: &Renderer, yi: usize, ctx: &mut Context) {
+    let y = &corpus.years[yi];
+    let t = &r.i18n;
+    let mut by_cluster: BTreeMap<usize, YearClusterView> = BTreeMap::new();
+    let mut totals = Totals::default();
+    for &wi in &y.writeups {
+        let w = &corpus.writeups[wi];
+        totals.add(w.awards);
+        if let Some((ci, c)) = w.cluster.as_ref().and_then(|k| corpus.cluster(k)) {
+            let entry = by_cluster.entry(ci).or_insert_with(|| YearClusterView {
+                cluster: cluster_link(&c.key, t),
+                conferences: 0,
+                totals: Totals::default(),
+            });
+            entry.conferences += 1;
+            entry.totals.add(w.awards);
+        }
+    }
+    let conferences: Vec<ConferenceRow> = y
+        .writeups
+        .iter()
+        .map(|&w| row(corpus, &corpus.writeups[w], t, r.language()))
+        .collect();
+    let nav = |i: Option<usize>| {
+        i.and_then(|i| corpus.years.get(i)).map(|y| Link {
+            name: y.year.to_string(),
+            url: year_url(y.year),
+        })
+    };
+    ctx.insert("year", &y.year);
+    ctx.insert("conferences", &conferences);
+    ctx.insert("clusters", &by_cluster.into_values().collect::<Vec<_>>());
+    ctx.insert("totals", &totals);
+    ctx.insert("prev_year", &nav(yi.checked_sub(1)));
+    ctx.insert("next_year", &nav(Some(yi + 1)));
+}

@@ -1,0 +1,153 @@
+//! The theme: templates, translations and static files. The default theme is
+//! embedded in the binary; a theme folder on disk and the site's own `templates/`
+//! override it file by file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::Diagnostic;
+
+/// Every file of the default theme, by path inside the theme folder. This is the
+/// one list of the theme's assets.
+const DEFAULT_THEME: &[(&str, &str)] = &[
+    (
+        "templates/base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "templates/macros.html",
+        include_str!("../../themes/default/templates/macros.html"),
+    ),
+    (
+        "templates/index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "templates/clusters.html",
+        include_str!("../../themes/default/templates/clusters.html"),
+    ),
+    (
+        "templates/cluster.html",
+        include_str!("../../themes/default/templates/cluster.html"),
+    ),
+    (
+        "templates/conference.html",
+        include_str!("../../themes/default/templates/conference.html"),
+    ),
+    (
+        "templates/units.html",
+        include_str!("../../themes/default/templates/units.html"),
+    ),
+    (
+        "templates/unit.html",
+        include_str!("../../themes/default/templates/unit.html"),
+    ),
+    (
+        "templates/years.html",
+        include_str!("../../themes/default/templates/years.html"),
+    ),
+    (
+        "templates/year.html",
+        include_str!("../../themes/default/templates/year.html"),
+    ),
+    (
+        "templates/404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+    (
+        "i18n/vi.yaml",
+        include_str!("../../themes/default/i18n/vi.yaml"),
+    ),
+    (
+        "i18n/en.yaml",
+        include_str!("../../themes/default/i18n/en.yaml"),
+    ),
+    (
+        "static/style.css",
+        include_str!("../../themes/default/static/style.css"),
+    ),
+];
+
+#[derive(Debug, Clone)]
+pub struct Theme {
+    /// Template name (e.g. "cluster.html") → source.
+    pub templates: BTreeMap<String, String>,
+    /// Translation file name (e.g. "vi.yaml") → source.
+    pub i18n: BTreeMap<String, String>,
+    /// Static file path (e.g. "style.css") → bytes, copied to `static/`.
+    pub static_files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Theme {
+    /// Loads `name`: the embedded default, then `root/themes/<name>/`, then `root/templates/`.
+    pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
+        let mut files: BTreeMap<String, Vec<u8>> = DEFAULT_THEME
+            .iter()
+            .map(|(p, s)| (p.to_string(), s.as_bytes().to_vec()))
+            .collect();
+        let dir = root.join("themes").join(name);
+        if dir.is_dir() {
+            overlay(&mut files, &dir, "")?;
+        } else if name != "default" {
+            return Err(Diagnostic::error(
+                PathBuf::from(crate::config::CONFIG_FILE),
+                format!("the theme \"{name}\" does not exist"),
+            )
+            .with_help(format!(
+                "create the folder {} or remove `theme:` to use the default theme",
+                dir.display()
+            )));
+        }
+        let site_templates = root.join("templates");
+        if site_templates.is_dir() {
+            overlay(&mut files, &site_templates, "templates/")?;
+        }
+        let mut theme = Theme {
+            templates: BTreeMap::new(),
+            i18n: BTreeMap::new(),
+            static_files: BTreeMap::new(),
+        };
+        for (path, bytes) in files {
+            let text = || String::from_utf8_lossy(&bytes).into_owned();
+            if let Some(name) = path.strip_prefix("templates/") {
+                theme.templates.insert(name.to_string(), text());
+            } else if let Some(name) = path.strip_prefix("i18n/") {
+                theme.i18n.insert(name.to_string(), text());
+            } else if let Some(name) = path.strip_prefix("static/") {
+                theme.static_files.insert(name.to_string(), bytes);
+            }
+        }
+        Ok(theme)
+    }
+}
+
+/// Adds every file under `dir` to `files`, keyed by `prefix` + its relative path.
+fn overlay(
+    files: &mut BTreeMap<String, Vec<u8>>,
+    dir: &Path,
+    prefix: &str,
+) -> Result<(), Diagnostic> {
+    for entry in WalkDir::new(dir).sort_by_file_name() {
+        let entry =
+            entry.map_err(|e| Diagnostic::error(dir, format!("cannot read the theme: {e}")))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel.split('/').any(|part| part.starts_with('.')) {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path()).map_err(|e| {
+            Diagnostic::error(entry.path(), format!("cannot read the theme file: {e}"))
+        })?;
+        files.insert(format!("{prefix}{rel}"), bytes);
+    }
+    Ok(())
+}

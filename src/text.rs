@@ -1,0 +1,218 @@
+//! Vietnamese text rules shared by every stage: NFC with one tone-mark placement,
+//! folding for slugs and search, and number formatting.
+//!
+//! Everything here is pure: no I/O, no allocation beyond the returned string.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+const TONE_MARKS: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0303}', '\u{0309}', '\u{0323}'];
+
+/// NFC-normalizes `s`, collapses runs of white space to one space, trims, and moves
+/// tone marks of the open syllables -oa, -oe, -uy to one placement ("Hoà" → "Hòa",
+/// "Thuý" → "Thúy"), so that both spellings of a name compare equal.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&normalize_word(word));
+    }
+    out
+}
+
+/// A letter of a decomposed word: its base and the combining marks that follow it.
+struct Letter {
+    base: char,
+    marks: Vec<char>,
+}
+
+fn normalize_word(word: &str) -> String {
+    let mut letters: Vec<Letter> = Vec::new();
+    for c in word.nfd() {
+        match letters.last_mut() {
+            Some(last) if is_combining_mark(c) => last.marks.push(c),
+            _ => letters.push(Letter {
+                base: c,
+                marks: Vec::new(),
+            }),
+        }
+    }
+    move_tone_to_first_vowel(&mut letters);
+    let decomposed: String = letters
+        .iter()
+        .flat_map(|l| std::iter::once(l.base).chain(l.marks.iter().copied()))
+        .collect();
+    decomposed.nfc().collect()
+}
+
+/// In a word ending in the bare vowel pairs oa, oe or uy (not after q), the tone
+/// goes on the first vowel: the older placement, the one most official documents use.
+fn move_tone_to_first_vowel(letters: &mut [Letter]) {
+    let n = letters.len();
+    if n < 2 {
+        return;
+    }
+    let (first, second) = (&letters[n - 2], &letters[n - 1]);
+    let bare = |l: &Letter| l.marks.iter().all(|m| TONE_MARKS.contains(m));
+    if !bare(first) || !bare(second) {
+        return;
+    }
+    let pair = (
+        first.base.to_ascii_lowercase(),
+        second.base.to_ascii_lowercase(),
+    );
+    let open_pair = matches!(pair, ('o', 'a') | ('o', 'e') | ('u', 'y'));
+    let after_q = n >= 3 && letters[n - 3].base.eq_ignore_ascii_case(&'q');
+    if !open_pair || (pair == ('u', 'y') && after_q) {
+        return;
+    }
+    if let Some(pos) = letters[n - 1]
+        .marks
+        .iter()
+        .position(|m| TONE_MARKS.contains(m))
+    {
+        let tone = letters[n - 1].marks.remove(pos);
+        letters[n - 2].marks.push(tone);
+    }
+}
+
+/// Removes every diacritic and maps đ/Đ (which have no decomposition) to d/D.
+/// Case is kept: "Lạng Sơn" → "Lang Son", "Đông" → "Dong".
+pub fn strip_diacritics(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            other => other,
+        })
+        .collect()
+}
+
+/// Lower-case, diacritic-free, single-spaced words: the form search and typo
+/// detection compare ("LẠNG  SƠN" → "lang son").
+pub fn fold(s: &str) -> String {
+    let stripped = strip_diacritics(s).to_lowercase();
+    let mut out = String::with_capacity(stripped.len());
+    for word in stripped.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A URL-safe slug: folded ASCII letters and digits joined by single hyphens
+/// ("Lạng Sơn" → "lang-son", "Cục An ninh đối ngoại" → "cuc-an-ninh-doi-ngoai").
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_dash = false;
+    for c in strip_diacritics(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            pending_dash = true;
+        }
+    }
+    out
+}
+
+/// Formats an integer with a thousands separator: `group(2847, '.')` → "2.847".
+pub fn group_thousands(n: u64, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Levenshtein distance over chars, for "did you mean" suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_composes_decomposed_text_and_trims_spaces() {
+        let decomposed = "  La\u{0323}ng   So\u{031B}n ";
+        assert_eq!(normalize(decomposed), "Lạng Sơn");
+    }
+
+    #[test]
+    fn normalize_unifies_old_and_new_tone_placement() {
+        assert_eq!(normalize("Hoà Bình"), "Hòa Bình");
+        assert_eq!(normalize("Hòa Bình"), "Hòa Bình");
+        assert_eq!(normalize("Thuý"), "Thúy");
+        assert_eq!(normalize("Thanh Hoá"), "Thanh Hóa");
+        assert_eq!(normalize("khoẻ"), "khỏe");
+    }
+
+    #[test]
+    fn normalize_leaves_qu_and_closed_syllables_alone() {
+        assert_eq!(normalize("quý"), "quý");
+        assert_eq!(normalize("Hoàng"), "Hoàng");
+        assert_eq!(normalize("thuyết"), "thuyết");
+        assert_eq!(normalize("ngoài"), "ngoài");
+    }
+
+    #[test]
+    fn slugify_folds_diacritics_and_d_with_stroke() {
+        assert_eq!(slugify("Lạng Sơn"), "lang-son");
+        assert_eq!(slugify("Đông"), "dong");
+        assert_eq!(slugify("Điện Biên"), "dien-bien");
+        assert_eq!(slugify("Cục An ninh đối ngoại"), "cuc-an-ninh-doi-ngoai");
+        assert_eq!(slugify("  TP.HCM -- 2 "), "tp-hcm-2");
+        assert_eq!(slugify("../../etc"), "etc");
+    }
+
+    #[test]
+    fn fold_makes_search_keys() {
+        assert_eq!(fold("LẠNG SƠN"), "lang son");
+        assert_eq!(fold("Lang Sơn"), "lang son");
+        assert_eq!(fold("Đại  hội, đường"), "dai hoi duong");
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(group_thousands(0, '.'), "0");
+        assert_eq!(group_thousands(847, '.'), "847");
+        assert_eq!(group_thousands(2847, '.'), "2.847");
+        assert_eq!(group_thousands(250_000, '.'), "250.000");
+        assert_eq!(group_thousands(1_234_567, ','), "1,234,567");
+    }
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("lang son", "lang son"), 0);
+        assert_eq!(edit_distance("lang son", "lang sn"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

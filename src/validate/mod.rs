@@ -1,0 +1,577 @@
+//! Raw front matter → `WriteUp`: the one place that holds the content contract.
+//!
+//! Validation reads no file and writes nothing; it returns the write-up (when it
+//! is valid) together with every diagnostic found, never just the first.
+
+pub mod cluster;
+pub mod counts;
+pub mod date;
+pub mod units;
+
+use chrono::Datelike;
+use serde::Deserialize;
+use serde_yaml::Value;
+
+use crate::diagnostics::Diagnostic;
+use crate::load::Source;
+use crate::model::{Awards, ClusterKey, Honour, Kind, WriteUp};
+use crate::text;
+use units::UnitNames;
+
+/// The front matter as written: everything optional, nothing interpreted yet.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrontMatter {
+    title: Option<Value>,
+    date: Option<Value>,
+    cluster: Option<Value>,
+    bloc: Option<String>,
+    kind: Option<String>,
+    year: Option<Value>,
+    host: Option<String>,
+    members: Option<Vec<String>>,
+    awards: Option<RawAwards>,
+    honours: Option<Vec<RawHonour>>,
+    leader: Option<String>,
+    deputy: Option<String>,
+    source: Option<String>,
+    author: Option<String>,
+    tags: Option<Vec<String>>,
+    summary: Option<String>,
+    draft: Option<bool>,
+    slug: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAwards {
+    collectives: Option<Value>,
+    individuals: Option<Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHonour {
+    title: Option<String>,
+    to: Option<Vec<String>>,
+    collectives: Option<Value>,
+    individuals: Option<Value>,
+}
+
+pub const FIELDS: &str = "title, date, cluster, bloc, kind, year, host, members, awards, honours, leader, deputy, source, author, tags, summary, draft, slug";
+
+/// Validates one source file. `None` when it has errors (they are in the list).
+pub fn write_up(source: &Source, units: &UnitNames) -> (Option<WriteUp>, Vec<Diagnostic>) {
+    let mut v = Validator {
+        source,
+        diags: Vec::new(),
+    };
+    let wu = v.run(units);
+    let has_error = v.diags.iter().any(Diagnostic::is_error);
+    (if has_error { None } else { wu }, v.diags)
+}
+
+struct Validator<'a> {
+    source: &'a Source,
+    diags: Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    /// The file line of a top-level front-matter key, if present.
+    fn key_line(&self, key: &str) -> Option<usize> {
+        let prefix = format!("{key}:");
+        self.source
+            .front_matter
+            .lines()
+            .position(|l| l.starts_with(&prefix))
+            .map(|i| i + self.source.front_matter_line)
+    }
+
+    /// The file line of the `index`-th list item under a top-level key.
+    fn item_line(&self, key: &str, index: usize) -> Option<usize> {
+        let start = self.key_line(key)?;
+        let first = start - self.source.front_matter_line + 1;
+        self.source
+            .front_matter
+            .lines()
+            .enumerate()
+            .skip(first)
+            .take_while(|(_, l)| l.starts_with([' ', '-', '\t']) || l.trim().is_empty())
+            .filter(|(_, l)| l.trim_start().starts_with('-'))
+            .nth(index)
+            .map(|(i, _)| i + self.source.front_matter_line)
+    }
+
+    fn error(&mut self, line: Option<usize>, needle: Option<&str>, message: String, help: String) {
+        self.push(
+            Diagnostic::error(&self.source.path, message),
+            line,
+            needle,
+            help,
+        );
+    }
+
+    fn warn(&mut self, line: Option<usize>, needle: Option<&str>, message: String, help: String) {
+        self.push(
+            Diagnostic::warning(&self.source.path, message),
+            line,
+            needle,
+            help,
+        );
+    }
+
+    fn push(&mut self, d: Diagnostic, line: Option<usize>, needle: Option<&str>, help: String) {
+        let d = match line {
+            Some(line) => d.at_line(&self.source.text, line, needle),
+            None => d,
+        };
+        self.diags.push(d.with_help(help));
+    }
+
+    fn run(&mut self, units: &UnitNames) -> Option<WriteUp> {
+        let src = self.source;
+        if src.front_matter.trim().is_empty() {
+            self.error(
+                Some(1),
+                None,
+                "the front matter is empty".into(),
+                "at least `title:` and `date:` are required between the `---` lines".into(),
+            );
+            return None;
+        }
+        let raw: RawFrontMatter = match serde_yaml::from_str(&src.front_matter) {
+            Ok(raw) => raw,
+            Err(e) => {
+                self.yaml_error(&e);
+                return None;
+            }
+        };
+        // Every field is named here so a new one cannot be forgotten.
+        let RawFrontMatter {
+            title,
+            date,
+            cluster,
+            bloc,
+            kind,
+            year,
+            host,
+            members,
+            awards,
+            honours,
+            leader,
+            deputy,
+            source,
+            author,
+            tags,
+            summary,
+            draft,
+            slug,
+        } = raw;
+
+        let title = self.title(title);
+        let date = self.date(date);
+        let cluster_number = self.cluster(cluster);
+        let bloc = bloc.map(|b| text::normalize(&b)).filter(|b| !b.is_empty());
+        let kind = self.kind(kind);
+        let year = self.year(year, date);
+        let resolve = |n: Option<String>| n.map(|n| units.resolve(&n)).filter(|n| !n.is_empty());
+        let host = resolve(host);
+        let leader = resolve(leader);
+        let deputy = resolve(deputy);
+        let members = self.members(members, units, cluster_number.is_some());
+        let awards = self.awards(awards);
+        let honours = self.honours(honours, units);
+        let slug = self.slug(slug);
+        let clean = |s: Option<String>| s.map(|s| text::normalize(&s)).filter(|s| !s.is_empty());
+
+        if bloc.is_some() && cluster_number.is_none() {
+            self.error(
+                self.key_line("bloc"),
+                None,
+                "a bloc is given but no cluster".into(),
+                "add `cluster:` with the cluster's number within the bloc, or remove `bloc:`"
+                    .into(),
+            );
+        }
+
+        Some(WriteUp {
+            path: src.path.clone(),
+            rel: src.rel.clone(),
+            slug,
+            title: title?,
+            date: date?,
+            year: year?,
+            kind,
+            cluster: cluster_number.map(|number| ClusterKey { bloc, number }),
+            host,
+            members,
+            awards,
+            honours,
+            leader,
+            deputy,
+            source: clean(source),
+            author: clean(author),
+            tags: tags
+                .unwrap_or_default()
+                .iter()
+                .map(|t| text::normalize(t))
+                .filter(|t| !t.is_empty())
+                .collect(),
+            summary: clean(summary),
+            draft: draft.unwrap_or(false),
+            body: src.body.clone(),
+            body_line: src.front_matter_line + src.front_matter.lines().count() + 1,
+        })
+    }
+
+    fn yaml_error(&mut self, e: &serde_yaml::Error) {
+        let line = e
+            .location()
+            .map(|l| l.line() + self.source.front_matter_line - 1);
+        let message = e.to_string();
+        // serde_yaml appends " at line N column M"; the caret display says that.
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_string();
+        let help = if message.starts_with("unknown field") {
+            format!("the fields a write-up may have are: {FIELDS}")
+        } else if message.contains("invalid type") {
+            "check the value's form against the content contract in docs/content.md".to_string()
+        } else {
+            "the front matter must be valid YAML: `key: value` lines; quote text containing `: ` or `#`".to_string()
+        };
+        let d = Diagnostic::error(
+            &self.source.path,
+            format!("invalid front matter: {message}"),
+        );
+        let d = match (line, e.location()) {
+            (Some(line), Some(loc)) => d.at_position(&self.source.text, line, loc.column()),
+            _ => d,
+        };
+        self.diags.push(d.with_help(help));
+    }
+
+    fn title(&mut self, title: Option<Value>) -> Option<String> {
+        let line = self.key_line("title");
+        match title {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(text::normalize(&s)),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            None => {
+                self.error(
+                    None,
+                    None,
+                    "the title is missing".into(),
+                    "add a line `title: \"...\"` to the front matter".into(),
+                );
+                None
+            }
+            Some(other) => {
+                self.error(
+                    line,
+                    None,
+                    format!("the title must be text, found {}", counts::describe(&other)),
+                    "write `title: \"Cụm thi đua số II tổng kết năm 2023\"`".into(),
+                );
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, value: Option<Value>) -> Option<chrono::NaiveDate> {
+        let line = self.key_line("date");
+        let text = match value {
+            None => {
+                self.error(
+                    None,
+                    None,
+                    "the date is missing".into(),
+                    "add a line `date: 2023-11-25` (or 25/11/2023) to the front matter".into(),
+                );
+                return None;
+            }
+            Some(Value::String(s)) => s,
+            Some(other) => {
+                let shown = match &other {
+                    Value::Number(n) => n.to_string(),
+                    _ => counts::describe(&other).to_string(),
+                };
+                self.error(
+                    line,
+                    None,
+                    format!("cannot read the date {shown}"),
+                    "write 2023-11-25 or 25/11/2023".into(),
+                );
+                return None;
+            }
+        };
+        match date::parse(&text) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.error(line, Some(text.trim()), e.message, e.help);
+                None
+            }
+        }
+    }
+
+    fn cluster(&mut self, value: Option<Value>) -> Option<u32> {
+        let value = value?;
+        let line = self.key_line("cluster");
+        let parsed = match &value {
+            Value::Number(n) => n
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|n| *n > 0),
+            Value::String(s) => cluster::parse_text(s),
+            Value::Null => return None,
+            _ => None,
+        };
+        if parsed.is_none() {
+            let shown = match &value {
+                Value::String(s) => s.clone(),
+                Value::Number(n) => n.to_string(),
+                other => counts::describe(other).to_string(),
+            };
+            self.error(
+                line,
+                Some(&shown),
+                format!("cannot read the cluster \"{shown}\""),
+                "write the cluster's number: 2, \"II\", \"số 2\" or \"Cụm thi đua số II\"".into(),
+            );
+        }
+        parsed
+    }
+
+    fn kind(&mut self, kind: Option<String>) -> Kind {
+        let Some(written) = kind else {
+            return Kind::Summary;
+        };
+        let folded = text::fold(&written);
+        if let Some(k) = Kind::ALL
+            .into_iter()
+            .find(|k| folded == k.as_str() || folded == k.vietnamese())
+        {
+            return k;
+        }
+        let allowed: Vec<String> = Kind::ALL.iter().map(|k| k.as_str().to_string()).collect();
+        self.error(
+            self.key_line("kind"),
+            Some(written.trim()),
+            format!("unknown kind \"{}\"", written.trim()),
+            format!(
+                "the kind is one of: {} (tổng kết, ký kết giao ước, phát động, sơ kết, khác)",
+                allowed.join(", ")
+            ),
+        );
+        Kind::Summary
+    }
+
+    fn year(&mut self, value: Option<Value>, date: Option<chrono::NaiveDate>) -> Option<i32> {
+        let line = self.key_line("year");
+        let parsed = match &value {
+            None | Some(Value::Null) => return date.map(|d| d.year()),
+            Some(Value::Number(n)) => n.as_i64(),
+            Some(Value::String(s)) => s.trim().parse().ok(),
+            Some(_) => None,
+        };
+        match parsed.and_then(|y| i32::try_from(y).ok()) {
+            Some(y) if (1945..=2200).contains(&y) => Some(y),
+            _ => {
+                self.error(
+                    line,
+                    None,
+                    "the year must be a four-digit year".into(),
+                    "write the emulation year reported on, e.g. `year: 2023`, or leave it out to use the year of the date".into(),
+                );
+                None
+            }
+        }
+    }
+
+    fn members(
+        &mut self,
+        members: Option<Vec<String>>,
+        units: &UnitNames,
+        has_cluster: bool,
+    ) -> Vec<String> {
+        let line = self.key_line("members");
+        let mut resolved: Vec<String> = Vec::new();
+        for m in members.unwrap_or_default() {
+            let unit = units.resolve(&m);
+            if unit.is_empty() {
+                continue;
+            }
+            if resolved.contains(&unit) {
+                self.warn(
+                    line,
+                    Some(m.trim()),
+                    format!("\"{unit}\" is listed twice among the members"),
+                    "remove the repeated name".into(),
+                );
+                continue;
+            }
+            resolved.push(unit);
+        }
+        if has_cluster && resolved.is_empty() {
+            self.error(
+                line.or(self.key_line("cluster")),
+                None,
+                "a cluster write-up must list its members".into(),
+                "add the member units of that year, e.g. `members: [Lai Châu, Điện Biên, Sơn La]`"
+                    .into(),
+            );
+        }
+        resolved
+    }
+
+    fn count(&mut self, value: Option<Value>, line: Option<usize>, what: &str) -> Option<u64> {
+        let value = value?;
+        match counts::parse(&value) {
+            Ok(n) => n,
+            Err(e) => {
+                let needle = match &value {
+                    Value::Number(n) => Some(n.to_string()),
+                    Value::String(s) => Some(s.trim().to_string()),
+                    _ => None,
+                };
+                self.error(
+                    line,
+                    needle.as_deref(),
+                    format!("{what}: {}", e.message),
+                    e.help,
+                );
+                None
+            }
+        }
+    }
+
+    fn awards(&mut self, awards: Option<RawAwards>) -> Awards {
+        let Some(RawAwards {
+            collectives,
+            individuals,
+        }) = awards
+        else {
+            return Awards::default();
+        };
+        let line = self.key_line("awards");
+        let line_of = |v: &Validator, key: &str| {
+            // Block style puts each count on its own line under `awards:`.
+            let start = line? - v.source.front_matter_line;
+            let needle = format!("{key}:");
+            v.source
+                .front_matter
+                .lines()
+                .enumerate()
+                .skip(start)
+                .find(|(i, l)| l.contains(&needle) && (*i == start || l.starts_with(' ')))
+                .map(|(i, _)| i + v.source.front_matter_line)
+        };
+        let c_line = line_of(self, "collectives");
+        let i_line = line_of(self, "individuals");
+        Awards {
+            collectives: self.count(collectives, c_line, "awards.collectives"),
+            individuals: self.count(individuals, i_line, "awards.individuals"),
+        }
+    }
+
+    fn honours(&mut self, honours: Option<Vec<RawHonour>>, units: &UnitNames) -> Vec<Honour> {
+        let mut out = Vec::new();
+        for (i, raw) in honours.unwrap_or_default().into_iter().enumerate() {
+            let line = self.item_line("honours", i).or(self.key_line("honours"));
+            let RawHonour {
+                title,
+                to,
+                collectives,
+                individuals,
+            } = raw;
+            let title = title.map(|t| text::normalize(&t)).filter(|t| !t.is_empty());
+            let to: Vec<String> = to
+                .unwrap_or_default()
+                .iter()
+                .map(|u| units.resolve(u))
+                .filter(|u| !u.is_empty())
+                .collect();
+            let collectives = self.count(collectives, line, "honour collectives");
+            let individuals = self.count(individuals, line, "honour individuals");
+            let Some(title) = title else {
+                self.error(
+                    line,
+                    None,
+                    format!("honour {} has no title", i + 1),
+                    "write `- {title: Cờ thi đua của Bộ Công an, to: [Lai Châu]}`".into(),
+                );
+                continue;
+            };
+            if to.is_empty() && collectives.is_none() && individuals.is_none() {
+                self.error(
+                    line,
+                    None,
+                    format!("the honour \"{title}\" names no unit and no count"),
+                    "add `to: [unit, ...]` or `collectives:`/`individuals:` counts".into(),
+                );
+                continue;
+            }
+            out.push(Honour {
+                title,
+                to,
+                collectives,
+                individuals,
+            });
+        }
+        out
+    }
+
+    /// The page folder: the file's path under content/ as slugs, or `slug:`.
+    fn slug(&mut self, slug: Option<String>) -> String {
+        let derived = {
+            let stem = self
+                .source
+                .rel
+                .strip_suffix(".md")
+                .unwrap_or(&self.source.rel);
+            let parts: Vec<String> = stem
+                .split('/')
+                .map(text::slugify)
+                .filter(|p| !p.is_empty())
+                .collect();
+            if parts.is_empty() {
+                "hoi-nghi".to_string()
+            } else {
+                parts.join("/")
+            }
+        };
+        let Some(written) = slug else {
+            return derived;
+        };
+        let t = written.trim();
+        let valid = !t.is_empty()
+            && t.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if valid {
+            return t.to_string();
+        }
+        let line = self.key_line("slug");
+        if t.contains('/') || t.contains('\\') || t.contains("..") {
+            self.error(
+                line,
+                Some(t),
+                format!("the slug \"{t}\" would put the page outside its folder"),
+                "a slug is one word of lower-case letters, digits and hyphens, e.g. `slug: cum-2-tong-ket-2023`".into(),
+            );
+        } else {
+            let suggestion = text::slugify(t);
+            self.error(
+                line,
+                Some(t),
+                format!("the slug \"{t}\" has characters a URL cannot carry"),
+                if suggestion.is_empty() {
+                    "use lower-case letters, digits and hyphens".to_string()
+                } else {
+                    format!("write `slug: {suggestion}`")
+                },
+            );
+        }
+        derived
+    }
+}

@@ -1,0 +1,160 @@
+//! Unit names: "Công an tỉnh  Lạng Sơn" and "Lạng Sơn" are one unit; aliases from
+//! `content/units.yaml` map other spellings to the canonical name.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+use crate::diagnostics::Diagnostic;
+use crate::text;
+
+/// Prefixes that name the police of a province or city; the unit is what follows.
+const PREFIXES: [&str; 6] = [
+    "công an tỉnh ",
+    "công an thành phố ",
+    "công an tp. ",
+    "công an tp.",
+    "công an tp ",
+    "công an ",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUnitsFile {
+    units: Vec<RawUnit>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUnit {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+/// Canonical names and aliases, keyed by the lower-cased normalized spelling.
+#[derive(Debug, Default, Clone)]
+pub struct UnitNames {
+    canonical: HashMap<String, String>,
+    /// Canonical names in file order, for suggestions.
+    pub known: Vec<String>,
+}
+
+impl UnitNames {
+    /// Parses `units.yaml`; `shown` is the path for messages.
+    pub fn parse(text: &str, shown: PathBuf) -> Result<UnitNames, Diagnostic> {
+        let raw: RawUnitsFile = serde_yaml::from_str(text).map_err(|e| {
+            let line = e.location().map_or(1, |l| l.line());
+            Diagnostic::error(&shown, format!("invalid units file: {e}"))
+                .at_line(text, line, None)
+                .with_help(
+                    "write `units: [{name: Thành phố Hồ Chí Minh, aliases: [TP.HCM, TPHCM]}]`",
+                )
+        })?;
+        let mut names = UnitNames::default();
+        for unit in raw.units {
+            let name = strip_police(&text::normalize(&unit.name));
+            for spelling in std::iter::once(&unit.name).chain(unit.aliases.iter()) {
+                let spelling = text::normalize(spelling);
+                names.canonical.insert(key(&spelling), name.clone());
+                names
+                    .canonical
+                    .insert(key(&strip_police(&spelling)), name.clone());
+            }
+            names.known.push(name);
+        }
+        Ok(names)
+    }
+
+    /// The canonical unit for a name as written in front matter.
+    pub fn resolve(&self, written: &str) -> String {
+        let full = text::normalize(written);
+        let stripped = strip_prefix(&full);
+        [full.as_str(), &strip_police(&full), &stripped]
+            .iter()
+            .find_map(|c| self.canonical.get(&key(c)).cloned())
+            .unwrap_or(stripped)
+    }
+}
+
+fn key(name: &str) -> String {
+    name.to_lowercase()
+}
+
+/// Drops only a leading "Công an " ("Công an Thành phố Hồ Chí Minh" → "Thành phố Hồ Chí Minh").
+fn strip_police(name: &str) -> String {
+    let lower = name.to_lowercase();
+    match name.get("công an ".len()..) {
+        Some(rest) if lower.starts_with("công an ") && !rest.trim().is_empty() => {
+            rest.trim().to_string()
+        }
+        _ => name.to_string(),
+    }
+}
+
+/// Drops a leading "Công an tỉnh" (and its variants) from a normalized name.
+pub fn strip_prefix(name: &str) -> String {
+    let lower = name.to_lowercase();
+    for prefix in PREFIXES {
+        // Lower-casing keeps the byte length of these Latin letters, so the
+        // prefix's length is also its length in `name`.
+        match name.get(prefix.len()..) {
+            Some(rest) if lower.starts_with(prefix) && !rest.trim().is_empty() => {
+                return rest.trim().to_string();
+            }
+            _ => {}
+        }
+    }
+    name.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn police_prefixes_are_folded_away() {
+        let names = UnitNames::default();
+        assert_eq!(names.resolve("Công an tỉnh  Lạng Sơn"), "Lạng Sơn");
+        assert_eq!(names.resolve("Công an thành phố Hà Nội"), "Hà Nội");
+        assert_eq!(names.resolve("Công an TP Cần Thơ"), "Cần Thơ");
+        assert_eq!(names.resolve("Công an TP. Hải Phòng"), "Hải Phòng");
+        assert_eq!(names.resolve("công an Cao Bằng"), "Cao Bằng");
+        assert_eq!(
+            names.resolve("Cục An ninh đối ngoại"),
+            "Cục An ninh đối ngoại"
+        );
+    }
+
+    #[test]
+    fn decomposed_and_old_style_spellings_are_one_unit() {
+        let names = UnitNames::default();
+        assert_eq!(
+            names.resolve("Co\u{302}ng an ti\u{309}nh La\u{323}ng So\u{31B}n"),
+            "Lạng Sơn"
+        );
+        assert_eq!(names.resolve("Hoà Bình"), "Hòa Bình");
+        assert_eq!(names.resolve("Thanh Hoá"), "Thanh Hóa");
+    }
+
+    #[test]
+    fn aliases_map_to_the_canonical_name() {
+        let text = "units:\n  - {name: Thành phố Hồ Chí Minh, aliases: [TP.HCM, TPHCM]}\n";
+        let names = UnitNames::parse(text, "content/units.yaml".into()).unwrap();
+        assert_eq!(names.resolve("TP.HCM"), "Thành phố Hồ Chí Minh");
+        assert_eq!(names.resolve("tphcm"), "Thành phố Hồ Chí Minh");
+        assert_eq!(
+            names.resolve("Công an Thành phố Hồ Chí Minh"),
+            "Thành phố Hồ Chí Minh"
+        );
+    }
+
+    #[test]
+    fn a_bad_units_file_names_its_line() {
+        let e =
+            UnitNames::parse("units:\n  - {nam: X}\n", "content/units.yaml".into()).unwrap_err();
+        assert!(e.message.contains("invalid units file"));
+        assert_eq!(e.span.map(|s| s.line), Some(2));
+    }
+}

@@ -1,0 +1,244 @@
+//! The only module that writes into the output folder.
+//!
+//! A build is written into a sibling temporary folder and swapped in when it is
+//! complete, so a failed or interrupted build leaves the previous site whole and
+//! pages of deleted write-ups never linger. baocao deletes only folders it made:
+//! ones that hold its manifest.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::render::OutputFile;
+
+/// The manifest's file name inside the output folder.
+pub const MANIFEST: &str = "baocao-manifest.json";
+
+#[derive(Debug)]
+pub enum WriteError {
+    /// The output folder is one baocao must not replace.
+    Refused {
+        output: PathBuf,
+        reason: String,
+    },
+    Io {
+        path: PathBuf,
+        error: io::Error,
+    },
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Refused { output, reason } => {
+                write!(
+                    f,
+                    "refusing to write the site into {}: {reason}",
+                    output.display()
+                )
+            }
+            WriteError::Io { path, error } => write!(f, "cannot write {}: {error}", path.display()),
+        }
+    }
+}
+
+fn io_err(path: &Path) -> impl Fn(io::Error) -> WriteError + '_ {
+    move |error| WriteError::Io {
+        path: path.to_path_buf(),
+        error,
+    }
+}
+
+/// The hash of every file, keyed by output path.
+pub fn manifest(files: &[OutputFile]) -> BTreeMap<String, String> {
+    files
+        .par_iter()
+        .map(|f| (f.path.clone(), hex(&Sha256::digest(&f.bytes))))
+        .collect()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+pub fn manifest_json(manifest: &BTreeMap<String, String>) -> Vec<u8> {
+    let files: Vec<serde_json::Value> = manifest
+        .iter()
+        .map(|(path, sha)| serde_json::json!({"path": path, "sha256": sha}))
+        .collect();
+    let mut bytes = serde_json::to_vec_pretty(&serde_json::json!({
+        "generator": "baocao",
+        "files": files,
+    }))
+    .unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Reads the manifest of an existing output folder, if it has one.
+pub fn read_manifest(output: &Path) -> Option<BTreeMap<String, String>> {
+    let bytes = std::fs::read(output.join(MANIFEST)).ok()?;
+    let v: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    let files = v.get("files")?.as_array()?;
+    Some(
+        files
+            .iter()
+            .filter_map(|f| {
+                Some((
+                    f.get("path")?.as_str()?.to_string(),
+                    f.get("sha256")?.as_str()?.to_string(),
+                ))
+            })
+            .collect(),
+    )
+}
+
+/// Refuses an output folder that is the root, holds the root, holds content or
+/// a repository, or is a non-empty folder baocao did not make.
+pub fn check_output(root: &Path, output: &Path) -> Result<(), WriteError> {
+    let refuse = |reason: &str| WriteError::Refused {
+        output: output.to_path_buf(),
+        reason: reason.to_string(),
+    };
+    let abs_root = std::fs::canonicalize(root).map_err(io_err(root))?;
+    let abs_out = absolute(output);
+    if abs_out.parent().is_none() {
+        return Err(refuse("it is the file system's root"));
+    }
+    if abs_out == abs_root {
+        return Err(refuse("it is the site's root folder"));
+    }
+    if abs_root.starts_with(&abs_out) {
+        return Err(refuse("it contains the site's root folder"));
+    }
+    if !output.exists() {
+        return Ok(());
+    }
+    if !output.is_dir() {
+        return Err(refuse("it is a file, not a folder"));
+    }
+    if output.join("content").exists() {
+        return Err(refuse("it contains a content/ folder"));
+    }
+    if output.join(".git").exists() {
+        return Err(refuse("it contains a .git repository"));
+    }
+    let empty = std::fs::read_dir(output)
+        .map_err(io_err(output))?
+        .next()
+        .is_none();
+    if !empty && !output.join(MANIFEST).is_file() {
+        return Err(refuse(&format!(
+            "it is not empty and has no {MANIFEST}, so baocao did not make it; empty it or choose another --output"
+        )));
+    }
+    Ok(())
+}
+
+/// Resolves `p` against the current folder and folds `.`/`..` of its existing part.
+fn absolute(p: &Path) -> PathBuf {
+    if let Ok(c) = std::fs::canonicalize(p) {
+        return c;
+    }
+    let base = std::env::current_dir().unwrap_or_default().join(p);
+    match (base.parent(), base.file_name()) {
+        (Some(parent), Some(name)) => absolute(parent).join(name),
+        _ => base,
+    }
+}
+
+/// Writes `files` (plus the manifest) as the new content of `output`.
+pub fn publish(
+    root: &Path,
+    output: &Path,
+    files: &[OutputFile],
+    manifest_bytes: &[u8],
+) -> Result<(), WriteError> {
+    check_output(root, output)?;
+    let abs_out = absolute(output);
+    let parent = abs_out.parent().map(Path::to_path_buf).unwrap_or_default();
+    let name = abs_out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+    let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(io_err(&staging))?;
+    }
+    let result = write_tree(&staging, files, manifest_bytes)
+        .and_then(|()| swap(&staging, &abs_out, &parent, &name));
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn write_tree(dir: &Path, files: &[OutputFile], manifest_bytes: &[u8]) -> Result<(), WriteError> {
+    std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+    let mut folders: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p)))
+        .collect();
+    folders.sort();
+    folders.dedup();
+    for folder in &folders {
+        std::fs::create_dir_all(folder).map_err(io_err(folder))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let path = dir.join(&f.path);
+        std::fs::write(&path, &f.bytes).map_err(io_err(&path))
+    })?;
+    let m = dir.join(MANIFEST);
+    std::fs::write(&m, manifest_bytes).map_err(io_err(&m))
+}
+
+fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), WriteError> {
+    if !output.exists() {
+        return std::fs::rename(staging, output).map_err(io_err(output));
+    }
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    std::fs::rename(output, &old).map_err(io_err(output))?;
+    if let Err(error) = std::fs::rename(staging, output) {
+        // Put the previous site back before reporting.
+        let _ = std::fs::rename(&old, output);
+        return Err(WriteError::Io {
+            path: output.to_path_buf(),
+            error,
+        });
+    }
+    std::fs::remove_dir_all(&old).map_err(io_err(&old))
+}
+
+/// What a build would change in an existing output folder.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub added: Vec<String>,
+    pub changed: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+pub fn diff(old: &BTreeMap<String, String>, new: &BTreeMap<String, String>) -> Changes {
+    let mut c = Changes::default();
+    for (path, sha) in new {
+        match old.get(path) {
+            None => c.added.push(path.clone()),
+            Some(o) if o != sha => c.changed.push(path.clone()),
+            _ => {}
+        }
+    }
+    c.removed = old
+        .keys()
+        .filter(|p| !new.contains_key(*p))
+        .cloned()
+        .collect();
+    c
+}
