@@ -7,7 +7,7 @@ use baocao::cli::Cli;
 
 fn main() -> ExitCode {
     let outcome = Cli::parse().run();
-    let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
     let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
+    let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
     ExitCode::from(outcome.code)
 }

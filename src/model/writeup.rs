@@ -126,6 +126,10 @@ pub struct WriteUp {
     pub tags: Vec<String>,
     pub summary: Option<String>,
     pub draft: bool,
+    /// The front matter as written, and the file line it starts on: cross-file
+    /// checks use it to point at the line that names a unit.
+    pub front_matter: String,
+    pub front_matter_line: usize,
     /// The Markdown body.
     pub body: String,
     /// 1-based line of the file where the body starts.
@@ -133,6 +137,23 @@ pub struct WriteUp {
 }
 
 impl WriteUp {
+    /// The file line whose text holds `needle`, else the line of `key:`.
+    pub fn line_of(&self, needle: &str, key: &str) -> Option<usize> {
+        let lines = || self.front_matter.lines().enumerate();
+        lines()
+            .find(|(_, l)| l.contains(needle))
+            .or_else(|| lines().find(|(_, l)| l.starts_with(&format!("{key}:"))))
+            .map(|(i, _)| i + self.front_matter_line)
+    }
+
+    /// The front matter with blank lines before it, so that line numbers of the
+    /// file index it (for the caret display).
+    pub fn front_matter_as_file(&self) -> String {
+        let mut s = "\n".repeat(self.front_matter_line.saturating_sub(1));
+        s.push_str(&self.front_matter);
+        s
+    }
+
     /// Every unit the write-up names, each once, in a stable order.
     pub fn units(&self) -> Vec<&str> {
         let mut all: Vec<&str> = self

@@ -4,6 +4,7 @@
 //! is valid) together with every diagnostic found, never just the first.
 
 pub mod cluster;
+pub mod corpus;
 pub mod counts;
 pub mod date;
 pub mod units;
@@ -219,6 +220,8 @@ impl Validator<'_> {
                 .collect(),
             summary: clean(summary),
             draft: draft.unwrap_or(false),
+            front_matter: src.front_matter.clone(),
+            front_matter_line: src.front_matter_line,
             body: src.body.clone(),
             body_line: src.front_matter_line + src.front_matter.lines().count() + 1,
         })

@@ -1,0 +1,226 @@
+//! `baocao check`: each diagnostic on a small fixture, with its file, line and help.
+
+mod common;
+
+use common::Site;
+
+fn member_writeup(date: &str, cluster: u32, members: &str, extra: &str) -> String {
+    format!("---\ntitle: Hội nghị cụm {cluster}\ndate: {date}\ncluster: {cluster}\nmembers: [{members}]\n{extra}---\n\nNội dung.\n")
+}
+
+#[test]
+fn check_writes_nothing_and_passes_the_sample() {
+    let site = Site::sample();
+    let run = site.check(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("checked 5 write-ups: 0 errors, 0 warnings"),
+        "{}",
+        run.stdout
+    );
+    assert!(!site.out().exists());
+}
+
+#[test]
+fn a_unit_spelled_without_diacritics_suggests_the_known_one() {
+    let site = Site::new();
+    site.write(
+        "a.md",
+        &member_writeup("2023-11-25", 2, "Lạng Sơn, Cao Bằng", ""),
+    );
+    site.write(
+        "b.md",
+        &member_writeup("2022-11-25", 2, "Lạng Sơn, Cao Bằng", ""),
+    );
+    site.write(
+        "c.md",
+        &member_writeup("2021-11-25", 2, "Lang Son, Cao Bằng", ""),
+    );
+    let run = site.check(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("--> content/c.md:5:"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("did you mean \"Lạng Sơn\"?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_unit_one_letter_off_is_a_warning_with_a_suggestion() {
+    let site = Site::new();
+    site.write_root("content/units.yaml", "units:\n  - {name: Điện Biên}\n");
+    site.write(
+        "a.md",
+        &member_writeup("2023-11-25", 2, "Điện Biên, Cao Bằng", ""),
+    );
+    site.write(
+        "b.md",
+        &member_writeup("2022-11-25", 2, "Điện Biêm, Cao Bằng", ""),
+    );
+    let run = site.check(&[]);
+    assert_eq!(run.code, 0, "warnings alone exit 0: {}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("warning: the unit \"Điện Biêm\" is probably a typo"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> content/b.md:5:"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("did you mean \"Điện Biên\"?"),
+        "{}",
+        run.stderr
+    );
+    let strict = site.check(&["--strict"]);
+    assert_eq!(strict.code, 1, "--strict makes warnings errors");
+}
+
+#[test]
+fn case_and_tone_typos_are_caught_too() {
+    for typo in ["Lạng sơn", "Lạng Son"] {
+        let site = Site::new();
+        site.write(
+            "a.md",
+            &member_writeup("2023-11-25", 2, "Lạng Sơn, Cao Bằng", ""),
+        );
+        site.write(
+            "b.md",
+            &member_writeup("2022-11-25", 2, "Lạng Sơn, Cao Bằng", ""),
+        );
+        site.write(
+            "c.md",
+            &member_writeup("2021-11-25", 2, &format!("{typo}, Cao Bằng"), ""),
+        );
+        let run = site.check(&[]);
+        assert!(
+            run.stderr.contains("did you mean \"Lạng Sơn\"?"),
+            "{typo}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("content/c.md:5:"),
+            "{typo}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn honours_to_non_members_and_counts_over_the_totals_are_warned() {
+    let site = Site::new();
+    site.write(
+        "a.md",
+        &member_writeup(
+            "2023-11-25",
+            2,
+            "Lai Châu, Sơn La",
+            "awards: {collectives: 10, individuals: 5}\nhonours:\n  - {title: Cờ thi đua, to: [Hà Giang]}\n  - {title: Giấy khen, collectives: 18, individuals: 2}\n",
+        ),
+    );
+    let run = site.check(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("\"Hà Giang\" receives \"Cờ thi đua\" but is not a member this year"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("content/a.md:8:"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the honours count 18 collectives, more than the award total 10"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("individuals, more than"),
+        "2 ≤ 5 is fine: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn two_write_ups_of_one_cluster_kind_and_year_are_a_likely_duplicate() {
+    let site = Site::new();
+    site.write("a.md", &member_writeup("2023-11-25", 2, "Lai Châu", ""));
+    site.write("b.md", &member_writeup("2023-12-01", 2, "Lai Châu", ""));
+    let run = site.check(&[]);
+    assert!(
+        run.stderr
+            .contains("warning: likely duplicate: content/a.md also reports a summary"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> content/b.md:2:"), "{}", run.stderr);
+}
+
+#[test]
+fn future_dates_and_far_years_are_warned() {
+    let site = Site::new();
+    site.write("a.md", "---\ntitle: Tương lai\ndate: 2999-01-01\n---\n");
+    site.write(
+        "b.md",
+        "---\ntitle: Lệch năm\ndate: 2023-11-25\nyear: 2020\n---\n",
+    );
+    let run = site.check(&[]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.contains("the date 2999-01-01 is in the future"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> content/a.md:3:"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the emulation year 2020 is far from the date's year 2023"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> content/b.md:4:"), "{}", run.stderr);
+}
+
+#[test]
+fn a_membership_change_is_a_note_not_a_warning() {
+    let site = Site::new();
+    site.write(
+        "a.md",
+        &member_writeup("2022-11-25", 2, "Lai Châu, Sơn La", ""),
+    );
+    site.write(
+        "b.md",
+        &member_writeup("2023-11-25", 2, "Lai Châu, Yên Bái", ""),
+    );
+    let run = site.check(&["--strict"]);
+    assert_eq!(run.code, 0, "notes never fail: {}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "note: the members of cluster 2 changed in 2023 (joined: Yên Bái; left: Sơn La)"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn json_format_prints_one_object_per_diagnostic() {
+    let site = Site::new();
+    site.write("a.md", "---\ntitle: A\ndate: 2023-02-30\nkind: x\n---\n");
+    let run = site.check(&["--format", "json"]);
+    assert_eq!(run.code, 1);
+    let lines: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON object per line"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert_eq!(lines[0]["path"], "content/a.md");
+    assert_eq!(lines[0]["line"], 3);
+    assert_eq!(lines[0]["severity"], "error");
+    assert_eq!(lines[1]["line"], 4);
+    assert!(lines[1]["help"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("summary, pledge"));
+}
