@@ -1,0 +1,93 @@
+//! Day-and-month dates written in a sentence: "Ngày 22/11", "Sáng 25/11",
+//! "Sáng 4-1", "ngày 18/3/2024", "ngày 4 tháng 1 năm 2022".
+
+use super::text::word_positions;
+
+/// A day and month, with the year when the sentence gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DayMonth {
+    pub day: u32,
+    pub month: u32,
+    pub year: Option<i32>,
+}
+
+/// Words that introduce the day of an event.
+const LEADS: [&str; 8] = [
+    "ngày",
+    "sáng",
+    "chiều",
+    "trưa",
+    "tối",
+    "hôm",
+    "đêm",
+    "rạng sáng",
+];
+
+fn take_digits(s: &str, max: usize) -> Option<(u32, &str)> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > max {
+        return None;
+    }
+    Some((s[..n].parse().ok()?, &s[n..]))
+}
+
+fn valid(day: u32, month: u32) -> bool {
+    (1..=31).contains(&day) && (1..=12).contains(&month)
+}
+
+/// `22/11`, `4-1`, `18/3/2024`, `4 tháng 1 năm 2022` at the start of `s`.
+fn date_after_lead(s: &str) -> Option<DayMonth> {
+    let (day, rest) = take_digits(s, 2)?;
+    if let Some(r) = rest.strip_prefix(" tháng ") {
+        let (month, r) = take_digits(r, 2)?;
+        if r.starts_with(|c: char| c.is_ascii_digit()) || !valid(day, month) {
+            return None;
+        }
+        let year = r
+            .strip_prefix(" năm ")
+            .and_then(|y| take_digits(y, 4))
+            .filter(|(y, r)| *y >= 1000 && !r.starts_with(|c: char| c.is_ascii_digit()))
+            .map(|(y, _)| y as i32);
+        return Some(DayMonth { day, month, year });
+    }
+    let sep = rest.chars().next().filter(|c| matches!(c, '/' | '-'))?;
+    let (month, rest) = take_digits(&rest[1..], 2)?;
+    if !valid(day, month) {
+        return None;
+    }
+    let mut year = None;
+    if let Some(r) = rest.strip_prefix(sep) {
+        let (y, r) = take_digits(r, 4)?;
+        if y < 1000 || r.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '/' | '-')) {
+            return None;
+        }
+        year = Some(y as i32);
+    } else if rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '/' | '-')) {
+        // a range such as "19-21/3" or something that is no date
+        return None;
+    }
+    Some(DayMonth { day, month, year })
+}
+
+/// Every dated event in the folded sentence, in order.
+pub(crate) fn find_dates(folded: &str) -> Vec<(usize, DayMonth)> {
+    let mut out: Vec<(usize, DayMonth)> = Vec::new();
+    for lead in LEADS {
+        for p in word_positions(folded, lead) {
+            let mut rest = &folded[p + lead.len()..];
+            rest = rest.strip_prefix(' ').unwrap_or(rest);
+            if let Some(r) = rest.strip_prefix("ngày ") {
+                rest = r;
+            }
+            if let Some(dm) = date_after_lead(rest) {
+                if !out.iter().any(|(q, _)| *q == p) {
+                    out.push((p, dm));
+                }
+            }
+        }
+    }
+    out.sort_by_key(|(p, _)| *p);
+    // "sáng ngày 25/11" is found twice, once from each lead word
+    out.dedup_by(|b, a| a.1 == b.1 && b.0 <= a.0 + 12);
+    out
+}

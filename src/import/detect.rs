@@ -1,0 +1,728 @@
+//! The detectors: each reads the prepared article and either finds one value
+//! that every candidate agrees on, or says why it could not.
+
+use super::dates::{find_dates, DayMonth};
+use super::text::{
+    count_before, fold, has_word, truncate, word_positions, years_in, Article, Sentence, Stamp,
+};
+use super::units::{is_province, parse_unit_list, strip_prefix, trailing_unit, unit_name};
+use super::Kind;
+use chrono::NaiveDate;
+
+/// What a detector concluded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Outcome<T> {
+    Found(T),
+    /// Not found or not sure: the reason and the sentence that made it
+    /// unsure, if one did.
+    Unsure(String, Option<String>),
+}
+
+impl<T> Outcome<T> {
+    pub(crate) fn found(&self) -> Option<&T> {
+        match self {
+            Outcome::Found(v) => Some(v),
+            Outcome::Unsure(..) => None,
+        }
+    }
+}
+
+fn quote(s: &Sentence) -> Option<String> {
+    Some(truncate(&s.text, 200))
+}
+
+/// Keeps a value all candidates agree on; otherwise explains the conflict
+/// with the first sentence that disagrees.
+fn agree<T: PartialEq + Clone + std::fmt::Debug>(
+    cands: &[(T, &Sentence)],
+    what: &str,
+    show: impl Fn(&T) -> String,
+) -> Outcome<T> {
+    let Some((first, _)) = cands.first() else {
+        return Outcome::Unsure(format!("no {what} found in the article"), None);
+    };
+    if let Some((other, s)) = cands.iter().find(|(v, _)| v != first) {
+        return Outcome::Unsure(
+            format!(
+                "the article gives two different {what}s: {} and {}",
+                show(first),
+                show(other)
+            ),
+            quote(s),
+        );
+    }
+    Outcome::Found(first.clone())
+}
+
+const KIND_WORDS: [(&str, Kind); 6] = [
+    ("tổng kết", Kind::Summary),
+    ("sơ kết", Kind::Review),
+    ("ký kết", Kind::Pledge),
+    ("kí kết", Kind::Pledge),
+    ("giao ước", Kind::Pledge),
+    ("phát động", Kind::Launch),
+];
+
+/// The kinds named in a folded sentence with the position of each keyword.
+fn kinds_in(folded: &str) -> Vec<(usize, Kind)> {
+    let mut out: Vec<(usize, Kind)> = KIND_WORDS
+        .iter()
+        .flat_map(|(w, k)| word_positions(folded, w).into_iter().map(move |p| (p, *k)))
+        .collect();
+    out.sort_by_key(|(p, _)| *p);
+    out
+}
+
+/// The conference's kind when a sentence names several: a conference that
+/// sums up one year and launches the next is a summary.
+fn main_kind(kinds: &[(usize, Kind)]) -> Option<(usize, Kind)> {
+    [Kind::Summary, Kind::Review, Kind::Pledge, Kind::Launch]
+        .iter()
+        .find_map(|want| kinds.iter().find(|(_, k)| k == want).copied())
+}
+
+fn is_conference(folded: &str) -> bool {
+    folded.contains("hội nghị") || !kinds_in(folded).is_empty()
+}
+
+/// Sentences that date the conference itself ("Sáng 25/11, … tổ chức Hội
+/// nghị …"), with their dates.
+pub(crate) fn dated_conference_sentences(art: &Article) -> Vec<(&Sentence, Vec<DayMonth>)> {
+    art.sentences
+        .iter()
+        .filter(|s| is_conference(&s.folded))
+        .filter_map(|s| {
+            let dates: Vec<DayMonth> = find_dates(&s.folded).into_iter().map(|d| d.1).collect();
+            (!dates.is_empty()).then_some((s, dates))
+        })
+        .collect()
+}
+
+/// The sentence that reports the conference: the first dated conference
+/// sentence, else the first one that says a conference was held.
+pub(crate) fn conference_sentence(art: &Article) -> Option<&Sentence> {
+    dated_conference_sentences(art)
+        .first()
+        .map(|(s, _)| *s)
+        .or_else(|| {
+            art.sentences
+                .iter()
+                .find(|s| s.folded.contains("hội nghị") && !kinds_in(&s.folded).is_empty())
+        })
+}
+
+// ---------------------------------------------------------------- cluster
+
+fn roman(tok: &str) -> Option<u32> {
+    let t = tok.to_ascii_uppercase();
+    if t.is_empty() || !t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
+        return None;
+    }
+    let val = |c| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        _ => 50,
+    };
+    let digits: Vec<u32> = t.chars().map(val).collect();
+    let mut n = 0;
+    for (i, d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|next| next > d) {
+            n -= *d as i64;
+        } else {
+            n += *d as i64;
+        }
+    }
+    let n = u32::try_from(n).ok().filter(|n| (1..=60).contains(n))?;
+    // only the canonical spelling: "IIII" or "VX" are not numerals
+    (to_roman(n) == t).then_some(n)
+}
+
+fn to_roman(mut n: u32) -> String {
+    let table = [
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut s = String::new();
+    for (v, r) in table {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+pub(crate) fn cluster_number(tok: &str) -> Option<u32> {
+    if !tok.is_empty() && tok.bytes().all(|b| b.is_ascii_digit()) {
+        return tok.parse().ok().filter(|n| (1..=60).contains(n));
+    }
+    roman(tok)
+}
+
+/// The clusters named as "Cụm thi đua số N" in a sentence, where N may be
+/// Arabic or Roman. "số 11 và 12" names two.
+pub(crate) fn clusters_in(s: &Sentence) -> Vec<Vec<u32>> {
+    let mut out = Vec::new();
+    for p in word_positions(&s.folded, "cụm thi đua số") {
+        let rest = &s.text[p + "cụm thi đua số".len()..];
+        let mut nums = Vec::new();
+        let mut words = rest.split_whitespace();
+        while let Some(w) = words.next() {
+            let core = w.trim_end_matches([',', '.', ';', ':', ')', '(']);
+            let Some(n) = cluster_number(core) else {
+                break;
+            };
+            nums.push(n);
+            if core.len() != w.len() && !w.ends_with(',') {
+                break;
+            }
+            // "số 11 và 12", "số 11, 12"
+            let mut peek = words.clone();
+            match peek.next() {
+                Some("và") | Some("-") => {
+                    words.next();
+                }
+                _ if w.ends_with(',') => {}
+                _ => break,
+            }
+        }
+        if !nums.is_empty() {
+            out.push(nums);
+        }
+    }
+    out
+}
+
+pub(crate) fn detect_cluster(art: &Article, conf: Option<&Sentence>) -> Outcome<u32> {
+    let single = |s: &Sentence| -> Result<Option<u32>, String> {
+        let found = clusters_in(s);
+        let mut all: Vec<u32> = found.iter().flatten().copied().collect();
+        all.dedup();
+        match (found.iter().any(|n| n.len() > 1), all.as_slice()) {
+            (true, _) => Err("the sentence names a joint conference of several clusters".into()),
+            (false, []) => Ok(None),
+            (false, [n]) => Ok(Some(*n)),
+            (false, _) => Err("the sentence names several clusters".into()),
+        }
+    };
+    let head = art.headline.as_ref().map(|h| (h, single(h)));
+    let conf_found = conf.map(|s| (s, single(s)));
+    for (s, r) in head.iter().chain(conf_found.iter()) {
+        if let Err(why) = r {
+            return Outcome::Unsure(why.clone(), quote(s));
+        }
+    }
+    let h = head.as_ref().and_then(|(_, r)| r.clone().ok().flatten());
+    let c = conf_found
+        .as_ref()
+        .and_then(|(_, r)| r.clone().ok().flatten());
+    match (h, c) {
+        (Some(h), Some(c)) if h != c => Outcome::Unsure(
+            format!("the headline names cluster {h} but the conference sentence names cluster {c}"),
+            conf.and_then(quote),
+        ),
+        (Some(n), _) | (None, Some(n)) => Outcome::Found(n),
+        (None, None) => {
+            let mut cands: Vec<(u32, &Sentence)> = Vec::new();
+            for s in &art.sentences {
+                for nums in clusters_in(s) {
+                    if nums.len() > 1 {
+                        return Outcome::Unsure(
+                            "a sentence names a joint conference of several clusters".into(),
+                            quote(s),
+                        );
+                    }
+                    cands.extend(nums.into_iter().map(|n| (n, s)));
+                }
+            }
+            agree(&cands, "cluster", |n| n.to_string())
+        }
+    }
+}
+
+// ------------------------------------------------------------ kind, year
+
+/// The conference's kind and the emulation year it reports on.
+pub(crate) fn detect_kind_year(
+    art: &Article,
+    conf: Option<&Sentence>,
+) -> (Outcome<Kind>, Outcome<i32>) {
+    let mut sources: Vec<&Sentence> = Vec::new();
+    sources.extend(dated_conference_sentences(art).into_iter().map(|(s, _)| s));
+    sources.extend(conf);
+    sources.extend(art.headline.as_ref());
+    let chosen = sources.iter().find_map(|s| {
+        let kinds = kinds_in(&s.folded);
+        main_kind(&kinds).map(|(pos, k)| (*s, kinds, pos, k))
+    });
+    let kind = match chosen {
+        Some((_, _, _, k)) => Outcome::Found(k),
+        None => Outcome::Unsure(
+            "no tổng kết / sơ kết / ký kết giao ước / phát động found".into(),
+            conf.and_then(quote),
+        ),
+    };
+
+    // the year written right after the kind's keyword, before any other kind
+    let mut year = None;
+    if let Some((s, kinds, pos, _)) = &chosen {
+        let next_kind = kinds.iter().map(|(p, _)| *p).find(|p| p > pos);
+        year = years_in(&s.folded)
+            .into_iter()
+            .find(|(p, _)| p > pos && next_kind.is_none_or(|n| *p < n))
+            .map(|(_, y)| y);
+    }
+    if year.is_none() {
+        if let Some(h) = &art.headline {
+            let ys: Vec<i32> = years_in(&h.folded).into_iter().map(|(_, y)| y).collect();
+            if let [y] = ys.as_slice() {
+                year = Some(*y);
+            }
+        }
+    }
+    let year = match year {
+        Some(y) => Outcome::Found(y),
+        None => {
+            let cands: Vec<(i32, &Sentence)> = art
+                .sentences
+                .iter()
+                .flat_map(|s| years_in(&s.folded).into_iter().map(move |(_, y)| (y, s)))
+                .collect();
+            match agree(&cands, "year", |y| y.to_string()) {
+                Outcome::Unsure(why, s) if !cands.is_empty() => Outcome::Unsure(
+                    format!("no year follows the conference's kind, and {why}"),
+                    s,
+                ),
+                other => other,
+            }
+        }
+    };
+    (kind, year)
+}
+
+// ------------------------------------------------------------------ date
+
+/// Whether a conference of `kind` held in `month` is held in the year it
+/// reports on (a summary late in the year, a pledge or launch early on, a
+/// review mid-year).
+fn held_in_reported_year(kind: Kind, month: u32) -> bool {
+    match kind {
+        Kind::Summary => month >= 9,
+        Kind::Pledge | Kind::Launch => month <= 6,
+        Kind::Review => (4..=9).contains(&month),
+        Kind::Other => false,
+    }
+}
+
+pub(crate) fn detect_date(
+    art: &Article,
+    kind: Option<Kind>,
+    year: Option<i32>,
+    opt_year: Option<i32>,
+) -> Outcome<(NaiveDate, bool)> {
+    let dated = dated_conference_sentences(art);
+    let mut cands: Vec<((u32, u32), &Sentence)> = Vec::new();
+    let mut explicit: Vec<(i32, &Sentence)> = Vec::new();
+    for (s, dates) in &dated {
+        for d in dates {
+            cands.push(((d.day, d.month), *s));
+            if let Some(y) = d.year {
+                explicit.push((y, *s));
+            }
+        }
+    }
+    if cands.is_empty() {
+        let why = if art.stamps.is_empty() {
+            "the article never gives the day of the conference"
+        } else {
+            "the article gives only its publication date, not the day of the conference"
+        };
+        return Outcome::Unsure(why.into(), None);
+    }
+    let (day, month) = match agree(&cands, "conference day", |(d, m)| format!("{d}/{m}")) {
+        Outcome::Found(dm) => dm,
+        Outcome::Unsure(why, s) => return Outcome::Unsure(why, s),
+    };
+    let first = cands[0].1;
+    let mk_from = |y: i32, from_option: bool| -> Outcome<(NaiveDate, bool)> {
+        match NaiveDate::from_ymd_opt(y, month, day) {
+            Some(d) => Outcome::Found((d, from_option)),
+            None => Outcome::Unsure(
+                format!("{day}/{month}/{y} is not a calendar date"),
+                quote(first),
+            ),
+        }
+    };
+    let mk = |y: i32| mk_from(y, false);
+    if !explicit.is_empty() {
+        return match agree(&explicit, "conference year", |y| y.to_string()) {
+            Outcome::Found(y) => mk(y),
+            Outcome::Unsure(why, s) => Outcome::Unsure(why, s),
+        };
+    }
+    // the article's publication stamp: the conference is on or before it
+    let stamp_years: Vec<i32> = art
+        .stamps
+        .iter()
+        .map(|st: &Stamp| {
+            let on_or_before = (month, day) <= (st.month, st.day.unwrap_or(31));
+            if on_or_before {
+                st.year
+            } else {
+                st.year - 1
+            }
+        })
+        .collect();
+    if let Some(y) = stamp_years.first() {
+        if stamp_years.iter().all(|x| x == y) {
+            return mk(*y);
+        }
+        return Outcome::Unsure(
+            "the article's publication stamps disagree on the year".into(),
+            None,
+        );
+    }
+    if let Some(y) = opt_year {
+        return mk_from(y, true);
+    }
+    match (kind, year) {
+        (Some(k), Some(y)) if held_in_reported_year(k, month) => mk(y),
+        (_, Some(y)) => Outcome::Unsure(
+            format!(
+                "the article gives {day}/{month} without a year; the conference reports on {y} \
+                 but may have been held in another year"
+            ),
+            quote(first),
+        ),
+        _ => Outcome::Unsure(
+            format!("the article gives {day}/{month} without a year"),
+            quote(first),
+        ),
+    }
+}
+
+// ------------------------------------------------------------------ host
+
+pub(crate) fn detect_host(conf: Option<&Sentence>) -> Outcome<String> {
+    let Some(s) = conf else {
+        return Outcome::Unsure(
+            "no sentence reports where the conference was held".into(),
+            None,
+        );
+    };
+    for p in word_positions(&s.folded, "tại") {
+        let rest = &s.text[p + "tại".len()..];
+        let end = rest.find([',', '(', ';', '.', ':']).unwrap_or(rest.len());
+        let phrase = rest[..end].trim();
+        let fphrase = fold(phrase);
+        if fphrase.starts_with("hội nghị") || fphrase.is_empty() {
+            continue;
+        }
+        // "tại Hội trường Công an tỉnh Hà Tĩnh": the province named inside
+        for marker in ["công an tỉnh ", "công an thành phố ", "tỉnh ", "thành phố "] {
+            if let Some(i) = fphrase.find(marker) {
+                if i > 0 {
+                    if let Some((name, _)) = unit_name(&phrase[i..], false) {
+                        return Outcome::Found(name);
+                    }
+                }
+            }
+        }
+        let (bare, prefixed) = strip_prefix(phrase);
+        if let Some((name, _)) = unit_name(bare, prefixed) {
+            if prefixed || is_province(&name) {
+                return Outcome::Found(name);
+            }
+            return Outcome::Unsure(
+                format!("the conference was held at “{name}”, which is not a known province"),
+                quote(s),
+            );
+        }
+    }
+    Outcome::Unsure(
+        "the conference sentence does not say where it was held".into(),
+        quote(s),
+    )
+}
+
+// --------------------------------------------------------------- members
+
+fn member_candidates(s: &Sentence) -> Vec<Result<Vec<String>, String>> {
+    let f = &s.folded;
+    let mut out = Vec::new();
+    // "… gồm các tỉnh: A, B", "… gồm: A, B", "Công an 7 tỉnh phía Bắc gồm: A, B"
+    for p in word_positions(f, "gồm") {
+        let clause_start = f[..p].rfind([';', '.']).map_or(0, |i| i + 1);
+        let before = &f[clause_start..p];
+        let trusted = before.contains("tỉnh") || before.contains("công an");
+        let announced = before
+            .rfind(" tỉnh")
+            .and_then(|i| count_before(before, i + 1))
+            .and_then(|n| usize::try_from(n).ok());
+        let list = parse_unit_list(&s.text[p + "gồm".len()..], trusted);
+        if list.names.is_empty() {
+            continue;
+        }
+        let count = list.count.or(announced);
+        out.push(check_count(list.names, count));
+    }
+    // "… thuộc công an 6 tỉnh: A, B và C" (not "tặng … cho Công an 3 tỉnh: …")
+    for p in word_positions(f, "công an") {
+        let rest = &f[p + "công an".len()..];
+        let digits: String = rest
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if digits.is_empty() {
+            continue;
+        }
+        let after = rest.trim_start()[digits.len()..].to_string();
+        if !after.starts_with(" tỉnh:") && !after.starts_with(" tỉnh, thành phố:") {
+            continue;
+        }
+        let clause_start = f[..p].rfind([';', '.']).map_or(0, |i| i + 1);
+        let before = &f[clause_start..p];
+        if has_word(before, "cho") || has_word(before, "tặng") || has_word(before, "gồm") {
+            continue;
+        }
+        let list = parse_unit_list(&s.text[p..], true);
+        if list.names.is_empty() {
+            continue;
+        }
+        out.push(check_count(list.names, list.count));
+    }
+    out
+}
+
+fn check_count(names: Vec<String>, count: Option<usize>) -> Result<Vec<String>, String> {
+    match count {
+        Some(n) if n != names.len() => Err(format!(
+            "the article announces {n} units but lists {}: {}",
+            names.len(),
+            names.join(", ")
+        )),
+        _ => Ok(names),
+    }
+}
+
+pub(crate) fn detect_members(art: &Article) -> Outcome<Vec<String>> {
+    let mut cands: Vec<(Vec<String>, &Sentence)> = Vec::new();
+    for s in &art.sentences {
+        for c in member_candidates(s) {
+            match c {
+                Ok(names) => cands.push((names, s)),
+                Err(why) => return Outcome::Unsure(why, quote(s)),
+            }
+        }
+    }
+    // two lists in another order still agree: keep the first order
+    let sorted = |v: &Vec<String>| {
+        let mut v = v.clone();
+        v.sort();
+        v
+    };
+    let keyed: Vec<(Vec<String>, &Sentence)> = cands.iter().map(|(v, s)| (sorted(v), *s)).collect();
+    match agree(&keyed, "member list", |v| v.join(", ")) {
+        Outcome::Found(_) => Outcome::Found(cands[0].0.clone()),
+        Outcome::Unsure(why, s) => Outcome::Unsure(why, s),
+    }
+}
+
+// ---------------------------------------------------------------- awards
+
+/// "2.847 lượt tập thể và 9.341 lượt cá nhân … được khen thưởng".
+pub(crate) fn detect_awards(art: &Article) -> (Outcome<u64>, Outcome<u64>) {
+    let mut coll: Vec<(u64, &Sentence)> = Vec::new();
+    let mut indiv: Vec<(u64, &Sentence)> = Vec::new();
+    for s in &art.sentences {
+        for (needle, into) in [("lượt tập thể", &mut coll), ("lượt cá nhân", &mut indiv)]
+        {
+            for p in word_positions(&s.folded, needle) {
+                if let Some(n) = count_before(&s.text, p) {
+                    into.push((n, s));
+                }
+            }
+        }
+    }
+    let show = |n: &u64| n.to_string();
+    (
+        agree(&coll, "count of rewarded collectives", show),
+        agree(&indiv, "count of rewarded individuals", show),
+    )
+}
+
+// ------------------------------------------------------ leader, deputy
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Leader,
+    Deputy,
+}
+
+fn role_in(folded: &str) -> Option<Role> {
+    if folded.contains("phó cụm") || folded.contains("cụm phó") {
+        Some(Role::Deputy)
+    } else if folded.contains("cụm trưởng") {
+        Some(Role::Leader)
+    } else {
+        None
+    }
+}
+
+const HANDOVER_VERBS: [&str; 5] = ["bàn giao", "chuyển giao", "trao quyền", "trao", "giao"];
+
+/// "bàn giao … Cụm trưởng … cho Công an tỉnh A, Phó Cụm trưởng … cho
+/// Công an tỉnh B", "trao quyền Cụm trưởng, Cụm phó … cho A, B".
+fn handover(s: &Sentence) -> Option<Result<Vec<(Role, String)>, String>> {
+    let f = &s.folded;
+    let verb_end = HANDOVER_VERBS
+        .iter()
+        .flat_map(|v| word_positions(f, v).into_iter().map(move |p| p + v.len()))
+        .filter(|e| !f[*e..].starts_with(" ước"))
+        .filter(|e| {
+            let rest = &f[*e..];
+            match (rest.find("cụm"), rest.find(" cho ")) {
+                (Some(r), Some(c)) => r < c && role_in(&rest[..c]).is_some(),
+                _ => false,
+            }
+        })
+        .min()?;
+    let rest = &s.text[verb_end..];
+    let rest = rest.trim_end_matches(['.', '/', ' ']);
+    let mut roles = Vec::new();
+    let mut units = Vec::new();
+    for (i, part) in rest.split(" cho ").enumerate() {
+        for chunk in part.split([',', ';']) {
+            for item in chunk.split(" và ") {
+                let fi = fold(item);
+                if let Some(r) = role_in(&fi) {
+                    roles.push(r);
+                } else if i > 0 {
+                    if let Some((name, _)) = unit_name(item, false) {
+                        units.push(name);
+                    }
+                }
+            }
+        }
+    }
+    if roles.len() != units.len() || roles.is_empty() {
+        return Some(Err(format!(
+            "a handover names {} role(s) and {} unit(s)",
+            roles.len(),
+            units.len()
+        )));
+    }
+    Some(Ok(roles.into_iter().zip(units).collect()))
+}
+
+/// "tại Sơn La (đơn vị Cụm trưởng)", "Với vai trò đơn vị Cụm trưởng,
+/// Công an tỉnh Lạng Sơn …", "đơn vị Cụm trưởng là Công an tỉnh A".
+fn current_roles(s: &Sentence) -> Vec<(Role, String)> {
+    let f = &s.folded;
+    let mut out = Vec::new();
+    for (needle, role) in [
+        ("đơn vị cụm trưởng", Role::Leader),
+        ("đơn vị phó cụm trưởng", Role::Deputy),
+        ("đơn vị cụm phó", Role::Deputy),
+    ] {
+        for p in word_positions(f, needle) {
+            if role == Role::Leader && f[..p].ends_with("phó ") {
+                continue;
+            }
+            let before = f[..p].trim_end();
+            let after_start = p + needle.len();
+            // "<unit> (đơn vị Cụm trưởng)" or "<unit> - đơn vị Cụm trưởng"
+            if before.ends_with('(') || before.ends_with(" -") || before.ends_with(" –") {
+                let cut = s.text[..p]
+                    .trim_end()
+                    .trim_end_matches(['(', '-', '–'])
+                    .trim_end();
+                if let Some(name) = trailing_unit(cut) {
+                    out.push((role, name));
+                    continue;
+                }
+            }
+            // "vai trò đơn vị Cụm trưởng, Công an tỉnh A" / "đơn vị Cụm trưởng là …"
+            let after = &s.text[after_start..];
+            let fa = fold(after);
+            let lead = if fa.starts_with(", công an") {
+                Some(", ".len())
+            } else if fa.starts_with(" là ") {
+                Some(" là ".len())
+            } else {
+                None
+            };
+            if let Some(skip) = lead {
+                let tail = &after[skip..];
+                let (_, prefixed) = strip_prefix(tail);
+                if let Some((name, _)) = unit_name(tail, false) {
+                    if prefixed {
+                        out.push((role, name));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The leader and deputy after the conference: a handover decides;
+/// without one, the unit named as the current "đơn vị Cụm trưởng".
+pub(crate) fn detect_roles(art: &Article) -> (Outcome<String>, Outcome<String>) {
+    let mut handed: Vec<(Role, String, &Sentence)> = Vec::new();
+    let mut current: Vec<(Role, String, &Sentence)> = Vec::new();
+    for s in &art.sentences {
+        match handover(s) {
+            Some(Ok(pairs)) => handed.extend(pairs.into_iter().map(|(r, u)| (r, u, s))),
+            Some(Err(why)) => {
+                let o = Outcome::Unsure(why, quote(s));
+                return (o.clone(), o);
+            }
+            None => current.extend(current_roles(s).into_iter().map(|(r, u)| (r, u, s))),
+        }
+    }
+    let pick = |role: Role, what: &str| {
+        let h: Vec<(String, &Sentence)> = handed
+            .iter()
+            .filter(|(r, _, _)| *r == role)
+            .map(|(_, u, s)| (u.clone(), *s))
+            .collect();
+        if !h.is_empty() {
+            return agree(&h, what, |u| u.clone());
+        }
+        let c: Vec<(String, &Sentence)> = current
+            .iter()
+            .filter(|(r, _, _)| *r == role)
+            .map(|(_, u, s)| (u.clone(), *s))
+            .collect();
+        agree(&c, what, |u| u.clone())
+    };
+    (
+        pick(Role::Leader, "leading unit (Cụm trưởng)"),
+        pick(Role::Deputy, "deputy unit (Cụm phó)"),
+    )
+}
+
+/// Whether the conference was held by one province's police rather than a
+/// cluster: its sentence has "Công an tỉnh" (with no name) as the organiser.
+pub(crate) fn is_provincial(conf: Option<&Sentence>) -> bool {
+    conf.is_some_and(|s| {
+        word_positions(&s.folded, "công an tỉnh")
+            .into_iter()
+            .any(|p| {
+                let after = &s.text[p + "công an tỉnh".len()..];
+                after
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| !w.chars().next().is_some_and(char::is_uppercase))
+            })
+            && clusters_in(s).is_empty()
+    })
+}

@@ -1,0 +1,288 @@
+//! Honours: "Bộ Công an tặng Cờ thi đua cho Công an các tỉnh: A, B" (named
+//! units) and "18 tập thể, 56 cá nhân được Công an tỉnh tặng Giấy khen"
+//! (counts).
+
+use super::detect::Outcome;
+use super::text::{count_before, fold, truncate, word_positions, Sentence};
+use super::units::parse_unit_list;
+use super::Honour;
+
+/// Honour names and how they are written in the front matter. A bare "cờ"
+/// is the emulation flag.
+const HONOURS: [(&str, &str); 9] = [
+    ("cờ thi đua xuất sắc", "Cờ thi đua xuất sắc"),
+    ("cờ thi đua", "Cờ thi đua"),
+    ("bằng khen", "Bằng khen"),
+    ("giấy khen", "Giấy khen"),
+    ("huân chương", "Huân chương"),
+    ("huy chương", "Huy chương"),
+    ("kỷ niệm chương", "Kỷ niệm chương"),
+    ("danh hiệu", "Danh hiệu"),
+    ("cờ", "Cờ thi đua"),
+];
+
+/// Who gives an honour, as written before "tặng", and its short name.
+const GIVERS: [(&str, &str); 14] = [
+    ("thủ tướng chính phủ", "Chính phủ"),
+    ("chính phủ", "Chính phủ"),
+    ("chủ tịch nước", "Chủ tịch nước"),
+    ("nhà nước", "Nhà nước"),
+    ("bộ trưởng bộ công an", "Bộ Công an"),
+    ("bộ công an", "Bộ Công an"),
+    ("chủ tịch ubnd tỉnh", "UBND tỉnh"),
+    ("ubnd tỉnh", "UBND tỉnh"),
+    ("ủy ban nhân dân tỉnh", "UBND tỉnh"),
+    ("uỷ ban nhân dân tỉnh", "UBND tỉnh"),
+    ("giám đốc công an tỉnh", "Công an tỉnh"),
+    ("công an tỉnh", "Công an tỉnh"),
+    ("giám đốc công an thành phố", "Công an thành phố"),
+    ("công an thành phố", "Công an thành phố"),
+];
+
+/// Words that end an honour's name.
+const HONOUR_END_WORDS: [&str; 6] = ["cho", "vì", "do", "trong", "năm", "tại"];
+const HONOUR_END_MARKS: [&str; 4] = [" có thành tích", " nhân dịp", "(", "./."];
+
+/// The honour named at the start of `s` (folded `f`), in canonical form.
+fn honour_at(s: &str) -> Option<String> {
+    let f = fold(s);
+    let mut end = s.len();
+    for t in HONOUR_END_MARKS {
+        if let Some(i) = f.find(t) {
+            end = end.min(i);
+        }
+    }
+    for w in HONOUR_END_WORDS {
+        if let Some(i) = word_positions(&f, w).first() {
+            end = end.min(*i);
+        }
+    }
+    let phrase = s[..end]
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':', '/', ' ']);
+    let fp = fold(phrase);
+    HONOURS.iter().find_map(|(k, canon)| {
+        let rest = fp.strip_prefix(k)?;
+        if rest.chars().next().is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        Some(format!("{canon}{}", &phrase[k.len()..]))
+    })
+}
+
+fn has_giver(title: &str) -> bool {
+    fold(title).contains(" của ")
+}
+
+/// The giver at the end of `text`; `Ok(None)` when the clause continues the
+/// previous giver ("… và tặng …").
+fn giver_at_end(text: &str) -> Result<Option<&'static str>, ()> {
+    let mut f = fold(text).trim().to_string();
+    loop {
+        let before = f.len();
+        for w in ["đã", "sẽ", "cũng", "được", "trao", "đồng thời", "vinh dự"] {
+            if let Some(rest) = f.strip_suffix(w) {
+                if rest.is_empty() || rest.ends_with(' ') {
+                    f = rest.trim_end().to_string();
+                }
+            }
+        }
+        if f.len() == before {
+            break;
+        }
+    }
+    if f.is_empty() || f == "và" || f.ends_with(" và") {
+        return Ok(None);
+    }
+    GIVERS
+        .iter()
+        .find(|(k, _)| f == *k || f.ends_with(&format!(" {k}")))
+        .map(|(_, g)| Some(*g))
+        .ok_or(())
+}
+
+/// "N tập thể" and "N cá nhân" written in `text`.
+fn counts_in(text: &str) -> Result<(Option<u64>, Option<u64>), String> {
+    let f = fold(text);
+    let pick = |needle: &str| -> Result<Option<u64>, String> {
+        let found: Vec<u64> = word_positions(&f, needle)
+            .into_iter()
+            .filter_map(|p| count_before(text, p))
+            .collect();
+        match found.as_slice() {
+            [] => Ok(None),
+            [n] => Ok(Some(*n)),
+            _ => Err(format!("several counts of “{needle}” for one honour")),
+        }
+    };
+    Ok((pick("tập thể")?, pick("cá nhân")?))
+}
+
+fn verb_positions(f: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = word_positions(f, "tặng")
+        .into_iter()
+        .map(|p| (p, p + "tặng".len()))
+        .collect();
+    for p in word_positions(f, "trao") {
+        let end = p + "trao".len();
+        let rest = f[end..].trim_start();
+        if !rest.starts_with("tặng") && HONOURS.iter().any(|(k, _)| rest.starts_with(k)) {
+            out.push((p, end));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Honours found in one sentence, and what made it unsure.
+fn honours_in(s: &Sentence) -> (Vec<Honour>, Vec<Outcome<()>>) {
+    let f = &s.folded;
+    let mut found = Vec::new();
+    let mut unsure = Vec::new();
+    let quote = || Some(truncate(&s.text, 200));
+    let verbs = verb_positions(f);
+    let mut giver: Option<&'static str> = None;
+    let mut consumed: Vec<(usize, usize)> = Vec::new();
+    for (i, &(v, vend)) in verbs.iter().enumerate() {
+        let next = verbs.get(i + 1).map_or(s.text.len(), |n| n.0);
+        let seg_start = f[..v].rfind([';', ':', ',']).map_or(0, |j| j + 1);
+        let giver_here = giver_at_end(&s.text[seg_start..v]);
+        let after = &s.text[vend..next];
+        let Some(title) = honour_at(after.trim_start()) else {
+            if let Ok(Some(g)) = giver_here {
+                giver = Some(g);
+            }
+            continue;
+        };
+        let giver_now = match giver_here {
+            Ok(Some(g)) => Some(g),
+            Ok(None) => giver,
+            Err(()) => None,
+        };
+        giver = giver_now.or(giver);
+        let fa = fold(after);
+        let Some(cho) = word_positions(&fa, "cho").first().copied() else {
+            continue;
+        };
+        let recipients = &after[cho + "cho".len()..];
+        let title = if has_giver(&title) {
+            title
+        } else if let Some(g) = giver_now {
+            format!("{title} của {g}")
+        } else {
+            unsure.push(Outcome::Unsure(
+                format!("“{title}” is given but the article does not say by whom"),
+                quote(),
+            ));
+            continue;
+        };
+        consumed.push((seg_start, next));
+        let list = parse_unit_list(recipients, false);
+        if let Some(n) = list.count {
+            if n != list.names.len() {
+                unsure.push(Outcome::Unsure(
+                    format!(
+                        "“{title}” goes to {n} units but {} are named",
+                        list.names.len()
+                    ),
+                    quote(),
+                ));
+                continue;
+            }
+        }
+        if !list.names.is_empty() {
+            found.push(Honour {
+                title,
+                to: list.names,
+                collectives: None,
+                individuals: None,
+            });
+            continue;
+        }
+        let recipients = recipients.trim_start_matches([':', ' ']);
+        match counts_in(recipients.split([';', ':']).next().unwrap_or("")) {
+            Ok((None, None)) => {}
+            Ok((c, i)) => found.push(Honour {
+                title,
+                to: Vec::new(),
+                collectives: c,
+                individuals: i,
+            }),
+            Err(why) => unsure.push(Outcome::Unsure(why, quote())),
+        }
+    }
+
+    // "18 tập thể, 56 cá nhân được Công an tỉnh tặng Giấy khen"
+    let mut start = 0;
+    for clause in s.text.split(';') {
+        let cstart = start;
+        start += clause.len() + 1;
+        if consumed
+            .iter()
+            .any(|(a, b)| *a < cstart + clause.len() && cstart < *b)
+        {
+            continue;
+        }
+        let fc = fold(clause);
+        let Some(k) = HONOURS
+            .iter()
+            .filter_map(|(k, _)| word_positions(&fc, k).first().copied())
+            .min()
+        else {
+            continue;
+        };
+        let (c, i) = match counts_in(&clause[..k]) {
+            Ok((None, None)) => continue,
+            Ok(ci) => ci,
+            Err(why) => {
+                unsure.push(Outcome::Unsure(why, quote()));
+                continue;
+            }
+        };
+        let Some(title) = honour_at(&clause[k..]) else {
+            continue;
+        };
+        let title = if has_giver(&title) {
+            title
+        } else {
+            let pre = fc[..k].trim_end();
+            let giver = pre.strip_suffix("tặng").and_then(|p| {
+                let from = p.rfind("được ").map_or(0, |j| j + "được ".len());
+                giver_at_end(&clause[from..p.len()]).ok().flatten()
+            });
+            match giver {
+                Some(g) => format!("{title} của {g}"),
+                None => {
+                    unsure.push(Outcome::Unsure(
+                        format!("“{title}” is given but the article does not say by whom"),
+                        quote(),
+                    ));
+                    continue;
+                }
+            }
+        };
+        found.push(Honour {
+            title,
+            to: Vec::new(),
+            collectives: c,
+            individuals: i,
+        });
+    }
+    (found, unsure)
+}
+
+/// Every honour the article reports, in order, without duplicates.
+pub(crate) fn detect_honours(sentences: &[Sentence]) -> (Vec<Honour>, Vec<Outcome<()>>) {
+    let mut all: Vec<Honour> = Vec::new();
+    let mut unsure = Vec::new();
+    for s in sentences {
+        let (found, u) = honours_in(s);
+        unsure.extend(u);
+        for h in found {
+            if !all.contains(&h) {
+                all.push(h);
+            }
+        }
+    }
+    (all, unsure)
+}

@@ -1,0 +1,288 @@
+//! Draft write-ups from published articles.
+//!
+//! Editors start a write-up from an article that is already published: plain
+//! Vietnamese text with the facts buried in sentences. [`extract`] reads such
+//! a text and finds the conference's date, cluster, kind, reported year,
+//! host, member units, award counts, honours and the leading and deputy
+//! units; [`render`] turns what it found into a draft Markdown file whose
+//! front matter holds those facts, for the editor to review;
+//! [`suggested_file_name`] proposes where the draft goes under `content/`.
+//!
+//! What it never does:
+//!
+//! * no I/O: the caller reads the article and writes the draft file;
+//! * it never invents a value. A fact that is not in the text, or that two
+//!   places in the text give differently, is left out of the front matter
+//!   and listed in a comment at the top of the draft, with the sentence that
+//!   made it unsure (cut to about 200 characters). A wrong number published
+//!   is worse than a missing one;
+//! * it never copies the article into the draft's body: the body is a
+//!   placeholder and the source reference, and the editor writes the text.
+//!
+//! Text that only looks like a fact is ignored: related-article headline
+//! lists, image captions, bylines and whatever follows the article (other
+//! news items, the copyright footer), phone numbers, and counts of other
+//! things ("7 nhiệm vụ trọng tâm", "150 triệu").
+
+mod dates;
+mod detect;
+mod honours;
+mod render;
+mod text;
+mod units;
+
+#[cfg(test)]
+mod seed_tests;
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+use detect::Outcome;
+
+pub use render::{render, suggested_file_name};
+
+/// What the caller knows besides the article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The cluster, for an article that does not name it (`--cluster`).
+    /// When the article names another one, this wins and the draft says so.
+    pub cluster: Option<u32>,
+    /// The emulation year reported on (`--year`); also the year of a
+    /// conference day written without one ("Ngày 22/11") when the article
+    /// carries no publication date. When the article gives another year,
+    /// this wins and the draft says so.
+    pub year: Option<i32>,
+    /// The article's file name or another reference; written as `source`.
+    pub source_name: String,
+}
+
+/// The kind of conference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// Tổng kết: the year's results.
+    Summary,
+    /// Ký kết giao ước thi đua: the year's pledge.
+    Pledge,
+    /// Phát động: the launch of a campaign.
+    Launch,
+    /// Sơ kết: a mid-term review.
+    Review,
+    /// Any other conference.
+    Other,
+}
+
+impl Kind {
+    /// The value written in the front matter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Summary => "summary",
+            Kind::Pledge => "pledge",
+            Kind::Launch => "launch",
+            Kind::Review => "review",
+            Kind::Other => "other",
+        }
+    }
+
+    /// The part of a file name that names the kind.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::Summary => "tong-ket",
+            Kind::Pledge => "ky-ket",
+            Kind::Launch => "phat-dong",
+            Kind::Review => "so-ket",
+            Kind::Other => "hoi-nghi",
+        }
+    }
+}
+
+/// An honour: given to named units, or to a number of collectives and
+/// individuals.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Honour {
+    /// "Cờ thi đua của Bộ Công an", "Giấy khen của Công an tỉnh".
+    pub title: String,
+    /// The units it goes to, without the "Công an tỉnh" prefix.
+    pub to: Vec<String>,
+    pub collectives: Option<u64>,
+    pub individuals: Option<u64>,
+}
+
+/// The facts found in an article. `None` or empty means not found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// The article's headline.
+    pub title: Option<String>,
+    /// The day of the conference.
+    pub date: Option<NaiveDate>,
+    pub cluster: Option<u32>,
+    pub kind: Option<Kind>,
+    /// The emulation year reported on.
+    pub year: Option<i32>,
+    /// The host province, without the "Công an tỉnh" prefix.
+    pub host: Option<String>,
+    /// The cluster's member units, in the article's order.
+    pub members: Vec<String>,
+    /// "2.847 lượt tập thể …": collectives rewarded during the year.
+    pub awards_collectives: Option<u64>,
+    /// "… và 9.341 lượt cá nhân": individuals rewarded during the year.
+    pub awards_individuals: Option<u64>,
+    pub honours: Vec<Honour>,
+    /// The leading unit (Cụm trưởng) after the conference.
+    pub leader: Option<String>,
+    /// The deputy unit (Cụm phó) after the conference.
+    pub deputy: Option<String>,
+    /// The conference was held by one province's police, not by a cluster.
+    pub provincial: bool,
+}
+
+/// A fact the editor must look at: left out of the front matter
+/// (`kept == false`), or kept with a caveat (`kept == true`, e.g. an option
+/// overrode the article).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsure {
+    /// The front-matter field.
+    pub field: &'static str,
+    pub reason: String,
+    /// The sentence that made it unsure, cut to about 200 characters.
+    pub sentence: Option<String>,
+    pub kept: bool,
+}
+
+/// What [`extract`] found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Draft {
+    pub facts: Facts,
+    pub unsure: Vec<Unsure>,
+}
+
+struct Collector {
+    unsure: Vec<Unsure>,
+}
+
+impl Collector {
+    fn take<T>(&mut self, field: &'static str, o: Outcome<T>) -> Option<T> {
+        match o {
+            Outcome::Found(v) => Some(v),
+            Outcome::Unsure(reason, sentence) => {
+                self.unsure.push(Unsure {
+                    field,
+                    reason,
+                    sentence,
+                    kept: false,
+                });
+                None
+            }
+        }
+    }
+
+    fn note(&mut self, field: &'static str, reason: String) {
+        self.unsure.push(Unsure {
+            field,
+            reason,
+            sentence: None,
+            kept: true,
+        });
+    }
+}
+
+/// Reads an article and finds the facts it states. Pure: no I/O.
+pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
+    let norm = text::normalize(text);
+    let art = text::Article::parse(&norm);
+    let conf = detect::conference_sentence(&art);
+    let mut c = Collector { unsure: Vec::new() };
+    let mut f = Facts {
+        title: art.headline.as_ref().map(|h| text::clean_value(&h.text)),
+        ..Facts::default()
+    };
+    if f.title.is_none() {
+        c.unsure.push(Unsure {
+            field: "title",
+            reason: "TODO: no clear headline at the top of the article; write a title".into(),
+            sentence: None,
+            kept: false,
+        });
+    }
+
+    let cluster = detect::detect_cluster(&art, conf);
+    f.cluster = match (cluster.found().copied(), opts.cluster) {
+        (Some(t), Some(o)) if t != o => {
+            c.note(
+                "cluster",
+                format!("the article names cluster {t}; --cluster {o} was used instead"),
+            );
+            Some(o)
+        }
+        (_, Some(o)) => Some(o),
+        _ => c.take("cluster", cluster),
+    };
+
+    let (kind, year) = detect::detect_kind_year(&art, conf);
+    // the year the text reports on, for dating a day written without a year
+    let text_year = year.found().copied();
+    f.kind = c.take("kind", kind);
+    f.year = match (year.found().copied(), opts.year) {
+        (Some(t), Some(o)) if t != o => {
+            c.note(
+                "year",
+                format!("the article reports on {t}; --year {o} was used instead"),
+            );
+            Some(o)
+        }
+        (_, Some(o)) => Some(o),
+        _ => c.take("year", year),
+    };
+    let date = detect::detect_date(&art, f.kind, text_year, opts.year);
+    if let Some((d, true)) = date.found() {
+        c.note(
+            "date",
+            format!("the article gives no year for {d}; the year comes from --year"),
+        );
+    }
+    f.date = c.take("date", date).map(|(d, _)| d);
+
+    f.host = c.take("host", detect::detect_host(conf));
+    f.members = c
+        .take("members", detect::detect_members(&art))
+        .unwrap_or_default();
+    let (coll, indiv) = detect::detect_awards(&art);
+    f.awards_collectives = c.take("awards", coll);
+    f.awards_individuals = c.take("awards", indiv);
+    let (honours, unsure) = honours::detect_honours(&art.sentences);
+    for u in unsure {
+        c.take::<()>("honours", u);
+    }
+    if honours.is_empty() && !c.unsure.iter().any(|u| u.field == "honours") {
+        c.take::<()>(
+            "honours",
+            Outcome::Unsure(
+                "no honour given to named units or counts found".into(),
+                None,
+            ),
+        );
+    }
+    f.honours = honours;
+    let (leader, deputy) = detect::detect_roles(&art);
+    f.leader = c.take("leader", leader);
+    f.deputy = c.take("deputy", deputy);
+    f.provincial = f.cluster.is_none() && detect::is_provincial(conf);
+    // two missing award counts say the same thing twice
+    dedup_unsure(&mut c.unsure);
+    Draft {
+        facts: f,
+        unsure: c.unsure,
+    }
+}
+
+fn dedup_unsure(list: &mut Vec<Unsure>) {
+    let mut seen: Vec<Unsure> = Vec::new();
+    list.retain(|u| {
+        let dup = seen
+            .iter()
+            .any(|s| s.field == u.field && s.sentence == u.sentence && s.sentence.is_some());
+        if !dup {
+            seen.push(u.clone());
+        }
+        !dup
+    });
+}

@@ -1,0 +1,148 @@
+//! The draft file: front matter with the facts found, a comment listing what
+//! the editor must check, and a placeholder body.
+
+use super::{Draft, ImportOptions};
+use chrono::Datelike;
+use std::fmt::Write as _;
+
+/// A YAML double-quoted scalar.
+fn q(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn list(items: &[String]) -> String {
+    let inner: Vec<String> = items.iter().map(|s| q(s)).collect();
+    format!("[{}]", inner.join(", "))
+}
+
+/// Text that stays on one comment line.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The whole draft file: front matter between `---` lines, then a body
+/// that is only a placeholder and the source reference.
+pub fn render(draft: &Draft, opts: &ImportOptions) -> String {
+    let f = &draft.facts;
+    let mut o = String::new();
+    let source = one_line(&opts.source_name);
+    o.push_str("---\n");
+    if source.is_empty() {
+        o.push_str("# Draft imported from an article.");
+    } else {
+        let _ = write!(o, "# Draft imported from {source}.");
+    }
+    o.push_str(" Check every value against the article before publishing.\n");
+    for (kept, heading) in [
+        (false, "Left out (not found, or the article is unsure):"),
+        (true, "Kept, but check:"),
+    ] {
+        let items: Vec<_> = draft.unsure.iter().filter(|u| u.kept == kept).collect();
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(o, "# {heading}");
+        for u in items {
+            let _ = writeln!(o, "#   {}: {}", u.field, one_line(&u.reason));
+            if let Some(s) = &u.sentence {
+                let _ = writeln!(o, "#     «{}»", one_line(s));
+            }
+        }
+    }
+    if let Some(t) = &f.title {
+        let _ = writeln!(o, "title: {}", q(t));
+    }
+    if let Some(d) = f.date {
+        let _ = writeln!(o, "date: {}", d.format("%Y-%m-%d"));
+    }
+    if let Some(c) = f.cluster {
+        let _ = writeln!(o, "cluster: {c}");
+    }
+    if let Some(k) = f.kind {
+        let _ = writeln!(o, "kind: {}", k.as_str());
+    }
+    if let Some(y) = f.year {
+        let _ = writeln!(o, "year: {y}");
+    }
+    if let Some(h) = &f.host {
+        let _ = writeln!(o, "host: {}", q(h));
+    }
+    if !f.members.is_empty() {
+        let _ = writeln!(o, "members: {}", list(&f.members));
+    }
+    let mut awards = Vec::new();
+    if let Some(n) = f.awards_collectives {
+        awards.push(format!("collectives: {n}"));
+    }
+    if let Some(n) = f.awards_individuals {
+        awards.push(format!("individuals: {n}"));
+    }
+    if !awards.is_empty() {
+        let _ = writeln!(o, "awards: {{{}}}", awards.join(", "));
+    }
+    if !f.honours.is_empty() {
+        o.push_str("honours:\n");
+        for h in &f.honours {
+            let mut parts = vec![format!("title: {}", q(&h.title))];
+            if !h.to.is_empty() {
+                parts.push(format!("to: {}", list(&h.to)));
+            }
+            if let Some(n) = h.collectives {
+                parts.push(format!("collectives: {n}"));
+            }
+            if let Some(n) = h.individuals {
+                parts.push(format!("individuals: {n}"));
+            }
+            let _ = writeln!(o, "  - {{{}}}", parts.join(", "));
+        }
+    }
+    if let Some(l) = &f.leader {
+        let _ = writeln!(o, "leader: {}", q(l));
+    }
+    if let Some(d) = &f.deputy {
+        let _ = writeln!(o, "deputy: {}", q(d));
+    }
+    if !source.is_empty() {
+        let _ = writeln!(o, "source: {}", q(&source));
+    }
+    o.push_str("draft: true\n---\n\n");
+    o.push_str("<!-- Write the report in your own words: the article may not be copied. -->\n\n");
+    o.push_str("_Bản nháp: nội dung bài viết do biên tập viên soạn._\n");
+    if !source.is_empty() {
+        let _ = writeln!(o, "\nNguồn: {source}");
+    }
+    o
+}
+
+/// Where the draft goes under `content/`: `cum-<N>/<year>-<kind>.md`, or
+/// `tinh/…` for a provincial conference, `khac/…` when the cluster is
+/// unknown. The year is the conference's (its date's, else the reported
+/// year); the kind is `tong-ket`, `ky-ket`, `phat-dong`, `so-ket` or
+/// `hoi-nghi`.
+pub fn suggested_file_name(draft: &Draft) -> String {
+    let f = &draft.facts;
+    let folder = match f.cluster {
+        Some(n) => format!("cum-{n}"),
+        None if f.provincial => "tinh".to_string(),
+        None => "khac".to_string(),
+    };
+    let year = f
+        .date
+        .map(|d| d.year())
+        .or(f.year)
+        .map_or_else(|| "nam-chua-ro".to_string(), |y| y.to_string());
+    let kind = f.kind.map_or("hoi-nghi", |k| k.slug());
+    format!("{folder}/{year}-{kind}.md")
+}
