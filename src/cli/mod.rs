@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod new;
 
 use std::path::{Path, PathBuf};
 
@@ -23,6 +24,7 @@ pub struct Cli {
 pub enum Command {
     Build(build::BuildArgs),
     Check(check::CheckArgs),
+    New(new::NewArgs),
 }
 
 impl Cli {
@@ -30,6 +32,7 @@ impl Cli {
         match self.command {
             Command::Build(a) => a.run(),
             Command::Check(a) => a.run(),
+            Command::New(a) => a.run(),
         }
     }
 }
@@ -75,6 +78,8 @@ impl SiteArgs {
                 root.display()
             )));
         }
+        // Absolute, so that paths shown to the user are relative to where they are.
+        let root = std::fs::canonicalize(&root).unwrap_or(root);
         config::load(&root, overrides).map_err(|diags| Outcome {
             stderr: render_diagnostics(&diags),
             code: CONTENT_ERROR,

@@ -1,0 +1,104 @@
+//! `baocao new`: a scaffold that passes `check` and carries what the site knows.
+
+mod common;
+
+use common::{baocao, Site};
+
+#[test]
+fn new_write_up_carries_the_clusters_last_members_and_passes_check() {
+    let site = Site::sample();
+    let run = baocao(
+        site.root(),
+        &[
+            "new",
+            "--cluster",
+            "2",
+            "--date",
+            "2024-11-20",
+            "--kind",
+            "summary",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.trim(), "content/cum-2/2024-tong-ket.md");
+    let text = std::fs::read_to_string(site.root().join("content/cum-2/2024-tong-ket.md"))
+        .expect("written");
+    assert!(text.contains("cluster: 2\n"));
+    assert!(text.contains("kind: summary\n"));
+    assert!(text.contains("year: 2024\n"));
+    assert!(
+        text.contains("members: [Sơn La, Lào Cai, Điện Biên, Lai Châu, Yên Bái]"),
+        "{text}"
+    );
+    assert!(text.contains("leader: Sơn La"), "{text}");
+    assert!(text.contains("  collectives:"), "{text}");
+    let check = site.check(&["--strict"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+}
+
+#[test]
+fn new_pledge_path_and_slug_come_from_cluster_kind_and_year() {
+    let site = Site::sample();
+    let run = baocao(
+        site.root(),
+        &[
+            "new",
+            "--cluster",
+            "V",
+            "--date",
+            "18/03/2023",
+            "--kind",
+            "pledge",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.trim(), "content/cum-5/2023-ky-ket.md");
+    let text =
+        std::fs::read_to_string(site.root().join("content/cum-5/2023-ky-ket.md")).expect("written");
+    assert!(
+        text.contains("title: \"Cụm thi đua số 5 – Ký kết giao ước năm 2023\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("leader: Quảng Bình") && text.contains("deputy: Quảng Trị"),
+        "{text}"
+    );
+    assert_eq!(site.build(&[]).code, 0);
+    assert!(site
+        .out()
+        .join("hoi-nghi/cum-5/2023-ky-ket/index.html")
+        .exists());
+}
+
+#[test]
+fn new_never_overwrites() {
+    let site = Site::sample();
+    let args = ["new", "--cluster", "2", "--date", "2023-11-25"];
+    let before = std::fs::read(site.root().join("content/cum-2/2023-tong-ket.md")).expect("sample");
+    let run = baocao(site.root(), &args);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("content/cum-2/2023-tong-ket.md already exists"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read(site.root().join("content/cum-2/2023-tong-ket.md")).expect("sample"),
+        before
+    );
+}
+
+#[test]
+fn new_refuses_bad_options_as_usage_errors() {
+    let site = Site::sample();
+    let run = baocao(
+        site.root(),
+        &["new", "--cluster", "số hai", "--date", "2024-01-01"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--cluster"));
+    let run = baocao(site.root(), &["new", "--date", "2024-02-30"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("29 days"), "{}", run.stderr);
+}
