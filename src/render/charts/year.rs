@@ -1,0 +1,351 @@
+//! Year page: the clusters of one year side by side.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::common::{
+    anchored, canvas, clean, count_label, count_scale, de, draw_legend, finish, font, format_count,
+    legend_height, opt_cell, render, table_html, text_w, truncate, Cell, LegendItem, Swatch,
+    Ticked, COLLECTIVES, FONT, GRID, INDIVIDUALS_FILL, INK, MUTED, OUTLINE, PAD,
+};
+use super::{Chart, ChartText, ClusterCounts};
+
+const WIDTH: i32 = 560;
+const BAND_H: i32 = 34;
+const NAME_CHARS: usize = 30;
+
+/// Grouped horizontal bars, one group per cluster (in the given order): a
+/// dark "lượt tập thể" bar above a light, outlined "lượt cá nhân" bar, each
+/// with its count written at its end. The count axis starts at zero. A count
+/// that is `None` gets no bar and shows `text.missing` instead, so "not
+/// reported" never looks like zero. Long cluster names are shortened with
+/// "…" (the table has them in full).
+///
+/// `None` when no cluster has any count.
+///
+/// Reads `title`, `desc`, `table_summary`, `cluster`, `value_axis`,
+/// `collectives`, `individuals`, `missing`, `thousands_sep`. Placeholders in
+/// `desc`: `{clusters}` (with counts), `{max_collectives}`,
+/// `{max_collectives_cluster}`, `{max_individuals}`,
+/// `{max_individuals_cluster}`, `{total_collectives}`, `{total_individuals}`.
+pub fn year_clusters(
+    id_prefix: &str,
+    text: &ChartText,
+    clusters: &[ClusterCounts],
+) -> Option<Chart> {
+    if clusters
+        .iter()
+        .all(|c| c.collectives.is_none() && c.individuals.is_none())
+    {
+        return None;
+    }
+    let sep = text.thousands_sep;
+    let names: Vec<String> = clusters.iter().map(|c| clean(&c.name)).collect();
+    let labels: Vec<String> = names.iter().map(|n| truncate(n, NAME_CHARS)).collect();
+    let n = clusters.len();
+    let max = clusters
+        .iter()
+        .flat_map(|c| [c.collectives, c.individuals])
+        .flatten()
+        .max()
+        .unwrap_or(0);
+    let scale = count_scale(max, 5, sep);
+    let label_w = labels
+        .iter()
+        .map(|l| text_w(l, FONT))
+        .fold(0.0, f64::max)
+        .ceil() as i32
+        + 14;
+    let missing = clean(&text.missing);
+    let value_w = text_w(&format_count(max, sep), FONT - 1.0)
+        .max(text_w(&missing, FONT - 1.0))
+        .ceil() as i32
+        + 10;
+    let items = [
+        LegendItem {
+            swatch: Swatch::Box(COLLECTIVES, false),
+            label: clean(&text.collectives),
+        },
+        LegendItem {
+            swatch: Swatch::Box(INDIVIDUALS_FILL, true),
+            label: clean(&text.individuals),
+        },
+    ];
+    let inner_w = WIDTH - 2 * PAD;
+    let legend_h = legend_height(&items, inner_w);
+    let x_desc = clean(&text.value_axis);
+    let x_area = 24 + if x_desc.is_empty() { 0 } else { 18 };
+    let top = PAD + legend_h;
+    let size = canvas(
+        f64::from(WIDTH),
+        f64::from(top + 4 + BAND_H * n as i32 + x_area + PAD),
+    );
+
+    let raw = render(size.0, size.1, |root| {
+        draw_legend(root, &items, (PAD, PAD), inner_w)?;
+        let area = root.margin(top, PAD, PAD, PAD);
+        let y_ticks: Vec<f64> = (0..n).map(|i| i as f64 + 0.5).collect();
+        let mut chart = ChartBuilder::on(&area)
+            .margin_top(4)
+            .margin_right(value_w)
+            .x_label_area_size(x_area)
+            .y_label_area_size(label_w)
+            .build_cartesian_2d(
+                Ticked::new(0.0..scale.top, scale.ticks.clone()),
+                Ticked::new(n as f64..0.0, y_ticks),
+            )
+            .map_err(de)?;
+        let x_fmt = |v: &f64| count_label(*v, sep);
+        let y_fmt = |v: &f64| {
+            let index = v.floor();
+            if index >= 0.0 {
+                labels.get(index as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        };
+        let mut mesh = chart.configure_mesh();
+        mesh.disable_y_mesh()
+            .bold_line_style(GRID.stroke_width(1))
+            .axis_style(INK.stroke_width(1))
+            .label_style(font(FONT, INK))
+            .axis_desc_style(font(FONT, MUTED))
+            .x_label_formatter(&x_fmt)
+            .y_label_formatter(&y_fmt);
+        if !x_desc.is_empty() {
+            mesh.x_desc(x_desc.clone());
+        }
+        mesh.draw().map_err(de)?;
+
+        for (i, cluster) in clusters.iter().enumerate() {
+            let band = i as f64;
+            let bars = [
+                (
+                    cluster.collectives,
+                    band + 0.12,
+                    band + 0.49,
+                    COLLECTIVES,
+                    false,
+                ),
+                (
+                    cluster.individuals,
+                    band + 0.51,
+                    band + 0.88,
+                    INDIVIDUALS_FILL,
+                    true,
+                ),
+            ];
+            for (value, y0, y1, fill, outline) in bars {
+                let end = value.map_or(0.0, |v| v as f64);
+                if value.is_some() {
+                    let corners = [(0.0, y0), (end, y1)];
+                    chart
+                        .draw_series(std::iter::once(Rectangle::new(corners, fill.filled())))
+                        .map_err(de)?;
+                    if outline {
+                        chart
+                            .draw_series(std::iter::once(Rectangle::new(
+                                corners,
+                                OUTLINE.stroke_width(1),
+                            )))
+                            .map_err(de)?;
+                    }
+                }
+                let label = value.map_or_else(|| missing.clone(), |v| format_count(v, sep));
+                if label.is_empty() {
+                    continue;
+                }
+                let (x, y) = chart.backend_coord(&(end, (y0 + y1) / 2.0));
+                let color = if value.is_some() { INK } else { MUTED };
+                let style = anchored(FONT - 1.0, color, HPos::Left, VPos::Center);
+                root.draw(&Text::new(label, (x + 4, y), style))
+                    .map_err(de)?;
+            }
+        }
+        Ok(())
+    });
+
+    let rows: Vec<Vec<Cell>> = clusters
+        .iter()
+        .zip(names.iter())
+        .map(|(c, name)| {
+            vec![
+                Cell::Head(name.clone()),
+                opt_cell(c.collectives),
+                opt_cell(c.individuals),
+            ]
+        })
+        .collect();
+    let table = table_html(
+        text,
+        &[&text.cluster, &text.collectives, &text.individuals],
+        &rows,
+    );
+
+    // Largest value and the first cluster that has it.
+    let best = |pick: fn(&ClusterCounts) -> Option<u64>| {
+        let mut best: Option<(usize, u64)> = None;
+        for (i, c) in clusters.iter().enumerate() {
+            if let Some(v) = pick(c) {
+                if best.is_none_or(|(_, b)| v > b) {
+                    best = Some((i, v));
+                }
+            }
+        }
+        match best {
+            Some((i, v)) => (
+                format_count(v, sep),
+                names.get(i).cloned().unwrap_or_default(),
+            ),
+            None => (missing.clone(), missing.clone()),
+        }
+    };
+    let (max_c, max_c_name) = best(|c| c.collectives);
+    let (max_i, max_i_name) = best(|c| c.individuals);
+    let total = |pick: fn(&ClusterCounts) -> Option<u64>| {
+        format_count(
+            clusters
+                .iter()
+                .filter_map(pick)
+                .fold(0, u64::saturating_add),
+            sep,
+        )
+    };
+    let reporting = clusters
+        .iter()
+        .filter(|c| c.collectives.is_some() || c.individuals.is_some())
+        .count() as u64;
+    let vars = [
+        ("clusters", format_count(reporting, sep)),
+        ("max_collectives", max_c),
+        ("max_collectives_cluster", max_c_name),
+        ("max_individuals", max_i),
+        ("max_individuals_cluster", max_i_name),
+        ("total_collectives", total(|c| c.collectives)),
+        ("total_individuals", total(|c| c.individuals)),
+    ];
+    Some(finish(id_prefix, text, &vars, size, raw, table))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::*;
+    use super::*;
+
+    fn cc(name: &str, c: Option<u64>, i: Option<u64>) -> ClusterCounts {
+        ClusterCounts {
+            name: name.to_string(),
+            collectives: c,
+            individuals: i,
+        }
+    }
+
+    fn chart(clusters: &[ClusterCounts]) -> Chart {
+        let mut text = vi_text("Các cụm thi đua năm 2023");
+        text.desc = "{clusters} cụm; nhiều lượt cá nhân nhất: {max_individuals_cluster} ({max_individuals}).".to_string();
+        match year_clusters("year-2023", &text, clusters) {
+            Some(c) => c,
+            None => panic!("expected a chart"),
+        }
+    }
+
+    #[test]
+    fn grouped_bars_with_values_and_missing_marks() {
+        let clusters = [
+            cc("Cụm thi đua số 1", Some(120), Some(2847)),
+            cc("Cụm thi đua số 2", Some(95), None),
+            cc("Cụm thi đua số 3", None, None),
+        ];
+        let c = chart(&clusters);
+        check_common(&c, "Các cụm thi đua năm 2023");
+        let doc = parse(&c.svg);
+        assert_eq!(with_color(&doc, "rect", "fill", COLLECTIVES).len(), 2 + 1);
+        assert_eq!(
+            with_color(&doc, "rect", "fill", INDIVIDUALS_FILL).len(),
+            1 + 1
+        );
+        let labels = texts(&doc);
+        for expected in [
+            "Cụm thi đua số 1",
+            "Cụm thi đua số 3",
+            "2.847",
+            "120",
+            "95",
+            "Số lượt",
+            "0",
+            "3.000",
+        ] {
+            assert!(
+                labels.contains(&expected.to_string()),
+                "missing {expected}: {labels:?}"
+            );
+        }
+        assert_eq!(labels.iter().filter(|l| *l == "—").count(), 3);
+        // Bars start at the zero line.
+        let zero_x = label_x(&doc, "0");
+        for bar in with_color(&doc, "rect", "fill", COLLECTIVES).iter().skip(1) {
+            assert!((num(bar, "x") - zero_x).abs() <= 1.0);
+        }
+        // The 2.847 bar is the longest.
+        let ind = &with_color(&doc, "rect", "fill", INDIVIDUALS_FILL)[1];
+        assert!(with_color(&doc, "rect", "fill", COLLECTIVES)
+            .iter()
+            .all(|b| num(b, "width") < num(ind, "width")));
+        assert_eq!(
+            elements(&doc, "desc")[0].text(),
+            Some("2 cụm; nhiều lượt cá nhân nhất: Cụm thi đua số 1 (2.847).")
+        );
+        let rows = table_rows(&c);
+        assert_eq!(rows[0], vec!["Cụm", "Lượt tập thể", "Lượt cá nhân"]);
+        assert_eq!(rows[1], vec!["Cụm thi đua số 1", "120", "2.847"]);
+        assert_eq!(rows[3], vec!["Cụm thi đua số 3", "—", "—"]);
+    }
+
+    #[test]
+    fn twenty_clusters_and_one_cluster() {
+        let many: Vec<ClusterCounts> = (1..=20)
+            .map(|k| {
+                cc(
+                    &format!("Cụm thi đua các đơn vị trực thuộc số {k}"),
+                    Some(k),
+                    Some(k * 1000),
+                )
+            })
+            .collect();
+        let c = chart(&many);
+        check_common(&c, "Các cụm thi đua năm 2023");
+        let doc = parse(&c.svg);
+        assert_eq!(with_color(&doc, "rect", "fill", COLLECTIVES).len(), 21);
+        assert_eq!(with_color(&doc, "rect", "fill", INDIVIDUALS_FILL).len(), 21);
+        assert!(texts(&doc).contains(&"20.000".to_string()));
+        assert_eq!(table_rows(&c).len(), 21);
+
+        let one = chart(&[cc("Cụm thi đua số 1", Some(4), Some(7))]);
+        check_common(&one, "Các cụm thi đua năm 2023");
+        assert_eq!(
+            with_color(&parse(&one.svg), "rect", "fill", COLLECTIVES).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn zeros_large_and_nothing() {
+        let zeros = chart(&[cc("A", Some(0), Some(0))]);
+        let doc = parse(&zeros.svg);
+        let labels = texts(&doc);
+        assert!(labels.contains(&"1".to_string()));
+        assert!(with_color(&doc, "rect", "fill", COLLECTIVES)
+            .iter()
+            .skip(1)
+            .all(|b| num(b, "width") == 0.0));
+        let big = chart(&[cc("A", Some(250_000), Some(3))]);
+        assert!(texts(&parse(&big.svg)).contains(&"250.000".to_string()));
+        let text = vi_text("x");
+        assert!(year_clusters("y", &text, &[]).is_none());
+        assert!(year_clusters("y", &text, &[cc("A", None, None)]).is_none());
+        assert_eq!(
+            chart(&[cc("A", Some(1), None)]),
+            chart(&[cc("A", Some(1), None)])
+        );
+    }
+}
