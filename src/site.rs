@@ -8,10 +8,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::diagnostics::{self, Diagnostic};
+use crate::diagnostics::Diagnostic;
 use crate::load;
 use crate::model::{Corpus, WriteUp};
-use crate::render::{links, OutputFile, Renderer};
+use crate::render::OutputFile;
 use crate::validate::{self, units::UnitNames};
 
 /// Figures for the summary line.
@@ -47,41 +47,80 @@ pub fn load_units(config: &Config) -> Result<UnitNames, Diagnostic> {
     UnitNames::parse(&text, shown)
 }
 
+/// One content file after loading and validation.
+#[derive(Debug, Clone, Default)]
+pub struct FileState {
+    /// The write-up, when the file is valid and not a left-out draft.
+    pub writeup: Option<Arc<WriteUp>>,
+    /// The file is a draft left out of this build.
+    pub draft_skipped: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads and validates one file. A draft that is left out is not held to the
+/// contract: an imported draft may still lack its date.
+pub fn load_file(config: &Config, units: &UnitNames, file: &std::path::Path) -> FileState {
+    let source = match load::load_one(&config.root, file) {
+        Ok(s) => s,
+        Err(d) => {
+            return FileState {
+                diagnostics: vec![d],
+                ..FileState::default()
+            }
+        }
+    };
+    let (w, diagnostics) = validate::write_up(&source, units);
+    match w {
+        Some(w) if w.draft && !config.include_drafts => FileState {
+            draft_skipped: true,
+            ..FileState::default()
+        },
+        Some(w) => FileState {
+            writeup: Some(Arc::new(w)),
+            draft_skipped: false,
+            diagnostics,
+        },
+        None if !config.include_drafts && validate::is_marked_draft(&source) => FileState {
+            draft_skipped: true,
+            ..FileState::default()
+        },
+        None => FileState {
+            diagnostics,
+            ..FileState::default()
+        },
+    }
+}
+
+/// The Markdown files under content/, or the error of a missing content folder.
+pub fn content_files(config: &Config) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let content = config.content_dir();
+    if !content.is_dir() {
+        let d = Diagnostic::error(
+            PathBuf::from("content"),
+            format!("there is no content folder at {}", content.display()),
+        )
+        .with_help("run baocao in the site's folder, or pass --root DIR");
+        return (Vec::new(), vec![d]);
+    }
+    load::discover(&content)
+}
+
 /// Loads and validates every write-up; drafts are dropped unless the config keeps them.
 pub fn load_writeups(
     config: &Config,
     units: &UnitNames,
 ) -> (Vec<Arc<WriteUp>>, usize, Vec<Diagnostic>) {
-    let content = config.content_dir();
-    let mut diags = Vec::new();
-    if !content.is_dir() {
-        diags.push(
-            Diagnostic::error(
-                PathBuf::from("content"),
-                format!("there is no content folder at {}", content.display()),
-            )
-            .with_help("run baocao in the site's folder, or pass --root DIR"),
-        );
-        return (Vec::new(), 0, diags);
-    }
-    let (files, walk_diags) = load::discover(&content);
-    diags.extend(walk_diags);
-    let results: Vec<(Option<WriteUp>, Vec<Diagnostic>)> = load::load_all(&config.root, &files)
-        .into_par_iter()
-        .map(|loaded| match loaded {
-            Ok(source) => validate::write_up(&source, units),
-            Err(d) => (None, vec![d]),
-        })
+    let (files, mut diags) = content_files(config);
+    let states: Vec<FileState> = files
+        .par_iter()
+        .map(|f| load_file(config, units, f))
         .collect();
-    let mut writeups = Vec::with_capacity(results.len());
+    let mut writeups = Vec::with_capacity(states.len());
     let mut drafts = 0;
-    for (w, d) in results {
-        diags.extend(d);
-        match w {
-            Some(w) if w.draft && !config.include_drafts => drafts += 1,
-            Some(w) => writeups.push(Arc::new(w)),
-            None => {}
-        }
+    for state in states {
+        diags.extend(state.diagnostics);
+        drafts += usize::from(state.draft_skipped);
+        writeups.extend(state.writeup);
     }
     (writeups, drafts, diags)
 }
@@ -89,52 +128,14 @@ pub fn load_writeups(
 /// Runs the whole pipeline in memory. Errors and warnings are all in the list;
 /// `Built` is `None` when any is an error.
 pub fn build(config: &Config) -> (Option<Built>, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
-    let units = match load_units(config) {
-        Ok(u) => u,
-        Err(d) => {
-            diags.push(d);
-            UnitNames::default()
-        }
-    };
-    let (writeups, drafts_skipped, load_diags) = load_writeups(config, &units);
-    diags.extend(load_diags);
-    let (corpus, model_diags) = Corpus::build(writeups);
-    diags.extend(model_diags);
-    let today = chrono::Local::now().date_naive();
-    diags.extend(validate::corpus::check(&corpus, &units.known, today));
-    let renderer = match Renderer::new(config) {
-        Ok(r) => Some(r),
-        Err(d) => {
-            diags.extend(d);
-            None
-        }
-    };
-    if diags.iter().any(Diagnostic::is_error) {
-        diagnostics::sort(&mut diags);
+    let live = crate::live::LiveSite::load(config.clone());
+    let diags = live.diagnostics.clone();
+    if live.has_errors() {
         return (None, diags);
     }
-    let Some(renderer) = renderer else {
-        return (None, diags);
-    };
-    let (files, render_diags) = renderer.render_all(&corpus);
-    diags.extend(render_diags);
-    if !diags.iter().any(Diagnostic::is_error) {
-        diags.extend(links::check(&files));
-    }
-    diagnostics::sort(&mut diags);
-    if diags.iter().any(Diagnostic::is_error) {
-        return (None, diags);
-    }
-    let stats = Stats {
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len() + 1,
-        conferences: corpus.writeups.len(),
-        clusters: corpus.clusters.len(),
-        units: corpus.units.len(),
-        years: corpus.years.len(),
-        drafts_skipped,
-    };
+    let stats = live.stats();
+    let corpus = live.corpus().clone();
+    let files = live.into_files();
     (
         Some(Built {
             corpus,

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod new;
+pub mod serve;
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,7 @@ pub enum Command {
     Build(build::BuildArgs),
     Check(check::CheckArgs),
     New(new::NewArgs),
+    Serve(serve::ServeArgs),
 }
 
 impl Cli {
@@ -33,6 +35,7 @@ impl Cli {
             Command::Build(a) => a.run(),
             Command::Check(a) => a.run(),
             Command::New(a) => a.run(),
+            Command::Serve(a) => a.run(),
         }
     }
 }
@@ -119,5 +122,9 @@ pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 /// Shows `p` relative to the current folder when it is inside it.
 pub fn shown(p: &Path) -> String {
     let cwd = std::env::current_dir().unwrap_or_default();
-    p.strip_prefix(&cwd).unwrap_or(p).display().to_string()
+    match p.strip_prefix(&cwd) {
+        Ok(rel) if rel.as_os_str().is_empty() => ".".to_string(),
+        Ok(rel) => rel.display().to_string(),
+        Err(_) => p.display().to_string(),
+    }
 }

@@ -5,7 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
@@ -59,11 +58,6 @@ pub fn discover(content_dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         }
     }
     (files, diags)
-}
-
-/// Reads and splits every file, in parallel; the result keeps the input order.
-pub fn load_all(root: &Path, files: &[PathBuf]) -> Vec<Result<Source, Diagnostic>> {
-    files.par_iter().map(|f| load_one(root, f)).collect()
 }
 
 /// Reads and splits one write-up.

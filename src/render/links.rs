@@ -11,6 +11,23 @@ use super::OutputFile;
 /// Returns one error per broken reference.
 pub fn check(files: &[OutputFile]) -> Vec<Diagnostic> {
     let written: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    check_files(files.iter(), &written)
+}
+
+/// Checks only the pages named in `paths`, against every path in `all`.
+pub fn check_some<'a>(
+    paths: impl Iterator<Item = &'a str>,
+    output: &'a std::collections::HashMap<String, OutputFile>,
+    all: &[&str],
+) -> Vec<Diagnostic> {
+    let written: HashSet<&str> = all.iter().copied().collect();
+    check_files(paths.filter_map(|p| output.get(p)), &written)
+}
+
+fn check_files<'a>(
+    files: impl Iterator<Item = &'a OutputFile>,
+    written: &HashSet<&str>,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for f in files {
         let refs = if f.path.ends_with(".html") {
@@ -21,7 +38,7 @@ pub fn check(files: &[OutputFile]) -> Vec<Diagnostic> {
             continue;
         };
         for r in refs {
-            if let Some(problem) = broken(&f.path, &r, &written) {
+            if let Some(problem) = broken(&f.path, &r, written) {
                 diags.push(
                     Diagnostic::error(
                         PathBuf::from(&f.path),

@@ -61,6 +61,15 @@ struct RawHonour {
 
 pub const FIELDS: &str = "title, date, cluster, bloc, kind, year, host, members, awards, honours, leader, deputy, source, author, tags, summary, draft, slug";
 
+/// Whether the front matter says `draft: true`, read leniently: used to leave
+/// an incomplete draft out instead of failing the build on it.
+pub fn is_marked_draft(source: &Source) -> bool {
+    serde_yaml::from_str::<Value>(&source.front_matter)
+        .ok()
+        .and_then(|v| v.get("draft").and_then(Value::as_bool))
+        .unwrap_or(false)
+}
+
 /// Validates one source file. `None` when it has errors (they are in the list).
 pub fn write_up(source: &Source, units: &UnitNames) -> (Option<WriteUp>, Vec<Diagnostic>) {
     let mut v = Validator {

@@ -1,0 +1,433 @@
+//! `baocao serve`: build in memory, serve on 127.0.0.1, rebuild on every change
+//! and reload the open pages.
+//!
+//! The site is served from memory, never written to disk. While the content has
+//! errors, every page shows the diagnostics; once fixed, the site comes back.
+//! This is the one command that prints while it runs: it reports each rebuild.
+#![allow(clippy::print_stderr, clippy::print_stdout)]
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc, Condvar, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+use tiny_http::{Header, Response, Server, StatusCode};
+
+use crate::config::Overrides;
+use crate::live::{LiveSite, Update};
+
+use super::{Outcome, SiteArgs, CONTENT_ERROR, OK};
+
+/// Serve the site on 127.0.0.1 with a live preview: every change to content/, the
+/// theme, templates/ or site.yaml rebuilds what it touches and reloads the open
+/// pages. A bad edit shows its errors in the browser until it is fixed.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The port to listen on (0 picks a free one)
+    #[arg(long, short, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on; anything but 127.0.0.1 exposes the preview to the network
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
+    /// Include write-ups marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// What the HTTP threads read: the site and a version that goes up on each rebuild.
+struct Shared {
+    site: RwLock<LiveSite>,
+    version: Mutex<u64>,
+    changed: Condvar,
+}
+
+impl Shared {
+    fn version(&self) -> u64 {
+        self.version.lock().map_or(0, |v| *v)
+    }
+
+    fn bump(&self) {
+        if let Ok(mut v) = self.version.lock() {
+            *v += 1;
+        }
+        self.changed.notify_all();
+    }
+
+    /// Waits until the version passes `seen`, at most `limit`.
+    fn wait_past(&self, seen: u64, limit: Duration) -> u64 {
+        let Ok(guard) = self.version.lock() else {
+            return seen;
+        };
+        match self
+            .changed
+            .wait_timeout_while(guard, limit, |v| *v <= seen)
+        {
+            Ok((v, _)) => *v,
+            Err(_) => seen,
+        }
+    }
+}
+
+impl ServeArgs {
+    pub fn run(self) -> Outcome {
+        let overrides = Overrides {
+            include_drafts: self.drafts,
+            ..Overrides::default()
+        };
+        let config = match self.site.config(&overrides) {
+            Ok(c) => c,
+            Err(o) => return o,
+        };
+        let addr = format!("{}:{}", self.bind, self.port);
+        let server = match Server::http(&addr) {
+            Ok(s) => s,
+            Err(e) => return Outcome::usage(format!("cannot listen on {addr}: {e}")),
+        };
+        let started = Instant::now();
+        let live = LiveSite::load(config.clone());
+        report(
+            &live,
+            Update::Full {
+                pages: live.output.len(),
+            },
+            started.elapsed(),
+        );
+        let shared = Arc::new(Shared {
+            site: RwLock::new(live),
+            version: Mutex::new(1),
+            changed: Condvar::new(),
+        });
+
+        let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+        let mut watcher = match notify::recommended_watcher(tx) {
+            Ok(w) => w,
+            Err(e) => {
+                return Outcome {
+                    stderr: format!("error: cannot watch the site folder: {e}\n"),
+                    code: CONTENT_ERROR,
+                    ..Outcome::default()
+                }
+            }
+        };
+        let watched: Vec<PathBuf> = [
+            config.content_dir(),
+            config.root.join("themes"),
+            config.root.join("templates"),
+            config.root.join(crate::config::CONFIG_FILE),
+        ]
+        .into_iter()
+        .filter(|p| p.exists())
+        .collect();
+        for p in &watched {
+            if let Err(e) = watcher.watch(p, RecursiveMode::Recursive) {
+                eprintln!("warning: cannot watch {}: {e}", p.display());
+            }
+        }
+        let output = config.output.clone();
+        let rebuilder = {
+            let shared = Arc::clone(&shared);
+            std::thread::spawn(move || rebuild_loop(&rx, &shared, &output))
+        };
+
+        let stop = Arc::new(AtomicBool::new(false));
+        {
+            let stop = Arc::clone(&stop);
+            let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
+        }
+        let shown = match server.server_addr().to_ip() {
+            Some(SocketAddr::V4(a)) => format!("http://{a}/"),
+            Some(SocketAddr::V6(a)) => format!("http://{a}/"),
+            None => format!("http://{addr}/"),
+        };
+        println!(
+            "serving {} at {shown} (Ctrl-C to stop)",
+            super::shown(&config.root)
+        );
+        while !stop.load(Ordering::SeqCst) {
+            match server.recv_timeout(Duration::from_millis(200)) {
+                Ok(Some(request)) => {
+                    let shared = Arc::clone(&shared);
+                    std::thread::spawn(move || handle(request, &shared));
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    break;
+                }
+            }
+        }
+        drop(watcher);
+        drop(rebuilder);
+        Outcome {
+            stdout: "stopped\n".into(),
+            code: OK,
+            ..Outcome::default()
+        }
+    }
+}
+
+/// Applies file events as they come, a burst at a time.
+fn rebuild_loop(
+    rx: &mpsc::Receiver<notify::Result<notify::Event>>,
+    shared: &Shared,
+    output: &std::path::Path,
+) {
+    while let Ok(first) = rx.recv() {
+        let mut paths: Vec<PathBuf> = Vec::new();
+        let mut take = |ev: notify::Result<notify::Event>| {
+            if let Ok(ev) = ev {
+                if matches!(ev.kind, notify::EventKind::Access(_)) {
+                    return;
+                }
+                paths.extend(ev.paths.into_iter().filter(|p| !p.starts_with(output)));
+            }
+        };
+        take(first);
+        // An editor's save is often several events; gather the ones already queued.
+        std::thread::sleep(Duration::from_millis(5));
+        while let Ok(ev) = rx.try_recv() {
+            take(ev);
+        }
+        paths.sort();
+        paths.dedup();
+        if paths.is_empty() {
+            continue;
+        }
+        let started = Instant::now();
+        let Ok(mut site) = shared.site.write() else {
+            return;
+        };
+        let update = site.apply(&paths);
+        let took = started.elapsed();
+        report(&site, update, took);
+        drop(site);
+        shared.bump();
+    }
+}
+
+fn report(site: &LiveSite, update: Update, took: Duration) {
+    let ms = took.as_secs_f64() * 1000.0;
+    for d in &site.diagnostics {
+        if d.is_error() {
+            eprint!("{}", d.render());
+        }
+    }
+    match update {
+        Update::Full { pages } => eprintln!("built {pages} files in {ms:.1} ms"),
+        Update::Pages { rendered, removed } => {
+            eprintln!("rebuilt {rendered} pages ({removed} removed) in {ms:.1} ms")
+        }
+        Update::Failed => {
+            eprintln!("the content has errors: the browser shows them until they are fixed")
+        }
+    }
+}
+
+const RELOAD_PATH: &str = "/__baocao/wait";
+
+fn reload_script(version: u64) -> String {
+    format!(
+        "<script>(function(){{var v={version};function poll(){{fetch('{RELOAD_PATH}?v='+v,{{cache:'no-store'}}).then(function(r){{return r.text()}}).then(function(t){{if(parseInt(t,10)>v){{location.reload()}}else{{poll()}}}}).catch(function(){{setTimeout(poll,1000)}})}}poll()}})();</script>"
+    )
+}
+
+fn header(name: &str, value: &str) -> Option<Header> {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
+}
+
+fn respond(request: tiny_http::Request, status: u16, content_type: &str, body: Vec<u8>) {
+    let mut response = Response::from_data(body).with_status_code(StatusCode(status));
+    for h in [
+        header("Content-Type", content_type),
+        header("Cache-Control", "no-store"),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        response.add_header(h);
+    }
+    let _ = request.respond(response);
+}
+
+fn handle(request: tiny_http::Request, shared: &Shared) {
+    let url = request.url().to_string();
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    if path == RELOAD_PATH {
+        let seen = query
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("v="))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let now = shared.wait_past(seen, Duration::from_secs(25));
+        return respond(request, 200, "text/plain", now.to_string().into_bytes());
+    }
+    let Some(rel) = site_path(path) else {
+        return respond(
+            request,
+            403,
+            "text/plain; charset=utf-8",
+            b"403 forbidden\n".to_vec(),
+        );
+    };
+    let version = shared.version();
+    let Ok(site) = shared.site.read() else {
+        return respond(request, 500, "text/plain", b"500\n".to_vec());
+    };
+    let wants_html = rel.ends_with(".html") || !rel.contains('.');
+    if site.has_errors() && wants_html {
+        let page = error_page(&site, version);
+        drop(site);
+        return respond(request, 500, "text/html; charset=utf-8", page);
+    }
+    if let Some(f) = site.output.get(&rel) {
+        let body = inject(&rel, &f.bytes, version);
+        drop(site);
+        return respond(request, 200, content_type(&rel), body);
+    }
+    let folder = format!("{}/index.html", rel.trim_end_matches('/'));
+    if !rel.ends_with(".html") && site.output.contains_key(&folder) {
+        drop(site);
+        let to = format!("{}/", path.trim_end_matches('/'));
+        let mut response = Response::from_data(Vec::new()).with_status_code(StatusCode(301));
+        if let Some(h) = header("Location", &to) {
+            response.add_header(h);
+        }
+        let _ = request.respond(response);
+        return;
+    }
+    let body = site
+        .output
+        .get("404.html")
+        .map(|f| inject("404.html", &f.bytes, version))
+        .unwrap_or_else(|| b"404 not found\n".to_vec());
+    drop(site);
+    respond(request, 404, "text/html; charset=utf-8", body)
+}
+
+/// The output path a URL path names, or `None` when it tries to leave the site.
+fn site_path(url_path: &str) -> Option<String> {
+    let decoded = percent_decode(url_path)?;
+    if decoded.contains('\\') || decoded.contains('\0') {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for seg in decoded.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => return None,
+            s => parts.push(s),
+        }
+    }
+    let mut rel = parts.join("/");
+    if rel.is_empty() || decoded.ends_with('/') {
+        if !rel.is_empty() {
+            rel.push('/');
+        }
+        rel.push_str("index.html");
+    }
+    Some(rel)
+}
+
+/// Decodes %XX escapes (repeatedly, so a double-encoded "%252e%252e" is caught too).
+fn percent_decode(s: &str) -> Option<String> {
+    let mut current = s.to_string();
+    for _ in 0..3 {
+        let bytes = current.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'%' && i + 2 < bytes.len() {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            } else {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+        let next = String::from_utf8(out).ok()?;
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    Some(current)
+}
+
+fn inject(rel: &str, bytes: &[u8], version: u64) -> Vec<u8> {
+    if !rel.ends_with(".html") {
+        return bytes.to_vec();
+    }
+    let html = String::from_utf8_lossy(bytes);
+    let script = reload_script(version);
+    match html.rfind("</body>") {
+        Some(at) => format!("{}{script}{}", &html[..at], &html[at..]).into_bytes(),
+        None => format!("{html}{script}").into_bytes(),
+    }
+}
+
+fn error_page(site: &LiveSite, version: u64) -> Vec<u8> {
+    let mut text = String::new();
+    for d in site.diagnostics.iter().filter(|d| d.is_error()) {
+        text.push_str(&d.render());
+        text.push('\n');
+    }
+    let escaped = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>baocao: the content has errors</title>\
+<style>body{{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}}pre{{background:#fff4f4;border-left:4px solid #b00;padding:1rem;white-space:pre-wrap}}</style></head>\
+<body><h1>The content has errors</h1><p>Fix them and save: this page reloads by itself.</p><pre>{escaped}</pre>{}</body></html>",
+        reload_script(version)
+    )
+    .into_bytes()
+}
+
+fn content_type(rel: &str) -> &'static str {
+    match rel.rsplit('.').next() {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("xml") => "application/xml",
+        Some("csv") => "text/csv; charset=utf-8",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_leave_the_site_are_refused() {
+        assert_eq!(site_path("/").as_deref(), Some("index.html"));
+        assert_eq!(
+            site_path("/cum/cum-2/").as_deref(),
+            Some("cum/cum-2/index.html")
+        );
+        assert_eq!(
+            site_path("/static/style.css").as_deref(),
+            Some("static/style.css")
+        );
+        for bad in [
+            "/../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/cum/..%2f..%2fsecret",
+            "/%252e%252e/x",
+            "/a\\..\\b",
+            "/%00",
+        ] {
+            assert_eq!(site_path(bad), None, "{bad}");
+        }
+    }
+}
