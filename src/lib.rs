@@ -19,6 +19,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostics;
 pub mod fsio;
+pub mod import;
 pub mod live;
 pub mod load;
 pub mod model;

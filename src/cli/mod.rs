@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod import;
 pub mod new;
 pub mod serve;
 
@@ -26,6 +27,7 @@ pub enum Command {
     Build(build::BuildArgs),
     Check(check::CheckArgs),
     New(new::NewArgs),
+    Import(import::ImportArgs),
     Serve(serve::ServeArgs),
 }
 
@@ -35,6 +37,7 @@ impl Cli {
             Command::Build(a) => a.run(),
             Command::Check(a) => a.run(),
             Command::New(a) => a.run(),
+            Command::Import(a) => a.run(),
             Command::Serve(a) => a.run(),
         }
     }

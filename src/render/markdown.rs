@@ -22,6 +22,10 @@ pub fn render_body(w: &WriteUp, targets: &LinkTargets<'_>) -> (String, Vec<Diagn
     let events = Parser::new_ext(&w.body, options)
         .into_offset_iter()
         .map(|(event, range)| match event {
+            // Comments are notes to the editor: never shown.
+            Event::Html(raw) | Event::InlineHtml(raw) if is_comment(&raw) => {
+                Event::Text(CowStr::Borrowed(""))
+            }
             Event::Html(raw) | Event::InlineHtml(raw) if !targets.trust_html => Event::Text(raw),
             Event::Start(Tag::Link {
                 link_type,
@@ -111,6 +115,11 @@ fn rewrite_url<'e>(
             dest.clone()
         }
     }
+}
+
+fn is_comment(raw: &str) -> bool {
+    let t = raw.trim();
+    t.starts_with("<!--") && t.ends_with("-->")
 }
 
 /// Joins `link` onto the folder of `from` (both relative to content/), resolving

@@ -1,6 +1,7 @@
 //! Rendering: the page plan, view contexts, templates and Markdown, all in memory.
 //! Render never touches the disk; `write` does.
 
+pub mod charts;
 pub mod context;
 pub mod links;
 pub mod markdown;

@@ -1,0 +1,107 @@
+//! `baocao import`: a draft write-up from a published news article.
+
+use std::path::PathBuf;
+
+use crate::config::Overrides;
+use crate::import::{self, ImportOptions};
+
+use super::{shown, Outcome, SiteArgs, CONTENT_ERROR, OK};
+
+/// Draft a write-up from a published article (plain text): the facts it finds go
+/// into the front matter, the ones it cannot find are listed at the top for the
+/// editor. The body is left for the editor to write: articles may not be copied.
+///
+/// Writes under content/ where `baocao new` would (or to --output), never
+/// overwriting, and prints the path.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The article, as a UTF-8 text file
+    pub article: PathBuf,
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The cluster, when the article does not say
+    #[arg(long)]
+    pub cluster: Option<u32>,
+    /// The year, when the article does not say
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Where to write the draft
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl ImportArgs {
+    pub fn run(self) -> Outcome {
+        let text = match crate::fsio::read_text(&self.article) {
+            Ok(t) => t,
+            Err(d) => return Outcome::usage(format!("{}: {}", self.article.display(), d.message)),
+        };
+        let opts = ImportOptions {
+            cluster: self.cluster,
+            year: self.year,
+            source_name: self
+                .article
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        };
+        let draft = import::extract(&text, &opts);
+        let target = match &self.output {
+            Some(p) => p.clone(),
+            None => {
+                let config = match self.site.config(&Overrides::default()) {
+                    Ok(c) => c,
+                    Err(o) => return o,
+                };
+                config
+                    .content_dir()
+                    .join(import::suggested_file_name(&draft))
+            }
+        };
+        if target.exists() {
+            return Outcome {
+                stderr: format!(
+                    "error: {} already exists\n  = help: pass --output FILE to write the draft elsewhere\n",
+                    shown(&target)
+                ),
+                code: CONTENT_ERROR,
+                ..Outcome::default()
+            };
+        }
+        if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+            if let Err(e) = std::fs::create_dir_all(parent) {
+                return Outcome {
+                    stderr: format!("error: cannot create {}: {e}\n", parent.display()),
+                    code: CONTENT_ERROR,
+                    ..Outcome::default()
+                };
+            }
+        }
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&target)
+            .and_then(|mut f| {
+                std::io::Write::write_all(&mut f, import::render(&draft, &opts).as_bytes())
+            });
+        if let Err(e) = written {
+            return Outcome {
+                stderr: format!("error: cannot write {}: {e}\n", shown(&target)),
+                code: CONTENT_ERROR,
+                ..Outcome::default()
+            };
+        }
+        let mut stderr = String::new();
+        for u in &draft.unsure {
+            stderr.push_str(&format!("note: {}: {}\n", u.field, u.reason));
+        }
+        if !draft.unsure.is_empty() {
+            stderr.push_str("  = help: review the draft's front matter; the notes are also at the top of the file\n");
+        }
+        Outcome {
+            stdout: format!("{}\n", shown(&target)),
+            stderr,
+            code: OK,
+        }
+    }
+}
