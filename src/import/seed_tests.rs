@@ -14,7 +14,7 @@ const SEEDS: [(&str, &str, bool); 5] = [
     ("001_", "cum-5/2022-tong-ket.md", false),
     ("002_", "cum-2/2017-tong-ket.md", true),
     ("003_", "cum-2/2024-ky-ket.md", false),
-    ("004_", "tinh/2022-phat-dong.md", false),
+    ("004_", "tinh/2022-tong-ket.md", false),
 ];
 
 fn manifest() -> &'static Path {
