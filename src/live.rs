@@ -278,12 +278,14 @@ impl LiveSite {
             .enumerate()
             .map(|(i, w)| (w.slug.as_str(), i))
             .collect();
-        let mut specs = vec![
-            PageSpec::Home,
-            PageSpec::Clusters,
-            PageSpec::Units,
-            PageSpec::Years,
-        ];
+        let with_base = self.config.base_url.is_some();
+        let mut specs: Vec<PageSpec> = PageSpec::WHOLE_SITE
+            .into_iter()
+            .filter(|s| with_base || *s != PageSpec::Feed)
+            .collect();
+        if with_base {
+            specs.push(PageSpec::Sitemap);
+        }
         let mut gone: Vec<String> = Vec::new();
         for slug in &slugs {
             match index.get(slug.as_str()) {
@@ -293,8 +295,8 @@ impl LiveSite {
         }
         for key in &clusters {
             match new.cluster(key) {
-                Some((i, _)) => specs.push(PageSpec::Cluster(i)),
-                None => gone.push(cluster_url(key)),
+                Some((i, _)) => specs.extend([PageSpec::Cluster(i), PageSpec::ClusterCsv(i)]),
+                None => gone.extend([cluster_url(key), pages::cluster_csv_url(key)]),
             }
         }
         for name in &units {

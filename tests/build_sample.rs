@@ -204,3 +204,158 @@ fn base_url_gives_canonical_links_while_page_links_stay_relative() {
     assert!(page.contains(r#"href="../../index.html""#));
     assert!(!page.contains(r#"href="/"#));
 }
+
+#[test]
+fn exports_carry_every_conference_for_excel_and_tools() {
+    let site = Site::sample();
+    assert_eq!(site.build(&[]).code, 0);
+    let csv = std::fs::read(site.out().join("data/conferences.csv")).expect("csv");
+    assert!(csv.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM for Excel");
+    let text = String::from_utf8(csv[3..].to_vec()).expect("utf-8");
+    let mut reader = csv_rows(&text);
+    let header = reader.remove(0);
+    assert!(header.contains(&"members".to_string()) && header.contains(&"collectives".to_string()));
+    assert_eq!(reader.len(), 5, "one row per conference");
+    let members = header
+        .iter()
+        .position(|h| h == "members")
+        .expect("members column");
+    let row2023 = reader
+        .iter()
+        .find(|r| r[0] == "cum-2/2023-tong-ket")
+        .expect("2023 row");
+    assert_eq!(
+        row2023[members],
+        "Lai Châu; Điện Biên; Sơn La; Lào Cai; Hà Giang; Cao Bằng; Lạng Sơn"
+    );
+    let collectives = header
+        .iter()
+        .position(|h| h == "collectives")
+        .expect("column");
+    assert_eq!(row2023[collectives], "2847");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&site.page("data/conferences.json")).expect("json");
+    assert_eq!(json.as_array().map(Vec::len), Some(5));
+    let cluster_csv = site.page("data/cum-2.csv");
+    assert_eq!(
+        cluster_csv.lines().count(),
+        4,
+        "header and cluster 2's three conferences"
+    );
+    assert!(site
+        .page("index.html")
+        .contains(r#"href="data/conferences.csv""#));
+    assert!(site
+        .page("cum/cum-2/index.html")
+        .contains(r#"href="../../data/cum-2.csv""#));
+}
+
+/// A small CSV reader for the test (quoted fields with doubled quotes).
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn search_index_is_a_script_with_every_conference() {
+    let site = Site::sample();
+    assert_eq!(site.build(&[]).code, 0);
+    let js = site.page("tim-kiem/search-index.js");
+    let json = js
+        .strip_prefix("window.BAOCAO_SEARCH=")
+        .and_then(|s| s.trim_end().strip_suffix(';'))
+        .expect("a script assigning the index");
+    let index: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+    assert_eq!(index["docs"].as_array().map(Vec::len), Some(5));
+    assert!(index["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .any(|u| u == "Lạng Sơn"));
+    let search = site.page("tim-kiem/index.html");
+    assert!(search.contains(r#"<script src="search-index.js"></script>"#));
+    assert!(site
+        .page("cum/cum-2/index.html")
+        .contains(r#"action="../../tim-kiem/index.html""#));
+}
+
+#[test]
+fn sitemap_and_feed_exist_with_a_base_url_only() {
+    let site = Site::sample();
+    assert_eq!(site.build(&[]).code, 0);
+    assert!(!site.out().join("sitemap.xml").exists());
+    assert_eq!(
+        site.build(&["--base-url", "http://intranet/bao-cao/"]).code,
+        0
+    );
+    let sitemap = site.page("sitemap.xml");
+    assert!(sitemap.contains("<loc>http://intranet/bao-cao/cum/cum-2/</loc>"));
+    assert!(!sitemap.contains("404"));
+    let feed = site.page("atom.xml");
+    assert!(feed.contains("<link href=\"http://intranet/bao-cao/hoi-nghi/cum-2/2024-ky-ket/\"/>"));
+    assert!(
+        feed.contains("<updated>2024-03-18T00:00:00Z</updated>"),
+        "the newest conference, not the build time"
+    );
+}
+
+#[test]
+fn dry_run_lists_what_would_change_and_writes_nothing() {
+    let site = Site::sample();
+    assert_eq!(site.build(&[]).code, 0);
+    let before = files(&site.out());
+    let file = site.root().join("content/cum-2/2023-tong-ket.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, text.replace("\"2.847\"", "\"2.848\"")).expect("write");
+    std::fs::remove_file(site.root().join("content/cum-2/2024-ky-ket.md")).expect("remove");
+    site.write("cum-5/2023-ky-ket.md", "---\ntitle: Ký kết 2023\ndate: 2023-03-01\ncluster: 5\nkind: pledge\nmembers: [Hà Tĩnh]\n---\n");
+    let run = site.build(&["--dry-run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("+ hoi-nghi/cum-5/2023-ky-ket/index.html"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("~ cum/cum-2/index.html"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("- hoi-nghi/cum-2/2024-ky-ket/index.html"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("nothing written"));
+    assert_eq!(files(&site.out()), before, "the output is untouched");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&site.page("baocao-manifest.json")).expect("manifest");
+    let listed = manifest["files"].as_array().expect("files").len();
+    assert_eq!(
+        listed + 1,
+        before.len(),
+        "the manifest lists every other file"
+    );
+}

@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod context;
+pub mod data;
 pub mod links;
 pub mod markdown;
 pub mod pages;
@@ -107,7 +108,7 @@ impl Renderer {
 
     /// Renders every page of the plan in parallel; the output order is the plan's.
     pub fn render_all(&self, corpus: &Corpus) -> (Vec<OutputFile>, Vec<Diagnostic>) {
-        let plan = pages::plan(corpus);
+        let plan = pages::plan(corpus, self.config.base_url.is_some());
         let shared = pages::Shared::new(corpus, self);
         let results: Vec<(OutputFile, Vec<Diagnostic>)> = plan
             .par_iter()
@@ -137,6 +138,10 @@ impl Renderer {
         shared: &pages::Shared,
     ) -> (OutputFile, Vec<Diagnostic>) {
         let path = spec.path(corpus);
+        if !spec.is_html() {
+            let bytes = self.render_data(spec, corpus);
+            return (OutputFile { path, bytes }, Vec::new());
+        }
         let (template, mut ctx, diags) = pages::context(spec, corpus, self, shared);
         let depth = path.matches('/').count();
         ctx.insert("root", &"../".repeat(depth));
@@ -156,6 +161,38 @@ impl Renderer {
             }
         };
         (OutputFile { path, bytes }, all)
+    }
+}
+
+impl Renderer {
+    fn render_data(&self, spec: &PageSpec, corpus: &Corpus) -> Vec<u8> {
+        let base = self.config.base_url.as_deref().unwrap_or_default();
+        let title = self
+            .config
+            .title
+            .clone()
+            .unwrap_or_else(|| self.i18n.get("site_title").to_string());
+        match *spec {
+            PageSpec::SearchIndex => data::search_index(corpus, &self.i18n, &self.config),
+            PageSpec::ExportCsv => data::csv(corpus.writeups.iter().map(|w| &**w)),
+            PageSpec::ExportJson => data::json(corpus),
+            PageSpec::ClusterCsv(i) => data::csv(
+                corpus.clusters[i]
+                    .writeups
+                    .iter()
+                    .map(|&w| &*corpus.writeups[w]),
+            ),
+            PageSpec::Sitemap => {
+                let paths: Vec<String> = pages::plan(corpus, true)
+                    .iter()
+                    .filter(|s| s.is_html())
+                    .map(|s| s.path(corpus))
+                    .collect();
+                data::sitemap(base, &paths)
+            }
+            PageSpec::Feed => data::atom(corpus, base, &title, &self.i18n),
+            _ => Vec::new(),
+        }
     }
 }
 

@@ -30,6 +30,15 @@ pub enum PageSpec {
     Years,
     Year(usize),
     NotFound,
+    Search,
+    /// The search index script.
+    SearchIndex,
+    ExportCsv,
+    ExportJson,
+    ClusterCsv(usize),
+    /// Only with a base URL: absolute addresses are its point.
+    Sitemap,
+    Feed,
 }
 
 impl PageSpec {
@@ -44,19 +53,64 @@ impl PageSpec {
             PageSpec::Years => "nam/index.html".into(),
             PageSpec::Year(i) => year_url(corpus.years[i].year),
             PageSpec::NotFound => "404.html".into(),
+            PageSpec::Search => "tim-kiem/index.html".into(),
+            PageSpec::SearchIndex => "tim-kiem/search-index.js".into(),
+            PageSpec::ExportCsv => "data/conferences.csv".into(),
+            PageSpec::ExportJson => "data/conferences.json".into(),
+            PageSpec::ClusterCsv(i) => cluster_csv_url(&corpus.clusters[i].key),
+            PageSpec::Sitemap => "sitemap.xml".into(),
+            PageSpec::Feed => "atom.xml".into(),
         }
     }
+
+    /// Pages rendered with a template; the others are data.
+    pub fn is_html(&self) -> bool {
+        !matches!(
+            self,
+            PageSpec::SearchIndex
+                | PageSpec::ExportCsv
+                | PageSpec::ExportJson
+                | PageSpec::ClusterCsv(_)
+                | PageSpec::Sitemap
+                | PageSpec::Feed
+        )
+    }
+
+    /// Data outputs that summarize the whole corpus: redone on every edit.
+    pub const WHOLE_SITE: [PageSpec; 8] = [
+        PageSpec::Home,
+        PageSpec::Clusters,
+        PageSpec::Units,
+        PageSpec::Years,
+        PageSpec::SearchIndex,
+        PageSpec::ExportCsv,
+        PageSpec::ExportJson,
+        PageSpec::Feed,
+    ];
 }
 
-/// Every page of the site, in a stable order.
-pub fn plan(corpus: &Corpus) -> Vec<PageSpec> {
+pub fn cluster_csv_url(key: &crate::model::ClusterKey) -> String {
+    format!("data/{}.csv", key.slug())
+}
+
+/// Every page of the site, in a stable order. The sitemap and the feed need
+/// absolute addresses, so they exist only with a base URL.
+pub fn plan(corpus: &Corpus, with_base_url: bool) -> Vec<PageSpec> {
     let mut plan = vec![
         PageSpec::Home,
         PageSpec::Clusters,
         PageSpec::Units,
         PageSpec::Years,
         PageSpec::NotFound,
+        PageSpec::Search,
+        PageSpec::SearchIndex,
+        PageSpec::ExportCsv,
+        PageSpec::ExportJson,
     ];
+    if with_base_url {
+        plan.extend([PageSpec::Feed, PageSpec::Sitemap]);
+    }
+    plan.extend((0..corpus.clusters.len()).map(PageSpec::ClusterCsv));
     plan.extend((0..corpus.clusters.len()).map(PageSpec::Cluster));
     plan.extend((0..corpus.units.len()).map(PageSpec::Unit));
     plan.extend((0..corpus.years.len()).map(PageSpec::Year));
@@ -171,6 +225,14 @@ pub fn context(
             "year.html"
         }
         PageSpec::NotFound => "404.html",
+        PageSpec::Search => "search.html",
+        // Data outputs are not rendered with templates.
+        PageSpec::SearchIndex
+        | PageSpec::ExportCsv
+        | PageSpec::ExportJson
+        | PageSpec::ClusterCsv(_)
+        | PageSpec::Sitemap
+        | PageSpec::Feed => "404.html",
     };
     (template, ctx, diags)
 }
@@ -194,6 +256,7 @@ struct YearSummary {
 #[derive(Serialize)]
 struct ClusterSummary {
     name: String,
+    csv_url: String,
     number: u32,
     url: String,
     conferences: usize,
@@ -211,6 +274,7 @@ fn cluster_summary(corpus: &Corpus, r: &Renderer, ci: usize) -> ClusterSummary {
         .map(|&w| row(corpus, &corpus.writeups[w], &r.i18n, r.language()));
     ClusterSummary {
         name: cluster_name(&c.key, &r.i18n),
+        csv_url: cluster_csv_url(&c.key),
         number: c.key.number,
         url: cluster_url(&c.key),
         conferences: c.writeups.len(),

@@ -9,65 +9,31 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
 
-/// Every file of the default theme, by path inside the theme folder. This is the
-/// one list of the theme's assets.
-const DEFAULT_THEME: &[(&str, &str)] = &[
-    (
-        "templates/base.html",
-        include_str!("../../themes/default/templates/base.html"),
-    ),
-    (
-        "templates/macros.html",
-        include_str!("../../themes/default/templates/macros.html"),
-    ),
-    (
-        "templates/index.html",
-        include_str!("../../themes/default/templates/index.html"),
-    ),
-    (
-        "templates/clusters.html",
-        include_str!("../../themes/default/templates/clusters.html"),
-    ),
-    (
-        "templates/cluster.html",
-        include_str!("../../themes/default/templates/cluster.html"),
-    ),
-    (
-        "templates/conference.html",
-        include_str!("../../themes/default/templates/conference.html"),
-    ),
-    (
-        "templates/units.html",
-        include_str!("../../themes/default/templates/units.html"),
-    ),
-    (
-        "templates/unit.html",
-        include_str!("../../themes/default/templates/unit.html"),
-    ),
-    (
-        "templates/years.html",
-        include_str!("../../themes/default/templates/years.html"),
-    ),
-    (
-        "templates/year.html",
-        include_str!("../../themes/default/templates/year.html"),
-    ),
-    (
-        "templates/404.html",
-        include_str!("../../themes/default/templates/404.html"),
-    ),
-    (
-        "i18n/vi.yaml",
-        include_str!("../../themes/default/i18n/vi.yaml"),
-    ),
-    (
-        "i18n/en.yaml",
-        include_str!("../../themes/default/i18n/en.yaml"),
-    ),
-    (
-        "static/style.css",
-        include_str!("../../themes/default/static/style.css"),
-    ),
+/// Embeds files of themes/default by their path inside the theme folder.
+macro_rules! default_theme {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!("../../themes/default/", $path)))),*]
+    };
+}
+
+/// Every file of the default theme. This is the one list of the theme's assets.
+const DEFAULT_THEME: &[(&str, &str)] = default_theme![
+    "templates/base.html",
+    "templates/macros.html",
+    "templates/index.html",
+    "templates/clusters.html",
+    "templates/cluster.html",
+    "templates/conference.html",
+    "templates/units.html",
+    "templates/unit.html",
+    "templates/years.html",
+    "templates/year.html",
+    "templates/404.html",
+    "templates/search.html",
+    "i18n/vi.yaml",
+    "i18n/en.yaml",
+    "static/style.css",
+    "static/search.js",
 ];
 
 #[derive(Debug, Clone)]

@@ -1,0 +1,315 @@
+//! Outputs that are data, not pages: the search index (a script, so search
+//! works from file:// where fetch does not), CSV and JSON exports for analysts,
+//! the sitemap and the Atom feed. Pure: bytes in memory.
+
+use std::collections::BTreeMap;
+
+use pulldown_cmark::{Event, Parser};
+use serde::Serialize;
+
+use crate::model::{Corpus, WriteUp};
+
+use super::context::{cluster_name, conference_url};
+use super::I18n;
+use crate::config::Config;
+
+/// How much of a body goes into the search index as its snippet.
+const LEDE_CHARS: usize = 200;
+/// How many conferences the feed carries.
+const FEED_ENTRIES: usize = 30;
+
+/// The first words of a body as plain text.
+pub fn lede(body: &str, limit: usize) -> String {
+    let mut out = String::new();
+    for event in Parser::new(body) {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                out.push_str(t.trim());
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+        if out.chars().count() >= limit {
+            break;
+        }
+    }
+    let nfc: String = unicode_normalization::UnicodeNormalization::nfc(out.as_str()).collect();
+    let mut s: String = nfc.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() > limit {
+        s = s.chars().take(limit).collect::<String>();
+        if let Some(cut) = s.rfind(' ') {
+            s.truncate(cut);
+        }
+        s.push('…');
+    }
+    s
+}
+
+/// [slug, title, iso date, shown date, cluster index or -1, unit indexes, year,
+/// kind, snippet]: an array, not an object, to keep the index small.
+type SearchDoc<'a> = (
+    &'a str,
+    &'a str,
+    String,
+    String,
+    i64,
+    Vec<usize>,
+    i32,
+    &'static str,
+    String,
+);
+
+#[derive(Serialize)]
+struct SearchIndex<'a> {
+    clusters: Vec<(String, String)>,
+    units: Vec<&'a str>,
+    kinds: BTreeMap<&'static str, &'a str>,
+    docs: Vec<SearchDoc<'a>>,
+}
+
+/// `window.BAOCAO_SEARCH = {...};`: titles, dates, clusters, units, years, kinds
+/// and the opening of each body. JSON-escaped, loaded with a script tag.
+pub fn search_index(corpus: &Corpus, t: &I18n, config: &Config) -> Vec<u8> {
+    let unit_index: BTreeMap<&str, usize> = corpus
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.name.as_str(), i))
+        .collect();
+    let docs = corpus
+        .writeups
+        .iter()
+        .map(|w| {
+            let cluster = w
+                .cluster
+                .as_ref()
+                .and_then(|k| corpus.cluster(k))
+                .map_or(-1, |(i, _)| i as i64);
+            let units = w
+                .units()
+                .iter()
+                .filter_map(|u| unit_index.get(u).copied())
+                .collect();
+            let snippet = w
+                .summary
+                .clone()
+                .unwrap_or_else(|| lede(&w.body, LEDE_CHARS));
+            (
+                w.slug.as_str(),
+                w.title.as_str(),
+                w.date.to_string(),
+                config.language.format_date(w.date),
+                cluster,
+                units,
+                w.year,
+                w.kind.as_str(),
+                snippet,
+            )
+        })
+        .collect();
+    let index = SearchIndex {
+        clusters: corpus
+            .clusters
+            .iter()
+            .map(|c| (cluster_name(&c.key, t), super::context::cluster_url(&c.key)))
+            .collect(),
+        units: corpus.units.iter().map(|u| u.name.as_str()).collect(),
+        kinds: crate::model::Kind::ALL
+            .iter()
+            .map(|k| {
+                (
+                    k.as_str(),
+                    t.get(match k {
+                        crate::model::Kind::Summary => "kind_summary",
+                        crate::model::Kind::Pledge => "kind_pledge",
+                        crate::model::Kind::Launch => "kind_launch",
+                        crate::model::Kind::Review => "kind_review",
+                        crate::model::Kind::Other => "kind_other",
+                    }),
+                )
+            })
+            .collect(),
+        docs,
+    };
+    let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".into());
+    format!("window.BAOCAO_SEARCH={json};\n").into_bytes()
+}
+
+/// One row per conference, every front-matter fact.
+#[derive(Serialize)]
+struct Row<'a> {
+    slug: &'a str,
+    title: &'a str,
+    date: String,
+    year: i32,
+    kind: &'static str,
+    bloc: &'a str,
+    cluster: String,
+    host: &'a str,
+    members: String,
+    collectives: Option<u64>,
+    individuals: Option<u64>,
+    honours: String,
+    leader: &'a str,
+    deputy: &'a str,
+    source: &'a str,
+    author: &'a str,
+    tags: String,
+    summary: &'a str,
+    page: String,
+}
+
+fn row<'a>(w: &'a WriteUp) -> Row<'a> {
+    let honours: Vec<String> = w
+        .honours
+        .iter()
+        .map(|h| {
+            let mut parts = h.to.clone();
+            if let Some(c) = h.collectives {
+                parts.push(format!("{c} tập thể"));
+            }
+            if let Some(i) = h.individuals {
+                parts.push(format!("{i} cá nhân"));
+            }
+            format!("{}: {}", h.title, parts.join(", "))
+        })
+        .collect();
+    let s = |o: &'a Option<String>| o.as_deref().unwrap_or("");
+    Row {
+        slug: &w.slug,
+        title: &w.title,
+        date: w.date.to_string(),
+        year: w.year,
+        kind: w.kind.as_str(),
+        bloc: w
+            .cluster
+            .as_ref()
+            .and_then(|k| k.bloc.as_deref())
+            .unwrap_or(""),
+        cluster: w
+            .cluster
+            .as_ref()
+            .map(|k| k.number.to_string())
+            .unwrap_or_default(),
+        host: s(&w.host),
+        members: w.members.join("; "),
+        collectives: w.awards.collectives,
+        individuals: w.awards.individuals,
+        honours: honours.join("; "),
+        leader: s(&w.leader),
+        deputy: s(&w.deputy),
+        source: s(&w.source),
+        author: s(&w.author),
+        tags: w.tags.join("; "),
+        summary: s(&w.summary),
+        page: conference_url(w),
+    }
+}
+
+/// UTF-8 CSV with a byte-order mark, so Excel reads the diacritics.
+pub fn csv<'a>(writeups: impl Iterator<Item = &'a WriteUp>) -> Vec<u8> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::Writer::from_writer(&mut out);
+        for w in writeups {
+            // Serializing plain strings and numbers into memory cannot fail.
+            let _ = writer.serialize(row(w));
+        }
+        let _ = writer.flush();
+    }
+    out
+}
+
+pub fn json(corpus: &Corpus) -> Vec<u8> {
+    let rows: Vec<serde_json::Value> = corpus
+        .writeups
+        .iter()
+        .map(|w| {
+            serde_json::json!({
+                "slug": w.slug,
+                "title": w.title,
+                "date": w.date.to_string(),
+                "year": w.year,
+                "kind": w.kind.as_str(),
+                "cluster": w.cluster.as_ref().map(|k| serde_json::json!({"bloc": k.bloc, "number": k.number})),
+                "host": w.host,
+                "members": w.members,
+                "awards": {"collectives": w.awards.collectives, "individuals": w.awards.individuals},
+                "honours": w.honours,
+                "leader": w.leader,
+                "deputy": w.deputy,
+                "source": w.source,
+                "author": w.author,
+                "tags": w.tags,
+                "summary": w.summary,
+                "page": conference_url(w),
+            })
+        })
+        .collect();
+    let mut bytes = serde_json::to_vec_pretty(&rows).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The address of a page under the base URL: folders end with '/'.
+fn absolute(base: &str, path: &str) -> String {
+    format!("{base}{}", path.strip_suffix("index.html").unwrap_or(path))
+}
+
+pub fn sitemap(base: &str, html_paths: &[String]) -> Vec<u8> {
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for p in html_paths.iter().filter(|p| p.as_str() != "404.html") {
+        s.push_str(&format!(
+            "<url><loc>{}</loc></url>\n",
+            xml_escape(&absolute(base, p))
+        ));
+    }
+    s.push_str("</urlset>\n");
+    s.into_bytes()
+}
+
+/// The latest conferences, newest first. `updated` is the newest date, so the
+/// feed changes only when the content does.
+pub fn atom(corpus: &Corpus, base: &str, title: &str, t: &I18n) -> Vec<u8> {
+    let newest = corpus
+        .writeups
+        .last()
+        .map_or_else(|| "1970-01-01".to_string(), |w| w.date.to_string());
+    let mut s = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>{}</title>\n<id>{}</id>\n<link href=\"{}\"/>\n<link rel=\"self\" href=\"{}atom.xml\"/>\n<updated>{newest}T00:00:00Z</updated>\n<author><name>{}</name></author>\n",
+        xml_escape(title),
+        xml_escape(base),
+        xml_escape(base),
+        xml_escape(base),
+        xml_escape(title),
+    );
+    for w in corpus.writeups.iter().rev().take(FEED_ENTRIES) {
+        let url = absolute(base, &conference_url(w));
+        let who = w.cluster.as_ref().map(|k| cluster_name(k, t));
+        let summary = w
+            .summary
+            .clone()
+            .unwrap_or_else(|| lede(&w.body, LEDE_CHARS));
+        s.push_str(&format!(
+            "<entry>\n<title>{}</title>\n<id>{}</id>\n<link href=\"{}\"/>\n<updated>{}T00:00:00Z</updated>\n{}<summary>{}</summary>\n</entry>\n",
+            xml_escape(&w.title),
+            xml_escape(&url),
+            xml_escape(&url),
+            w.date,
+            who.map(|n| format!("<category term=\"{}\"/>\n", xml_escape(&n))).unwrap_or_default(),
+            xml_escape(&summary),
+        ));
+    }
+    s.push_str("</feed>\n");
+    s.into_bytes()
+}
