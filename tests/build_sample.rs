@@ -359,3 +359,21 @@ fn dry_run_lists_what_would_change_and_writes_nothing() {
         "the manifest lists every other file"
     );
 }
+
+#[test]
+fn charts_are_inline_accessible_svg_with_their_numbers_beside_them() {
+    let site = Site::sample();
+    assert_eq!(site.build(&[]).code, 0);
+    let cluster = site.page("cum/cum-2/index.html");
+    assert_eq!(cluster.matches("<svg").count(), 3, "awards, membership, leaders");
+    assert_eq!(cluster.matches("role=\"img\"").count(), 3);
+    assert!(cluster.contains("aria-labelledby=\"awards-title awards-desc\"") || cluster.contains("awards-title"));
+    assert!(!cluster.contains("<?xml"), "no XML prolog inside HTML");
+    let details = &cluster[cluster.find("<details").expect("data table")..];
+    assert!(details.contains("2.847") && details.contains("9.341"));
+    // Cluster 5 reported no counts for a year? It did: 2.079. The provincial
+    // write-up's unit-less honours give no unit chart; Lạng Sơn has one.
+    assert!(site.page("don-vi/lang-son/index.html").contains("<svg"));
+    assert!(site.page("index.html").matches("<svg").count() >= 2);
+    assert!(site.page("nam/2023/index.html").contains("<svg"));
+}

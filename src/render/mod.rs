@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod context;
 pub mod data;
+pub mod figures;
 pub mod links;
 pub mod markdown;
 pub mod pages;

@@ -305,6 +305,7 @@ fn home(corpus: &Corpus, r: &Renderer, ctx: &mut Context) {
         totals.add(w.awards);
     }
     ctx.insert("clusters", &clusters);
+    ctx.insert("charts", &super::figures::home(corpus, r));
     ctx.insert("recent", &recent);
     ctx.insert("totals", &totals);
     ctx.insert(
@@ -387,6 +388,7 @@ fn cluster(corpus: &Corpus, r: &Renderer, ci: usize, ctx: &mut Context) {
         })
         .collect();
     ctx.insert("cluster", &cluster_summary(corpus, r, ci));
+    ctx.insert("charts", &super::figures::cluster(corpus, ci, r));
     ctx.insert("bloc", &c.key.bloc);
     ctx.insert("years", &years);
     ctx.insert("has_awards", &c.years.iter().any(|y| !y.awards.is_empty()));
@@ -529,6 +531,7 @@ fn unit(corpus: &Corpus, r: &Renderer, ui: usize, ctx: &mut Context) {
         },
     );
     ctx.insert("memberships", &memberships);
+    ctx.insert("chart", &super::figures::unit(corpus, ui, r));
     ctx.insert("hosted", &rows(&u.hosted));
     ctx.insert("honours", &honours);
     ctx.insert("conferences", &rows(&u.writeups));
@@ -571,6 +574,7 @@ fn year(corpus: &Corpus, r: &Renderer, yi: usize, ctx: &mut Context) {
         })
     };
     ctx.insert("year", &y.year);
+    ctx.insert("chart", &super::figures::year(corpus, yi, r));
     ctx.insert("conferences", &conferences);
     ctx.insert("clusters", &by_cluster.into_values().collect::<Vec<_>>());
     ctx.insert("totals", &totals);
