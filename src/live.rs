@@ -18,6 +18,7 @@ use crate::diagnostics::{self, Diagnostic};
 use crate::model::{ClusterKey, Corpus, WriteUp};
 use crate::render::context::{cluster_url, unit_url, year_url};
 use crate::render::pages::{self, PageSpec};
+use crate::render::rows::{self, RowCache};
 use crate::render::{links, OutputFile, Renderer};
 use crate::site::{self, FileState, Stats};
 use crate::text;
@@ -37,6 +38,10 @@ pub struct LiveSite {
     pub diagnostics: Vec<Diagnostic>,
     /// The output is older than the content (the last change had errors).
     stale: bool,
+    /// Each conference's list row, rendered once.
+    rows: RowCache,
+    /// How long each stage of the last full build took, for `--timings`.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// What an update did.
@@ -63,6 +68,8 @@ impl LiveSite {
             output: HashMap::new(),
             diagnostics: Vec::new(),
             stale: true,
+            rows: RowCache::new(),
+            timings: Vec::new(),
         };
         live.rebuild_all();
         live
@@ -97,6 +104,13 @@ impl LiveSite {
 
     /// Reloads everything from disk and renders every page.
     pub fn rebuild_all(&mut self) -> Update {
+        let mut clock = std::time::Instant::now();
+        let mut lap = |timings: &mut Vec<_>, stage: &'static str| {
+            let now = std::time::Instant::now();
+            timings.push((stage, now - clock));
+            clock = now;
+        };
+        self.timings.clear();
         self.site_diags.clear();
         self.units = match site::load_units(&self.config) {
             Ok(u) => u,
@@ -114,6 +128,7 @@ impl LiveSite {
         };
         let (paths, walk_diags) = site::content_files(&self.config);
         self.site_diags.extend(walk_diags);
+        lap(&mut self.timings, "config, theme, walk");
         let (config, units) = (&self.config, &self.units);
         self.files = paths
             .into_par_iter()
@@ -122,12 +137,16 @@ impl LiveSite {
                 (p, state)
             })
             .collect();
+        lap(&mut self.timings, "read and validate");
         self.reindex();
+        lap(&mut self.timings, "index and cross-checks");
         if self.has_errors() {
             self.stale = true;
             return Update::Failed;
         }
-        self.render_everything()
+        let update = self.render_everything();
+        lap(&mut self.timings, "render and check links");
+        update
     }
 
     /// Applies changes to these files (created, edited or removed). Editor
@@ -203,7 +222,15 @@ impl LiveSite {
         let Some(renderer) = &self.renderer else {
             return Update::Failed;
         };
-        let (files, render_diags) = renderer.render_all(&self.corpus);
+        self.rows = match rows::build_cache(renderer, &self.corpus) {
+            Ok(c) => c,
+            Err(d) => {
+                self.diagnostics.push(d);
+                self.stale = true;
+                return Update::Failed;
+            }
+        };
+        let (files, render_diags) = renderer.render_all(&self.corpus, &self.rows);
         let mut diags = render_diags;
         if diags.is_empty() {
             diags = links::check(&files);
@@ -318,7 +345,27 @@ impl LiveSite {
                 None => gone.push(year_url(*y)),
             }
         }
-        let shared = pages::Shared::new(new, renderer);
+        // The rows of the edited write-ups, before the pages that list them.
+        for w in before {
+            self.rows.remove(&w.slug);
+        }
+        let changed_idx: Vec<usize> = after
+            .iter()
+            .filter_map(|w| index.get(w.slug.as_str()).copied())
+            .collect();
+        match renderer.render_rows(new, &changed_idx, rows::LIST_ROOT) {
+            Ok(fresh) => {
+                for (&i, r) in changed_idx.iter().zip(fresh) {
+                    self.rows.insert(new.writeups[i].slug.clone(), r);
+                }
+            }
+            Err(d) => {
+                self.diagnostics.push(d);
+                self.stale = true;
+                return Update::Failed;
+            }
+        }
+        let shared = pages::Shared::new(new, renderer, &self.rows);
         let rendered: Vec<(OutputFile, Vec<Diagnostic>)> = specs
             .par_iter()
             .map(|spec| renderer.render_page(spec, new, &shared))

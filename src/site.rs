@@ -28,6 +28,8 @@ pub struct Stats {
 
 /// The result of a build in memory.
 pub struct Built {
+    /// How long each stage took.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
     pub corpus: Corpus,
     pub files: Vec<OutputFile>,
     pub stats: Stats,
@@ -135,9 +137,11 @@ pub fn build(config: &Config) -> (Option<Built>, Vec<Diagnostic>) {
     }
     let stats = live.stats();
     let corpus = live.corpus().clone();
+    let timings = live.timings.clone();
     let files = live.into_files();
     (
         Some(Built {
+            timings,
             corpus,
             files,
             stats,

@@ -28,7 +28,22 @@ struct Letter {
     marks: Vec<char>,
 }
 
+/// Vowels a, e, y carrying a tone: only a word ending in one of them can need
+/// its tone moved.
+const TONED_FINALS: &str = "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ";
+
 fn normalize_word(word: &str) -> String {
+    // Fast path: most words are already NFC and cannot need a move.
+    let nfc = unicode_normalization::is_nfc_quick(word.chars())
+        == unicode_normalization::IsNormalized::Yes;
+    if nfc
+        && !word
+            .chars()
+            .last()
+            .is_some_and(|c| TONED_FINALS.contains(c))
+    {
+        return word.to_string();
+    }
     let mut letters: Vec<Letter> = Vec::new();
     for c in word.nfd() {
         match letters.last_mut() {

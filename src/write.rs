@@ -6,12 +6,10 @@
 //! ones that hold its manifest.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 
 use crate::render::OutputFile;
 
@@ -57,22 +55,14 @@ fn io_err(path: &Path) -> impl Fn(io::Error) -> WriteError + '_ {
 pub fn manifest(files: &[OutputFile]) -> BTreeMap<String, String> {
     files
         .par_iter()
-        .map(|f| (f.path.clone(), hex(&Sha256::digest(&f.bytes))))
+        .map(|f| (f.path.clone(), blake3::hash(&f.bytes).to_hex().to_string()))
         .collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(s, "{b:02x}");
-    }
-    s
 }
 
 pub fn manifest_json(manifest: &BTreeMap<String, String>) -> Vec<u8> {
     let files: Vec<serde_json::Value> = manifest
         .iter()
-        .map(|(path, sha)| serde_json::json!({"path": path, "sha256": sha}))
+        .map(|(path, sha)| serde_json::json!({"path": path, "blake3": sha}))
         .collect();
     let mut bytes = serde_json::to_vec_pretty(&serde_json::json!({
         "generator": "baocao",
@@ -94,7 +84,7 @@ pub fn read_manifest(output: &Path) -> Option<BTreeMap<String, String>> {
             .filter_map(|f| {
                 Some((
                     f.get("path")?.as_str()?.to_string(),
-                    f.get("sha256")?.as_str()?.to_string(),
+                    f.get("blake3")?.as_str()?.to_string(),
                 ))
             })
             .collect(),

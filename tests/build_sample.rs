@@ -365,9 +365,16 @@ fn charts_are_inline_accessible_svg_with_their_numbers_beside_them() {
     let site = Site::sample();
     assert_eq!(site.build(&[]).code, 0);
     let cluster = site.page("cum/cum-2/index.html");
-    assert_eq!(cluster.matches("<svg").count(), 3, "awards, membership, leaders");
+    assert_eq!(
+        cluster.matches("<svg").count(),
+        3,
+        "awards, membership, leaders"
+    );
     assert_eq!(cluster.matches("role=\"img\"").count(), 3);
-    assert!(cluster.contains("aria-labelledby=\"awards-title awards-desc\"") || cluster.contains("awards-title"));
+    assert!(
+        cluster.contains("aria-labelledby=\"awards-title awards-desc\"")
+            || cluster.contains("awards-title")
+    );
     assert!(!cluster.contains("<?xml"), "no XML prolog inside HTML");
     let details = &cluster[cluster.find("<details").expect("data table")..];
     assert!(details.contains("2.847") && details.contains("9.341"));

@@ -40,10 +40,19 @@ fn assert_same(live: &LiveSite, site: &Site, what: &str) {
         "{what}: stale {only_inc:?}, missing {only_full:?}"
     );
     for (path, bytes) in &full {
-        assert!(
-            incremental[path] == *bytes,
-            "{what}: {path} differs from a full build"
-        );
+        let inc = &incremental[path];
+        if inc != bytes {
+            let at = inc.iter().zip(bytes).position(|(a, b)| a != b).unwrap_or(0);
+            let around = |b: &[u8]| {
+                String::from_utf8_lossy(&b[at.saturating_sub(80)..(at + 80).min(b.len())])
+                    .into_owned()
+            };
+            panic!(
+                "{what}: {path} differs from a full build at byte {at}:\nincremental: {:?}\nfull:        {:?}",
+                around(inc),
+                around(bytes)
+            );
+        }
     }
 }
 

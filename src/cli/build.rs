@@ -31,6 +31,9 @@ pub struct BuildArgs {
     /// Print the files that would be added, changed and removed, and write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Print how long each stage of the build took
+    #[arg(long)]
+    pub timings: bool,
 }
 
 impl BuildArgs {
@@ -56,8 +59,12 @@ impl BuildArgs {
             out.code = CONTENT_ERROR;
             return out;
         };
+        let mut timings = built.timings.clone();
+        let mut clock = Instant::now();
         let manifest = write::manifest(&built.files);
         let manifest_bytes = write::manifest_json(&manifest);
+        timings.push(("hash for the manifest", clock.elapsed()));
+        clock = Instant::now();
         if self.dry_run {
             if let Err(e) = write::check_output(&config.root, &config.output) {
                 out.stderr.push_str(&format!("error: {e}\n"));
@@ -93,6 +100,15 @@ impl BuildArgs {
             out.stderr.push_str(&format!("error: {e}\n"));
             out.code = CONTENT_ERROR;
             return out;
+        }
+        timings.push(("write and swap", clock.elapsed()));
+        if self.timings {
+            for (stage, took) in &timings {
+                out.stdout.push_str(&format!(
+                    "{:>9.1} ms  {stage}\n",
+                    took.as_secs_f64() * 1000.0
+                ));
+            }
         }
         let (_, warnings) = diagnostics::count(&diags);
         let s = built.stats;

@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::diagnostics::Diagnostic;
 
 use super::OutputFile;
@@ -28,30 +30,35 @@ fn check_files<'a>(
     files: impl Iterator<Item = &'a OutputFile>,
     written: &HashSet<&str>,
 ) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    for f in files {
-        let refs = if f.path.ends_with(".html") {
-            attribute_refs(&f.bytes)
-        } else if f.path.ends_with(".css") {
-            css_refs(&f.bytes)
-        } else {
-            continue;
-        };
-        for r in refs {
-            if let Some(problem) = broken(&f.path, &r, written) {
-                diags.push(
-                    Diagnostic::error(
-                        PathBuf::from(&f.path),
-                        format!("broken link \"{r}\": {problem}"),
-                    )
-                    .with_help(
-                        "links between pages must name a file the build writes (…/index.html)",
-                    ),
-                );
-            }
-        }
-    }
-    diags
+    let files: Vec<&OutputFile> = files.collect();
+    files
+        .par_iter()
+        .flat_map_iter(|f| check_file(f, written))
+        .collect()
+}
+
+fn check_file(f: &OutputFile, written: &HashSet<&str>) -> Vec<Diagnostic> {
+    let Ok(text) = std::str::from_utf8(&f.bytes) else {
+        return Vec::new();
+    };
+    let refs = if f.path.ends_with(".html") {
+        attribute_refs(text)
+    } else if f.path.ends_with(".css") {
+        css_refs(text)
+    } else {
+        return Vec::new();
+    };
+    refs.into_iter()
+        .filter_map(|r| {
+            broken(&f.path, r, written).map(|problem| {
+                Diagnostic::error(
+                    PathBuf::from(&f.path),
+                    format!("broken link \"{r}\": {problem}"),
+                )
+                .with_help("links between pages must name a file the build writes (…/index.html)")
+            })
+        })
+        .collect()
 }
 
 fn broken(page: &str, reference: &str, written: &HashSet<&str>) -> Option<&'static str> {
@@ -105,34 +112,38 @@ fn broken(page: &str, reference: &str, written: &HashSet<&str>) -> Option<&'stat
     }
 }
 
-/// Values of href="..." and src="..." attributes.
-fn attribute_refs(bytes: &[u8]) -> Vec<String> {
-    let text = String::from_utf8_lossy(bytes);
+/// Values of href="..." and src="..." attributes, in one pass.
+fn attribute_refs(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    for attr in [" href=\"", " src=\""] {
-        let mut rest: &str = &text;
-        while let Some(at) = rest.find(attr) {
-            rest = &rest[at + attr.len()..];
-            if let Some(end) = rest.find('"') {
-                out.push(rest[..end].to_string());
-                rest = &rest[end..];
-            }
+    let mut at = 0;
+    while let Some(found) = text[at..].find("=\"") {
+        let eq = at + found;
+        let value_start = eq + 2;
+        let name = text[..eq]
+            .rsplit([' ', '\n', '\t'])
+            .next()
+            .unwrap_or_default();
+        let Some(len) = text[value_start..].find('"') else {
+            break;
+        };
+        if name == "href" || name == "src" {
+            out.push(&text[value_start..value_start + len]);
         }
+        at = value_start + len;
     }
     out
 }
 
 /// Arguments of url(...) in a stylesheet.
-fn css_refs(bytes: &[u8]) -> Vec<String> {
-    let text = String::from_utf8_lossy(bytes);
+fn css_refs(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut rest: &str = &text;
+    let mut rest = text;
     while let Some(at) = rest.find("url(") {
         rest = &rest[at + 4..];
         if let Some(end) = rest.find(')') {
             let arg = rest[..end].trim().trim_matches(['"', '\'']);
             if !arg.starts_with("data:") {
-                out.push(arg.to_string());
+                out.push(arg);
             }
             rest = &rest[end..];
         }
@@ -140,12 +151,17 @@ fn css_refs(bytes: &[u8]) -> Vec<String> {
     out
 }
 
-fn decode_entities(s: &str) -> String {
-    s.replace("&amp;", "&")
-        .replace("&#x2F;", "/")
-        .replace("&#47;", "/")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
+fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.replace("&amp;", "&")
+            .replace("&#x2F;", "/")
+            .replace("&#47;", "/")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'"),
+    )
 }
 
 fn percent_decode(s: &str) -> String {

@@ -8,6 +8,7 @@ pub mod figures;
 pub mod links;
 pub mod markdown;
 pub mod pages;
+pub mod rows;
 pub mod theme;
 
 use std::collections::{BTreeMap, HashMap};
@@ -44,7 +45,7 @@ pub struct OutputFile {
 
 /// Compiled templates plus everything a page needs besides the corpus.
 pub struct Renderer {
-    tera: Tera,
+    pub(crate) tera: Tera,
     pub i18n: I18n,
     pub config: Config,
     theme: Theme,
@@ -108,9 +109,13 @@ impl Renderer {
     }
 
     /// Renders every page of the plan in parallel; the output order is the plan's.
-    pub fn render_all(&self, corpus: &Corpus) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+    pub fn render_all(
+        &self,
+        corpus: &Corpus,
+        cache: &rows::RowCache,
+    ) -> (Vec<OutputFile>, Vec<Diagnostic>) {
         let plan = pages::plan(corpus, self.config.base_url.is_some());
-        let shared = pages::Shared::new(corpus, self);
+        let shared = pages::Shared::new(corpus, self, cache);
         let results: Vec<(OutputFile, Vec<Diagnostic>)> = plan
             .par_iter()
             .map(|spec| self.render_page(spec, corpus, &shared))
@@ -214,7 +219,7 @@ fn escape_html(input: &str) -> String {
     out
 }
 
-fn template_error(e: &tera::Error, config: &Config) -> Diagnostic {
+pub(crate) fn template_error(e: &tera::Error, config: &Config) -> Diagnostic {
     use std::error::Error as _;
     let mut message = e.to_string();
     let mut source = e.source();

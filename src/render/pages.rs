@@ -121,6 +121,7 @@ pub fn plan(corpus: &Corpus, with_base_url: bool) -> Vec<PageSpec> {
 /// Lookups computed once per build and shared by every page.
 pub struct Shared<'c> {
     slug_by_rel: HashMap<&'c str, &'c str>,
+    rows: &'c super::rows::RowCache,
     site: Site,
 }
 
@@ -133,8 +134,9 @@ struct Site {
 }
 
 impl<'c> Shared<'c> {
-    pub fn new(corpus: &'c Corpus, r: &Renderer) -> Shared<'c> {
+    pub fn new(corpus: &'c Corpus, r: &Renderer, rows: &'c super::rows::RowCache) -> Shared<'c> {
         Shared {
+            rows,
             slug_by_rel: corpus
                 .writeups
                 .iter()
@@ -167,7 +169,7 @@ pub fn context(
     let mut diags = Vec::new();
     let template = match *spec {
         PageSpec::Home => {
-            home(corpus, r, &mut ctx);
+            diags = home(corpus, r, &mut ctx);
             "index.html"
         }
         PageSpec::Clusters => {
@@ -175,7 +177,7 @@ pub fn context(
             "clusters.html"
         }
         PageSpec::Cluster(i) => {
-            cluster(corpus, r, i, &mut ctx);
+            cluster(corpus, r, shared, i, &mut ctx);
             "cluster.html"
         }
         PageSpec::Conference(i) => {
@@ -197,7 +199,7 @@ pub fn context(
             "units.html"
         }
         PageSpec::Unit(i) => {
-            unit(corpus, r, i, &mut ctx);
+            unit(corpus, r, shared, i, &mut ctx);
             "unit.html"
         }
         PageSpec::Years => {
@@ -221,7 +223,7 @@ pub fn context(
             "years.html"
         }
         PageSpec::Year(i) => {
-            year(corpus, r, i, &mut ctx);
+            year(corpus, r, shared, i, &mut ctx);
             "year.html"
         }
         PageSpec::NotFound => "404.html",
@@ -289,24 +291,25 @@ fn cluster_summary(corpus: &Corpus, r: &Renderer, ci: usize) -> ClusterSummary {
     }
 }
 
-fn home(corpus: &Corpus, r: &Renderer, ctx: &mut Context) {
+fn home(corpus: &Corpus, r: &Renderer, ctx: &mut Context) -> Vec<Diagnostic> {
     let clusters: Vec<ClusterSummary> = (0..corpus.clusters.len())
         .map(|i| cluster_summary(corpus, r, i))
         .collect();
-    let recent: Vec<ConferenceRow> = corpus
-        .writeups
-        .iter()
-        .rev()
-        .take(RECENT)
-        .map(|w| row(corpus, w, &r.i18n, r.language()))
-        .collect();
+    let recent: Vec<usize> = (0..corpus.writeups.len()).rev().take(RECENT).collect();
+    let (recent_html, diags) = match r.render_rows(corpus, &recent, "") {
+        Ok(rows) => (
+            rows.into_iter().map(|r| r.table).collect::<String>(),
+            Vec::new(),
+        ),
+        Err(d) => (String::new(), vec![d]),
+    };
     let mut totals = Totals::default();
     for w in &corpus.writeups {
         totals.add(w.awards);
     }
     ctx.insert("clusters", &clusters);
     ctx.insert("charts", &super::figures::home(corpus, r));
-    ctx.insert("recent", &recent);
+    ctx.insert("recent_html", &recent_html);
     ctx.insert("totals", &totals);
     ctx.insert(
         "counts",
@@ -326,6 +329,7 @@ fn home(corpus: &Corpus, r: &Renderer, ctx: &mut Context) {
         })
         .collect();
     ctx.insert("years", &years);
+    diags
 }
 
 #[derive(Serialize)]
@@ -360,10 +364,11 @@ struct ClusterYearView {
     leader: Option<Link>,
     deputy: Option<Link>,
     totals: Totals,
-    conferences: Vec<ConferenceRow>,
+    conferences: usize,
+    timeline_html: String,
 }
 
-fn cluster(corpus: &Corpus, r: &Renderer, ci: usize, ctx: &mut Context) {
+fn cluster(corpus: &Corpus, r: &Renderer, shared: &Shared, ci: usize, ctx: &mut Context) {
     let c = &corpus.clusters[ci];
     let links =
         |names: &[String]| -> Vec<Link> { names.iter().map(|n| unit_link(corpus, n)).collect() };
@@ -380,11 +385,8 @@ fn cluster(corpus: &Corpus, r: &Renderer, ci: usize, ctx: &mut Context) {
             leader: y.leader.as_deref().map(|n| unit_link(corpus, n)),
             deputy: y.deputy.as_deref().map(|n| unit_link(corpus, n)),
             totals: y.awards.into(),
-            conferences: y
-                .conferences
-                .iter()
-                .map(|&w| row(corpus, &corpus.writeups[w], &r.i18n, r.language()))
-                .collect(),
+            conferences: y.conferences.len(),
+            timeline_html: super::rows::join(shared.rows, corpus, &y.conferences, true),
         })
         .collect();
     ctx.insert("cluster", &cluster_summary(corpus, r, ci));
@@ -491,10 +493,10 @@ struct MembershipView {
 struct UnitHonourView {
     title: String,
     year: i32,
-    conference: ConferenceRow,
+    conference: Link,
 }
 
-fn unit(corpus: &Corpus, r: &Renderer, ui: usize, ctx: &mut Context) {
+fn unit(corpus: &Corpus, r: &Renderer, shared: &Shared, ui: usize, ctx: &mut Context) {
     let u = &corpus.units[ui];
     let t = &r.i18n;
     let memberships: Vec<MembershipView> = u
@@ -514,15 +516,13 @@ fn unit(corpus: &Corpus, r: &Renderer, ui: usize, ctx: &mut Context) {
             UnitHonourView {
                 title: w.honours[hi].title.clone(),
                 year: w.year,
-                conference: row(corpus, w, t, r.language()),
+                conference: Link {
+                    name: w.title.clone(),
+                    url: conference_url(w),
+                },
             }
         })
         .collect();
-    let rows = |idx: &[usize]| -> Vec<ConferenceRow> {
-        idx.iter()
-            .map(|&w| row(corpus, &corpus.writeups[w], t, r.language()))
-            .collect()
-    };
     ctx.insert(
         "unit",
         &Link {
@@ -532,9 +532,16 @@ fn unit(corpus: &Corpus, r: &Renderer, ui: usize, ctx: &mut Context) {
     );
     ctx.insert("memberships", &memberships);
     ctx.insert("chart", &super::figures::unit(corpus, ui, r));
-    ctx.insert("hosted", &rows(&u.hosted));
+    ctx.insert("hosted", &u.hosted.len());
+    ctx.insert(
+        "hosted_html",
+        &super::rows::join(shared.rows, corpus, &u.hosted, false),
+    );
     ctx.insert("honours", &honours);
-    ctx.insert("conferences", &rows(&u.writeups));
+    ctx.insert(
+        "conferences_html",
+        &super::rows::join(shared.rows, corpus, &u.writeups, false),
+    );
 }
 
 #[derive(Serialize)]
@@ -544,7 +551,7 @@ struct YearClusterView {
     totals: Totals,
 }
 
-fn year(corpus: &Corpus, r: &Renderer, yi: usize, ctx: &mut Context) {
+fn year(corpus: &Corpus, r: &Renderer, shared: &Shared, yi: usize, ctx: &mut Context) {
     let y = &corpus.years[yi];
     let t = &r.i18n;
     let mut by_cluster: BTreeMap<usize, YearClusterView> = BTreeMap::new();
@@ -562,11 +569,6 @@ fn year(corpus: &Corpus, r: &Renderer, yi: usize, ctx: &mut Context) {
             entry.totals.add(w.awards);
         }
     }
-    let conferences: Vec<ConferenceRow> = y
-        .writeups
-        .iter()
-        .map(|&w| row(corpus, &corpus.writeups[w], t, r.language()))
-        .collect();
     let nav = |i: Option<usize>| {
         i.and_then(|i| corpus.years.get(i)).map(|y| Link {
             name: y.year.to_string(),
@@ -575,7 +577,11 @@ fn year(corpus: &Corpus, r: &Renderer, yi: usize, ctx: &mut Context) {
     };
     ctx.insert("year", &y.year);
     ctx.insert("chart", &super::figures::year(corpus, yi, r));
-    ctx.insert("conferences", &conferences);
+    ctx.insert("conferences", &y.writeups.len());
+    ctx.insert(
+        "conferences_html",
+        &super::rows::join(shared.rows, corpus, &y.writeups, false),
+    );
     ctx.insert("clusters", &by_cluster.into_values().collect::<Vec<_>>());
     ctx.insert("totals", &totals);
     ctx.insert("prev_year", &nav(yi.checked_sub(1)));

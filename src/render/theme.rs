@@ -30,10 +30,13 @@ const DEFAULT_THEME: &[(&str, &str)] = default_theme![
     "templates/year.html",
     "templates/404.html",
     "templates/search.html",
+    "templates/conference_rows.html",
+    "templates/timeline_items.html",
     "i18n/vi.yaml",
     "i18n/en.yaml",
     "static/style.css",
     "static/search.js",
+    "static/favicon.svg",
 ];
 
 #[derive(Debug, Clone)]

@@ -1,0 +1,126 @@
+//! Conference rows rendered once and reused: a conference appears in the tables
+//! of its cluster, year and every unit it names, so rendering its row once per
+//! build (not once per list) keeps big lists cheap. The row templates are
+//! ordinary theme templates that loop over many rows; baocao splits their
+//! output on a separator.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use tera::Context;
+
+use super::context::{row, ConferenceRow};
+use super::{template_error, Renderer};
+use crate::diagnostics::Diagnostic;
+use crate::model::Corpus;
+
+/// The way back to the site root from the list pages (cum/x/, don-vi/x/, nam/x/).
+pub const LIST_ROOT: &str = "../../";
+const SEP: &str = "\u{1e}";
+const CHUNK: usize = 256;
+
+/// A conference's table row and timeline entry, as HTML.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowHtml {
+    pub table: String,
+    pub timeline: String,
+}
+
+/// Rows by conference slug.
+pub type RowCache = HashMap<String, RowHtml>;
+
+impl Renderer {
+    /// Renders the rows of the write-ups at `idx`, for pages at `root`.
+    pub fn render_rows(
+        &self,
+        corpus: &Corpus,
+        idx: &[usize],
+        root: &str,
+    ) -> Result<Vec<RowHtml>, Diagnostic> {
+        let chunks: Vec<Result<Vec<RowHtml>, Diagnostic>> = idx
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let rows: Vec<ConferenceRow> = chunk
+                    .iter()
+                    .map(|&i| row(corpus, &corpus.writeups[i], &self.i18n, self.language()))
+                    .collect();
+                let table = self.render_split("conference_rows.html", &rows, root)?;
+                let timeline = self.render_split("timeline_items.html", &rows, root)?;
+                Ok(table
+                    .into_iter()
+                    .zip(timeline)
+                    .map(|(table, timeline)| RowHtml { table, timeline })
+                    .collect())
+            })
+            .collect();
+        let mut out = Vec::with_capacity(idx.len());
+        for c in chunks {
+            out.extend(c?);
+        }
+        Ok(out)
+    }
+
+    fn render_split(
+        &self,
+        template: &str,
+        rows: &[ConferenceRow],
+        root: &str,
+    ) -> Result<Vec<String>, Diagnostic> {
+        let mut ctx = Context::new();
+        ctx.insert("rows", rows);
+        ctx.insert("root", root);
+        ctx.insert("sep", SEP);
+        ctx.insert("t", &self.i18n.strings);
+        let html = self
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| template_error(&e, &self.config))?;
+        let parts: Vec<String> = html.split(SEP).map(str::to_string).collect();
+        // The text after the last separator is whatever follows the loop.
+        if parts.len() != rows.len() + 1 {
+            return Err(template_error_text(
+                template,
+                "it must output `{{ sep | safe }}` after each row of `rows`",
+                self,
+            ));
+        }
+        // White space around a row is not part of it: trimmed, a row renders the
+        // same whichever chunk it falls in.
+        Ok(parts
+            .into_iter()
+            .take(rows.len())
+            .map(|p| format!("{}\n", p.trim()))
+            .collect())
+    }
+}
+
+fn template_error_text(template: &str, what: &str, r: &Renderer) -> Diagnostic {
+    Diagnostic::error(
+        std::path::PathBuf::from(format!("themes/{}/templates/{template}", r.config.theme)),
+        format!("template error in {template}: {what}"),
+    )
+    .with_help("see the default theme's template of the same name")
+}
+
+/// Rows of every conference, for the list pages.
+pub fn build_cache(r: &Renderer, corpus: &Corpus) -> Result<RowCache, Diagnostic> {
+    let idx: Vec<usize> = (0..corpus.writeups.len()).collect();
+    let rows = r.render_rows(corpus, &idx, LIST_ROOT)?;
+    Ok(corpus
+        .writeups
+        .iter()
+        .map(|w| w.slug.clone())
+        .zip(rows)
+        .collect())
+}
+
+/// Joins the cached rows of `idx` into one string.
+pub fn join(cache: &RowCache, corpus: &Corpus, idx: &[usize], timeline: bool) -> String {
+    let mut out = String::new();
+    for &i in idx {
+        if let Some(r) = cache.get(&corpus.writeups[i].slug) {
+            out.push_str(if timeline { &r.timeline } else { &r.table });
+        }
+    }
+    out
+}
