@@ -224,3 +224,24 @@ fn json_format_prints_one_object_per_diagnostic() {
         .unwrap_or_default()
         .contains("summary, pledge"));
 }
+
+#[test]
+fn provinces_one_letter_apart_are_not_typos_of_each_other() {
+    // Regression: edit distance alone flagged Quảng Ninh as a typo of Quảng Bình.
+    let site = Site::new();
+    site.write(
+        "a.md",
+        &member_writeup("2023-11-25", 3, "Quảng Bình, Quảng Trị, Hà Giang", ""),
+    );
+    site.write(
+        "b.md",
+        &member_writeup("2022-11-25", 3, "Quảng Bình, Quảng Trị, Hà Giang", ""),
+    );
+    site.write(
+        "c.md",
+        &member_writeup("2021-11-25", 4, "Quảng Ninh, Hậu Giang, Ninh Thuận", ""),
+    );
+    let run = site.check(&["--strict"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("typo"), "{}", run.stderr);
+}

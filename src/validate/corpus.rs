@@ -10,9 +10,19 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{Corpus, WriteUp};
 use crate::text;
 
-/// Runs every cross-file check. `known` are the canonical names of units.yaml.
-pub fn check(corpus: &Corpus, known: &[String], today: NaiveDate) -> Vec<Diagnostic> {
-    let mut diags = unit_names(corpus, known);
+/// The provinces' names, never typos of one another.
+const PROVINCES: &str = include_str!("provinces.txt");
+
+/// Runs every cross-file check. `declared` are the canonical names of units.yaml.
+pub fn check(corpus: &Corpus, declared: &[String], today: NaiveDate) -> Vec<Diagnostic> {
+    let mut known: Vec<String> = PROVINCES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(text::normalize)
+        .collect();
+    known.extend(declared.iter().cloned());
+    let mut diags = unit_names(corpus, &known);
     for w in &corpus.writeups {
         diags.extend(dates(w, today));
         diags.extend(honours(w));
@@ -56,6 +66,10 @@ fn preferred_spellings(corpus: &Corpus, known: &[String]) -> HashMap<String, Str
     let folded: Vec<(String, &str)> = candidates.iter().map(|c| (text::fold(c), *c)).collect();
     let mut out = HashMap::new();
     for name in uses.keys() {
+        // A known unit is itself, however close another name is.
+        if known.iter().any(|k| k == name) {
+            continue;
+        }
         let f = text::fold(name);
         let best = folded
             .iter()
