@@ -155,9 +155,10 @@ pub fn display_path(path: &Path) -> String {
 /// Sorts diagnostics by file, then line, then severity, so output is stable.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        let key = |d: &Diagnostic| (d.path.clone(), d.span.as_ref().map(|s| (s.line, s.col)));
-        key(a)
-            .cmp(&key(b))
+        let key = |d: &Diagnostic| d.span.as_ref().map(|s| (s.line, s.col));
+        a.path
+            .cmp(&b.path)
+            .then_with(|| key(a).cmp(&key(b)))
             .then(a.severity.cmp(&b.severity))
             .then_with(|| a.message.cmp(&b.message))
     });

@@ -40,6 +40,9 @@ pub struct LiveSite {
     stale: bool,
     /// Each conference's list row, rendered once.
     rows: RowCache,
+    /// The data outputs (search index, exports, feed) are older than the
+    /// pages: an edit re-renders pages first, data when asked for.
+    data_stale: bool,
     /// How long each stage of the last full build took, for `--timings`.
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
@@ -69,6 +72,7 @@ impl LiveSite {
             diagnostics: Vec::new(),
             stale: true,
             rows: RowCache::new(),
+            data_stale: false,
             timings: Vec::new(),
         };
         live.rebuild_all();
@@ -138,7 +142,7 @@ impl LiveSite {
             })
             .collect();
         lap(&mut self.timings, "read and validate");
-        self.reindex();
+        self.reindex(validate::corpus::Checks::All);
         lap(&mut self.timings, "index and cross-checks");
         if self.has_errors() {
             self.stale = true;
@@ -187,7 +191,11 @@ impl LiveSite {
             .iter()
             .filter_map(|p| self.files.get(p).and_then(|f| f.writeup.clone()))
             .collect();
-        let old_corpus = self.reindex();
+        self.timings.clear();
+        let clock = std::time::Instant::now();
+        let old_corpus = self.reindex(validate::corpus::Checks::ErrorsOnly);
+        self.timings
+            .push(("re-read, re-index, cross-check", clock.elapsed()));
         if self.has_errors() {
             self.stale = true;
             return Update::Failed;
@@ -195,11 +203,15 @@ impl LiveSite {
         if self.stale {
             return self.render_everything();
         }
-        self.render_affected(&old_corpus, &before, &after)
+        let clock = std::time::Instant::now();
+        let update = self.render_affected(&old_corpus, &before, &after);
+        self.timings
+            .push(("render affected pages", clock.elapsed()));
+        update
     }
 
     /// Rebuilds the corpus from the file states; returns the previous corpus.
-    fn reindex(&mut self) -> Corpus {
+    fn reindex(&mut self, checks: validate::corpus::Checks) -> Corpus {
         let writeups: Vec<Arc<WriteUp>> = self
             .files
             .values()
@@ -212,7 +224,12 @@ impl LiveSite {
             diags.extend(f.diagnostics.iter().cloned());
         }
         diags.extend(model_diags);
-        diags.extend(validate::corpus::check(&corpus, &self.units.known, today));
+        diags.extend(validate::corpus::check(
+            &corpus,
+            &self.units.known,
+            today,
+            checks,
+        ));
         diagnostics::sort(&mut diags);
         self.diagnostics = diags;
         std::mem::replace(&mut self.corpus, corpus)
@@ -243,6 +260,7 @@ impl LiveSite {
         }
         self.output = files.into_iter().map(|f| (f.path.clone(), f)).collect();
         self.stale = false;
+        self.data_stale = false;
         Update::Full {
             pages: self.output.len(),
         }
@@ -305,14 +323,11 @@ impl LiveSite {
             .enumerate()
             .map(|(i, w)| (w.slug.as_str(), i))
             .collect();
-        let with_base = self.config.base_url.is_some();
         let mut specs: Vec<PageSpec> = PageSpec::WHOLE_SITE
             .into_iter()
-            .filter(|s| with_base || *s != PageSpec::Feed)
+            .filter(PageSpec::is_html)
             .collect();
-        if with_base {
-            specs.push(PageSpec::Sitemap);
-        }
+        self.data_stale = true;
         let mut gone: Vec<String> = Vec::new();
         for slug in &slugs {
             match index.get(slug.as_str()) {
@@ -322,7 +337,7 @@ impl LiveSite {
         }
         for key in &clusters {
             match new.cluster(key) {
-                Some((i, _)) => specs.extend([PageSpec::Cluster(i), PageSpec::ClusterCsv(i)]),
+                Some((i, _)) => specs.push(PageSpec::Cluster(i)),
                 None => gone.extend([cluster_url(key), pages::cluster_csv_url(key)]),
             }
         }
@@ -387,7 +402,18 @@ impl LiveSite {
             self.output.insert(f.path.clone(), f);
         }
         // Links of the re-rendered pages must still resolve, against the whole site.
-        let all: Vec<&str> = self.output.keys().map(String::as_str).collect();
+        // (The data outputs may be re-rendered later, but their paths are the plan's.)
+        let planned: Vec<String> = pages::plan(new, self.config.base_url.is_some())
+            .iter()
+            .filter(|s| !s.is_html())
+            .map(|s| s.path(new))
+            .collect();
+        let all: Vec<&str> = self
+            .output
+            .keys()
+            .map(String::as_str)
+            .chain(planned.iter().map(String::as_str))
+            .collect();
         diags.extend(links::check_some(
             fresh.iter().map(String::as_str),
             &self.output,
@@ -403,6 +429,40 @@ impl LiveSite {
             rendered: rendered_count,
             removed,
         }
+    }
+
+    /// Whether `path` is a data output that an edit left out of date.
+    pub fn needs_data(&self, path: &str) -> bool {
+        let data = [".js", ".csv", ".json", ".xml"]
+            .iter()
+            .any(|x| path.ends_with(x));
+        self.data_stale && !self.has_errors() && data
+    }
+
+    /// Renders the data outputs again (search index, exports, sitemap, feed).
+    pub fn refresh_data(&mut self) {
+        if !self.data_stale || self.has_errors() {
+            return;
+        }
+        let Some(renderer) = &self.renderer else {
+            return;
+        };
+        let corpus = &self.corpus;
+        let shared = pages::Shared::new(corpus, renderer, &self.rows);
+        let specs: Vec<PageSpec> = pages::plan(corpus, self.config.base_url.is_some())
+            .into_iter()
+            .filter(|s| !s.is_html())
+            .collect();
+        let fresh: Vec<OutputFile> = specs
+            .par_iter()
+            .map(|s| renderer.render_page(s, corpus, &shared).0)
+            .collect();
+        // A cluster that is gone takes its CSV with it.
+        self.output.retain(|p, _| !p.starts_with("data/"));
+        for f in fresh {
+            self.output.insert(f.path.clone(), f);
+        }
+        self.data_stale = false;
     }
 
     fn classify(&self, path: &Path) -> Relevance {

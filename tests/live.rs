@@ -10,7 +10,8 @@ use baocao::config::{self, Overrides};
 use baocao::live::{LiveSite, Update};
 use common::Site;
 
-fn pages(live: &LiveSite) -> BTreeMap<String, Vec<u8>> {
+fn pages(live: &mut LiveSite) -> BTreeMap<String, Vec<u8>> {
+    live.refresh_data();
     live.output
         .iter()
         .map(|(p, f)| (p.clone(), f.bytes.clone()))
@@ -19,12 +20,12 @@ fn pages(live: &LiveSite) -> BTreeMap<String, Vec<u8>> {
 
 fn fresh(site: &Site) -> BTreeMap<String, Vec<u8>> {
     let config = config::load(site.root(), &Overrides::default()).expect("config");
-    let live = LiveSite::load(config);
+    let mut live = LiveSite::load(config);
     assert!(!live.has_errors(), "{:?}", live.diagnostics);
-    pages(&live)
+    pages(&mut live)
 }
 
-fn assert_same(live: &LiveSite, site: &Site, what: &str) {
+fn assert_same(live: &mut LiveSite, site: &Site, what: &str) {
     let incremental = pages(live);
     let full = fresh(site);
     let only_inc: Vec<&String> = incremental
@@ -74,7 +75,7 @@ fn incremental_rebuilds_equal_full_builds() {
         matches!(update, Update::Pages { rendered, .. } if rendered < total),
         "{update:?} of {total}"
     );
-    assert_same(&live, &site, "edited title");
+    assert_same(&mut live, &site, "edited title");
 
     // Changed numbers and members.
     let text = std::fs::read_to_string(&p).expect("read");
@@ -85,7 +86,7 @@ fn incremental_rebuilds_equal_full_builds() {
     )
     .expect("write");
     live.apply(std::slice::from_ref(&p));
-    assert_same(&live, &site, "edited awards and members");
+    assert_same(&mut live, &site, "edited awards and members");
 
     // Moved to another cluster and year.
     let p5 = file("cum-5/2022-tong-ket.md");
@@ -97,7 +98,7 @@ fn incremental_rebuilds_equal_full_builds() {
     )
     .expect("write");
     live.apply(std::slice::from_ref(&p5));
-    assert_same(&live, &site, "moved cluster and year");
+    assert_same(&mut live, &site, "moved cluster and year");
 
     // A new write-up, then a deleted one.
     let added = file("cum-2/2025-so-ket.md");
@@ -107,11 +108,11 @@ fn incremental_rebuilds_equal_full_builds() {
     )
     .expect("write");
     live.apply(std::slice::from_ref(&added));
-    assert_same(&live, &site, "added write-up");
+    assert_same(&mut live, &site, "added write-up");
     let gone = file("cum-2/2024-ky-ket.md");
     std::fs::remove_file(&gone).expect("remove");
     live.apply(std::slice::from_ref(&gone));
-    assert_same(&live, &site, "deleted write-up");
+    assert_same(&mut live, &site, "deleted write-up");
 
     // A broken edit keeps the last good site and reports; the fix brings it back.
     let text = std::fs::read_to_string(&added).expect("read");
@@ -121,7 +122,7 @@ fn incremental_rebuilds_equal_full_builds() {
     std::fs::write(&added, text.replace("Sơ kết.", "Sơ kết, đã sửa.")).expect("write");
     live.apply(std::slice::from_ref(&added));
     assert!(!live.has_errors());
-    assert_same(&live, &site, "fixed after an error");
+    assert_same(&mut live, &site, "fixed after an error");
 
     // Editor temporaries change nothing.
     let tmp = file("cum-2/.2025-so-ket.md.swp");

@@ -219,7 +219,15 @@ fn report(site: &LiveSite, update: Update, took: Duration) {
     match update {
         Update::Full { pages } => eprintln!("built {pages} files in {ms:.1} ms"),
         Update::Pages { rendered, removed } => {
-            eprintln!("rebuilt {rendered} pages ({removed} removed) in {ms:.1} ms")
+            let stages: Vec<String> = site
+                .timings
+                .iter()
+                .map(|(s, d)| format!("{s} {:.1} ms", d.as_secs_f64() * 1000.0))
+                .collect();
+            eprintln!(
+                "rebuilt {rendered} pages ({removed} removed) in {ms:.1} ms ({})",
+                stages.join(", ")
+            )
         }
         Update::Failed => {
             eprintln!("the content has errors: the browser shows them until they are fixed")
@@ -274,6 +282,13 @@ fn handle(request: tiny_http::Request, shared: &Shared) {
         );
     };
     let version = shared.version();
+    let stale_data = shared.site.read().is_ok_and(|s| s.needs_data(&rel));
+    if stale_data {
+        // Data outputs are redone on demand, not on every edit.
+        if let Ok(mut site) = shared.site.write() {
+            site.refresh_data();
+        }
+    }
     let Ok(site) = shared.site.read() else {
         return respond(request, 500, "text/plain", b"500\n".to_vec());
     };

@@ -185,14 +185,26 @@ impl Corpus {
 }
 
 fn unit_entry<'m>(map: &'m mut BTreeMap<String, Unit>, name: &str) -> &'m mut Unit {
-    map.entry(name.to_string()).or_insert_with(|| Unit {
+    // Look up before inserting: most names are already there, and an entry()
+    // would allocate the key every time.
+    if !map.contains_key(name) {
+        map.insert(name.to_string(), new_unit(name));
+    }
+    match map.get_mut(name) {
+        Some(u) => u,
+        None => unreachable!("inserted above"),
+    }
+}
+
+fn new_unit(name: &str) -> Unit {
+    Unit {
         name: name.to_string(),
         slug: text::slugify(name),
         memberships: Vec::new(),
         hosted: Vec::new(),
         honours: Vec::new(),
         writeups: Vec::new(),
-    })
+    }
 }
 
 fn add(a: Option<u64>, b: Option<u64>) -> Option<u64> {

@@ -146,14 +146,6 @@ impl WriteUp {
             .map(|(i, _)| i + self.front_matter_line)
     }
 
-    /// The front matter with blank lines before it, so that line numbers of the
-    /// file index it (for the caret display).
-    pub fn front_matter_as_file(&self) -> String {
-        let mut s = "\n".repeat(self.front_matter_line.saturating_sub(1));
-        s.push_str(&self.front_matter);
-        s
-    }
-
     /// Every unit the write-up names, each once, in a stable order.
     pub fn units(&self) -> Vec<&str> {
         let mut all: Vec<&str> = self

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Corpus, WriteUp};
@@ -13,8 +14,23 @@ use crate::text;
 /// The provinces' names, never typos of one another.
 const PROVINCES: &str = include_str!("provinces.txt");
 
-/// Runs every cross-file check. `declared` are the canonical names of units.yaml.
-pub fn check(corpus: &Corpus, declared: &[String], today: NaiveDate) -> Vec<Diagnostic> {
+/// Which cross-file checks to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checks {
+    /// Everything: for build and check.
+    All,
+    /// Only the checks that can fail the build: for the live preview, which
+    /// shows errors and must rebuild fast.
+    ErrorsOnly,
+}
+
+/// Runs the cross-file checks. `declared` are the canonical names of units.yaml.
+pub fn check(
+    corpus: &Corpus,
+    declared: &[String],
+    today: NaiveDate,
+    which: Checks,
+) -> Vec<Diagnostic> {
     let mut known: Vec<String> = PROVINCES
         .lines()
         .map(str::trim)
@@ -23,10 +39,14 @@ pub fn check(corpus: &Corpus, declared: &[String], today: NaiveDate) -> Vec<Diag
         .collect();
     known.extend(declared.iter().cloned());
     let mut diags = unit_names(corpus, &known);
-    for w in &corpus.writeups {
-        diags.extend(dates(w, today));
-        diags.extend(honours(w));
+    if which == Checks::ErrorsOnly {
+        return diags;
     }
+    diags.par_extend(corpus.writeups.par_iter().flat_map_iter(|w| {
+        let mut d = dates(w, today);
+        d.extend(honours(w));
+        d
+    }));
     diags.extend(duplicates(corpus));
     diags.extend(membership_changes(corpus));
     diags
@@ -34,8 +54,15 @@ pub fn check(corpus: &Corpus, declared: &[String], today: NaiveDate) -> Vec<Diag
 
 fn at(w: &WriteUp, d: Diagnostic, line: Option<usize>, needle: Option<&str>) -> Diagnostic {
     match line {
-        Some(line) => d.at_line(&w.front_matter_as_file(), line, needle),
-        None => d,
+        // The front matter starts on `front_matter_line`; point into it directly.
+        Some(line) if line >= w.front_matter_line => {
+            let mut d = d.at_line(&w.front_matter, line + 1 - w.front_matter_line, needle);
+            if let Some(span) = &mut d.span {
+                span.line = line;
+            }
+            d
+        }
+        _ => d,
     }
 }
 
@@ -216,13 +243,19 @@ fn honours(w: &WriteUp) -> Vec<Diagnostic> {
 }
 
 fn duplicates(corpus: &Corpus) -> Vec<Diagnostic> {
-    let mut seen: BTreeMap<(&crate::model::ClusterKey, crate::model::Kind, i32), &WriteUp> =
-        BTreeMap::new();
-    let mut diags = Vec::new();
+    type Key<'a> = (&'a crate::model::ClusterKey, crate::model::Kind, i32);
+    let mut seen: BTreeMap<Key, &WriteUp> = BTreeMap::new();
+    let mut pairs: Vec<(&WriteUp, &WriteUp)> = Vec::new();
     for w in &corpus.writeups {
         let Some(key) = &w.cluster else { continue };
         if let Some(first) = seen.insert((key, w.kind, w.year), w) {
-            diags.push(at(
+            pairs.push((w, first));
+        }
+    }
+    pairs
+        .par_iter()
+        .map(|(w, first)| {
+            at(
                 w,
                 Diagnostic::warning(
                     &w.path,
@@ -236,10 +269,9 @@ fn duplicates(corpus: &Corpus) -> Vec<Diagnostic> {
                 .with_help("remove one of the two, or correct its kind or year"),
                 w.line_of("title:", "title"),
                 None,
-            ));
-        }
-    }
-    diags
+            )
+        })
+        .collect()
 }
 
 fn membership_changes(corpus: &Corpus) -> Vec<Diagnostic> {
