@@ -325,7 +325,7 @@ impl LiveSite {
             .collect();
         let mut specs: Vec<PageSpec> = PageSpec::WHOLE_SITE
             .into_iter()
-            .filter(PageSpec::is_html)
+            .filter(|s| !s.is_deferred())
             .collect();
         self.data_stale = true;
         let mut gone: Vec<String> = Vec::new();
@@ -405,7 +405,7 @@ impl LiveSite {
         // (The data outputs may be re-rendered later, but their paths are the plan's.)
         let planned: Vec<String> = pages::plan(new, self.config.base_url.is_some())
             .iter()
-            .filter(|s| !s.is_html())
+            .filter(|s| s.is_deferred())
             .map(|s| s.path(new))
             .collect();
         let all: Vec<&str> = self
@@ -433,7 +433,7 @@ impl LiveSite {
 
     /// Whether `path` is a data output that an edit left out of date.
     pub fn needs_data(&self, path: &str) -> bool {
-        let data = [".js", ".csv", ".json", ".xml"]
+        let data = [".js", ".csv", ".json", ".xml", "/ho-so/index.html"]
             .iter()
             .any(|x| path.ends_with(x));
         self.data_stale && !self.has_errors() && data
@@ -451,14 +451,15 @@ impl LiveSite {
         let shared = pages::Shared::new(corpus, renderer, &self.rows);
         let specs: Vec<PageSpec> = pages::plan(corpus, self.config.base_url.is_some())
             .into_iter()
-            .filter(|s| !s.is_html())
+            .filter(PageSpec::is_deferred)
             .collect();
         let fresh: Vec<OutputFile> = specs
             .par_iter()
             .map(|s| renderer.render_page(s, corpus, &shared).0)
             .collect();
-        // A cluster that is gone takes its CSV with it.
-        self.output.retain(|p, _| !p.starts_with("data/"));
+        // A cluster or year that is gone takes its CSV and dossier with it.
+        self.output
+            .retain(|p, _| !p.starts_with("data/") && !p.ends_with("/ho-so/index.html"));
         for f in fresh {
             self.output.insert(f.path.clone(), f);
         }

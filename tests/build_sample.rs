@@ -384,3 +384,39 @@ fn charts_are_inline_accessible_svg_with_their_numbers_beside_them() {
     assert!(site.page("index.html").matches("<svg").count() >= 2);
     assert!(site.page("nam/2023/index.html").contains("<svg"));
 }
+
+#[test]
+fn printable_dossiers_gather_every_write_up_in_order_with_contents() {
+    let site = Site::sample();
+    assert_eq!(site.build(&[]).code, 0);
+    assert!(site
+        .page("cum/cum-2/index.html")
+        .contains(r#"href="ho-so/index.html""#));
+    assert!(site
+        .page("nam/2023/index.html")
+        .contains(r#"href="ho-so/index.html""#));
+    let dossier = site.page("cum/cum-2/ho-so/index.html");
+    let anchors = [
+        "hn-cum-2-2017-tong-ket",
+        "hn-cum-2-2023-tong-ket",
+        "hn-cum-2-2024-ky-ket",
+    ];
+    let mut last = 0;
+    for a in anchors {
+        assert!(
+            dossier.contains(&format!("href=\"#{a}\"")),
+            "contents link to {a}"
+        );
+        let at = dossier.find(&format!("id=\"{a}\"")).expect("entry");
+        assert!(at > last, "{a} in date order");
+        last = at;
+    }
+    assert!(
+        dossier.contains("Bảy tỉnh") || dossier.contains("Hội nghị tổng kết năm 2023"),
+        "bodies are included"
+    );
+    assert_eq!(dossier.matches("<svg").count(), 3, "the cluster's charts");
+    assert!(dossier.contains(r#"href="../../../hoi-nghi/cum-2/2023-tong-ket/index.html""#));
+    let year = site.page("nam/2022/ho-so/index.html");
+    assert!(year.contains("2.079"));
+}

@@ -16,9 +16,19 @@ pub struct LinkTargets<'a> {
 
 /// Renders `w`'s body for its page at `hoi-nghi/<slug>/index.html`.
 pub fn render_body(w: &WriteUp, targets: &LinkTargets<'_>) -> (String, Vec<Diagnostic>) {
+    let root = "../".repeat(1 + w.slug.split('/').count());
+    render_body_at(w, targets, &root)
+}
+
+/// Renders `w`'s body for a page whose way back to the site root is `root`
+/// (a dossier gathers many bodies on one page).
+pub fn render_body_at(
+    w: &WriteUp,
+    targets: &LinkTargets<'_>,
+    root: &str,
+) -> (String, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let root = "../".repeat(1 + w.slug.split('/').count());
     let events = Parser::new_ext(&w.body, options)
         .into_offset_iter()
         .map(|(event, range)| match event {
@@ -33,7 +43,7 @@ pub fn render_body(w: &WriteUp, targets: &LinkTargets<'_>) -> (String, Vec<Diagn
                 title,
                 id,
             }) => {
-                let dest = rewrite_url(w, &dest_url, &root, targets, range.start, &mut diags);
+                let dest = rewrite_url(w, &dest_url, root, targets, range.start, &mut diags);
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url: dest,
@@ -47,7 +57,7 @@ pub fn render_body(w: &WriteUp, targets: &LinkTargets<'_>) -> (String, Vec<Diagn
                 title,
                 id,
             }) => {
-                let dest = rewrite_url(w, &dest_url, &root, targets, range.start, &mut diags);
+                let dest = rewrite_url(w, &dest_url, root, targets, range.start, &mut diags);
                 Event::Start(Tag::Image {
                     link_type,
                     dest_url: dest,

@@ -31,6 +31,8 @@ pub enum PageSpec {
     Year(usize),
     NotFound,
     Search,
+    ClusterDossier(usize),
+    YearDossier(usize),
     /// The search index script.
     SearchIndex,
     ExportCsv,
@@ -54,6 +56,10 @@ impl PageSpec {
             PageSpec::Year(i) => year_url(corpus.years[i].year),
             PageSpec::NotFound => "404.html".into(),
             PageSpec::Search => "tim-kiem/index.html".into(),
+            PageSpec::ClusterDossier(i) => {
+                format!("cum/{}/ho-so/index.html", corpus.clusters[i].key.slug())
+            }
+            PageSpec::YearDossier(i) => format!("nam/{}/ho-so/index.html", corpus.years[i].year),
             PageSpec::SearchIndex => "tim-kiem/search-index.js".into(),
             PageSpec::ExportCsv => "data/conferences.csv".into(),
             PageSpec::ExportJson => "data/conferences.json".into(),
@@ -61,6 +67,12 @@ impl PageSpec {
             PageSpec::Sitemap => "sitemap.xml".into(),
             PageSpec::Feed => "atom.xml".into(),
         }
+    }
+
+    /// Outputs that sum up many write-ups: the live preview redoes them when
+    /// asked for, not on every edit.
+    pub fn is_deferred(&self) -> bool {
+        !self.is_html() || matches!(self, PageSpec::ClusterDossier(_) | PageSpec::YearDossier(_))
     }
 
     /// Pages rendered with a template; the others are data.
@@ -111,6 +123,8 @@ pub fn plan(corpus: &Corpus, with_base_url: bool) -> Vec<PageSpec> {
         plan.extend([PageSpec::Feed, PageSpec::Sitemap]);
     }
     plan.extend((0..corpus.clusters.len()).map(PageSpec::ClusterCsv));
+    plan.extend((0..corpus.clusters.len()).map(PageSpec::ClusterDossier));
+    plan.extend((0..corpus.years.len()).map(PageSpec::YearDossier));
     plan.extend((0..corpus.clusters.len()).map(PageSpec::Cluster));
     plan.extend((0..corpus.units.len()).map(PageSpec::Unit));
     plan.extend((0..corpus.years.len()).map(PageSpec::Year));
@@ -228,6 +242,25 @@ pub fn context(
         }
         PageSpec::NotFound => "404.html",
         PageSpec::Search => "search.html",
+        PageSpec::ClusterDossier(i) => {
+            let c = &corpus.clusters[i];
+            ctx.insert("heading", &cluster_name(&c.key, &r.i18n));
+            ctx.insert("back", &cluster_url(&c.key));
+            ctx.insert("charts", &super::figures::cluster(corpus, i, r));
+            diags = dossier(corpus, r, shared, &c.writeups, &mut ctx);
+            "dossier.html"
+        }
+        PageSpec::YearDossier(i) => {
+            let y = &corpus.years[i];
+            ctx.insert(
+                "heading",
+                &format!("{} {}", r.i18n.get("year_heading"), y.year),
+            );
+            ctx.insert("back", &year_url(y.year));
+            ctx.insert("charts", &[super::figures::year(corpus, i, r)]);
+            diags = dossier(corpus, r, shared, &y.writeups, &mut ctx);
+            "dossier.html"
+        }
         // Data outputs are not rendered with templates.
         PageSpec::SearchIndex
         | PageSpec::ExportCsv
@@ -419,16 +452,10 @@ struct ConferenceView {
     year_url: String,
 }
 
-fn conference(
-    corpus: &Corpus,
-    r: &Renderer,
-    shared: &Shared,
-    i: usize,
-    ctx: &mut Context,
-) -> Vec<Diagnostic> {
-    let w = &corpus.writeups[i];
+/// The facts of one write-up, for its page and for dossiers.
+fn conference_view(corpus: &Corpus, r: &Renderer, w: &crate::model::WriteUp) -> ConferenceView {
     let t = &r.i18n;
-    let view = ConferenceView {
+    ConferenceView {
         row: row(corpus, w, t, r.language()),
         members: w.members.iter().map(|m| unit_link(corpus, m)).collect(),
         honours: w
@@ -451,7 +478,61 @@ fn conference(
         author: w.author.clone(),
         tags: w.tags.clone(),
         year_url: year_url(w.year),
+    }
+}
+
+#[derive(Serialize)]
+struct DossierEntry {
+    anchor: String,
+    page: ConferenceView,
+    cluster_link: Option<Link>,
+    body: String,
+}
+
+/// A printable page holding every write-up of a cluster or a year, in order.
+fn dossier(
+    corpus: &Corpus,
+    r: &Renderer,
+    shared: &Shared,
+    idx: &[usize],
+    ctx: &mut Context,
+) -> Vec<Diagnostic> {
+    let targets = LinkTargets {
+        slug_by_rel: &shared.slug_by_rel,
+        trust_html: r.config.trust_html,
     };
+    let mut diags = Vec::new();
+    let entries: Vec<DossierEntry> = idx
+        .iter()
+        .map(|&i| {
+            let w = &corpus.writeups[i];
+            let (body, d) = markdown::render_body_at(w, &targets, DOSSIER_ROOT);
+            diags.extend(d);
+            DossierEntry {
+                anchor: format!("hn-{}", w.slug.replace('/', "-")),
+                page: conference_view(corpus, r, w),
+                cluster_link: w.cluster.as_ref().map(|k| cluster_link(k, &r.i18n)),
+                body,
+            }
+        })
+        .collect();
+    ctx.insert("entries", &entries);
+    diags
+}
+
+/// Dossiers stand three folders deep: cum/<cluster>/ho-so/, nam/<year>/ho-so/.
+const DOSSIER_ROOT: &str = "../../../";
+
+fn conference(
+    corpus: &Corpus,
+    r: &Renderer,
+    shared: &Shared,
+    i: usize,
+    ctx: &mut Context,
+) -> Vec<Diagnostic> {
+    let w = &corpus.writeups[i];
+    let t = &r.i18n;
+    let view = conference_view(corpus, r, w);
     let (prev, next) = match w.cluster.as_ref().and_then(|k| corpus.cluster(k)) {
         Some((_, c)) => {
             let pos = c.writeups.iter().position(|&x| x == i);
