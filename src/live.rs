@@ -61,7 +61,21 @@ pub enum Update {
 impl LiveSite {
     /// Loads and renders the whole site.
     pub fn load(config: Config) -> LiveSite {
-        let mut live = LiveSite {
+        let mut live = LiveSite::empty(config);
+        live.rebuild_all();
+        live
+    }
+
+    /// Reads, validates and indexes the site without rendering it: for `build`
+    /// and `check`, which stream the pages instead of keeping them.
+    pub fn prepare(config: Config) -> LiveSite {
+        let mut live = LiveSite::empty(config);
+        live.read_all();
+        live
+    }
+
+    fn empty(config: Config) -> LiveSite {
+        LiveSite {
             config,
             renderer: None,
             units: UnitNames::default(),
@@ -74,9 +88,7 @@ impl LiveSite {
             rows: RowCache::new(),
             data_stale: false,
             timings: Vec::new(),
-        };
-        live.rebuild_all();
-        live
+        }
     }
 
     pub fn has_errors(&self) -> bool {
@@ -108,6 +120,41 @@ impl LiveSite {
 
     /// Reloads everything from disk and renders every page.
     pub fn rebuild_all(&mut self) -> Update {
+        self.read_all();
+        if self.has_errors() {
+            self.stale = true;
+            return Update::Failed;
+        }
+        let clock = std::time::Instant::now();
+        let update = self.render_everything();
+        self.timings
+            .push(("render and check links", clock.elapsed()));
+        update
+    }
+
+    /// Renders every output and hands each to `sink` as soon as it is made,
+    /// keeping none: each page's links are checked against the plan's paths.
+    /// Returns the diagnostics of rendering, link checking and the sink.
+    pub fn stream(
+        &mut self,
+        sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+    ) -> Vec<Diagnostic> {
+        let clock = std::time::Instant::now();
+        let Some(renderer) = &self.renderer else {
+            return Vec::new();
+        };
+        self.rows = match rows::build_cache(renderer, &self.corpus) {
+            Ok(c) => c,
+            Err(d) => return vec![d],
+        };
+        let diags = renderer.render_streaming(&self.corpus, &self.rows, sink);
+        self.timings
+            .push(("render, check links, write", clock.elapsed()));
+        diags
+    }
+
+    /// Reads, validates and indexes everything.
+    fn read_all(&mut self) {
         let mut clock = std::time::Instant::now();
         let mut lap = |timings: &mut Vec<_>, stage: &'static str| {
             let now = std::time::Instant::now();
@@ -144,13 +191,6 @@ impl LiveSite {
         lap(&mut self.timings, "read and validate");
         self.reindex(validate::corpus::Checks::All);
         lap(&mut self.timings, "index and cross-checks");
-        if self.has_errors() {
-            self.stale = true;
-            return Update::Failed;
-        }
-        let update = self.render_everything();
-        lap(&mut self.timings, "render and check links");
-        update
     }
 
     /// Applies changes to these files (created, edited or removed). Editor
@@ -433,7 +473,7 @@ impl LiveSite {
 
     /// Whether `path` is a data output that an edit left out of date.
     pub fn needs_data(&self, path: &str) -> bool {
-        let data = [".js", ".csv", ".json", ".xml", "/ho-so/index.html"]
+        let data = [".js", ".csv", ".json", ".xml", "/ho-so.html"]
             .iter()
             .any(|x| path.ends_with(x));
         self.data_stale && !self.has_errors() && data
@@ -448,18 +488,17 @@ impl LiveSite {
             return;
         };
         let corpus = &self.corpus;
-        let shared = pages::Shared::new(corpus, renderer, &self.rows);
         let specs: Vec<PageSpec> = pages::plan(corpus, self.config.base_url.is_some())
             .into_iter()
             .filter(PageSpec::is_deferred)
             .collect();
-        let fresh: Vec<OutputFile> = specs
-            .par_iter()
-            .map(|s| renderer.render_page(s, corpus, &shared).0)
-            .collect();
+        let fresh: Vec<OutputFile> =
+            renderer.render_specs(&specs, corpus, &self.rows, &|s, shared| {
+                renderer.render_page(s, corpus, shared).0
+            });
         // A cluster or year that is gone takes its CSV and dossier with it.
         self.output
-            .retain(|p, _| !p.starts_with("data/") && !p.ends_with("/ho-so/index.html"));
+            .retain(|p, _| !p.starts_with("data/") && !p.ends_with("/ho-so.html"));
         for f in fresh {
             self.output.insert(f.path.clone(), f);
         }

@@ -10,8 +10,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::load;
-use crate::model::{Corpus, WriteUp};
-use crate::render::OutputFile;
+use crate::model::WriteUp;
 use crate::validate::{self, units::UnitNames};
 
 /// Figures for the summary line.
@@ -24,15 +23,6 @@ pub struct Stats {
     pub units: usize,
     pub years: usize,
     pub drafts_skipped: usize,
-}
-
-/// The result of a build in memory.
-pub struct Built {
-    /// How long each stage took.
-    pub timings: Vec<(&'static str, std::time::Duration)>,
-    pub corpus: Corpus,
-    pub files: Vec<OutputFile>,
-    pub stats: Stats,
 }
 
 /// Reads `content/units.yaml` if present.
@@ -125,27 +115,4 @@ pub fn load_writeups(
         writeups.extend(state.writeup);
     }
     (writeups, drafts, diags)
-}
-
-/// Runs the whole pipeline in memory. Errors and warnings are all in the list;
-/// `Built` is `None` when any is an error.
-pub fn build(config: &Config) -> (Option<Built>, Vec<Diagnostic>) {
-    let live = crate::live::LiveSite::load(config.clone());
-    let diags = live.diagnostics.clone();
-    if live.has_errors() {
-        return (None, diags);
-    }
-    let stats = live.stats();
-    let corpus = live.corpus().clone();
-    let timings = live.timings.clone();
-    let files = live.into_files();
-    (
-        Some(Built {
-            timings,
-            corpus,
-            files,
-            stats,
-        }),
-        diags,
-    )
 }

@@ -9,10 +9,6 @@ use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
-use crate::render::OutputFile;
-
 /// The manifest's file name inside the output folder.
 pub const MANIFEST: &str = "baocao-manifest.json";
 
@@ -49,14 +45,6 @@ fn io_err(path: &Path) -> impl Fn(io::Error) -> WriteError + '_ {
         path: path.to_path_buf(),
         error,
     }
-}
-
-/// The hash of every file, keyed by output path.
-pub fn manifest(files: &[OutputFile]) -> BTreeMap<String, String> {
-    files
-        .par_iter()
-        .map(|f| (f.path.clone(), blake3::hash(&f.bytes).to_hex().to_string()))
-        .collect()
 }
 
 pub fn manifest_json(manifest: &BTreeMap<String, String>) -> Vec<u8> {
@@ -145,50 +133,78 @@ fn absolute(p: &Path) -> PathBuf {
     }
 }
 
-/// Writes `files` (plus the manifest) as the new content of `output`.
-pub fn publish(
-    root: &Path,
-    output: &Path,
-    files: &[OutputFile],
-    manifest_bytes: &[u8],
-) -> Result<(), WriteError> {
-    check_output(root, output)?;
-    let abs_out = absolute(output);
-    let parent = abs_out.parent().map(Path::to_path_buf).unwrap_or_default();
-    let name = abs_out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(io_err(&staging))?;
-    }
-    let result = write_tree(&staging, files, manifest_bytes)
-        .and_then(|()| swap(&staging, &abs_out, &parent, &name));
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
-    }
-    result
+/// A new site being written beside the output folder. Finished, it replaces
+/// the output folder; dropped unfinished (an error, an interrupted build), it
+/// is removed and the output folder is left as it was.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    parent: PathBuf,
+    name: String,
+    finished: bool,
 }
 
-fn write_tree(dir: &Path, files: &[OutputFile], manifest_bytes: &[u8]) -> Result<(), WriteError> {
-    std::fs::create_dir_all(dir).map_err(io_err(dir))?;
-    let mut folders: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p)))
-        .collect();
-    folders.sort();
-    folders.dedup();
-    for folder in &folders {
-        std::fs::create_dir_all(folder).map_err(io_err(folder))?;
+impl Staging {
+    /// Checks the output folder and makes the sibling staging folder.
+    pub fn create(root: &Path, output: &Path) -> Result<Staging, WriteError> {
+        check_output(root, output)?;
+        let abs_out = absolute(output);
+        let parent = abs_out.parent().map(Path::to_path_buf).unwrap_or_default();
+        let name = abs_out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+        let dir = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(io_err(&dir))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+        Ok(Staging {
+            dir,
+            output: abs_out,
+            parent,
+            name,
+            finished: false,
+        })
     }
-    files.par_iter().try_for_each(|f| {
-        let path = dir.join(&f.path);
-        std::fs::write(&path, &f.bytes).map_err(io_err(&path))
-    })?;
-    let m = dir.join(MANIFEST);
-    std::fs::write(&m, manifest_bytes).map_err(io_err(&m))
+
+    /// Writes one file (its folders are made as needed). Safe from many threads.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let path = self.dir.join(rel);
+        match std::fs::write(&path, bytes) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if let Some(folder) = path.parent() {
+                    std::fs::create_dir_all(folder).map_err(io_err(folder))?;
+                }
+                std::fs::write(&path, bytes).map_err(io_err(&path))
+            }
+            Err(e) => Err(WriteError::Io { path, error: e }),
+        }
+    }
+
+    /// Writes the manifest and swaps the new site in.
+    pub fn finish(mut self, manifest_bytes: &[u8]) -> Result<(), WriteError> {
+        let m = self.dir.join(MANIFEST);
+        std::fs::write(&m, manifest_bytes).map_err(io_err(&m))?;
+        swap(&self.dir, &self.output, &self.parent, &self.name)?;
+        self.finished = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// The manifest entry of one file.
+pub fn hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex().to_string()
 }
 
 fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), WriteError> {

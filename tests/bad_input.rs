@@ -312,3 +312,33 @@ fn output_folders_baocao_did_not_make_are_refused() {
     }
     assert!(foreign.join("quan-trong.docx").exists());
 }
+
+#[test]
+fn a_broken_link_found_while_writing_leaves_the_previous_site_and_no_leftovers() {
+    let site = Site::sample();
+    assert_eq!(site.build(&[]).code, 0);
+    let before = std::fs::read(site.out().join("index.html")).expect("index");
+    // A site template that links to a page the build does not write.
+    site.write_root(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<a href=\"{{ root }}khong-co.html\">x</a>{% endblock content %}",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("broken link \"khong-co.html\""),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("404.html"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read(site.out().join("index.html")).expect("index"),
+        before
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .expect("root")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".public"))
+        .collect();
+    assert!(leftovers.is_empty(), "the staging folder is removed");
+}

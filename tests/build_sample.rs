@@ -391,11 +391,11 @@ fn printable_dossiers_gather_every_write_up_in_order_with_contents() {
     assert_eq!(site.build(&[]).code, 0);
     assert!(site
         .page("cum/cum-2/index.html")
-        .contains(r#"href="ho-so/index.html""#));
+        .contains(r#"href="ho-so.html""#));
     assert!(site
         .page("nam/2023/index.html")
-        .contains(r#"href="ho-so/index.html""#));
-    let dossier = site.page("cum/cum-2/ho-so/index.html");
+        .contains(r#"href="ho-so.html""#));
+    let dossier = site.page("cum/cum-2/ho-so.html");
     let anchors = [
         "hn-cum-2-2017-tong-ket",
         "hn-cum-2-2023-tong-ket",
@@ -416,7 +416,7 @@ fn printable_dossiers_gather_every_write_up_in_order_with_contents() {
         "bodies are included"
     );
     assert_eq!(dossier.matches("<svg").count(), 3, "the cluster's charts");
-    assert!(dossier.contains(r#"href="../../../hoi-nghi/cum-2/2023-tong-ket/index.html""#));
-    let year = site.page("nam/2022/ho-so/index.html");
+    assert!(dossier.contains(r#"href="../../hoi-nghi/cum-2/2023-tong-ket/index.html""#));
+    let year = site.page("nam/2022/ho-so.html");
     assert!(year.contains("2.079"));
 }

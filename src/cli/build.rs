@@ -3,9 +3,13 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
 use crate::config::Overrides;
 use crate::diagnostics;
-use crate::site;
+use crate::live::LiveSite;
+use crate::render::OutputFile;
 use crate::write;
 
 use super::{plural, render_diagnostics, shown, Outcome, SiteArgs, CONTENT_ERROR, OK};
@@ -48,33 +52,67 @@ impl BuildArgs {
             Ok(c) => c,
             Err(o) => return o,
         };
-        let (built, diags) = site::build(&config);
-        let mut out = Outcome {
-            stderr: render_diagnostics(&diags),
-            ..Outcome::default()
-        };
-        let Some(built) = built else {
-            out.stderr
-                .push_str("the build failed; the output folder was not touched\n");
+        let mut out = Outcome::default();
+        let fail = |mut out: Outcome, diags: &[crate::diagnostics::Diagnostic], why: String| {
+            out.stderr = render_diagnostics(diags);
+            out.stderr.push_str(&why);
             out.code = CONTENT_ERROR;
-            return out;
+            out
         };
-        let mut timings = built.timings.clone();
-        let mut clock = Instant::now();
-        let manifest = write::manifest(&built.files);
-        let manifest_bytes = write::manifest_json(&manifest);
-        timings.push(("hash for the manifest", clock.elapsed()));
-        clock = Instant::now();
-        if self.dry_run {
+        let mut live = LiveSite::prepare(config.clone());
+        if live.has_errors() {
+            let diags = live.diagnostics.clone();
+            return fail(
+                out,
+                &diags,
+                "the build failed; the output folder was not touched\n".into(),
+            );
+        }
+        // Pages are hashed (and written, unless this is a dry run) as they are
+        // rendered: the site is never held whole in memory.
+        let staging = if self.dry_run {
             if let Err(e) = write::check_output(&config.root, &config.output) {
-                out.stderr.push_str(&format!("error: {e}\n"));
-                out.code = CONTENT_ERROR;
-                return out;
+                return fail(out, &live.diagnostics.clone(), format!("error: {e}\n"));
             }
-            let old = write::read_manifest(&config.output).unwrap_or_default();
+            None
+        } else {
+            match write::Staging::create(&config.root, &config.output) {
+                Ok(s) => Some(s),
+                Err(e) => return fail(out, &live.diagnostics.clone(), format!("error: {e}\n")),
+            }
+        };
+        let hashes: Mutex<BTreeMap<String, String>> = Mutex::new(BTreeMap::new());
+        let sink = |file: OutputFile| -> Result<(), crate::diagnostics::Diagnostic> {
+            if let Some(s) = &staging {
+                s.write(&file.path, &file.bytes).map_err(|e| {
+                    crate::diagnostics::Diagnostic::error(config.output.clone(), e.to_string())
+                })?;
+            }
+            let h = write::hash(&file.bytes);
+            if let Ok(mut m) = hashes.lock() {
+                m.insert(file.path, h);
+            }
+            Ok(())
+        };
+        let mut diags = live.diagnostics.clone();
+        diags.extend(live.stream(&sink));
+        crate::diagnostics::sort(&mut diags);
+        if diags.iter().any(crate::diagnostics::Diagnostic::is_error) {
+            drop(staging);
+            return fail(
+                out,
+                &diags,
+                "the build failed; the output folder was not touched\n".into(),
+            );
+        }
+        out.stderr = render_diagnostics(&diags);
+        let manifest = hashes.into_inner().unwrap_or_default();
+        let manifest_bytes = write::manifest_json(&manifest);
+        let clock = Instant::now();
+        if self.dry_run {
+            let mut old = write::read_manifest(&config.output).unwrap_or_default();
             let mut new = manifest.clone();
             new.insert(write::MANIFEST.to_string(), String::new());
-            let mut old = old;
             old.insert(write::MANIFEST.to_string(), String::new());
             let changes = write::diff(&old, &new);
             for (mark, list) in [
@@ -95,15 +133,16 @@ impl BuildArgs {
             ));
             return out;
         }
-        if let Err(e) = write::publish(&config.root, &config.output, &built.files, &manifest_bytes)
-        {
-            out.stderr.push_str(&format!("error: {e}\n"));
-            out.code = CONTENT_ERROR;
-            return out;
+        if let Some(s) = staging {
+            if let Err(e) = s.finish(&manifest_bytes) {
+                out.stderr.push_str(&format!("error: {e}\n"));
+                out.code = CONTENT_ERROR;
+                return out;
+            }
         }
-        timings.push(("write and swap", clock.elapsed()));
+        live.timings.push(("manifest and swap", clock.elapsed()));
         if self.timings {
-            for (stage, took) in &timings {
+            for (stage, took) in &live.timings {
                 out.stdout.push_str(&format!(
                     "{:>9.1} ms  {stage}\n",
                     took.as_secs_f64() * 1000.0
@@ -111,10 +150,11 @@ impl BuildArgs {
             }
         }
         let (_, warnings) = diagnostics::count(&diags);
-        let s = built.stats;
+        let s = live.stats();
+        let pages = manifest.keys().filter(|p| p.ends_with(".html")).count();
         out.stdout.push_str(&format!(
             "built {} pages ({} conferences, {} clusters, {} units, {} years) into {}, {} {}{} in {:.2}s\n",
-            s.pages,
+            pages,
             s.conferences,
             s.clusters,
             s.units,

@@ -4,7 +4,7 @@ use clap::ValueEnum;
 
 use crate::config::Overrides;
 use crate::diagnostics::{self, Severity};
-use crate::site;
+use crate::live::LiveSite;
 
 use super::{render_diagnostics, Outcome, SiteArgs, CONTENT_ERROR, OK};
 
@@ -44,7 +44,13 @@ impl CheckArgs {
             Ok(c) => c,
             Err(o) => return o,
         };
-        let (built, mut diags) = site::build(&config);
+        let mut live = LiveSite::prepare(config);
+        let mut diags = live.diagnostics.clone();
+        if !live.has_errors() {
+            // Render everything, keep nothing: template and link errors show too.
+            diags.extend(live.stream(&|_| Ok(())));
+            diagnostics::sort(&mut diags);
+        }
         if self.strict {
             for d in &mut diags {
                 if d.severity == Severity::Warning {
@@ -57,15 +63,14 @@ impl CheckArgs {
         match self.format {
             Format::Text => {
                 out.stderr = render_diagnostics(&diags);
-                if let Some(b) = &built {
-                    if errors == 0 {
-                        out.stdout = format!(
-                            "checked {} write-ups: {} errors, {} warnings\n",
-                            b.stats.conferences + b.stats.drafts_skipped,
-                            errors,
-                            warnings
-                        );
-                    }
+                if errors == 0 {
+                    let s = live.stats();
+                    out.stdout = format!(
+                        "checked {} write-ups: {} errors, {} warnings\n",
+                        s.conferences + s.drafts_skipped,
+                        errors,
+                        warnings
+                    );
                 }
             }
             Format::Json => {

@@ -37,14 +37,19 @@ fn check_files<'a>(
         .collect()
 }
 
+/// The broken references of one file, against the paths in `written`.
+pub fn check_one(f: &OutputFile, written: &HashSet<&str>) -> Vec<Diagnostic> {
+    check_file(f, written)
+}
+
 fn check_file(f: &OutputFile, written: &HashSet<&str>) -> Vec<Diagnostic> {
-    let Ok(text) = std::str::from_utf8(&f.bytes) else {
-        return Vec::new();
-    };
     let refs = if f.path.ends_with(".html") {
-        attribute_refs(text)
+        attribute_refs(&f.bytes)
     } else if f.path.ends_with(".css") {
-        css_refs(text)
+        match std::str::from_utf8(&f.bytes) {
+            Ok(text) => css_refs(text),
+            Err(_) => return Vec::new(),
+        }
     } else {
         return Vec::new();
     };
@@ -113,23 +118,31 @@ fn broken(page: &str, reference: &str, written: &HashSet<&str>) -> Option<&'stat
 }
 
 /// Values of href="..." and src="..." attributes, in one pass.
-fn attribute_refs(text: &str) -> Vec<&str> {
+///
+/// Works on bytes: pages can be megabytes, and only the attribute values need
+/// to be text.
+fn attribute_refs(bytes: &[u8]) -> Vec<&str> {
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(found) = text[at..].find("=\"") {
-        let eq = at + found;
+    for eq in memchr::memmem::find_iter(bytes, b"=\"") {
+        if eq < at {
+            continue;
+        }
         let value_start = eq + 2;
-        let name = text[..eq]
-            .rsplit([' ', '\n', '\t'])
-            .next()
-            .unwrap_or_default();
-        let Some(len) = text[value_start..].find('"') else {
+        let Some(len) = memchr::memchr(b'"', &bytes[value_start..]) else {
             break;
         };
-        if name == "href" || name == "src" {
-            out.push(&text[value_start..value_start + len]);
-        }
         at = value_start + len;
+        let name_start = bytes[..eq]
+            .iter()
+            .rposition(|b| b.is_ascii_whitespace())
+            .map_or(0, |p| p + 1);
+        let name = &bytes[name_start..eq];
+        if name == b"href" || name == b"src" {
+            if let Ok(value) = std::str::from_utf8(&bytes[value_start..at]) {
+                out.push(value);
+            }
+        }
     }
     out
 }

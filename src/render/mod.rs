@@ -115,13 +115,11 @@ impl Renderer {
         cache: &rows::RowCache,
     ) -> (Vec<OutputFile>, Vec<Diagnostic>) {
         let plan = pages::plan(corpus, self.config.base_url.is_some());
-        let shared = pages::Shared::new(corpus, self, cache);
-        let results: Vec<(OutputFile, Vec<Diagnostic>)> = plan
-            .par_iter()
-            .map(|spec| self.render_page(spec, corpus, &shared))
-            .collect();
-        let mut files = Vec::with_capacity(results.len() + self.theme.static_files.len());
+        let mut files = Vec::with_capacity(plan.len() + self.theme.static_files.len());
         let mut diags = Vec::new();
+        let results = self.render_specs(&plan, corpus, cache, &|spec, shared| {
+            self.render_page(spec, corpus, shared)
+        });
         for (file, d) in results {
             files.push(file);
             diags.extend(d);
@@ -133,6 +131,102 @@ impl Renderer {
             });
         }
         (files, diags)
+    }
+
+    /// Renders every output in parallel and hands each to `sink` without
+    /// keeping it; each page's links are checked against the plan's paths.
+    pub fn render_streaming(
+        &self,
+        corpus: &Corpus,
+        cache: &rows::RowCache,
+        sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+    ) -> Vec<Diagnostic> {
+        let plan = pages::plan(corpus, self.config.base_url.is_some());
+        let mut paths: Vec<String> = plan.iter().map(|s| s.path(corpus)).collect();
+        paths.extend(
+            self.theme
+                .static_files
+                .keys()
+                .map(|n| format!("static/{n}")),
+        );
+        let written: std::collections::HashSet<&str> = paths.iter().map(String::as_str).collect();
+        let pages = self
+            .render_specs(&plan, corpus, cache, &|spec, shared| {
+                let (file, mut diags) = self.render_page(spec, corpus, shared);
+                if !diags.iter().any(Diagnostic::is_error) {
+                    diags.extend(links::check_one(&file, &written));
+                    if let Err(d) = sink(file) {
+                        diags.push(d);
+                    }
+                }
+                diags
+            })
+            .into_par_iter()
+            .flatten();
+        let statics = self
+            .theme
+            .static_files
+            .par_iter()
+            .flat_map_iter(|(name, bytes)| {
+                let file = OutputFile {
+                    path: format!("static/{name}"),
+                    bytes: bytes.clone(),
+                };
+                let mut diags = links::check_one(&file, &written);
+                if let Err(d) = sink(file) {
+                    diags.push(d);
+                }
+                diags
+            });
+        pages.chain(statics).collect()
+    }
+
+    /// Runs `each` on every spec in parallel, in two rounds: first the dossiers,
+    /// with every write-up's dossier entry rendered once and shared (then
+    /// dropped, so the cache never lives alongside the other pages), then the
+    /// rest. Results are in the order of `specs`' rounds.
+    pub fn render_specs<T: Send>(
+        &self,
+        specs: &[PageSpec],
+        corpus: &Corpus,
+        cache: &rows::RowCache,
+        each: &(dyn Fn(&PageSpec, &pages::Shared) -> T + Sync),
+    ) -> Vec<T> {
+        let is_dossier =
+            |s: &&PageSpec| matches!(s, PageSpec::ClusterDossier(_) | PageSpec::YearDossier(_));
+        let dossiers: Vec<&PageSpec> = specs.iter().filter(is_dossier).collect();
+        let others: Vec<&PageSpec> = specs.iter().filter(|s| !is_dossier(s)).collect();
+        let mut shared = pages::Shared::new(corpus, self, cache);
+        let mut out: Vec<T> = Vec::with_capacity(specs.len());
+        if !dossiers.is_empty() {
+            let all: Vec<usize> = (0..corpus.writeups.len()).collect();
+            // A template error here is reported by each dossier's own render.
+            if let Ok((entries, _)) = self.render_dossier_entries(corpus, &shared, &all) {
+                let mut with_entries = pages::Shared::new(corpus, self, cache);
+                with_entries.entries = Some(&entries);
+                out.extend(
+                    dossiers
+                        .par_iter()
+                        .map(|s| each(s, &with_entries))
+                        .collect::<Vec<T>>(),
+                );
+            } else {
+                out.extend(
+                    dossiers
+                        .par_iter()
+                        .map(|s| each(s, &shared))
+                        .collect::<Vec<T>>(),
+                );
+            }
+        }
+        shared.entries = None;
+        out.extend(
+            others
+                .par_iter()
+                .map(|s| each(s, &shared))
+                .collect::<Vec<T>>(),
+        );
+        out
     }
 
     /// Renders one page. Errors of a template come back as diagnostics and an

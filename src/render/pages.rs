@@ -57,9 +57,9 @@ impl PageSpec {
             PageSpec::NotFound => "404.html".into(),
             PageSpec::Search => "tim-kiem/index.html".into(),
             PageSpec::ClusterDossier(i) => {
-                format!("cum/{}/ho-so/index.html", corpus.clusters[i].key.slug())
+                format!("cum/{}/ho-so.html", corpus.clusters[i].key.slug())
             }
-            PageSpec::YearDossier(i) => format!("nam/{}/ho-so/index.html", corpus.years[i].year),
+            PageSpec::YearDossier(i) => format!("nam/{}/ho-so.html", corpus.years[i].year),
             PageSpec::SearchIndex => "tim-kiem/search-index.js".into(),
             PageSpec::ExportCsv => "data/conferences.csv".into(),
             PageSpec::ExportJson => "data/conferences.json".into(),
@@ -134,7 +134,9 @@ pub fn plan(corpus: &Corpus, with_base_url: bool) -> Vec<PageSpec> {
 
 /// Lookups computed once per build and shared by every page.
 pub struct Shared<'c> {
-    slug_by_rel: HashMap<&'c str, &'c str>,
+    pub(crate) slug_by_rel: HashMap<&'c str, &'c str>,
+    /// Each write-up's dossier entry, by write-up index, while dossiers are made.
+    pub(crate) entries: Option<&'c [String]>,
     rows: &'c super::rows::RowCache,
     site: Site,
 }
@@ -151,6 +153,7 @@ impl<'c> Shared<'c> {
     pub fn new(corpus: &'c Corpus, r: &Renderer, rows: &'c super::rows::RowCache) -> Shared<'c> {
         Shared {
             rows,
+            entries: None,
             slug_by_rel: corpus
                 .writeups
                 .iter()
@@ -489,14 +492,26 @@ struct DossierEntry {
     body: String,
 }
 
-/// A printable page holding every write-up of a cluster or a year, in order.
-fn dossier(
+#[derive(Serialize)]
+struct TocEntry<'a> {
+    anchor: String,
+    title: &'a str,
+    date: String,
+    date_iso: String,
+}
+
+fn anchor(w: &crate::model::WriteUp) -> String {
+    format!("hn-{}", w.slug.replace('/', "-"))
+}
+
+/// The entries of a dossier (facts and body of each write-up), to render with
+/// dossier_entries.html at `DOSSIER_ROOT`.
+pub(crate) fn dossier_entries(
     corpus: &Corpus,
     r: &Renderer,
     shared: &Shared,
     idx: &[usize],
-    ctx: &mut Context,
-) -> Vec<Diagnostic> {
+) -> (Vec<impl Serialize>, Vec<Diagnostic>) {
     let targets = LinkTargets {
         slug_by_rel: &shared.slug_by_rel,
         trust_html: r.config.trust_html,
@@ -509,19 +524,57 @@ fn dossier(
             let (body, d) = markdown::render_body_at(w, &targets, DOSSIER_ROOT);
             diags.extend(d);
             DossierEntry {
-                anchor: format!("hn-{}", w.slug.replace('/', "-")),
+                anchor: anchor(w),
                 page: conference_view(corpus, r, w),
                 cluster_link: w.cluster.as_ref().map(|k| cluster_link(k, &r.i18n)),
                 body,
             }
         })
         .collect();
-    ctx.insert("entries", &entries);
+    (entries, diags)
+}
+
+/// A printable page holding every write-up of a cluster or a year, in order:
+/// its entries come from the shared cache when there is one.
+fn dossier(
+    corpus: &Corpus,
+    r: &Renderer,
+    shared: &Shared,
+    idx: &[usize],
+    ctx: &mut Context,
+) -> Vec<Diagnostic> {
+    let toc: Vec<TocEntry> = idx
+        .iter()
+        .map(|&i| {
+            let w = &corpus.writeups[i];
+            TocEntry {
+                anchor: anchor(w),
+                title: &w.title,
+                date: r.language().format_date(w.date),
+                date_iso: w.date.to_string(),
+            }
+        })
+        .collect();
+    ctx.insert("toc", &toc);
+    let (html, diags) = match shared.entries {
+        Some(cache) => (
+            idx.iter()
+                .filter_map(|&i| cache.get(i))
+                .map(String::as_str)
+                .collect(),
+            Vec::new(),
+        ),
+        None => match r.render_dossier_entries(corpus, shared, idx) {
+            Ok((parts, d)) => (parts.concat(), d),
+            Err(d) => (String::new(), vec![d]),
+        },
+    };
+    ctx.insert("entries_html", &html);
     diags
 }
 
-/// Dossiers stand three folders deep: cum/<cluster>/ho-so/, nam/<year>/ho-so/.
-const DOSSIER_ROOT: &str = "../../../";
+/// Dossiers stand two folders deep: cum/<cluster>/ho-so.html, nam/<year>/ho-so.html.
+pub(crate) const DOSSIER_ROOT: &str = "../../";
 
 fn conference(
     corpus: &Corpus,

@@ -26,6 +26,9 @@ pub struct RowHtml {
     pub timeline: String,
 }
 
+/// Rendered parts and the problems met on the way.
+type Rendered = (Vec<String>, Vec<Diagnostic>);
+
 /// Rows by conference slug.
 pub type RowCache = HashMap<String, RowHtml>;
 
@@ -91,6 +94,53 @@ impl Renderer {
             .take(rows.len())
             .map(|p| format!("{}\n", p.trim()))
             .collect())
+    }
+}
+
+impl Renderer {
+    /// Renders the dossier entries of the write-ups at `idx`, in parallel chunks.
+    pub fn render_dossier_entries(
+        &self,
+        corpus: &Corpus,
+        shared: &super::pages::Shared,
+        idx: &[usize],
+    ) -> Result<(Vec<String>, Vec<Diagnostic>), Diagnostic> {
+        let chunks: Vec<Result<Rendered, Diagnostic>> = idx
+            .par_chunks(64)
+            .map(|chunk| {
+                let (entries, diags) = super::pages::dossier_entries(corpus, self, shared, chunk);
+                let mut ctx = Context::new();
+                ctx.insert("entries", &entries);
+                ctx.insert("root", super::pages::DOSSIER_ROOT);
+                ctx.insert("sep", SEP);
+                ctx.insert("t", &self.i18n.strings);
+                let html = self
+                    .tera
+                    .render("dossier_entries.html", &ctx)
+                    .map_err(|e| template_error(&e, &self.config))?;
+                let parts: Vec<String> = html
+                    .split(SEP)
+                    .take(chunk.len())
+                    .map(|p| format!("{}\n", p.trim()))
+                    .collect();
+                if parts.len() != chunk.len() {
+                    return Err(template_error_text(
+                        "dossier_entries.html",
+                        "it must output `{{ sep | safe }}` after each entry",
+                        self,
+                    ));
+                }
+                Ok((parts, diags))
+            })
+            .collect();
+        let mut out = Vec::with_capacity(idx.len());
+        let mut diags = Vec::new();
+        for c in chunks {
+            let (parts, d) = c?;
+            out.extend(parts);
+            diags.extend(d);
+        }
+        Ok((out, diags))
     }
 }
 

@@ -31,6 +31,7 @@ const DEFAULT_THEME: &[(&str, &str)] = default_theme![
     "templates/404.html",
     "templates/search.html",
     "templates/dossier.html",
+    "templates/dossier_entries.html",
     "templates/conference_rows.html",
     "templates/timeline_items.html",
     "i18n/vi.yaml",
