@@ -132,6 +132,24 @@ impl LiveSite {
         update
     }
 
+    /// Renders every body and reports its broken links to other write-ups: the
+    /// content checks of rendering, without making pages (for `check`).
+    pub fn check_bodies(&self) -> Vec<Diagnostic> {
+        let Some(renderer) = &self.renderer else {
+            return Vec::new();
+        };
+        let shared = pages::Shared::new(&self.corpus, renderer, &self.rows);
+        let targets = crate::render::markdown::LinkTargets {
+            slug_by_rel: &shared.slug_by_rel,
+            trust_html: self.config.trust_html,
+        };
+        self.corpus
+            .writeups
+            .par_iter()
+            .flat_map_iter(|w| crate::render::markdown::render_body(w, &targets).1)
+            .collect()
+    }
+
     /// Renders every output and hands each to `sink` as soon as it is made,
     /// keeping none: each page's links are checked against the plan's paths.
     /// Returns the diagnostics of rendering, link checking and the sink.

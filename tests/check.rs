@@ -245,3 +245,33 @@ fn provinces_one_letter_apart_are_not_typos_of_each_other() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!run.stderr.contains("typo"), "{}", run.stderr);
 }
+
+#[test]
+fn check_reports_links_to_missing_write_ups_and_full_renders_pages() {
+    let site = Site::sample();
+    site.write(
+        "cum-5/lien-ket.md",
+        "---\ntitle: Liên kết\ndate: 2023-01-05\n---\n\nXem [bài cũ](../cum-2/khong-co.md).\n",
+    );
+    let run = site.check(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/cum-5/lien-ket.md:6:"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("cum-2/khong-co.md"), "{}", run.stderr);
+    std::fs::remove_file(site.root().join("content/cum-5/lien-ket.md")).expect("remove");
+    site.write_root(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<a href=\"{{ root }}khong-co.html\">x</a>{% endblock content %}",
+    );
+    assert_eq!(site.check(&[]).code, 0, "content checks alone pass");
+    let full = site.check(&["--full"]);
+    assert_eq!(
+        full.code, 1,
+        "--full renders pages and finds the theme's broken link"
+    );
+    assert!(full.stderr.contains("khong-co.html"), "{}", full.stderr);
+    assert!(!site.out().exists());
+}

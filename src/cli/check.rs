@@ -29,6 +29,10 @@ pub struct CheckArgs {
     /// Include write-ups marked `draft: true`
     #[arg(long)]
     pub drafts: bool,
+    /// Also render every page (without writing it), to catch template and
+    /// output-link errors of a theme; slower
+    #[arg(long)]
+    pub full: bool,
     /// How to print the diagnostics
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -47,8 +51,12 @@ impl CheckArgs {
         let mut live = LiveSite::prepare(config);
         let mut diags = live.diagnostics.clone();
         if !live.has_errors() {
-            // Render everything, keep nothing: template and link errors show too.
-            diags.extend(live.stream(&|_| Ok(())));
+            if self.full {
+                // Render everything, keep nothing: template and output-link errors too.
+                diags.extend(live.stream(&|_| Ok(())));
+            } else {
+                diags.extend(live.check_bodies());
+            }
             diagnostics::sort(&mut diags);
         }
         if self.strict {
