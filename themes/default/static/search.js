@@ -23,6 +23,12 @@
     }
     return out;
   }
+  /* The same letters as fold(), faster, but not position for position: for
+     matching the whole index; fold() is kept for highlighting. */
+  function fastFold(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d")
+      .toLowerCase().replace(/[^a-z0-9]/g, " ");
+  }
   function lower(s) { return s.normalize("NFC").toLowerCase(); }
   function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
@@ -49,7 +55,7 @@
       var folded = {};
       var lowered = {};
       FIELDS.forEach(function (f) {
-        folded[f.name] = " " + fold(fields[f.name]);
+        folded[f.name] = " " + fastFold(fields[f.name]);
         lowered[f.name] = lower(fields[f.name]);
       });
       return { raw: d, cluster: cluster, fields: fields, folded: folded, lowered: lowered };
