@@ -153,10 +153,7 @@ impl LiveSite {
     /// Renders every output and hands each to `sink` as soon as it is made,
     /// keeping none: each page's links are checked against the plan's paths.
     /// Returns the diagnostics of rendering, link checking and the sink.
-    pub fn stream(
-        &mut self,
-        sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
-    ) -> Vec<Diagnostic> {
+    pub fn stream(&mut self, sink: &dyn crate::render::Sink) -> Vec<Diagnostic> {
         let clock = std::time::Instant::now();
         let Some(renderer) = &self.renderer else {
             return Vec::new();

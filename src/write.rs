@@ -184,6 +184,15 @@ impl Staging {
         }
     }
 
+    /// Creates a file to write in parts (its folders are made as needed).
+    pub fn create_file(&self, rel: &str) -> Result<std::fs::File, WriteError> {
+        let path = self.dir.join(rel);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(io_err(folder))?;
+        }
+        std::fs::File::create(&path).map_err(io_err(&path))
+    }
+
     /// Writes the manifest and swaps the new site in.
     pub fn finish(mut self, manifest_bytes: &[u8]) -> Result<(), WriteError> {
         let m = self.dir.join(MANIFEST);

@@ -135,3 +135,32 @@ fn incremental_rebuilds_equal_full_builds() {
         }
     );
 }
+
+#[test]
+fn the_streamed_build_writes_exactly_the_live_preview_site() {
+    let site = Site::sample();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let root = std::fs::canonicalize(site.root()).expect("root");
+    let config = config::load(&root, &Overrides::default()).expect("config");
+    let mut live = LiveSite::load(config);
+    let in_memory = pages(&mut live);
+    let on_disk: BTreeMap<String, Vec<u8>> = common::files(&site.out())
+        .into_iter()
+        .filter(|p| p != "baocao-manifest.json")
+        .map(|p| {
+            let bytes = std::fs::read(site.out().join(&p)).expect("read");
+            (p, bytes)
+        })
+        .collect();
+    assert_eq!(
+        in_memory.keys().collect::<Vec<_>>(),
+        on_disk.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &on_disk {
+        assert!(
+            in_memory[path] == *bytes,
+            "{path} differs between build and serve"
+        );
+    }
+}

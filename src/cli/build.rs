@@ -3,13 +3,15 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write as _;
 use std::sync::Mutex;
 
 use crate::config::Overrides;
 use crate::diagnostics;
+use crate::diagnostics::Diagnostic;
 use crate::live::LiveSite;
-use crate::render::OutputFile;
+use crate::render::{OutputFile, Sink};
 use crate::write;
 
 use super::{plural, render_diagnostics, shown, Outcome, SiteArgs, CONTENT_ERROR, OK};
@@ -81,18 +83,11 @@ impl BuildArgs {
                 Err(e) => return fail(out, &live.diagnostics.clone(), format!("error: {e}\n")),
             }
         };
-        let hashes: Mutex<BTreeMap<String, String>> = Mutex::new(BTreeMap::new());
-        let sink = |file: OutputFile| -> Result<(), crate::diagnostics::Diagnostic> {
-            if let Some(s) = &staging {
-                s.write(&file.path, &file.bytes).map_err(|e| {
-                    crate::diagnostics::Diagnostic::error(config.output.clone(), e.to_string())
-                })?;
-            }
-            let h = write::hash(&file.bytes);
-            if let Ok(mut m) = hashes.lock() {
-                m.insert(file.path, h);
-            }
-            Ok(())
+        let sink = BuildSink {
+            staging: staging.as_ref(),
+            output: config.output.clone(),
+            hashes: Mutex::new(BTreeMap::new()),
+            parts: Mutex::new(HashMap::new()),
         };
         let mut diags = live.diagnostics.clone();
         diags.extend(live.stream(&sink));
@@ -106,7 +101,7 @@ impl BuildArgs {
             );
         }
         out.stderr = render_diagnostics(&diags);
-        let manifest = hashes.into_inner().unwrap_or_default();
+        let manifest = sink.hashes.into_inner().unwrap_or_default();
         let manifest_bytes = write::manifest_json(&manifest);
         let clock = Instant::now();
         if self.dry_run {
@@ -171,5 +166,63 @@ impl BuildArgs {
         ));
         out.code = OK;
         out
+    }
+}
+
+/// Writes each output into the staging folder (none on a dry run) and hashes
+/// it for the manifest; a file made in parts is hashed as it grows.
+struct BuildSink<'s> {
+    staging: Option<&'s write::Staging>,
+    output: PathBuf,
+    hashes: Mutex<BTreeMap<String, String>>,
+    parts: Mutex<HashMap<String, (Option<std::fs::File>, blake3::Hasher)>>,
+}
+
+impl BuildSink<'_> {
+    fn error(&self, e: impl std::fmt::Display) -> Diagnostic {
+        Diagnostic::error(self.output.clone(), e.to_string())
+    }
+
+    fn record(&self, path: String, hash: String) {
+        if let Ok(mut m) = self.hashes.lock() {
+            m.insert(path, hash);
+        }
+    }
+}
+
+impl Sink for BuildSink<'_> {
+    fn file(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        if let Some(s) = self.staging {
+            s.write(&file.path, &file.bytes)
+                .map_err(|e| self.error(e))?;
+        }
+        self.record(file.path, write::hash(&file.bytes));
+        Ok(())
+    }
+
+    fn part(&self, path: &str, bytes: &[u8], last: bool) -> Result<(), Diagnostic> {
+        let mut parts = self.parts.lock().map_err(|e| self.error(e))?;
+        if !parts.contains_key(path) {
+            let file = match self.staging {
+                Some(s) => Some(s.create_file(path).map_err(|e| self.error(e))?),
+                None => None,
+            };
+            parts.insert(path.to_string(), (file, blake3::Hasher::new()));
+        }
+        let Some((file, hasher)) = parts.get_mut(path) else {
+            return Ok(());
+        };
+        if let Some(f) = file {
+            f.write_all(bytes)
+                .map_err(|e| self.error(format!("cannot write {path}: {e}")))?;
+        }
+        hasher.update(bytes);
+        if last {
+            if let Some((_, hasher)) = parts.remove(path) {
+                drop(parts);
+                self.record(path.to_string(), hasher.finalize().to_hex().to_string());
+            }
+        }
+        Ok(())
     }
 }

@@ -53,7 +53,7 @@ impl CheckArgs {
         if !live.has_errors() {
             if self.full {
                 // Render everything, keep nothing: template and output-link errors too.
-                diags.extend(live.stream(&|_| Ok(())));
+                diags.extend(live.stream(&crate::render::Discard));
             } else {
                 diags.extend(live.check_bodies());
             }

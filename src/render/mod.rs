@@ -135,11 +135,16 @@ impl Renderer {
 
     /// Renders every output in parallel and hands each to `sink` without
     /// keeping it; each page's links are checked against the plan's paths.
+    ///
+    /// Write-ups go a chunk at a time, in date order: each one's facts and body
+    /// are rendered once and make both its page and its entry in its cluster's
+    /// and its year's dossier. Dossiers are written in parts (their shell's
+    /// head, the entries, the tail), so no dossier is ever held whole.
     pub fn render_streaming(
         &self,
         corpus: &Corpus,
         cache: &rows::RowCache,
-        sink: &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+        sink: &dyn Sink,
     ) -> Vec<Diagnostic> {
         let plan = pages::plan(corpus, self.config.base_url.is_some());
         let mut paths: Vec<String> = plan.iter().map(|s| s.path(corpus)).collect();
@@ -150,35 +155,177 @@ impl Renderer {
                 .map(|n| format!("static/{n}")),
         );
         let written: std::collections::HashSet<&str> = paths.iter().map(String::as_str).collect();
-        let pages = self
-            .render_specs(&plan, corpus, cache, &|spec, shared| {
-                let (file, mut diags) = self.render_page(spec, corpus, shared);
-                if !diags.iter().any(Diagnostic::is_error) {
-                    diags.extend(links::check_one(&file, &written));
-                    if let Err(d) = sink(file) {
+        let by_chunk = |s: &PageSpec| {
+            matches!(
+                s,
+                PageSpec::ClusterDossier(_) | PageSpec::YearDossier(_) | PageSpec::Conference(_)
+            )
+        };
+        let (chunked, others): (Vec<PageSpec>, Vec<PageSpec>) =
+            plan.iter().partition(|s| by_chunk(s));
+        let dossiers: Vec<PageSpec> = chunked
+            .into_iter()
+            .filter(|s| !matches!(s, PageSpec::Conference(_)))
+            .collect();
+        let shared = pages::Shared::new(corpus, self, cache);
+        // The chunks' dossier appends are sequential; the other pages go on beside them.
+        let (mut diags, pages_diags): (Vec<Diagnostic>, Vec<Diagnostic>) = rayon::join(
+            || self.stream_writeups(corpus, cache, &dossiers, &written, sink),
+            || {
+                others
+                    .par_iter()
+                    .flat_map_iter(|spec| {
+                        self.render_checked(spec, corpus, &shared, &written, sink)
+                    })
+                    .collect()
+            },
+        );
+        diags.extend(pages_diags);
+        diags.par_extend(
+            self.theme
+                .static_files
+                .par_iter()
+                .flat_map_iter(|(name, bytes)| {
+                    let file = OutputFile {
+                        path: format!("static/{name}"),
+                        bytes: bytes.clone(),
+                    };
+                    let mut diags = links::check_one(&file, &written);
+                    if let Err(d) = sink.file(file) {
                         diags.push(d);
                     }
-                }
-                diags
-            })
-            .into_par_iter()
-            .flatten();
-        let statics = self
-            .theme
-            .static_files
+                    diags
+                }),
+        );
+        diags
+    }
+
+    /// Renders a page, checks its links and hands it to the sink.
+    fn render_checked(
+        &self,
+        spec: &PageSpec,
+        corpus: &Corpus,
+        shared: &pages::Shared,
+        written: &std::collections::HashSet<&str>,
+        sink: &dyn Sink,
+    ) -> Vec<Diagnostic> {
+        let (file, mut diags) = self.render_page(spec, corpus, shared);
+        if !diags.iter().any(Diagnostic::is_error) {
+            diags.extend(links::check_one(&file, written));
+            if let Err(d) = sink.file(file) {
+                diags.push(d);
+            }
+        }
+        diags
+    }
+
+    /// The conference pages and the dossiers, a chunk of write-ups at a time.
+    fn stream_writeups(
+        &self,
+        corpus: &Corpus,
+        cache: &rows::RowCache,
+        dossiers: &[PageSpec],
+        written: &std::collections::HashSet<&str>,
+        sink: &dyn Sink,
+    ) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        let mut shell = pages::Shared::new(corpus, self, cache);
+        shell.dossier_shell = true;
+        // The shells, split where the entries go; their heads are written first.
+        let shells: Vec<(String, String, String, Vec<Diagnostic>)> = dossiers
             .par_iter()
-            .flat_map_iter(|(name, bytes)| {
-                let file = OutputFile {
-                    path: format!("static/{name}"),
-                    bytes: bytes.clone(),
+            .map(|spec| {
+                let (file, mut diags) = self.render_page(spec, corpus, &shell);
+                let html = String::from_utf8(file.bytes).unwrap_or_default();
+                let (head, tail) = html.split_once(pages::DOSSIER_MARK).unwrap_or((&html, ""));
+                let (head, tail) = (head.to_string(), tail.to_string());
+                let whole = OutputFile {
+                    path: file.path.clone(),
+                    bytes: format!("{head}{tail}").into_bytes(),
                 };
-                let mut diags = links::check_one(&file, &written);
-                if let Err(d) = sink(file) {
+                diags.extend(links::check_one(&whole, written));
+                (file.path, head, tail, diags)
+            })
+            .collect();
+        for (path, head, _, d) in &shells {
+            diags.extend(d.iter().cloned());
+            if let Err(e) = sink.part(path, head.as_bytes(), false) {
+                diags.push(e);
+            }
+        }
+        let with_dossiers = !dossiers.is_empty();
+        let dossiers_of = |w: &crate::model::WriteUp| {
+            let year = corpus.years.binary_search_by_key(&w.year, |y| y.year).ok();
+            let cluster = w
+                .cluster
+                .as_ref()
+                .and_then(|k| corpus.cluster(k))
+                .map(|(i, _)| i);
+            [
+                cluster.map(|i| PageSpec::ClusterDossier(i).path(corpus)),
+                year.map(|i| PageSpec::YearDossier(i).path(corpus)),
+            ]
+        };
+        let plain = pages::Shared::new(corpus, self, cache);
+        let all: Vec<usize> = (0..corpus.writeups.len()).collect();
+        for chunk in all.chunks(1024) {
+            let pieces = match self.render_pieces(corpus, &plain, chunk) {
+                Ok(p) => p,
+                Err(d) => {
                     diags.push(d);
+                    return diags;
                 }
-                diags
-            });
-        pages.chain(statics).collect()
+            };
+            let map: std::collections::HashMap<usize, rows::Piece> =
+                chunk.iter().copied().zip(pieces).collect();
+            let mut shared = pages::Shared::new(corpus, self, cache);
+            shared.pieces = Some(&map);
+            diags.par_extend(chunk.par_iter().flat_map_iter(|&i| {
+                self.render_checked(&PageSpec::Conference(i), corpus, &shared, written, sink)
+            }));
+            if !with_dossiers {
+                continue;
+            }
+            let entries = match self.render_dossier_entries(corpus, &shared, chunk) {
+                Ok(e) => e,
+                Err(d) => {
+                    diags.push(d);
+                    return diags;
+                }
+            };
+            // Both dossiers of an entry stand two folders deep: one check serves both.
+            diags.par_extend(chunk.par_iter().zip(entries.par_iter()).flat_map_iter(
+                |(&i, entry)| {
+                    dossiers_of(&corpus.writeups[i])
+                        .into_iter()
+                        .flatten()
+                        .next_back()
+                        .map(|path| {
+                            links::check_one(
+                                &OutputFile {
+                                    path,
+                                    bytes: entry.as_bytes().to_vec(),
+                                },
+                                written,
+                            )
+                        })
+                        .unwrap_or_default()
+                },
+            ));
+            for (&i, entry) in chunk.iter().zip(&entries) {
+                for path in dossiers_of(&corpus.writeups[i]).into_iter().flatten() {
+                    if let Err(e) = sink.part(&path, entry.as_bytes(), false) {
+                        diags.push(e);
+                    }
+                }
+            }
+        }
+        for (path, _, tail, _) in &shells {
+            if let Err(e) = sink.part(path, tail.as_bytes(), true) {
+                diags.push(e);
+            }
+        }
+        diags
     }
 
     /// Runs `each` on every spec in parallel, in two rounds: first the dossiers,
@@ -201,7 +348,7 @@ impl Renderer {
         if !dossiers.is_empty() {
             let all: Vec<usize> = (0..corpus.writeups.len()).collect();
             // A template error here is reported by each dossier's own render.
-            if let Ok((entries, _)) = self.render_dossier_entries(corpus, &shared, &all) {
+            if let Ok(entries) = self.render_dossier_entries(corpus, &shared, &all) {
                 let mut with_entries = pages::Shared::new(corpus, self, cache);
                 with_entries.entries = Some(&entries);
                 out.extend(
@@ -293,6 +440,27 @@ impl Renderer {
             PageSpec::Feed => data::atom(corpus, base, &title, &self.i18n),
             _ => Vec::new(),
         }
+    }
+}
+
+/// Where a streaming build puts its outputs.
+pub trait Sink: Sync {
+    /// A whole file.
+    fn file(&self, file: OutputFile) -> Result<(), Diagnostic>;
+    /// The next part of a file made piece by piece (a dossier); `last` closes it.
+    fn part(&self, path: &str, bytes: &[u8], last: bool) -> Result<(), Diagnostic>;
+}
+
+/// A sink that keeps nothing: `check --full` renders only to find problems.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn file(&self, _: OutputFile) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+
+    fn part(&self, _: &str, _: &[u8], _: bool) -> Result<(), Diagnostic> {
+        Ok(())
     }
 }
 

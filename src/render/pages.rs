@@ -11,7 +11,6 @@ use super::context::{
     cluster_link, cluster_name, cluster_url, conference_url, row, unit_link, year_url,
     ConferenceRow, Link, Totals,
 };
-use super::markdown::{self, LinkTargets};
 use super::Renderer;
 use crate::diagnostics::Diagnostic;
 use crate::model::Corpus;
@@ -137,6 +136,11 @@ pub struct Shared<'c> {
     pub(crate) slug_by_rel: HashMap<&'c str, &'c str>,
     /// Each write-up's dossier entry, by write-up index, while dossiers are made.
     pub(crate) entries: Option<&'c [String]>,
+    /// Render dossiers with `DOSSIER_MARK` where their entries go: the
+    /// streaming build writes the entries in between, piece by piece.
+    pub(crate) dossier_shell: bool,
+    /// Facts and bodies already rendered, by write-up index.
+    pub(crate) pieces: Option<&'c HashMap<usize, super::rows::Piece>>,
     rows: &'c super::rows::RowCache,
     site: Site,
 }
@@ -154,6 +158,8 @@ impl<'c> Shared<'c> {
         Shared {
             rows,
             entries: None,
+            dossier_shell: false,
+            pieces: None,
             slug_by_rel: corpus
                 .writeups
                 .iter()
@@ -485,10 +491,11 @@ fn conference_view(corpus: &Corpus, r: &Renderer, w: &crate::model::WriteUp) -> 
 }
 
 #[derive(Serialize)]
-struct DossierEntry {
+struct DossierEntry<'a> {
     anchor: String,
-    page: ConferenceView,
-    cluster_link: Option<Link>,
+    url: String,
+    title: &'a str,
+    facts_html: String,
     body: String,
 }
 
@@ -504,34 +511,55 @@ fn anchor(w: &crate::model::WriteUp) -> String {
     format!("hn-{}", w.slug.replace('/', "-"))
 }
 
+#[derive(Serialize)]
+pub(crate) struct FactsView {
+    page: ConferenceView,
+    cluster_link: Option<Link>,
+}
+
+/// What facts_items.html shows for each write-up at `idx`.
+pub(crate) fn facts_views(corpus: &Corpus, r: &Renderer, idx: &[usize]) -> Vec<FactsView> {
+    idx.iter()
+        .map(|&i| {
+            let w = &corpus.writeups[i];
+            FactsView {
+                page: conference_view(corpus, r, w),
+                cluster_link: w.cluster.as_ref().map(|k| cluster_link(k, &r.i18n)),
+            }
+        })
+        .collect()
+}
+
 /// The entries of a dossier (facts and body of each write-up), to render with
 /// dossier_entries.html at `DOSSIER_ROOT`.
-pub(crate) fn dossier_entries(
-    corpus: &Corpus,
+pub(crate) fn dossier_entries<'c>(
+    corpus: &'c Corpus,
     r: &Renderer,
     shared: &Shared,
     idx: &[usize],
-) -> (Vec<impl Serialize>, Vec<Diagnostic>) {
-    let targets = LinkTargets {
-        slug_by_rel: &shared.slug_by_rel,
-        trust_html: r.config.trust_html,
+) -> Result<Vec<impl Serialize + 'c>, Diagnostic> {
+    let fresh;
+    let pieces: Vec<&super::rows::Piece> = match shared.pieces {
+        Some(map) => idx.iter().filter_map(|i| map.get(i)).collect(),
+        None => {
+            fresh = r.render_pieces(corpus, shared, idx)?;
+            fresh.iter().collect()
+        }
     };
-    let mut diags = Vec::new();
-    let entries: Vec<DossierEntry> = idx
+    Ok(idx
         .iter()
-        .map(|&i| {
+        .zip(pieces)
+        .map(|(&i, p)| {
             let w = &corpus.writeups[i];
-            let (body, d) = markdown::render_body_at(w, &targets, DOSSIER_ROOT);
-            diags.extend(d);
             DossierEntry {
                 anchor: anchor(w),
-                page: conference_view(corpus, r, w),
-                cluster_link: w.cluster.as_ref().map(|k| cluster_link(k, &r.i18n)),
-                body,
+                url: conference_url(w),
+                title: &w.title,
+                facts_html: p.facts_at(DOSSIER_ROOT),
+                body: p.body_at(DOSSIER_ROOT),
             }
         })
-        .collect();
-    (entries, diags)
+        .collect())
 }
 
 /// A printable page holding every write-up of a cluster or a year, in order:
@@ -557,6 +585,7 @@ fn dossier(
         .collect();
     ctx.insert("toc", &toc);
     let (html, diags) = match shared.entries {
+        _ if shared.dossier_shell => (DOSSIER_MARK.to_string(), Vec::new()),
         Some(cache) => (
             idx.iter()
                 .filter_map(|&i| cache.get(i))
@@ -565,13 +594,16 @@ fn dossier(
             Vec::new(),
         ),
         None => match r.render_dossier_entries(corpus, shared, idx) {
-            Ok((parts, d)) => (parts.concat(), d),
+            Ok(parts) => (parts.concat(), Vec::new()),
             Err(d) => (String::new(), vec![d]),
         },
     };
     ctx.insert("entries_html", &html);
     diags
 }
+
+/// Stands where a dossier's entries go, in a shell rendered for streaming.
+pub(crate) const DOSSIER_MARK: &str = "\u{1e}baocao-dossier-entries\u{1e}";
 
 /// Dossiers stand two folders deep: cum/<cluster>/ho-so.html, nam/<year>/ho-so.html.
 pub(crate) const DOSSIER_ROOT: &str = "../../";
@@ -600,11 +632,22 @@ fn conference(
         }
         None => (None, None),
     };
-    let targets = LinkTargets {
-        slug_by_rel: &shared.slug_by_rel,
-        trust_html: r.config.trust_html,
+    let page_root = "../".repeat(conference_url(w).matches('/').count());
+    let (facts_html, body, diags) = match shared.pieces.and_then(|p| p.get(&i)) {
+        Some(p) => (
+            p.facts_at(&page_root),
+            p.body_at(&page_root),
+            p.diags.clone(),
+        ),
+        None => match r.render_pieces(corpus, shared, &[i]) {
+            Ok(mut ps) => match ps.pop() {
+                Some(p) => (p.facts_at(&page_root), p.body_at(&page_root), p.diags),
+                None => (String::new(), String::new(), Vec::new()),
+            },
+            Err(d) => (String::new(), String::new(), vec![d]),
+        },
     };
-    let (body, diags) = markdown::render_body(w, &targets);
+    ctx.insert("facts_html", &facts_html);
     ctx.insert("page", &view);
     ctx.insert(
         "cluster_link",

@@ -26,9 +26,6 @@ pub struct RowHtml {
     pub timeline: String,
 }
 
-/// Rendered parts and the problems met on the way.
-type Rendered = (Vec<String>, Vec<Diagnostic>);
-
 /// Rows by conference slug.
 pub type RowCache = HashMap<String, RowHtml>;
 
@@ -97,18 +94,95 @@ impl Renderer {
     }
 }
 
+/// Stands for the way back to the site root in pieces rendered once for
+/// pages at different depths (ASCII, so Markdown's URL escaping keeps it).
+const ROOT_MARK: &str = "~baocao~root~/";
+
+/// A write-up's facts panel and body, rendered once with `ROOT_MARK` for root.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    facts: String,
+    body: String,
+    /// Problems of the body (links to missing write-ups).
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Piece {
+    pub fn facts_at(&self, root: &str) -> String {
+        self.facts.replace(ROOT_MARK, root)
+    }
+
+    pub fn body_at(&self, root: &str) -> String {
+        self.body.replace(ROOT_MARK, root)
+    }
+}
+
 impl Renderer {
+    /// Renders the facts and bodies of the write-ups at `idx`, in parallel chunks.
+    pub fn render_pieces(
+        &self,
+        corpus: &Corpus,
+        shared: &super::pages::Shared,
+        idx: &[usize],
+    ) -> Result<Vec<Piece>, Diagnostic> {
+        let targets = super::markdown::LinkTargets {
+            slug_by_rel: &shared.slug_by_rel,
+            trust_html: self.config.trust_html,
+        };
+        let chunks: Vec<Result<Vec<Piece>, Diagnostic>> = idx
+            .par_chunks(64)
+            .map(|chunk| {
+                let views = super::pages::facts_views(corpus, self, chunk);
+                let mut ctx = Context::new();
+                ctx.insert("pages", &views);
+                ctx.insert("root", ROOT_MARK);
+                ctx.insert("sep", SEP);
+                ctx.insert("t", &self.i18n.strings);
+                let html = self
+                    .tera
+                    .render("facts_items.html", &ctx)
+                    .map_err(|e| template_error(&e, &self.config))?;
+                let facts: Vec<&str> = html.split(SEP).take(chunk.len()).collect();
+                if facts.len() != chunk.len() {
+                    return Err(template_error_text(
+                        "facts_items.html",
+                        "it must output `{{ sep | safe }}` after each of `pages`",
+                        self,
+                    ));
+                }
+                Ok(chunk
+                    .iter()
+                    .zip(facts)
+                    .map(|(&i, facts)| {
+                        let w = &corpus.writeups[i];
+                        let (body, diags) = super::markdown::render_body_at(w, &targets, ROOT_MARK);
+                        Piece {
+                            facts: format!("{}\n", facts.trim()),
+                            body,
+                            diags,
+                        }
+                    })
+                    .collect())
+            })
+            .collect();
+        let mut out = Vec::with_capacity(idx.len());
+        for c in chunks {
+            out.extend(c?);
+        }
+        Ok(out)
+    }
+
     /// Renders the dossier entries of the write-ups at `idx`, in parallel chunks.
     pub fn render_dossier_entries(
         &self,
         corpus: &Corpus,
         shared: &super::pages::Shared,
         idx: &[usize],
-    ) -> Result<(Vec<String>, Vec<Diagnostic>), Diagnostic> {
-        let chunks: Vec<Result<Rendered, Diagnostic>> = idx
+    ) -> Result<Vec<String>, Diagnostic> {
+        let chunks: Vec<Result<Vec<String>, Diagnostic>> = idx
             .par_chunks(64)
             .map(|chunk| {
-                let (entries, diags) = super::pages::dossier_entries(corpus, self, shared, chunk);
+                let entries = super::pages::dossier_entries(corpus, self, shared, chunk)?;
                 let mut ctx = Context::new();
                 ctx.insert("entries", &entries);
                 ctx.insert("root", super::pages::DOSSIER_ROOT);
@@ -130,17 +204,14 @@ impl Renderer {
                         self,
                     ));
                 }
-                Ok((parts, diags))
+                Ok(parts)
             })
             .collect();
         let mut out = Vec::with_capacity(idx.len());
-        let mut diags = Vec::new();
         for c in chunks {
-            let (parts, d) = c?;
-            out.extend(parts);
-            diags.extend(d);
+            out.extend(c?);
         }
-        Ok((out, diags))
+        Ok(out)
     }
 }
 

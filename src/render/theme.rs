@@ -32,6 +32,7 @@ const DEFAULT_THEME: &[(&str, &str)] = default_theme![
     "templates/search.html",
     "templates/dossier.html",
     "templates/dossier_entries.html",
+    "templates/facts_items.html",
     "templates/conference_rows.html",
     "templates/timeline_items.html",
     "i18n/vi.yaml",
