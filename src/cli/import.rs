@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use crate::config::Overrides;
 use crate::import::{self, ImportOptions};
 
-use super::{shown, Outcome, SiteArgs, CONTENT_ERROR, OK};
+use super::{Outcome, SiteArgs, OK};
 
 /// Draft a write-up from a published article (plain text): the facts it finds go
 /// into the front matter, the ones it cannot find are listed at the top for the
@@ -58,38 +58,13 @@ impl ImportArgs {
                     .join(import::suggested_file_name(&draft))
             }
         };
-        if target.exists() {
-            return Outcome {
-                stderr: format!(
-                    "error: {} already exists\n  = help: pass --output FILE to write the draft elsewhere\n",
-                    shown(&target)
-                ),
-                code: CONTENT_ERROR,
-                ..Outcome::default()
-            };
-        }
-        if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
-            if let Err(e) = std::fs::create_dir_all(parent) {
-                return Outcome {
-                    stderr: format!("error: cannot create {}: {e}\n", parent.display()),
-                    code: CONTENT_ERROR,
-                    ..Outcome::default()
-                };
-            }
-        }
-        let written = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&target)
-            .and_then(|mut f| {
-                std::io::Write::write_all(&mut f, import::render(&draft, &opts).as_bytes())
-            });
-        if let Err(e) = written {
-            return Outcome {
-                stderr: format!("error: cannot write {}: {e}\n", shown(&target)),
-                code: CONTENT_ERROR,
-                ..Outcome::default()
-            };
+        let mut out = super::write_new_file(
+            &target,
+            &import::render(&draft, &opts),
+            "pass --output FILE to write the draft elsewhere",
+        );
+        if out.code != OK {
+            return out;
         }
         let mut stderr = String::new();
         for u in &draft.unsure {
@@ -98,10 +73,7 @@ impl ImportArgs {
         if !draft.unsure.is_empty() {
             stderr.push_str("  = help: review the draft's front matter; the notes are also at the top of the file\n");
         }
-        Outcome {
-            stdout: format!("{}\n", shown(&target)),
-            stderr,
-            code: OK,
-        }
+        out.stderr = stderr;
+        out
     }
 }

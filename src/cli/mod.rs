@@ -131,3 +131,42 @@ pub fn shown(p: &Path) -> String {
         Err(_) => p.display().to_string(),
     }
 }
+
+/// Writes a new file for an editor (`new`, `import`): its folder is made, an
+/// existing file is never overwritten (checked, then `create_new` so a file
+/// that appears in between is not clobbered either), and the path is printed.
+pub fn write_new_file(path: &Path, text: &str, refusal_help: &str) -> Outcome {
+    let error = |message: String| Outcome {
+        stderr: message,
+        code: CONTENT_ERROR,
+        ..Outcome::default()
+    };
+    if path.exists() {
+        return error(format!(
+            "error: {} already exists\n  = help: {refusal_help}\n",
+            shown(path)
+        ));
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Err(e) = std::fs::create_dir_all(parent) {
+            return error(format!("error: cannot create {}: {e}\n", parent.display()));
+        }
+    }
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
+    match written {
+        Ok(()) => Outcome {
+            stdout: format!("{}\n", shown(path)),
+            code: OK,
+            ..Outcome::default()
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => error(format!(
+            "error: {} already exists\n  = help: {refusal_help}\n",
+            shown(path)
+        )),
+        Err(e) => error(format!("error: cannot write {}: {e}\n", shown(path))),
+    }
+}

@@ -11,7 +11,7 @@ use crate::render::Renderer;
 use crate::site;
 use crate::validate::{cluster, date};
 
-use super::{render_diagnostics, shown, Outcome, SiteArgs, CONTENT_ERROR, OK};
+use super::{render_diagnostics, Outcome, SiteArgs, CONTENT_ERROR};
 
 /// Write a new write-up under content/, its front matter filled from the cluster's
 /// latest write-up (members, leader, deputy), with empty award counts to fill in.
@@ -111,16 +111,6 @@ impl NewArgs {
                     .join(format!("{year}-{}.md", kind.file_slug()))
             }
         };
-        if rel.exists() {
-            return Outcome {
-                stderr: format!(
-                    "error: {} already exists\n  = help: edit that file, or pass --output to write another one\n",
-                    shown(&rel)
-                ),
-                code: CONTENT_ERROR,
-                ..Outcome::default()
-            };
-        }
         let title = self.title.clone().unwrap_or_else(|| {
             let who = key
                 .as_ref()
@@ -139,33 +129,11 @@ impl NewArgs {
             corpus: &corpus,
             body: t.get("new_body"),
         });
-        if let Some(parent) = rel.parent() {
-            if let Err(e) = std::fs::create_dir_all(parent) {
-                return Outcome {
-                    stderr: format!("error: cannot create {}: {e}\n", parent.display()),
-                    code: CONTENT_ERROR,
-                    ..Outcome::default()
-                };
-            }
-        }
-        // create_new: never overwrite, even if the file appeared since the check.
-        let written = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&rel)
-            .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
-        match written {
-            Ok(()) => Outcome {
-                stdout: format!("{}\n", shown(&rel)),
-                code: OK,
-                ..Outcome::default()
-            },
-            Err(e) => Outcome {
-                stderr: format!("error: cannot write {}: {e}\n", shown(&rel)),
-                code: CONTENT_ERROR,
-                ..Outcome::default()
-            },
-        }
+        super::write_new_file(
+            &rel,
+            &text,
+            "edit that file, or pass --output to write another one",
+        )
     }
 }
 
