@@ -56,44 +56,8 @@ pub struct ImportOptions {
     pub source_name: String,
 }
 
-/// The kind of conference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
-    /// Tổng kết: the year's results.
-    Summary,
-    /// Ký kết giao ước thi đua: the year's pledge.
-    Pledge,
-    /// Phát động: the launch of a campaign.
-    Launch,
-    /// Sơ kết: a mid-term review.
-    Review,
-    /// Any other conference.
-    Other,
-}
-
-impl Kind {
-    /// The value written in the front matter.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Summary => "summary",
-            Kind::Pledge => "pledge",
-            Kind::Launch => "launch",
-            Kind::Review => "review",
-            Kind::Other => "other",
-        }
-    }
-
-    /// The part of a file name that names the kind.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Kind::Summary => "tong-ket",
-            Kind::Pledge => "ky-ket",
-            Kind::Launch => "phat-dong",
-            Kind::Review => "so-ket",
-            Kind::Other => "hoi-nghi",
-        }
-    }
-}
+/// The kind of conference: the same as the content contract's.
+pub use crate::model::Kind;
 
 /// An honour: given to named units, or to a number of collectives and
 /// individuals.

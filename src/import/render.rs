@@ -143,6 +143,6 @@ pub fn suggested_file_name(draft: &Draft) -> String {
         .map(|d| d.year())
         .or(f.year)
         .map_or_else(|| "nam-chua-ro".to_string(), |y| y.to_string());
-    let kind = f.kind.map_or("hoi-nghi", |k| k.slug());
+    let kind = f.kind.map_or("hoi-nghi", |k| k.file_slug());
     format!("{folder}/{year}-{kind}.md")
 }
