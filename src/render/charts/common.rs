@@ -55,16 +55,11 @@ pub(super) const REORG_STRIP: i32 = 36;
 /// Formats a count with a thousands separator: 2847 → "2.847" with '.'.
 /// A control character as separator means "no separator".
 pub fn format_count(n: u64, sep: char) -> String {
-    let digits = n.to_string();
-    let len = digits.len();
-    let mut out = String::with_capacity(len + len / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (len - i).is_multiple_of(3) && !sep.is_control() {
-            out.push(sep);
-        }
-        out.push(ch);
+    if sep.is_control() {
+        n.to_string()
+    } else {
+        crate::text::group_thousands(n, sep)
     }
-    out
 }
 
 /// Removes control characters (invalid in XML) and collapses whitespace.
