@@ -248,7 +248,10 @@ impl LiveSite {
             .collect();
         self.timings.clear();
         let clock = std::time::Instant::now();
-        let old_corpus = self.reindex(validate::corpus::Checks::ErrorsOnly);
+        let old_corpus = match self.replace_in_place(changed, &before, &after) {
+            Some(old) => old,
+            None => self.reindex(validate::corpus::Checks::ErrorsOnly),
+        };
         self.timings
             .push(("re-read, re-index, cross-check", clock.elapsed()));
         if self.has_errors() {
@@ -263,6 +266,48 @@ impl LiveSite {
         self.timings
             .push(("render affected pages", clock.elapsed()));
         update
+    }
+
+    /// The common edit — words of one write-up, not its place in the indexes —
+    /// needs no re-index: the new version takes the old one's place. Returns
+    /// the previous corpus when it applied.
+    fn replace_in_place(
+        &mut self,
+        changed: &[PathBuf],
+        before: &[Arc<WriteUp>],
+        after: &[Arc<WriteUp>],
+    ) -> Option<Corpus> {
+        let ([old], [new], [path]) = (before, after, changed) else {
+            return None;
+        };
+        let same_place = old.slug == new.slug
+            && old.date == new.date
+            && old.year == new.year
+            && old.kind == new.kind
+            && old.cluster == new.cluster
+            && old.host == new.host
+            && old.members == new.members
+            && old.leader == new.leader
+            && old.deputy == new.deputy
+            && old.awards == new.awards
+            && old.honours == new.honours
+            && old.draft == new.draft;
+        let file_clean = self
+            .files
+            .get(path)
+            .is_some_and(|f| f.diagnostics.is_empty());
+        // (An old version with errors had no write-up, so `before` would be empty.)
+        if !same_place || !file_clean || self.has_errors() {
+            return None;
+        }
+        let at = self
+            .corpus
+            .writeups
+            .iter()
+            .position(|w| w.slug == old.slug)?;
+        let previous = self.corpus.clone();
+        self.corpus.writeups[at] = Arc::clone(new);
+        Some(previous)
     }
 
     /// Rebuilds the corpus from the file states; returns the previous corpus.
