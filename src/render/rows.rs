@@ -109,12 +109,26 @@ pub struct Piece {
 
 impl Piece {
     pub fn facts_at(&self, root: &str) -> String {
-        self.facts.replace(ROOT_MARK, root)
+        at_root(&self.facts, root)
     }
 
     pub fn body_at(&self, root: &str) -> String {
-        self.body.replace(ROOT_MARK, root)
+        at_root(&self.body, root)
     }
+}
+
+/// `s` with every `ROOT_MARK` replaced by `root` (memchr's search: these
+/// strings are copied for every page and dossier entry).
+fn at_root(s: &str, root: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for at in memchr::memmem::find_iter(s.as_bytes(), ROOT_MARK) {
+        out.push_str(&s[last..at]);
+        out.push_str(root);
+        last = at + ROOT_MARK.len();
+    }
+    out.push_str(&s[last..]);
+    out
 }
 
 impl Renderer {
@@ -244,4 +258,19 @@ pub fn join(cache: &RowCache, corpus: &Corpus, idx: &[usize], timeline: bool) ->
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_root_mark_is_replaced_everywhere() {
+        let s = format!("<a href=\"{ROOT_MARK}x.html\">{ROOT_MARK}</a>~ok");
+        assert_eq!(
+            at_root(&s, "../../"),
+            "<a href=\"../../x.html\">../../</a>~ok"
+        );
+        assert_eq!(at_root("plain", "../"), "plain");
+    }
 }
