@@ -89,13 +89,14 @@ impl ServeArgs {
         };
         let started = Instant::now();
         let live = LiveSite::load(config.clone());
-        report(
-            &live,
+        let first = if live.has_errors() {
+            Update::Failed
+        } else {
             Update::Full {
                 pages: live.output.len(),
-            },
-            started.elapsed(),
-        );
+            }
+        };
+        report(&live, first, started.elapsed());
         let shared = Arc::new(Shared {
             site: RwLock::new(live),
             version: Mutex::new(1),
