@@ -155,10 +155,12 @@ impl Staging {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
         std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-        let dir = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir).map_err(io_err(&dir))?;
+        // A build killed half-way (Ctrl-C, power cut) leaves its staging or
+        // swapped-out folder behind; they are baocao's own, so clear them.
+        for leftover in leftovers(&parent, &name) {
+            std::fs::remove_dir_all(&leftover).map_err(io_err(&leftover))?;
         }
+        let dir = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         std::fs::create_dir_all(&dir).map_err(io_err(&dir))?;
         Ok(Staging {
             dir,
@@ -209,6 +211,30 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Staging and swapped-out folders of earlier builds of `name` that did not
+/// finish: `.<name>.tmp-<pid>` and `.<name>.old-<pid>` beside it, whose
+/// process is gone (a build still running keeps its folder).
+fn leftovers(parent: &Path, name: &str) -> Vec<PathBuf> {
+    let prefixes = [format!(".{name}.tmp-"), format!(".{name}.old-")];
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            prefixes.iter().any(|p| {
+                n.strip_prefix(p.as_str()).is_some_and(|pid| {
+                    let is_pid = !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit());
+                    let running = Path::new("/proc").join(pid).exists();
+                    is_pid && !running
+                })
+            })
+        })
+        .map(|e| e.path())
+        .collect()
 }
 
 /// The manifest entry of one file.

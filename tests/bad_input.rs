@@ -342,3 +342,26 @@ fn a_broken_link_found_while_writing_leaves_the_previous_site_and_no_leftovers()
         .collect();
     assert!(leftovers.is_empty(), "the staging folder is removed");
 }
+
+#[test]
+fn leftovers_of_a_build_killed_half_way_are_cleared_by_the_next() {
+    let site = Site::sample();
+    assert_eq!(site.build(&[]).code, 0);
+    // What a build killed between writing and swapping leaves beside the output.
+    let stale = site.root().join(".public.tmp-99999");
+    std::fs::create_dir_all(stale.join("cum")).expect("mkdir");
+    std::fs::write(stale.join("index.html"), "half").expect("write");
+    let unrelated = site.root().join(".public.tmp-notes");
+    std::fs::create_dir_all(&unrelated).expect("mkdir");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !stale.exists(),
+        "the staging folder of the killed build is gone"
+    );
+    assert!(
+        unrelated.exists(),
+        "a folder baocao did not name is left alone"
+    );
+    assert!(site.page("index.html").contains("<!DOCTYPE html>"));
+}
