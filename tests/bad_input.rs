@@ -348,7 +348,8 @@ fn leftovers_of_a_build_killed_half_way_are_cleared_by_the_next() {
     let site = Site::sample();
     assert_eq!(site.build(&[]).code, 0);
     // What a build killed between writing and swapping leaves beside the output.
-    let stale = site.root().join(".public.tmp-99999");
+    // A pid above the kernel's maximum: no live process can have it.
+    let stale = site.root().join(".public.tmp-99999999");
     std::fs::create_dir_all(stale.join("cum")).expect("mkdir");
     std::fs::write(stale.join("index.html"), "half").expect("write");
     let unrelated = site.root().join(".public.tmp-notes");
