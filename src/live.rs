@@ -406,7 +406,7 @@ impl LiveSite {
                 else {
                     continue;
                 };
-                if let Some(pos) = c.writeups.iter().position(|&x| x == i) {
+                if let Ok(pos) = c.writeups.binary_search(&i) {
                     for n in [pos.checked_sub(1), Some(pos + 1)].into_iter().flatten() {
                         if let Some(&x) = c.writeups.get(n) {
                             neighbours.push(corpus.writeups[x].slug.clone());

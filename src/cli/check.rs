@@ -74,10 +74,12 @@ impl CheckArgs {
                 if errors == 0 {
                     let s = live.stats();
                     out.stdout = format!(
-                        "checked {} write-ups: {} errors, {} warnings\n",
+                        "checked {} write-ups: {} {}, {} {}\n",
                         s.conferences + s.drafts_skipped,
                         errors,
-                        warnings
+                        super::plural(errors, "error", "errors"),
+                        warnings,
+                        super::plural(warnings, "warning", "warnings")
                     );
                 }
             }

@@ -620,7 +620,8 @@ fn conference(
     let view = conference_view(corpus, r, w);
     let (prev, next) = match w.cluster.as_ref().and_then(|k| corpus.cluster(k)) {
         Some((_, c)) => {
-            let pos = c.writeups.iter().position(|&x| x == i);
+            // A cluster's write-ups are in corpus order, so ascending.
+            let pos = c.writeups.binary_search(&i).ok();
             let at = |p: Option<usize>| {
                 p.and_then(|p| c.writeups.get(p))
                     .map(|&x| row(corpus, &corpus.writeups[x], t, r.language()))
