@@ -95,10 +95,6 @@ impl LiveSite {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
-    pub fn corpus(&self) -> &Corpus {
-        &self.corpus
-    }
-
     pub fn stats(&self) -> Stats {
         Stats {
             pages: self.output.keys().filter(|p| p.ends_with(".html")).count(),
@@ -109,13 +105,6 @@ impl LiveSite {
             years: self.corpus.years.len(),
             drafts_skipped: self.files.values().filter(|f| f.draft_skipped).count(),
         }
-    }
-
-    /// The rendered files sorted by path, giving up the site.
-    pub fn into_files(self) -> Vec<OutputFile> {
-        let mut files: Vec<OutputFile> = self.output.into_values().collect();
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        files
     }
 
     /// Reloads everything from disk and renders every page.

@@ -101,13 +101,6 @@ impl Corpus {
             .map(|i| (*i, &self.clusters[*i]))
     }
 
-    pub fn year(&self, year: i32) -> Option<&Year> {
-        self.years
-            .binary_search_by_key(&year, |y| y.year)
-            .ok()
-            .map(|i| &self.years[i])
-    }
-
     fn index_clusters(&mut self) {
         let mut by_key: BTreeMap<&ClusterKey, Vec<usize>> = BTreeMap::new();
         for (i, w) in self.writeups.iter().enumerate() {
@@ -207,14 +200,6 @@ fn new_unit(name: &str) -> Unit {
     }
 }
 
-fn add(a: Option<u64>, b: Option<u64>) -> Option<u64> {
-    match (a, b) {
-        (Some(x), Some(y)) => Some(x.saturating_add(y)),
-        (x, None) => x,
-        (None, y) => y,
-    }
-}
-
 /// One record per reported year, with membership changes against the year before.
 fn cluster_years(all: &[Arc<WriteUp>], idx: &[usize]) -> Vec<ClusterYear> {
     let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
@@ -233,10 +218,7 @@ fn cluster_years(all: &[Arc<WriteUp>], idx: &[usize]) -> Vec<ClusterYear> {
         let deputy = latest_with(&|w| w.deputy.is_some()).and_then(|w| w.deputy.clone());
         let awards = conferences
             .iter()
-            .fold(Awards::default(), |acc, &i| Awards {
-                collectives: add(acc.collectives, all[i].awards.collectives),
-                individuals: add(acc.individuals, all[i].awards.individuals),
-            });
+            .fold(Awards::default(), |acc, &i| acc.plus(all[i].awards));
         let (joined, left, reorganized) = match out.last() {
             Some(prev) => {
                 let before: BTreeSet<&String> = prev.members.iter().collect();

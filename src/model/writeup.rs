@@ -88,6 +88,19 @@ pub struct Awards {
 }
 
 impl Awards {
+    /// The sum of two counts; a count neither gives stays unknown.
+    pub fn plus(self, other: Awards) -> Awards {
+        let sum = |a: Option<u64>, b: Option<u64>| match (a, b) {
+            (Some(a), Some(b)) => Some(a.saturating_add(b)),
+            (a, None) => a,
+            (None, b) => b,
+        };
+        Awards {
+            collectives: sum(self.collectives, other.collectives),
+            individuals: sum(self.individuals, other.individuals),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.collectives.is_none() && self.individuals.is_none()
     }

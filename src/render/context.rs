@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::config::Language;
-use crate::model::{Awards, ClusterKey, Corpus, WriteUp};
+use crate::model::{ClusterKey, Corpus, WriteUp};
 
 use super::I18n;
 
@@ -86,32 +86,5 @@ pub fn row(corpus: &Corpus, w: &WriteUp, t: &I18n, lang: Language) -> Conference
         collectives: w.awards.collectives,
         individuals: w.awards.individuals,
         summary: w.summary.clone(),
-    }
-}
-
-#[derive(Debug, Clone, Copy, Default, Serialize)]
-pub struct Totals {
-    pub collectives: Option<u64>,
-    pub individuals: Option<u64>,
-}
-
-impl From<Awards> for Totals {
-    fn from(a: Awards) -> Self {
-        Totals {
-            collectives: a.collectives,
-            individuals: a.individuals,
-        }
-    }
-}
-
-impl Totals {
-    pub fn add(&mut self, a: Awards) {
-        let sum = |x: Option<u64>, y: Option<u64>| match (x, y) {
-            (Some(x), Some(y)) => Some(x.saturating_add(y)),
-            (x, None) => x,
-            (None, y) => y,
-        };
-        self.collectives = sum(self.collectives, a.collectives);
-        self.individuals = sum(self.individuals, a.individuals);
     }
 }

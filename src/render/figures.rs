@@ -144,15 +144,7 @@ pub fn year(corpus: &Corpus, yi: usize, r: &Renderer) -> String {
             let entry = by_cluster
                 .entry(ci)
                 .or_insert_with(|| (cluster_name(&c.key, &r.i18n), Awards::default()));
-            let sum = |a: Option<u64>, b: Option<u64>| match (a, b) {
-                (Some(a), Some(b)) => Some(a + b),
-                (a, None) => a,
-                (None, b) => b,
-            };
-            entry.1 = Awards {
-                collectives: sum(entry.1.collectives, w.awards.collectives),
-                individuals: sum(entry.1.individuals, w.awards.individuals),
-            };
+            entry.1 = entry.1.plus(w.awards);
         }
     }
     let clusters: Vec<ClusterCounts> = by_cluster

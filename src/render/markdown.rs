@@ -37,33 +37,11 @@ pub fn render_body_at(
                 Event::Text(CowStr::Borrowed(""))
             }
             Event::Html(raw) | Event::InlineHtml(raw) if !targets.trust_html => Event::Text(raw),
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = rewrite_url(w, &dest_url, root, targets, range.start, &mut diags);
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: dest,
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = rewrite_url(w, &dest_url, root, targets, range.start, &mut diags);
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: dest,
-                    title,
-                    id,
-                })
+            Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
+                    *dest_url = rewrite_url(w, dest_url, root, targets, range.start, &mut diags);
+                }
+                Event::Start(tag)
             }
             other => other,
         });

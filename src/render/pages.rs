@@ -9,11 +9,11 @@ use tera::Context;
 
 use super::context::{
     cluster_link, cluster_name, cluster_url, conference_url, row, unit_link, year_url,
-    ConferenceRow, Link, Totals,
+    ConferenceRow, Link,
 };
 use super::Renderer;
 use crate::diagnostics::Diagnostic;
-use crate::model::Corpus;
+use crate::model::{Awards, Corpus};
 
 /// How many conferences the home page lists as recent.
 const RECENT: usize = 10;
@@ -230,9 +230,9 @@ pub fn context(
                 .years
                 .iter()
                 .map(|y| {
-                    let mut totals = Totals::default();
+                    let mut totals = Awards::default();
                     for &w in &y.writeups {
-                        totals.add(corpus.writeups[w].awards);
+                        totals = totals.plus(corpus.writeups[w].awards);
                     }
                     YearSummary {
                         year: y.year,
@@ -294,7 +294,7 @@ struct YearSummary {
     year: i32,
     url: String,
     conferences: usize,
-    totals: Totals,
+    totals: Awards,
 }
 
 #[derive(Serialize)]
@@ -345,9 +345,9 @@ fn home(corpus: &Corpus, r: &Renderer, ctx: &mut Context) -> Vec<Diagnostic> {
         ),
         Err(d) => (String::new(), vec![d]),
     };
-    let mut totals = Totals::default();
+    let mut totals = Awards::default();
     for w in &corpus.writeups {
-        totals.add(w.awards);
+        totals = totals.plus(w.awards);
     }
     ctx.insert("clusters", &clusters);
     ctx.insert("charts", &super::figures::home(corpus, r));
@@ -405,7 +405,7 @@ struct ClusterYearView {
     reorganized: bool,
     leader: Option<Link>,
     deputy: Option<Link>,
-    totals: Totals,
+    totals: Awards,
     conferences: usize,
     timeline_html: String,
 }
@@ -426,7 +426,7 @@ fn cluster(corpus: &Corpus, r: &Renderer, shared: &Shared, ci: usize, ctx: &mut 
             reorganized: y.reorganized,
             leader: y.leader.as_deref().map(|n| unit_link(corpus, n)),
             deputy: y.deputy.as_deref().map(|n| unit_link(corpus, n)),
-            totals: y.awards.into(),
+            totals: y.awards,
             conferences: y.conferences.len(),
             timeline_html: super::rows::join(shared.rows, corpus, &y.conferences, true),
         })
@@ -726,25 +726,25 @@ fn unit(corpus: &Corpus, r: &Renderer, shared: &Shared, ui: usize, ctx: &mut Con
 struct YearClusterView {
     cluster: Link,
     conferences: usize,
-    totals: Totals,
+    totals: Awards,
 }
 
 fn year(corpus: &Corpus, r: &Renderer, shared: &Shared, yi: usize, ctx: &mut Context) {
     let y = &corpus.years[yi];
     let t = &r.i18n;
     let mut by_cluster: BTreeMap<usize, YearClusterView> = BTreeMap::new();
-    let mut totals = Totals::default();
+    let mut totals = Awards::default();
     for &wi in &y.writeups {
         let w = &corpus.writeups[wi];
-        totals.add(w.awards);
+        totals = totals.plus(w.awards);
         if let Some((ci, c)) = w.cluster.as_ref().and_then(|k| corpus.cluster(k)) {
             let entry = by_cluster.entry(ci).or_insert_with(|| YearClusterView {
                 cluster: cluster_link(&c.key, t),
                 conferences: 0,
-                totals: Totals::default(),
+                totals: Awards::default(),
             });
             entry.conferences += 1;
-            entry.totals.add(w.awards);
+            entry.totals = entry.totals.plus(w.awards);
         }
     }
     let nav = |i: Option<usize>| {
