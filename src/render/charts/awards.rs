@@ -204,14 +204,7 @@ pub fn cluster_awards(
                 text,
             ),
         ),
-        (
-            "reorganized_years",
-            reorgs
-                .iter()
-                .map(|y| y.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
+        ("reorganized_years", super::common::join_years(&reorgs)),
     ];
     Some(finish(id_prefix, text, &vars, size, raw, table))
 }

@@ -62,6 +62,15 @@ pub fn format_count(n: u64, sep: char) -> String {
     }
 }
 
+/// Years as "2017, 2024", for the descriptions' `{reorganized_years}`.
+pub(super) fn join_years<'a>(years: impl IntoIterator<Item = &'a i32>) -> String {
+    years
+        .into_iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Removes control characters (invalid in XML) and collapses whitespace.
 pub(super) fn clean(s: &str) -> String {
     let replaced: String = s

@@ -279,14 +279,7 @@ pub fn cluster_leaders(
         ("years", format_count(named, sep)),
         ("leaders", format_count(distinct(|e| e.0.as_ref()), sep)),
         ("deputies", format_count(distinct(|e| e.1.as_ref()), sep)),
-        (
-            "reorganized_years",
-            reorgs
-                .iter()
-                .map(|y| y.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
+        ("reorganized_years", super::common::join_years(&reorgs)),
     ];
     Some(finish(id_prefix, text, &vars, size, raw, table))
 }

@@ -180,14 +180,7 @@ pub fn cluster_membership(
         ("max_units_year", max_year),
         ("min_units", min_units),
         ("min_units_year", min_year),
-        (
-            "reorganized_years",
-            reorgs
-                .iter()
-                .map(|y| y.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
+        ("reorganized_years", super::common::join_years(&reorgs)),
     ];
     Some(finish(id_prefix, text, &vars, size, raw, table))
 }
