@@ -254,78 +254,104 @@ impl Renderer {
             }
         }
         let with_dossiers = !dossiers.is_empty();
-        let dossiers_of = |w: &crate::model::WriteUp| {
-            let year = corpus.years.binary_search_by_key(&w.year, |y| y.year).ok();
-            let cluster = w
-                .cluster
-                .as_ref()
-                .and_then(|k| corpus.cluster(k))
-                .map(|(i, _)| i);
-            [
-                cluster.map(|i| PageSpec::ClusterDossier(i).path(corpus)),
-                year.map(|i| PageSpec::YearDossier(i).path(corpus)),
-            ]
-        };
         let plain = pages::Shared::new(corpus, self, cache);
         let all: Vec<usize> = (0..corpus.writeups.len()).collect();
-        for chunk in all.chunks(1024) {
-            let pieces = match self.render_pieces(corpus, &plain, chunk) {
-                Ok(p) => p,
-                Err(d) => {
-                    diags.push(d);
-                    return diags;
-                }
-            };
-            let map: std::collections::HashMap<usize, rows::Piece> =
-                chunk.iter().copied().zip(pieces).collect();
-            let mut shared = pages::Shared::new(corpus, self, cache);
-            shared.pieces = Some(&map);
-            diags.par_extend(chunk.par_iter().flat_map_iter(|&i| {
-                self.render_checked(&PageSpec::Conference(i), corpus, &shared, written, sink)
-            }));
-            if !with_dossiers {
-                continue;
-            }
-            let entries = match self.render_dossier_entries(corpus, &shared, chunk) {
-                Ok(e) => e,
-                Err(d) => {
-                    diags.push(d);
-                    return diags;
-                }
-            };
-            // Both dossiers of an entry stand two folders deep: one check serves both.
-            diags.par_extend(chunk.par_iter().zip(entries.par_iter()).flat_map_iter(
-                |(&i, entry)| {
-                    dossiers_of(&corpus.writeups[i])
-                        .into_iter()
-                        .flatten()
-                        .next_back()
-                        .map(|path| {
-                            links::check_one(
-                                &OutputFile {
-                                    path,
-                                    bytes: entry.as_bytes().to_vec(),
-                                },
-                                written,
-                            )
-                        })
-                        .unwrap_or_default()
-                },
-            ));
-            for (&i, entry) in chunk.iter().zip(&entries) {
-                for path in dossiers_of(&corpus.writeups[i]).into_iter().flatten() {
+        // Each chunk is rendered while the dossier entries of the one before are
+        // appended to their files: the appending is serial, in corpus order.
+        let append = |entries: &[(usize, String)]| -> Vec<Diagnostic> {
+            let mut diags = Vec::new();
+            for (i, entry) in entries {
+                for path in dossiers_of(corpus, &corpus.writeups[*i])
+                    .into_iter()
+                    .flatten()
+                {
                     if let Err(e) = sink.part(&path, entry.as_bytes(), false) {
                         diags.push(e);
                     }
                 }
             }
+            diags
+        };
+        let mut pending: Vec<(usize, String)> = Vec::new();
+        for chunk in all.chunks(1024) {
+            let (appended, rendered) = rayon::join(
+                || append(&pending),
+                || {
+                    chunk
+                        .par_chunks(64)
+                        .map(|part| {
+                            self.render_writeups(corpus, &plain, part, with_dossiers, written, sink)
+                        })
+                        .collect::<Vec<_>>()
+                },
+            );
+            diags.extend(appended);
+            pending.clear();
+            for r in rendered {
+                match r {
+                    Ok((d, entries)) => {
+                        diags.extend(d);
+                        pending.extend(entries);
+                    }
+                    Err(d) => {
+                        diags.push(d);
+                        return diags;
+                    }
+                }
+            }
         }
+        diags.extend(append(&pending));
         for (path, _, tail, _) in &shells {
             if let Err(e) = sink.part(path, tail.as_bytes(), true) {
                 diags.push(e);
             }
         }
         diags
+    }
+
+    /// The conference pages of the write-ups at `idx` (written to the sink) and,
+    /// `with_dossiers`, their dossier entries (returned, to append in order).
+    /// A template error of the shared pieces stops the build.
+    fn render_writeups(
+        &self,
+        corpus: &Corpus,
+        plain: &pages::Shared,
+        idx: &[usize],
+        with_dossiers: bool,
+        written: &std::collections::HashSet<&str>,
+        sink: &dyn Sink,
+    ) -> Result<(Vec<Diagnostic>, Vec<(usize, String)>), Diagnostic> {
+        let pieces = self.render_pieces(corpus, plain, idx)?;
+        let map: std::collections::HashMap<usize, rows::Piece> =
+            idx.iter().copied().zip(pieces).collect();
+        let shared = plain.with_pieces(&map);
+        let mut diags: Vec<Diagnostic> = idx
+            .iter()
+            .flat_map(|&i| {
+                self.render_checked(&PageSpec::Conference(i), corpus, &shared, written, sink)
+            })
+            .collect();
+        if !with_dossiers {
+            return Ok((diags, Vec::new()));
+        }
+        let entries = self.render_dossier_entries(corpus, &shared, idx)?;
+        // Both dossiers of an entry stand two folders deep: one check serves both.
+        for (&i, entry) in idx.iter().zip(&entries) {
+            if let Some(path) = dossiers_of(corpus, &corpus.writeups[i])
+                .into_iter()
+                .flatten()
+                .next_back()
+            {
+                diags.extend(links::check_one(
+                    &OutputFile {
+                        path,
+                        bytes: entry.as_bytes().to_vec(),
+                    },
+                    written,
+                ));
+            }
+        }
+        Ok((diags, idx.iter().copied().zip(entries).collect()))
     }
 
     /// Runs `each` on every spec in parallel, in two rounds: first the dossiers,
@@ -400,13 +426,12 @@ impl Renderer {
             .map(|b| format!("{b}{}", path.strip_suffix("index.html").unwrap_or(&path)));
         ctx.insert("canonical", &canonical);
         let mut all = diags;
-        let bytes = match self.tera.render(template, &ctx) {
-            Ok(html) => html.into_bytes(),
-            Err(e) => {
-                all.push(template_error(&e, &self.config));
-                Vec::new()
-            }
-        };
+        // Into bytes: `render` would check the whole page is UTF-8 again.
+        let mut bytes = Vec::with_capacity(16 * 1024);
+        if let Err(e) = self.tera.render_to(template, &ctx, &mut bytes) {
+            all.push(template_error(&e, &self.config));
+            bytes.clear();
+        }
         (OutputFile { path, bytes }, all)
     }
 }
@@ -449,6 +474,20 @@ pub trait Sink: Sync {
     fn file(&self, file: OutputFile) -> Result<(), Diagnostic>;
     /// The next part of a file made piece by piece (a dossier); `last` closes it.
     fn part(&self, path: &str, bytes: &[u8], last: bool) -> Result<(), Diagnostic>;
+}
+
+/// The dossiers a write-up's entry goes into: its cluster's and its year's.
+fn dossiers_of(corpus: &Corpus, w: &crate::model::WriteUp) -> [Option<String>; 2] {
+    let year = corpus.years.binary_search_by_key(&w.year, |y| y.year).ok();
+    let cluster = w
+        .cluster
+        .as_ref()
+        .and_then(|k| corpus.cluster(k))
+        .map(|(i, _)| i);
+    [
+        cluster.map(|i| PageSpec::ClusterDossier(i).path(corpus)),
+        year.map(|i| PageSpec::YearDossier(i).path(corpus)),
+    ]
 }
 
 /// A sink that keeps nothing: `check --full` renders only to find problems.

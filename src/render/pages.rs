@@ -133,7 +133,7 @@ pub fn plan(corpus: &Corpus, with_base_url: bool) -> Vec<PageSpec> {
 
 /// Lookups computed once per build and shared by every page.
 pub struct Shared<'c> {
-    pub(crate) slug_by_rel: HashMap<&'c str, &'c str>,
+    pub(crate) slug_by_rel: std::borrow::Cow<'c, HashMap<&'c str, &'c str>>,
     /// Each write-up's dossier entry, by write-up index, while dossiers are made.
     pub(crate) entries: Option<&'c [String]>,
     /// Render dossiers with `DOSSIER_MARK` where their entries go: the
@@ -160,11 +160,13 @@ impl<'c> Shared<'c> {
             entries: None,
             dossier_shell: false,
             pieces: None,
-            slug_by_rel: corpus
-                .writeups
-                .iter()
-                .map(|w| (w.rel.as_str(), w.slug.as_str()))
-                .collect(),
+            slug_by_rel: std::borrow::Cow::Owned(
+                corpus
+                    .writeups
+                    .iter()
+                    .map(|w| (w.rel.as_str(), w.slug.as_str()))
+                    .collect(),
+            ),
             site: Site {
                 title: r
                     .config
@@ -175,6 +177,20 @@ impl<'c> Shared<'c> {
                 lang: r.language().code(),
                 base_url: r.config.base_url.clone(),
             },
+        }
+    }
+}
+
+impl Shared<'_> {
+    /// These lookups, with `pieces` already rendered (no lookup is rebuilt).
+    pub fn with_pieces<'a>(&'a self, pieces: &'a HashMap<usize, super::rows::Piece>) -> Shared<'a> {
+        Shared {
+            slug_by_rel: std::borrow::Cow::Borrowed(&*self.slug_by_rel),
+            entries: self.entries,
+            dossier_shell: self.dossier_shell,
+            pieces: Some(pieces),
+            rows: self.rows,
+            site: self.site.clone(),
         }
     }
 }

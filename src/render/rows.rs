@@ -17,6 +17,8 @@ use crate::model::Corpus;
 /// The way back to the site root from the list pages (cum/x/, don-vi/x/, nam/x/).
 pub const LIST_ROOT: &str = "../../";
 const SEP: &str = "\u{1e}";
+/// `SEP` is this one ASCII byte, so splitting bytes on it never cuts a character.
+const SEP_BYTE: u8 = 0x1e;
 const CHUNK: usize = 256;
 
 /// A conference's table row and timeline entry, as HTML.
@@ -71,26 +73,48 @@ impl Renderer {
         ctx.insert("root", root);
         ctx.insert("sep", SEP);
         ctx.insert("t", &self.i18n.strings);
-        let html = self
-            .tera
-            .render(template, &ctx)
+        self.render_parts(
+            template,
+            &ctx,
+            rows.len(),
+            "it must output `{{ sep | safe }}` after each row of `rows`",
+        )
+    }
+
+    /// Renders `template`, which outputs `SEP` after each of `n` items, and
+    /// returns the items. White space around an item is not part of it:
+    /// trimmed, an item renders the same whichever chunk it falls in.
+    fn render_parts(
+        &self,
+        template: &str,
+        ctx: &Context,
+        n: usize,
+        rule: &str,
+    ) -> Result<Vec<String>, Diagnostic> {
+        let mut bytes = Vec::with_capacity(n * 2048);
+        self.tera
+            .render_to(template, ctx, &mut bytes)
             .map_err(|e| template_error(&e, &self.config))?;
-        let parts: Vec<String> = html.split(SEP).map(str::to_string).collect();
-        // The text after the last separator is whatever follows the loop.
-        if parts.len() != rows.len() + 1 {
-            return Err(template_error_text(
-                template,
-                "it must output `{{ sep | safe }}` after each row of `rows`",
-                self,
-            ));
+        // Tera writes only text; one fast check instead of std's per-part one.
+        let html = simdutf8::basic::from_utf8(&bytes)
+            .map_err(|_| template_error_text(template, "it output text that is not UTF-8", self))?;
+        let mut parts = Vec::with_capacity(n);
+        let mut last = 0;
+        for at in memchr::memchr_iter(SEP_BYTE, html.as_bytes()) {
+            if parts.len() == n {
+                break;
+            }
+            let mut part = String::with_capacity(at - last + 1);
+            part.push_str(html[last..at].trim());
+            part.push('\n');
+            parts.push(part);
+            last = at + 1;
         }
-        // White space around a row is not part of it: trimmed, a row renders the
-        // same whichever chunk it falls in.
-        Ok(parts
-            .into_iter()
-            .take(rows.len())
-            .map(|p| format!("{}\n", p.trim()))
-            .collect())
+        // The text after the last separator is whatever follows the loop.
+        if parts.len() != n || memchr::memchr(SEP_BYTE, &html.as_bytes()[last..]).is_some() {
+            return Err(template_error_text(template, rule, self));
+        }
+        Ok(parts)
     }
 }
 
@@ -152,29 +176,19 @@ impl Renderer {
                 ctx.insert("root", ROOT_MARK);
                 ctx.insert("sep", SEP);
                 ctx.insert("t", &self.i18n.strings);
-                let html = self
-                    .tera
-                    .render("facts_items.html", &ctx)
-                    .map_err(|e| template_error(&e, &self.config))?;
-                let facts: Vec<&str> = html.split(SEP).take(chunk.len()).collect();
-                if facts.len() != chunk.len() {
-                    return Err(template_error_text(
-                        "facts_items.html",
-                        "it must output `{{ sep | safe }}` after each of `pages`",
-                        self,
-                    ));
-                }
+                let facts = self.render_parts(
+                    "facts_items.html",
+                    &ctx,
+                    chunk.len(),
+                    "it must output `{{ sep | safe }}` after each of `pages`",
+                )?;
                 Ok(chunk
                     .iter()
                     .zip(facts)
                     .map(|(&i, facts)| {
                         let w = &corpus.writeups[i];
                         let (body, diags) = super::markdown::render_body_at(w, &targets, ROOT_MARK);
-                        Piece {
-                            facts: format!("{}\n", facts.trim()),
-                            body,
-                            diags,
-                        }
+                        Piece { facts, body, diags }
                     })
                     .collect())
             })
@@ -202,22 +216,12 @@ impl Renderer {
                 ctx.insert("root", super::pages::DOSSIER_ROOT);
                 ctx.insert("sep", SEP);
                 ctx.insert("t", &self.i18n.strings);
-                let html = self
-                    .tera
-                    .render("dossier_entries.html", &ctx)
-                    .map_err(|e| template_error(&e, &self.config))?;
-                let parts: Vec<String> = html
-                    .split(SEP)
-                    .take(chunk.len())
-                    .map(|p| format!("{}\n", p.trim()))
-                    .collect();
-                if parts.len() != chunk.len() {
-                    return Err(template_error_text(
-                        "dossier_entries.html",
-                        "it must output `{{ sep | safe }}` after each entry",
-                        self,
-                    ));
-                }
+                let parts = self.render_parts(
+                    "dossier_entries.html",
+                    &ctx,
+                    chunk.len(),
+                    "it must output `{{ sep | safe }}` after each entry",
+                )?;
                 Ok(parts)
             })
             .collect();
