@@ -14,20 +14,20 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
 
 /// Decodes file bytes as UTF-8 text, with the same BOM and CRLF handling.
 pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
-            return Err(Diagnostic::error(
-                path,
-                format!("the file is not UTF-8 text (invalid byte at line {line})"),
-            )
-            .with_help("save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)"));
-        }
+    // simdutf8 checks Vietnamese text many times faster than std; std finds
+    // where a bad file goes wrong.
+    let Ok(text) = simdutf8::basic::from_utf8(&bytes) else {
+        let at = std::str::from_utf8(&bytes)
+            .err()
+            .map_or(0, |e| e.valid_up_to());
+        let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        return Err(Diagnostic::error(
+            path,
+            format!("the file is not UTF-8 text (invalid byte at line {line})"),
+        )
+        .with_help("save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)"));
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     Ok(if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {

@@ -33,20 +33,21 @@ fn check_files<'a>(
     let files: Vec<&OutputFile> = files.collect();
     files
         .par_iter()
-        .flat_map_iter(|f| check_file(f, written))
+        .flat_map_iter(|f| check_one(f, written))
         .collect()
 }
 
 /// The broken references of one file, against the paths in `written`.
 pub fn check_one(f: &OutputFile, written: &HashSet<&str>) -> Vec<Diagnostic> {
-    check_file(f, written)
+    check_bytes(&f.path, &f.bytes, written)
 }
 
-fn check_file(f: &OutputFile, written: &HashSet<&str>) -> Vec<Diagnostic> {
-    let refs = if f.path.ends_with(".html") {
-        attribute_refs(&f.bytes)
-    } else if f.path.ends_with(".css") {
-        match std::str::from_utf8(&f.bytes) {
+/// The broken references of the file at `path` with these contents.
+pub fn check_bytes(path: &str, bytes: &[u8], written: &HashSet<&str>) -> Vec<Diagnostic> {
+    let refs = if path.ends_with(".html") {
+        attribute_refs(bytes)
+    } else if path.ends_with(".css") {
+        match std::str::from_utf8(bytes) {
             Ok(text) => css_refs(text),
             Err(_) => return Vec::new(),
         }
@@ -55,9 +56,9 @@ fn check_file(f: &OutputFile, written: &HashSet<&str>) -> Vec<Diagnostic> {
     };
     refs.into_iter()
         .filter_map(|r| {
-            broken(&f.path, r, written).map(|problem| {
+            broken(path, r, written).map(|problem| {
                 Diagnostic::error(
-                    PathBuf::from(&f.path),
+                    PathBuf::from(path),
                     format!("broken link \"{r}\": {problem}"),
                 )
                 .with_help("links between pages must name a file the build writes (…/index.html)")
@@ -93,21 +94,31 @@ fn broken(page: &str, reference: &str, written: &HashSet<&str>) -> Option<&'stat
     if path.ends_with('/') {
         return Some("a link to a folder does not open from disk");
     }
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
+    // Resolve against the page's folder in one string (this runs for every
+    // link of every page).
+    let mut target = String::with_capacity(page.len() + path.len());
+    target.push_str(page.rfind('/').map_or("", |i| &page[..i]));
     for seg in path.split('/') {
         match seg {
             "" | "." => {}
             ".." => {
-                if parts.pop().is_none() {
+                if target.is_empty() {
                     return Some("it leaves the site folder");
                 }
+                let cut = target.rfind('/').unwrap_or(0);
+                target.truncate(cut);
             }
-            s => parts.push(s),
+            s => {
+                if !target.is_empty() {
+                    target.push('/');
+                }
+                target.push_str(s);
+            }
         }
     }
-    let target = parts.join("/");
-    let target = percent_decode(&target);
+    if target.contains('%') {
+        target = percent_decode(&target);
+    }
     if written.contains(target.as_str()) {
         None
     } else if written.contains(format!("{target}/index.html").as_str()) {

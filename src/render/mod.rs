@@ -49,6 +49,9 @@ pub struct Renderer {
     pub i18n: I18n,
     pub config: Config,
     theme: Theme,
+    /// What every page's context starts from: the translations as `t`, made
+    /// into a template value once (cloning it is cheaper than converting).
+    base_context: tera::Context,
 }
 
 impl Renderer {
@@ -89,15 +92,25 @@ impl Renderer {
                 }))
             },
         );
-        tera.add_raw_templates(
-            theme
-                .templates
-                .iter()
-                .map(|(n, s)| (n.as_str(), s.as_str())),
-        )
-        .map_err(|e| vec![template_error(&e, config)])?;
+        let sources: Vec<(&str, std::borrow::Cow<str>)> = theme
+            .templates
+            .iter()
+            .map(|(n, s)| {
+                (
+                    n.as_str(),
+                    theme::inline_translations(n, s, &strings, escape_html),
+                )
+            })
+            .collect();
+        tera.add_raw_templates(sources.iter().map(|(n, s)| (*n, &**s)))
+            .map_err(|e| vec![template_error(&e, config)])?;
         Ok(Renderer {
             tera,
+            base_context: {
+                let mut ctx = tera::Context::new();
+                ctx.insert("t", &strings);
+                ctx
+            },
             i18n: I18n { strings },
             config: config.clone(),
             theme,
@@ -258,7 +271,7 @@ impl Renderer {
         let all: Vec<usize> = (0..corpus.writeups.len()).collect();
         // Each chunk is rendered while the dossier entries of the one before are
         // appended to their files: the appending is serial, in corpus order.
-        let append = |entries: &[(usize, String)]| -> Vec<Diagnostic> {
+        let append = |entries: &[Entry]| -> Vec<Diagnostic> {
             let mut diags = Vec::new();
             for (i, entry) in entries {
                 for path in dossiers_of(corpus, &corpus.writeups[*i])
@@ -272,7 +285,7 @@ impl Renderer {
             }
             diags
         };
-        let mut pending: Vec<(usize, String)> = Vec::new();
+        let mut pending: Vec<Entry> = Vec::new();
         for chunk in all.chunks(1024) {
             let (appended, rendered) = rayon::join(
                 || append(&pending),
@@ -320,7 +333,7 @@ impl Renderer {
         with_dossiers: bool,
         written: &std::collections::HashSet<&str>,
         sink: &dyn Sink,
-    ) -> Result<(Vec<Diagnostic>, Vec<(usize, String)>), Diagnostic> {
+    ) -> Result<(Vec<Diagnostic>, Vec<Entry>), Diagnostic> {
         let pieces = self.render_pieces(corpus, plain, idx)?;
         let map: std::collections::HashMap<usize, rows::Piece> =
             idx.iter().copied().zip(pieces).collect();
@@ -342,13 +355,7 @@ impl Renderer {
                 .flatten()
                 .next_back()
             {
-                diags.extend(links::check_one(
-                    &OutputFile {
-                        path,
-                        bytes: entry.as_bytes().to_vec(),
-                    },
-                    written,
-                ));
+                diags.extend(links::check_bytes(&path, entry.as_bytes(), written));
             }
         }
         Ok((diags, idx.iter().copied().zip(entries).collect()))
@@ -476,6 +483,9 @@ pub trait Sink: Sync {
     fn part(&self, path: &str, bytes: &[u8], last: bool) -> Result<(), Diagnostic>;
 }
 
+/// A write-up's index and its rendered dossier entry.
+type Entry = (usize, String);
+
 /// The dossiers a write-up's entry goes into: its cluster's and its year's.
 fn dossiers_of(corpus: &Corpus, w: &crate::model::WriteUp) -> [Option<String>; 2] {
     let year = corpus.years.binary_search_by_key(&w.year, |y| y.year).ok();
@@ -507,16 +517,22 @@ impl Sink for Discard {
 /// default it leaves '/' alone, so relative URLs stay readable.
 fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut last = 0;
+    // The special characters are ASCII, so byte positions are character bounds.
+    for (i, b) in input.bytes().enumerate() {
+        let with = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&input[last..i]);
+        out.push_str(with);
+        last = i + 1;
     }
+    out.push_str(&input[last..]);
     out
 }
 

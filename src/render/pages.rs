@@ -202,9 +202,8 @@ pub fn context(
     r: &Renderer,
     shared: &Shared,
 ) -> (&'static str, Context, Vec<Diagnostic>) {
-    let mut ctx = Context::new();
+    let mut ctx = r.base_context.clone();
     ctx.insert("site", &shared.site);
-    ctx.insert("t", &r.i18n.strings);
     let mut diags = Vec::new();
     let template = match *spec {
         PageSpec::Home => {

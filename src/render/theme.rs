@@ -123,3 +123,122 @@ fn overlay(
     }
     Ok(())
 }
+
+/// `source` with each `{{ t.key }}` replaced by the translation it shows:
+/// translations are fixed for a build, and Tera's lookup of a dotted name is
+/// among the costliest things a page does. Left as written: templates that
+/// could bind `t` to something else (`set`, `for`, a macro parameter) or hold
+/// `raw` blocks, and any text that Tera would read as markup or that would
+/// move line numbers in error messages.
+pub fn inline_translations<'s>(
+    name: &str,
+    source: &'s str,
+    strings: &BTreeMap<String, String>,
+    escape: fn(&str) -> String,
+) -> std::borrow::Cow<'s, str> {
+    use std::borrow::Cow;
+    if rebinds_t(source) || source.contains("raw %}") || source.contains("raw -%}") {
+        return Cow::Borrowed(source);
+    }
+    let escaped = name.ends_with(".html") || name.ends_with(".xml");
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(open) = rest.find("{{") {
+        let Some(len) = rest[open..].find("}}") else {
+            break;
+        };
+        let close = open + len + 2;
+        let inner = &rest[open + 2..close - 2];
+        let text = inner
+            .trim()
+            .strip_prefix("t.")
+            .filter(|key| {
+                !inner.starts_with('-')
+                    && !inner.ends_with('-')
+                    && !key.is_empty()
+                    && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            })
+            .and_then(|key| strings.get(key))
+            .map(|v| if escaped { escape(v) } else { v.clone() })
+            .filter(|v| !["{{", "{%", "{#", "\n"].iter().any(|m| v.contains(m)));
+        out.push_str(&rest[..open]);
+        match text {
+            Some(t) => out.push_str(&t),
+            None => out.push_str(&rest[open..close]),
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Whether a template may give `t` another value than the translations.
+fn rebinds_t(source: &str) -> bool {
+    let mut tags = source.split("{%").skip(1);
+    tags.any(|tag| {
+        let tag = tag.split("%}").next().unwrap_or_default();
+        let words: Vec<&str> = tag
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        match words.first().copied() {
+            Some("set") | Some("set_global") => words.get(1) == Some(&"t"),
+            Some("for") => words.iter().take_while(|w| **w != "in").any(|w| *w == "t"),
+            Some("macro") => {
+                let params = tag.split_once('(').map_or("", |(_, p)| p);
+                params
+                    .split([',', ')'])
+                    .any(|p| p.split('=').next().unwrap_or_default().trim() == "t")
+            }
+            _ => false,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings() -> BTreeMap<String, String> {
+        [
+            ("home", "Trang chủ"),
+            ("q", "A & \"B\""),
+            ("bad", "{{ x }}"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+    }
+
+    fn esc(s: &str) -> String {
+        s.replace('&', "&amp;").replace('"', "&quot;")
+    }
+
+    #[test]
+    fn plain_translation_lookups_are_inlined_and_escaped() {
+        let src = "<a>{{ t.home }}</a><b title=\"{{t.q}}\">{{ t.q | upper }}</b>{{ t.missing }}";
+        assert_eq!(
+            inline_translations("x.html", src, &strings(), esc),
+            "<a>Trang chủ</a><b title=\"A &amp; &quot;B&quot;\">{{ t.q | upper }}</b>{{ t.missing }}"
+        );
+        assert_eq!(
+            inline_translations("x.txt", "{{ t.q }}", &strings(), esc),
+            "A & \"B\""
+        );
+    }
+
+    #[test]
+    fn lookups_tera_would_treat_differently_are_left_alone() {
+        for src in [
+            "{{ t.bad }}",
+            "{{- t.home }}",
+            "{{ t.home -}}",
+            "{% set t = other %}{{ t.home }}",
+            "{% for t in list %}{{ t.home }}{% endfor %}",
+            "{% macro m(rows, t) %}{{ t.home }}{% endmacro m %}",
+            "{% raw %}{{ t.home }}{% endraw %}",
+        ] {
+            assert_eq!(inline_translations("x.html", src, &strings(), esc), src);
+        }
+    }
+}
