@@ -72,23 +72,179 @@ pub struct Corpus {
     pub years: Vec<Year>,
     unit_by_name: HashMap<String, usize>,
     cluster_by_key: HashMap<ClusterKey, usize>,
+    /// Each page slug's write-ups, ascending: more than one is an error.
+    by_slug: HashMap<String, Vec<usize>>,
 }
 
 impl Corpus {
     /// Indexes the write-ups. Cross-file problems (two write-ups on one page, two
     /// unit names that share a slug) come back as errors.
     pub fn build(mut writeups: Vec<Arc<WriteUp>>) -> (Corpus, Vec<Diagnostic>) {
-        writeups.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
-        let diags = duplicate_pages(&writeups);
-
+        writeups.sort_by(|a, b| order(a, b));
         let mut corpus = Corpus {
             writeups,
             ..Corpus::default()
         };
+        corpus.index_slugs();
         corpus.index_clusters();
         corpus.index_units();
         corpus.index_years();
+        let diags = corpus.duplicate_pages();
         (corpus, diags)
+    }
+
+    /// Takes `removed` out of the corpus and puts `added` in, leaving exactly
+    /// the indexes `build` would make from the resulting write-ups, at a cost
+    /// that grows with the clusters, units and years the change touches rather
+    /// than with the corpus. Returns the same cross-file errors as `build`.
+    ///
+    /// `removed` must be write-ups of this corpus (the same allocations); when
+    /// one is not, nothing changes and the answer is `None`: build instead.
+    pub fn update(
+        &mut self,
+        removed: &[Arc<WriteUp>],
+        added: &[Arc<WriteUp>],
+    ) -> Option<Vec<Diagnostic>> {
+        let mut gone: Vec<usize> = Vec::with_capacity(removed.len());
+        for w in removed {
+            let at = self
+                .by_slug
+                .get(&w.slug)?
+                .iter()
+                .copied()
+                .find(|&i| Arc::ptr_eq(&self.writeups[i], w))?;
+            gone.push(at);
+        }
+        gone.sort_unstable();
+        gone.dedup();
+        if gone.len() != removed.len() {
+            return None;
+        }
+
+        // The new order, and where each kept write-up goes.
+        let mut incoming: Vec<Arc<WriteUp>> = added.to_vec();
+        incoming.sort_by(|a, b| order(a, b));
+        let old = std::mem::take(&mut self.writeups);
+        let mut moved: Vec<usize> = vec![usize::MAX; old.len()];
+        let mut fresh: Vec<usize> = Vec::with_capacity(incoming.len());
+        let mut writeups: Vec<Arc<WriteUp>> =
+            Vec::with_capacity(old.len() - gone.len() + incoming.len());
+        let mut next_gone = gone.iter().copied().peekable();
+        let mut incoming = incoming.into_iter().peekable();
+        for (i, w) in old.into_iter().enumerate() {
+            if next_gone.peek() == Some(&i) {
+                next_gone.next();
+                continue;
+            }
+            while let Some(n) = incoming.next_if(|n| order(n, &w).is_lt()) {
+                fresh.push(writeups.len());
+                writeups.push(n);
+            }
+            moved[i] = writeups.len();
+            writeups.push(w);
+        }
+        for n in incoming {
+            fresh.push(writeups.len());
+            writeups.push(n);
+        }
+        self.writeups = writeups;
+
+        // Every index shifts; the order of the kept write-ups does not change.
+        let remap = |list: &mut Vec<usize>| {
+            list.retain_mut(|i| {
+                *i = moved[*i];
+                *i != usize::MAX
+            });
+        };
+        for list in self.by_slug.values_mut() {
+            remap(list);
+        }
+        for c in &mut self.clusters {
+            remap(&mut c.writeups);
+            for y in &mut c.years {
+                remap(&mut y.conferences);
+            }
+        }
+        for u in &mut self.units {
+            remap(&mut u.writeups);
+            remap(&mut u.hosted);
+            u.honours.retain_mut(|(i, _)| {
+                *i = moved[*i];
+                *i != usize::MAX
+            });
+        }
+        for y in &mut self.years {
+            remap(&mut y.writeups);
+        }
+
+        // The clusters the change touches get their years again.
+        let mut touched: BTreeSet<ClusterKey> = removed
+            .iter()
+            .chain(added)
+            .filter_map(|w| w.cluster.clone())
+            .collect();
+        let mut new_units = false;
+        for &i in &fresh {
+            let w = Arc::clone(&self.writeups[i]);
+            insert_sorted(self.by_slug.entry(w.slug.clone()).or_default(), i);
+            if let Some(key) = &w.cluster {
+                insert_sorted(&mut self.cluster_entry(key).writeups, i);
+            }
+            insert_sorted(&mut self.year_entry(w.year).writeups, i);
+            for name in w.units() {
+                let (u, created) = self.unit_entry(name);
+                new_units |= created;
+                insert_sorted(&mut u.writeups, i);
+            }
+            if let Some(host) = &w.host {
+                insert_sorted(&mut self.unit_entry(host).0.hosted, i);
+            }
+            for (h, honour) in w.honours.iter().enumerate() {
+                for name in &honour.to {
+                    insert_sorted(&mut self.unit_entry(name).0.honours, (i, h));
+                }
+            }
+        }
+        self.by_slug.retain(|_, list| !list.is_empty());
+        self.years.retain(|y| !y.writeups.is_empty());
+        let clusters_before = self.clusters.len();
+        self.clusters.retain(|c| !c.writeups.is_empty());
+        let units_before = self.units.len();
+        self.units.retain(|u| !u.writeups.is_empty());
+        if new_units || self.units.len() != units_before {
+            self.unit_by_name = self
+                .units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| (u.name.clone(), i))
+                .collect();
+        }
+        // `cluster_entry` adds a new cluster at its place in the order.
+        let reindex_clusters = self.clusters.len() != clusters_before
+            || self.cluster_by_key.len() != self.clusters.len()
+            || touched.iter().any(|k| !self.cluster_by_key.contains_key(k));
+        if reindex_clusters {
+            self.cluster_by_key = self
+                .clusters
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.key.clone(), i))
+                .collect();
+        }
+        touched.retain(|k| self.cluster_by_key.contains_key(k));
+        for key in &touched {
+            if let Some(&ci) = self.cluster_by_key.get(key) {
+                let years = cluster_years(&self.writeups, &self.clusters[ci].writeups);
+                self.clusters[ci].years = years;
+            }
+        }
+        self.index_memberships();
+        Some(self.duplicate_pages())
+    }
+
+    /// The index of the write-up whose page is at `slug`.
+    pub fn position(&self, slug: &str) -> Option<usize> {
+        self.by_slug.get(slug).and_then(|l| l.first().copied())
     }
 
     pub fn unit(&self, name: &str) -> Option<&Unit> {
@@ -99,6 +255,130 @@ impl Corpus {
         self.cluster_by_key
             .get(key)
             .map(|i| (*i, &self.clusters[*i]))
+    }
+
+    /// The cluster of `key`, added (with no write-ups yet) at its place if new.
+    /// Leaves `cluster_by_key` for the caller to redo.
+    fn cluster_entry(&mut self, key: &ClusterKey) -> &mut Cluster {
+        let at = match self.clusters.binary_search_by(|c| c.key.cmp(key)) {
+            Ok(at) => at,
+            Err(at) => {
+                self.clusters.insert(
+                    at,
+                    Cluster {
+                        key: key.clone(),
+                        slug: key.slug(),
+                        writeups: Vec::new(),
+                        years: Vec::new(),
+                    },
+                );
+                // Mark the key index out of date.
+                self.cluster_by_key.clear();
+                at
+            }
+        };
+        &mut self.clusters[at]
+    }
+
+    fn year_entry(&mut self, year: i32) -> &mut Year {
+        let at = match self.years.binary_search_by(|y| y.year.cmp(&year)) {
+            Ok(at) => at,
+            Err(at) => {
+                self.years.insert(
+                    at,
+                    Year {
+                        year,
+                        writeups: Vec::new(),
+                    },
+                );
+                at
+            }
+        };
+        &mut self.years[at]
+    }
+
+    /// The unit named `name`, added at its place if new (then `true`). Leaves
+    /// `unit_by_name` for the caller to redo when one was added.
+    fn unit_entry(&mut self, name: &str) -> (&mut Unit, bool) {
+        if let Some(&at) = self.unit_by_name.get(name) {
+            if self.units.get(at).is_some_and(|u| u.name == name) {
+                return (&mut self.units[at], false);
+            }
+        }
+        let unit = new_unit(name);
+        match self
+            .units
+            .binary_search_by(|u| (&u.slug, &u.name).cmp(&(&unit.slug, &unit.name)))
+        {
+            Ok(at) => (&mut self.units[at], false),
+            Err(at) => {
+                self.units.insert(at, unit);
+                // Later names must not find a shifted index.
+                self.unit_by_name.clear();
+                (&mut self.units[at], true)
+            }
+        }
+    }
+
+    fn index_slugs(&mut self) {
+        let mut by_slug: HashMap<String, Vec<usize>> = HashMap::with_capacity(self.writeups.len());
+        for (i, w) in self.writeups.iter().enumerate() {
+            match by_slug.get_mut(w.slug.as_str()) {
+                Some(list) => list.push(i),
+                None => {
+                    by_slug.insert(w.slug.clone(), vec![i]);
+                }
+            }
+        }
+        self.by_slug = by_slug;
+    }
+
+    /// Each unit's memberships, from the clusters' years.
+    fn index_memberships(&mut self) {
+        for u in &mut self.units {
+            u.memberships.clear();
+        }
+        for (ci, c) in self.clusters.iter().enumerate() {
+            for y in &c.years {
+                for m in &y.members {
+                    if let Some(&ui) = self.unit_by_name.get(m.as_str()) {
+                        self.units[ui].memberships.push((y.year, ci));
+                    }
+                }
+            }
+        }
+        for u in &mut self.units {
+            u.memberships.sort_unstable();
+        }
+    }
+
+    /// Two write-ups on one page: an error on the later file (by path).
+    fn duplicate_pages(&self) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        let mut slugs: Vec<(&String, &Vec<usize>)> =
+            self.by_slug.iter().filter(|(_, l)| l.len() > 1).collect();
+        slugs.sort_unstable();
+        for (slug, list) in slugs {
+            for pair in list.windows(2) {
+                let (first, w) = (&*self.writeups[pair[0]], &*self.writeups[pair[1]]);
+                let (a, b) = if first.path <= w.path {
+                    (first, w)
+                } else {
+                    (w, first)
+                };
+                diags.push(
+                    Diagnostic::error(
+                        &b.path,
+                        format!(
+                            "this write-up would be written to hoi-nghi/{slug}/index.html, like {}",
+                            crate::diagnostics::display_path(&a.path)
+                        ),
+                    )
+                    .with_help("give one of them another `slug:` or file name"),
+                );
+            }
+        }
+        diags
     }
 
     fn index_clusters(&mut self) {
@@ -143,19 +423,7 @@ impl Corpus {
                 }
             }
         }
-        for (ci, c) in self.clusters.iter().enumerate() {
-            for y in &c.years {
-                for m in &y.members {
-                    if let Some(u) = by_name.get_mut(m) {
-                        u.memberships.push((y.year, ci));
-                    }
-                }
-            }
-        }
         let mut units: Vec<Unit> = by_name.into_values().collect();
-        for u in &mut units {
-            u.memberships.sort_unstable();
-        }
         units.sort_by(|a, b| a.slug.cmp(&b.slug).then_with(|| a.name.cmp(&b.name)));
         self.unit_by_name = units
             .iter()
@@ -163,6 +431,7 @@ impl Corpus {
             .map(|(i, u)| (u.name.clone(), i))
             .collect();
         self.units = units;
+        self.index_memberships();
     }
 
     fn index_years(&mut self) {
@@ -255,28 +524,224 @@ fn cluster_years(all: &[Arc<WriteUp>], idx: &[usize]) -> Vec<ClusterYear> {
     out
 }
 
-fn duplicate_pages(writeups: &[Arc<WriteUp>]) -> Vec<Diagnostic> {
-    let mut seen: HashMap<&str, &WriteUp> = HashMap::new();
-    let mut diags = Vec::new();
-    for w in writeups {
-        if let Some(first) = seen.insert(&w.slug, &**w) {
-            let (a, b) = if first.path <= w.path {
-                (first, &**w)
-            } else {
-                (&**w, first)
-            };
-            diags.push(
-                Diagnostic::error(
-                    &b.path,
-                    format!(
-                        "this write-up would be written to hoi-nghi/{}/index.html, like {}",
-                        w.slug,
-                        crate::diagnostics::display_path(&a.path)
-                    ),
-                )
-                .with_help("give one of them another `slug:` or file name"),
-            );
+/// The corpus order: by date, then page, then file.
+fn order(a: &WriteUp, b: &WriteUp) -> std::cmp::Ordering {
+    a.date
+        .cmp(&b.date)
+        .then_with(|| a.slug.cmp(&b.slug))
+        .then_with(|| a.path.cmp(&b.path))
+}
+
+/// Inserts `x` into the ascending `list` unless it is there.
+fn insert_sorted<T: Ord>(list: &mut Vec<T>, x: T) {
+    if let Err(at) = list.binary_search(&x) {
+        list.insert(at, x);
+    }
+}
+
+/// Write-ups made up for tests of the indexes and of the checks over them.
+#[cfg(test)]
+pub(crate) mod sample {
+    use super::*;
+    use chrono::NaiveDate;
+    use std::path::PathBuf;
+
+    /// A small deterministic generator, so a failure can be replayed.
+    pub struct Rng(pub u64);
+
+    impl Rng {
+        pub fn below(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((self.0 >> 33) as usize) % n.max(1)
+        }
+
+        pub fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+            from[self.below(from.len())]
         }
     }
-    diags
+
+    /// Provinces, a misspelt province, and unit names a letter apart.
+    const NAMES: [&str; 10] = [
+        "Sơn La",
+        "Son La",
+        "Lào Cai",
+        "Yên Bái",
+        "Hà Giang",
+        "Điện Biên",
+        "Lai Châu",
+        "Phòng Cảnh sát giao thông",
+        "Phòng Canh sat giao thong",
+        "Phòng Cảnh sát giao thôn",
+    ];
+
+    /// A write-up with facts drawn from `rng`, in file `serial`.
+    pub fn writeup(rng: &mut Rng, serial: usize) -> Arc<WriteUp> {
+        let year = 2020 + rng.below(3) as i32;
+        let date = NaiveDate::from_ymd_opt(year, 1 + rng.below(2) as u32, 1 + rng.below(3) as u32)
+            .expect("a date");
+        let cluster = match rng.below(5) {
+            0 => None,
+            1 => Some(ClusterKey {
+                bloc: Some("Khối A".into()),
+                number: 1,
+            }),
+            n => Some(ClusterKey {
+                bloc: None,
+                number: n as u32,
+            }),
+        };
+        let members: Vec<String> = (0..rng.below(4))
+            .map(|_| rng.pick(&NAMES).to_string())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let some_name = |rng: &mut Rng| (rng.below(2) == 0).then(|| rng.pick(&NAMES).to_string());
+        let honours = (0..rng.below(3))
+            .map(|h| Honour {
+                title: format!("Bằng khen {h}"),
+                to: (0..rng.below(3))
+                    .map(|_| rng.pick(&NAMES).to_string())
+                    .collect(),
+                collectives: None,
+                individuals: None,
+            })
+            .collect();
+        // Few slugs, so that two write-ups sometimes share a page.
+        let slug = format!("trang-{}", rng.below(40));
+        Arc::new(WriteUp {
+            path: PathBuf::from(format!("content/{serial:04}.md")),
+            rel: format!("{serial:04}.md"),
+            slug,
+            title: format!("Hội nghị {serial}"),
+            date,
+            year,
+            kind: Kind::ALL[rng.below(Kind::ALL.len())],
+            cluster,
+            host: some_name(rng),
+            members,
+            awards: Awards {
+                collectives: (rng.below(2) == 0).then_some(rng.below(100) as u64),
+                individuals: None,
+            },
+            honours,
+            leader: some_name(rng),
+            deputy: some_name(rng),
+            source: None,
+            author: None,
+            tags: Vec::new(),
+            summary: None,
+            draft: false,
+            front_matter: String::new(),
+            front_matter_line: 2,
+            body: String::new(),
+            body_line: 10,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sample::{writeup, Rng};
+    use super::*;
+
+    fn assert_same(updated: &Corpus, built: &Corpus, step: usize) {
+        assert_eq!(updated.writeups.len(), built.writeups.len(), "step {step}");
+        for (a, b) in updated.writeups.iter().zip(&built.writeups) {
+            assert!(Arc::ptr_eq(a, b), "step {step}: {} vs {}", a.rel, b.rel);
+        }
+        assert_eq!(
+            format!("{:?}", updated.clusters),
+            format!("{:?}", built.clusters),
+            "step {step}"
+        );
+        assert_eq!(
+            format!("{:?}", updated.units),
+            format!("{:?}", built.units),
+            "step {step}"
+        );
+        assert_eq!(
+            format!("{:?}", updated.years),
+            format!("{:?}", built.years),
+            "step {step}"
+        );
+        assert_eq!(updated.unit_by_name, built.unit_by_name, "step {step}");
+        assert_eq!(updated.cluster_by_key, built.cluster_by_key, "step {step}");
+        assert_eq!(updated.by_slug, built.by_slug, "step {step}");
+    }
+
+    #[test]
+    fn updates_give_the_indexes_a_build_gives() {
+        // A large corpus, and a small one whose clusters, units and years
+        // come and go.
+        updates_match_builds(7, 60);
+        updates_match_builds(11, 2);
+    }
+
+    fn updates_match_builds(seed: u64, size: usize) {
+        let mut rng = Rng(seed);
+        let mut serial = 0;
+        let mut current: Vec<Arc<WriteUp>> = (0..size)
+            .map(|_| {
+                serial += 1;
+                writeup(&mut rng, serial)
+            })
+            .collect();
+        let (mut corpus, _) = Corpus::build(current.clone());
+        for step in 0..400 {
+            // Remove some, edit some (same file, new facts), add some.
+            let mut removed = Vec::new();
+            let mut added = Vec::new();
+            for _ in 0..rng.below(3) {
+                if current.is_empty() {
+                    break;
+                }
+                let old = current.swap_remove(rng.below(current.len()));
+                if rng.below(2) == 0 {
+                    let mut edited = (*writeup(&mut rng, 0)).clone();
+                    edited.path = old.path.clone();
+                    edited.rel = old.rel.clone();
+                    added.push(Arc::new(edited));
+                }
+                removed.push(old);
+            }
+            for _ in 0..rng.below(3) {
+                serial += 1;
+                added.push(writeup(&mut rng, serial));
+            }
+            current.extend(added.iter().cloned());
+            let diags = corpus
+                .update(&removed, &added)
+                .expect("the removed are there");
+            let (built, built_diags) = Corpus::build(current.clone());
+            assert_same(&corpus, &built, step);
+            assert_eq!(diags, built_diags, "step {step}");
+        }
+    }
+
+    #[test]
+    fn an_update_that_removes_a_stranger_changes_nothing() {
+        let mut rng = Rng(3);
+        let all: Vec<Arc<WriteUp>> = (1..20).map(|i| writeup(&mut rng, i)).collect();
+        let (mut corpus, _) = Corpus::build(all.clone());
+        let stranger = Arc::new((*all[0]).clone());
+        assert!(corpus.update(&[stranger], &[]).is_none());
+        let (built, _) = Corpus::build(all);
+        assert_same(&corpus, &built, 0);
+    }
+
+    #[test]
+    fn position_finds_a_page() {
+        let mut rng = Rng(5);
+        let all: Vec<Arc<WriteUp>> = (1..20).map(|i| writeup(&mut rng, i)).collect();
+        let (corpus, _) = Corpus::build(all);
+        for (i, w) in corpus.writeups.iter().enumerate() {
+            let at = corpus.position(&w.slug).expect("there");
+            assert_eq!(corpus.writeups[at].slug, w.slug);
+            assert!(at <= i);
+        }
+        assert_eq!(corpus.position("no-such-page"), None);
+    }
 }
