@@ -2,7 +2,9 @@
 //! typos of one another, honours that do not add up, likely duplicates, dates
 //! out of place, membership changes. Pure: `today` is passed in.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
@@ -31,25 +33,223 @@ pub fn check(
     today: NaiveDate,
     which: Checks,
 ) -> Vec<Diagnostic> {
-    let mut known: Vec<String> = PROVINCES
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(text::normalize)
-        .collect();
-    known.extend(declared.iter().cloned());
-    let mut diags = unit_names(corpus, &known);
-    if which == Checks::ErrorsOnly {
-        return diags;
+    let mut diags = Spellings::new(corpus, declared).in_corpus_order(corpus);
+    if which == Checks::All {
+        diags.extend(warnings(corpus, today));
     }
-    diags.par_extend(corpus.writeups.par_iter().flat_map_iter(|w| {
-        let mut d = dates(w, today);
-        d.extend(honours(w));
-        d
-    }));
+    diags
+}
+
+/// The checks that only warn or inform (every one but the unit names): dates,
+/// honours, likely duplicates, membership changes.
+pub fn warnings(corpus: &Corpus, today: NaiveDate) -> Vec<Diagnostic> {
+    let mut diags: Vec<Diagnostic> = corpus
+        .writeups
+        .par_iter()
+        .flat_map_iter(|w| {
+            let mut d = dates(w, today);
+            d.extend(honours(w));
+            d
+        })
+        .collect();
     diags.extend(duplicates(corpus));
     diags.extend(membership_changes(corpus));
     diags
+}
+
+/// The unit-name check, kept up to date edit by edit: each name seen with the
+/// names near it (the costly part, done once per new name), the spelling
+/// each name in use probably means, and each write-up's findings. After any
+/// `update` the findings are exactly those a fresh `new` would give.
+#[derive(Debug, Default)]
+pub struct Spellings {
+    /// The provinces and the names of units.yaml.
+    known: HashSet<String>,
+    /// Every name seen (known or used, now or before), and the other names
+    /// seen that are near it.
+    near: HashMap<String, Vec<String>>,
+    /// The folded form of every name in `near`, in the order seen.
+    folded: Vec<(String, String)>,
+    /// For a name in use, the spelling it probably means.
+    preferred: HashMap<String, String>,
+    /// The findings of each write-up that has some, by file.
+    by_file: HashMap<PathBuf, Vec<Diagnostic>>,
+}
+
+/// What an update changed: the findings of the files looked at again,
+/// before and after.
+#[derive(Debug, Default)]
+pub struct SpellingChanges {
+    pub before: Vec<Diagnostic>,
+    pub after: Vec<Diagnostic>,
+}
+
+impl Spellings {
+    /// The check over a whole corpus. `declared` are the canonical names of units.yaml.
+    pub fn new(corpus: &Corpus, declared: &[String]) -> Spellings {
+        let mut known: Vec<String> = PROVINCES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(text::normalize)
+            .collect();
+        known.extend(declared.iter().cloned());
+        let mut s = Spellings {
+            known: known.iter().cloned().collect(),
+            ..Spellings::default()
+        };
+        let mut names: Vec<&str> = known.iter().map(String::as_str).collect();
+        names.extend(corpus.units.iter().map(|u| u.name.as_str()));
+        s.see(names);
+        s.preferred = s.preferences(corpus);
+        let found: Vec<(PathBuf, Vec<Diagnostic>)> = corpus
+            .writeups
+            .par_iter()
+            .map(|w| (w.path.clone(), findings(w, &s.preferred)))
+            .filter(|(_, d)| !d.is_empty())
+            .collect();
+        s.by_file = found.into_iter().collect();
+        s
+    }
+
+    /// Brings the findings up to date after `removed` left the corpus and
+    /// `added` came in; `corpus` is the corpus after the change. Returns the
+    /// findings of the files it looked at again.
+    pub fn update(
+        &mut self,
+        corpus: &Corpus,
+        removed: &[Arc<WriteUp>],
+        added: &[Arc<WriteUp>],
+    ) -> SpellingChanges {
+        self.see(added.iter().flat_map(|w| w.units()).collect());
+        let preferred = self.preferences(corpus);
+        // Names whose preferred spelling changed: every write-up naming one
+        // is looked at again, with the edited ones.
+        let mut changed: Vec<&str> = preferred
+            .iter()
+            .filter(|(name, better)| self.preferred.get(*name) != Some(*better))
+            .map(|(name, _)| name.as_str())
+            .chain(
+                self.preferred
+                    .keys()
+                    .filter(|name| !preferred.contains_key(*name))
+                    .map(String::as_str),
+            )
+            .collect();
+        changed.sort_unstable();
+        changed.dedup();
+        let mut again: Vec<usize> = changed
+            .iter()
+            .filter_map(|name| corpus.unit(name))
+            .flat_map(|u| u.writeups.iter().copied())
+            .collect();
+        again.sort_unstable();
+        again.dedup();
+        let mut out = SpellingChanges::default();
+        for w in removed {
+            if let Some(d) = self.by_file.remove(&w.path) {
+                out.before.extend(d);
+            }
+        }
+        // The edited ones, then the others (each once).
+        let mut look: Vec<&WriteUp> = added.iter().map(|w| &**w).collect();
+        let edited: HashSet<&std::path::Path> = look.iter().map(|w| w.path.as_path()).collect();
+        look.extend(
+            again
+                .iter()
+                .map(|&i| &*corpus.writeups[i])
+                .filter(|w| !edited.contains(w.path.as_path())),
+        );
+        for w in look {
+            let fresh = findings(w, &preferred);
+            let old = if fresh.is_empty() {
+                self.by_file.remove(&w.path)
+            } else {
+                self.by_file.insert(w.path.clone(), fresh.clone())
+            };
+            out.before.extend(old.unwrap_or_default());
+            out.after.extend(fresh);
+        }
+        self.preferred = preferred;
+        out
+    }
+
+    /// Every finding.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.by_file.values().flatten()
+    }
+
+    /// Every finding, in the order of the corpus's write-ups.
+    pub fn in_corpus_order(&self, corpus: &Corpus) -> Vec<Diagnostic> {
+        corpus
+            .writeups
+            .iter()
+            .filter_map(|w| self.by_file.get(&w.path))
+            .flatten()
+            .cloned()
+            .collect()
+    }
+
+    /// Adds the names not seen yet, with their near names both ways.
+    fn see(&mut self, names: Vec<&str>) {
+        for name in names {
+            if self.near.contains_key(name) {
+                continue;
+            }
+            let f = text::fold(name);
+            let mut near = Vec::new();
+            for (other, g) in &self.folded {
+                if is_near(&f, g) {
+                    near.push(other.clone());
+                    if let Some(list) = self.near.get_mut(other) {
+                        list.push(name.to_string());
+                    }
+                }
+            }
+            self.near.insert(name.to_string(), near);
+            self.folded.push((name.to_string(), f));
+        }
+    }
+
+    /// For every name in use, the spelling it probably means, when that is
+    /// another one: the best-ranked name near it that is known or in use.
+    fn preferences(&self, corpus: &Corpus) -> HashMap<String, String> {
+        let uses = |name: &str| corpus.unit(name).map_or(0, |u| u.writeups.len());
+        // Rank: declared in units.yaml, then most used, then most diacritics (the
+        // careful spelling), then alphabetical for a stable choice.
+        let rank = |name: &str| {
+            let declared = self.known.contains(name);
+            let count = uses(name);
+            let marks = name.chars().filter(|c| !c.is_ascii()).count();
+            let capitals = name
+                .split(' ')
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .count();
+            (declared, count, capitals, marks)
+        };
+        let mut out = HashMap::new();
+        for u in &corpus.units {
+            let name = u.name.as_str();
+            // A known unit is itself, however close another name is.
+            if self.known.contains(name) {
+                continue;
+            }
+            let Some(near) = self.near.get(name) else {
+                continue;
+            };
+            let best = near
+                .iter()
+                .map(String::as_str)
+                .filter(|other| *other != name && (self.known.contains(*other) || uses(other) > 0))
+                .max_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| b.cmp(a)));
+            if let Some(best) = best {
+                if rank(best) > rank(name) {
+                    out.insert(name.to_string(), best.to_string());
+                }
+            }
+        }
+        out
+    }
 }
 
 fn at(w: &WriteUp, d: Diagnostic, line: Option<usize>, needle: Option<&str>) -> Diagnostic {
@@ -66,52 +266,6 @@ fn at(w: &WriteUp, d: Diagnostic, line: Option<usize>, needle: Option<&str>) -> 
     }
 }
 
-/// For every unit name, the spelling it probably means, when that is another one.
-fn preferred_spellings(corpus: &Corpus, known: &[String]) -> HashMap<String, String> {
-    let mut uses: BTreeMap<&str, usize> = BTreeMap::new();
-    for w in &corpus.writeups {
-        for name in w.units() {
-            *uses.entry(name).or_default() += 1;
-        }
-    }
-    // Rank: declared in units.yaml, then most used, then most diacritics (the
-    // careful spelling), then alphabetical for a stable choice.
-    let rank = |name: &str| {
-        let declared = known.iter().any(|k| k == name);
-        let count = uses.get(name).copied().unwrap_or(0);
-        let marks = name.chars().filter(|c| !c.is_ascii()).count();
-        let capitals = name
-            .split(' ')
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
-        (declared, count, capitals, marks)
-    };
-    let mut candidates: Vec<&str> = known.iter().map(String::as_str).collect();
-    candidates.extend(uses.keys().copied());
-    candidates.sort_unstable();
-    candidates.dedup();
-    let folded: Vec<(String, &str)> = candidates.iter().map(|c| (text::fold(c), *c)).collect();
-    let mut out = HashMap::new();
-    for name in uses.keys() {
-        // A known unit is itself, however close another name is.
-        if known.iter().any(|k| k == name) {
-            continue;
-        }
-        let f = text::fold(name);
-        let best = folded
-            .iter()
-            .filter(|(g, other)| *other != *name && is_near(&f, g))
-            .map(|(_, other)| *other)
-            .max_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| b.cmp(a)));
-        if let Some(best) = best {
-            if rank(best) > rank(name) {
-                out.insert(name.to_string(), best.to_string());
-            }
-        }
-    }
-    out
-}
-
 /// Folded names that are equal, or one or two edits apart on a long enough name.
 fn is_near(a: &str, b: &str) -> bool {
     if a == b {
@@ -126,35 +280,36 @@ fn is_near(a: &str, b: &str) -> bool {
     allowed > 0 && text::edit_distance(a, b) <= allowed
 }
 
-fn unit_names(corpus: &Corpus, known: &[String]) -> Vec<Diagnostic> {
-    let preferred = preferred_spellings(corpus, known);
+/// One write-up's unit names that probably mean another spelling.
+fn findings(w: &WriteUp, preferred: &HashMap<String, String>) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    for w in &corpus.writeups {
-        for name in w.units() {
-            let Some(better) = preferred.get(name) else {
-                continue;
-            };
-            let line = w.line_of(name, "members");
-            let same_page = text::slugify(name) == text::slugify(better);
-            let d = if same_page {
-                Diagnostic::error(
-                    &w.path,
-                    format!(
-                        "the unit \"{name}\" and the unit \"{better}\" would share the page don-vi/{}/",
-                        text::slugify(name)
-                    ),
-                )
+    if preferred.is_empty() {
+        return diags;
+    }
+    for name in w.units() {
+        let Some(better) = preferred.get(name) else {
+            continue;
+        };
+        let line = w.line_of(name, "members");
+        let same_page = text::slugify(name) == text::slugify(better);
+        let d = if same_page {
+            Diagnostic::error(
+                &w.path,
+                format!(
+                    "the unit \"{name}\" and the unit \"{better}\" would share the page don-vi/{}/",
+                    text::slugify(name)
+                ),
+            )
+            .with_help(format!(
+                "did you mean \"{better}\"? Use one spelling, or declare \"{name}\" as an alias in content/units.yaml: `- {{name: {better}, aliases: [{name}]}}`"
+            ))
+        } else {
+            Diagnostic::warning(&w.path, format!("the unit \"{name}\" is probably a typo"))
                 .with_help(format!(
-                    "did you mean \"{better}\"? Use one spelling, or declare \"{name}\" as an alias in content/units.yaml: `- {{name: {better}, aliases: [{name}]}}`"
+                    "did you mean \"{better}\"? If \"{name}\" is a different unit, add it to content/units.yaml"
                 ))
-            } else {
-                Diagnostic::warning(&w.path, format!("the unit \"{name}\" is probably a typo"))
-                    .with_help(format!(
-                        "did you mean \"{better}\"? If \"{name}\" is a different unit, add it to content/units.yaml"
-                    ))
-            };
-            diags.push(at(w, d, line, Some(name)));
-        }
+        };
+        diags.push(at(w, d, line, Some(name)));
     }
     diags
 }
@@ -314,4 +469,80 @@ fn membership_changes(corpus: &Corpus) -> Vec<Diagnostic> {
         }
     }
     diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample::{writeup, Rng};
+
+    fn sorted(mut d: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        crate::diagnostics::sort(&mut d);
+        d
+    }
+
+    /// Edits that change which spelling wins, checked against a fresh check
+    /// after every step, findings and reported changes both.
+    #[test]
+    fn updated_spellings_equal_a_fresh_check() {
+        let mut rng = Rng(19);
+        let mut serial = 0;
+        let mut current: Vec<Arc<WriteUp>> = (0..12)
+            .map(|_| {
+                serial += 1;
+                writeup(&mut rng, serial)
+            })
+            .collect();
+        let declared = vec!["Phòng Cảnh sát giao thôn".to_string()];
+        let (mut corpus, _) = Corpus::build(current.clone());
+        let mut spellings = Spellings::new(&corpus, &[]);
+        let mut shown: Vec<Diagnostic> = spellings.diagnostics().cloned().collect();
+        let mut seen_findings = 0;
+        for step in 0..300 {
+            let mut removed = Vec::new();
+            let mut added = Vec::new();
+            for _ in 0..rng.below(3) {
+                if current.is_empty() {
+                    break;
+                }
+                let old = current.swap_remove(rng.below(current.len()));
+                if rng.below(2) == 0 {
+                    let mut edited = (*writeup(&mut rng, 0)).clone();
+                    edited.path = old.path.clone();
+                    added.push(Arc::new(edited));
+                }
+                removed.push(old);
+            }
+            for _ in 0..rng.below(3) {
+                serial += 1;
+                added.push(writeup(&mut rng, serial));
+            }
+            current.extend(added.iter().cloned());
+            corpus
+                .update(&removed, &added)
+                .expect("the removed are there");
+            let changes = spellings.update(&corpus, &removed, &added);
+            let fresh = Spellings::new(&corpus, &[]);
+            assert_eq!(spellings.by_file, fresh.by_file, "step {step}");
+            assert_eq!(spellings.preferred, fresh.preferred, "step {step}");
+            for d in changes.before {
+                let at = shown.iter().position(|s| *s == d).expect("was shown");
+                shown.swap_remove(at);
+            }
+            shown.extend(changes.after);
+            assert_eq!(
+                sorted(shown.clone()),
+                sorted(fresh.diagnostics().cloned().collect()),
+                "step {step}"
+            );
+            seen_findings += shown.len();
+        }
+        assert!(seen_findings > 0, "the names never clashed");
+        // The order of a full check: by write-up, as the corpus has them.
+        let full = check(&corpus, &declared, NaiveDate::MAX, Checks::ErrorsOnly);
+        let paths: Vec<&PathBuf> = full.iter().map(|d| &d.path).collect();
+        let mut by_corpus = paths.clone();
+        by_corpus.sort_by_key(|p| corpus.writeups.iter().position(|w| &w.path == *p));
+        assert_eq!(paths, by_corpus);
+    }
 }
