@@ -32,9 +32,18 @@ pub struct LiveSite {
     site_diags: Vec<Diagnostic>,
     files: BTreeMap<PathBuf, FileState>,
     corpus: Corpus,
+    /// Two write-ups on one page: errors of the indexes.
+    model_diags: Vec<Diagnostic>,
+    /// The unit-name check, kept up to date edit by edit.
+    spellings: validate::corpus::Spellings,
+    /// Diagnostics shown until the next change: the warnings of the full
+    /// cross-checks (which a load runs, an edit does not) and the problems of
+    /// the last rendering.
+    until_change: Vec<Diagnostic>,
     /// The rendered site, by output path.
     pub output: HashMap<String, OutputFile>,
-    /// Every current diagnostic, sorted.
+    /// Every current diagnostic, sorted: those of the site, of each file, of
+    /// the indexes, of the cross-checks and of the last rendering.
     pub diagnostics: Vec<Diagnostic>,
     /// The output is older than the content (the last change had errors).
     stale: bool,
@@ -82,6 +91,9 @@ impl LiveSite {
             site_diags: Vec::new(),
             files: BTreeMap::new(),
             corpus: Corpus::default(),
+            model_diags: Vec::new(),
+            spellings: validate::corpus::Spellings::default(),
+            until_change: Vec::new(),
             output: HashMap::new(),
             diagnostics: Vec::new(),
             stale: true,
@@ -223,12 +235,16 @@ impl LiveSite {
             .iter()
             .filter_map(|p| self.files.get(p).and_then(|f| f.writeup.clone()))
             .collect();
+        let mut gone: Vec<Diagnostic> = Vec::new();
+        let mut came: Vec<Diagnostic> = Vec::new();
         for p in changed {
+            if let Some(old) = self.files.remove(p) {
+                gone.extend(old.diagnostics);
+            }
             if p.is_file() {
                 let state = site::load_file(&self.config, &self.units, p);
+                came.extend(state.diagnostics.iter().cloned());
                 self.files.insert(p.clone(), state);
-            } else {
-                self.files.remove(p);
             }
         }
         let after: Vec<Arc<WriteUp>> = changed
@@ -237,10 +253,23 @@ impl LiveSite {
             .collect();
         self.timings.clear();
         let clock = std::time::Instant::now();
-        let old_corpus = match self.replace_in_place(changed, &before, &after) {
-            Some(old) => old,
-            None => self.reindex(validate::corpus::Checks::ErrorsOnly),
+        let slugs: BTreeSet<&str> = before
+            .iter()
+            .chain(&after)
+            .map(|w| w.slug.as_str())
+            .collect();
+        // What the pages showed before: the edited write-ups' neighbours, the years.
+        let clusters: BTreeSet<ClusterKey> = before
+            .iter()
+            .chain(&after)
+            .filter_map(|w| w.cluster.clone())
+            .collect();
+        let earlier = Earlier {
+            neighbours: cluster_neighbours(&self.corpus, &slugs),
+            years: self.corpus.years.iter().map(|y| y.year).collect(),
+            memberships: memberships_in(&self.corpus, &clusters),
         };
+        self.reindex_some(&before, &after, gone, came);
         self.timings
             .push(("re-read, re-index, cross-check", clock.elapsed()));
         if self.has_errors() {
@@ -251,25 +280,97 @@ impl LiveSite {
             return self.render_everything();
         }
         let clock = std::time::Instant::now();
-        let update = self.render_affected(&old_corpus, &before, &after);
+        let update = self.render_affected(&earlier, &before, &after);
         self.timings
             .push(("render affected pages", clock.elapsed()));
         update
     }
 
-    /// The common edit — words of one write-up, not its place in the indexes —
-    /// needs no re-index: the new version takes the old one's place. Returns
-    /// the previous corpus when it applied.
-    fn replace_in_place(
+    /// Brings the indexes and the diagnostics up to date after `before` were
+    /// replaced by `after`, touching only what they touch; `gone` and `came`
+    /// are the edited files' own diagnostics, old and new.
+    fn reindex_some(
         &mut self,
-        changed: &[PathBuf],
         before: &[Arc<WriteUp>],
         after: &[Arc<WriteUp>],
-    ) -> Option<Corpus> {
-        let ([old], [new], [path]) = (before, after, changed) else {
-            return None;
+        mut gone: Vec<Diagnostic>,
+        mut came: Vec<Diagnostic>,
+    ) {
+        if !self.replace_in_place(before, after) {
+            let Some(model) = self.corpus.update(before, after) else {
+                self.reindex(validate::corpus::Checks::ErrorsOnly);
+                return;
+            };
+            if model != self.model_diags {
+                came.extend(model.iter().cloned());
+                gone.append(&mut std::mem::replace(&mut self.model_diags, model));
+            }
+        }
+        let spelling = self.spellings.update(&self.corpus, before, after);
+        gone.extend(spelling.before);
+        came.extend(spelling.after);
+        gone.append(&mut self.until_change);
+        self.patch_diagnostics(gone, came);
+    }
+
+    /// Takes `gone` out of the diagnostics and puts `came` in, keeping them
+    /// sorted; when `gone` is long, or not all there, collects them afresh.
+    fn patch_diagnostics(&mut self, mut gone: Vec<Diagnostic>, mut came: Vec<Diagnostic>) {
+        // Most edits change no diagnostic: what goes and comes back stays.
+        came.retain(|d| match gone.iter().position(|g| g == d) {
+            Some(at) => {
+                gone.swap_remove(at);
+                false
+            }
+            None => true,
+        });
+        if gone.len() > 64 {
+            self.collect_diagnostics();
+            return;
+        }
+        if !gone.is_empty() {
+            self.diagnostics
+                .retain(|d| match gone.iter().position(|g| g == d) {
+                    Some(at) => {
+                        gone.swap_remove(at);
+                        false
+                    }
+                    None => true,
+                });
+            if !gone.is_empty() {
+                self.collect_diagnostics();
+                return;
+            }
+        }
+        if !came.is_empty() {
+            self.diagnostics.append(&mut came);
+            // Sorted but for the few at the end: a stable sort merges them in.
+            diagnostics::sort(&mut self.diagnostics);
+        }
+    }
+
+    /// Gathers every diagnostic from where each is kept, sorted.
+    fn collect_diagnostics(&mut self) {
+        let mut diags = self.site_diags.clone();
+        for f in self.files.values() {
+            diags.extend(f.diagnostics.iter().cloned());
+        }
+        diags.extend(self.model_diags.iter().cloned());
+        diags.extend(self.spellings.in_corpus_order(&self.corpus));
+        diags.extend(self.until_change.iter().cloned());
+        diagnostics::sort(&mut diags);
+        self.diagnostics = diags;
+    }
+
+    /// The common edit — words of one write-up, not its place in the indexes —
+    /// needs no re-index: the new version takes the old one's place. Returns
+    /// whether it applied.
+    fn replace_in_place(&mut self, before: &[Arc<WriteUp>], after: &[Arc<WriteUp>]) -> bool {
+        let ([old], [new]) = (before, after) else {
+            return false;
         };
-        let same_place = old.slug == new.slug
+        let same_place = old.path == new.path
+            && old.slug == new.slug
             && old.date == new.date
             && old.year == new.year
             && old.kind == new.kind
@@ -281,47 +382,45 @@ impl LiveSite {
             && old.awards == new.awards
             && old.honours == new.honours
             && old.draft == new.draft;
-        let file_clean = self
-            .files
-            .get(path)
-            .is_some_and(|f| f.diagnostics.is_empty());
-        // (An old version with errors had no write-up, so `before` would be empty.)
-        if !same_place || !file_clean || self.has_errors() {
-            return None;
+        if !same_place {
+            return false;
         }
-        let at = self
-            .corpus
-            .writeups
-            .iter()
-            .position(|w| w.slug == old.slug)?;
-        let previous = self.corpus.clone();
+        let Some(at) = self.corpus.position(&old.slug) else {
+            return false;
+        };
+        if !Arc::ptr_eq(&self.corpus.writeups[at], old) {
+            return false;
+        }
         self.corpus.writeups[at] = Arc::clone(new);
-        Some(previous)
+        true
     }
 
-    /// Rebuilds the corpus from the file states; returns the previous corpus.
-    fn reindex(&mut self, checks: validate::corpus::Checks) -> Corpus {
+    /// Rebuilds the corpus and the cross-checks from the file states.
+    fn reindex(&mut self, checks: validate::corpus::Checks) {
         let writeups: Vec<Arc<WriteUp>> = self
             .files
             .values()
             .filter_map(|f| f.writeup.clone())
             .collect();
         let (corpus, model_diags) = Corpus::build(writeups);
-        let today = chrono::Local::now().date_naive();
-        let mut diags = self.site_diags.clone();
-        for f in self.files.values() {
-            diags.extend(f.diagnostics.iter().cloned());
-        }
-        diags.extend(model_diags);
-        diags.extend(validate::corpus::check(
-            &corpus,
-            &self.units.known,
-            today,
-            checks,
-        ));
-        diagnostics::sort(&mut diags);
-        self.diagnostics = diags;
-        std::mem::replace(&mut self.corpus, corpus)
+        self.spellings = validate::corpus::Spellings::new(&corpus, &self.units.known);
+        self.model_diags = model_diags;
+        self.until_change = match checks {
+            validate::corpus::Checks::All => {
+                let today = chrono::Local::now().date_naive();
+                validate::corpus::warnings(&corpus, today)
+            }
+            validate::corpus::Checks::ErrorsOnly => Vec::new(),
+        };
+        self.corpus = corpus;
+        self.collect_diagnostics();
+    }
+
+    /// Problems of rendering: shown until the next change.
+    fn show_until_change(&mut self, diags: Vec<Diagnostic>) {
+        self.until_change.extend(diags.iter().cloned());
+        self.diagnostics.extend(diags);
+        diagnostics::sort(&mut self.diagnostics);
     }
 
     fn render_everything(&mut self) -> Update {
@@ -331,7 +430,7 @@ impl LiveSite {
         self.rows = match rows::build_cache(renderer, &self.corpus) {
             Ok(c) => c,
             Err(d) => {
-                self.diagnostics.push(d);
+                self.show_until_change(vec![d]);
                 self.stale = true;
                 return Update::Failed;
             }
@@ -342,8 +441,7 @@ impl LiveSite {
             diags = links::check(&files);
         }
         if diags.iter().any(Diagnostic::is_error) {
-            self.diagnostics.extend(diags);
-            diagnostics::sort(&mut self.diagnostics);
+            self.show_until_change(diags);
             self.stale = true;
             return Update::Failed;
         }
@@ -357,7 +455,7 @@ impl LiveSite {
 
     fn render_affected(
         &mut self,
-        old: &Corpus,
+        earlier: &Earlier,
         before: &[Arc<WriteUp>],
         after: &[Arc<WriteUp>],
     ) -> Update {
@@ -375,43 +473,20 @@ impl LiveSite {
             units.extend(w.units().into_iter().map(str::to_string));
             years.insert(w.year);
         }
-        // The neighbours on the cluster timeline show the edited title in their links.
-        for corpus in [old, new] {
-            let index: HashMap<&str, usize> = corpus
-                .writeups
-                .iter()
-                .enumerate()
-                .map(|(i, w)| (w.slug.as_str(), i))
-                .collect();
-            let mut neighbours = Vec::new();
-            for slug in &slugs {
-                let Some(&i) = index.get(slug.as_str()) else {
-                    continue;
-                };
-                let Some((_, c)) = corpus.writeups[i]
-                    .cluster
-                    .as_ref()
-                    .and_then(|k| corpus.cluster(k))
-                else {
-                    continue;
-                };
-                if let Ok(pos) = c.writeups.binary_search(&i) {
-                    for n in [pos.checked_sub(1), Some(pos + 1)].into_iter().flatten() {
-                        if let Some(&x) = c.writeups.get(n) {
-                            neighbours.push(corpus.writeups[x].slug.clone());
-                        }
-                    }
-                }
+        // A unit's page lists its clusters by year, which the latest write-up
+        // of each cluster year decides: units it names or named may move.
+        let memberships = memberships_in(new, &clusters);
+        for name in memberships.keys().chain(earlier.memberships.keys()) {
+            if earlier.memberships.get(name) != memberships.get(name) {
+                units.insert(name.clone());
             }
-            slugs.extend(neighbours);
         }
+        // The neighbours on the cluster timeline show the edited title in their
+        // links: those it had, and those it has.
+        let now = cluster_neighbours(new, &slugs.iter().map(String::as_str).collect());
+        slugs.extend(earlier.neighbours.iter().cloned());
+        slugs.extend(now);
 
-        let index: HashMap<&str, usize> = new
-            .writeups
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (w.slug.as_str(), i))
-            .collect();
         let mut specs: Vec<PageSpec> = PageSpec::WHOLE_SITE
             .into_iter()
             .filter(|s| !s.is_deferred())
@@ -419,8 +494,8 @@ impl LiveSite {
         self.data_stale = true;
         let mut gone: Vec<String> = Vec::new();
         for slug in &slugs {
-            match index.get(slug.as_str()) {
-                Some(&i) => specs.push(PageSpec::Conference(i)),
+            match new.position(slug) {
+                Some(i) => specs.push(PageSpec::Conference(i)),
                 None => gone.push(format!("hoi-nghi/{slug}/index.html")),
             }
         }
@@ -438,10 +513,14 @@ impl LiveSite {
         }
         // Year pages link to the previous and next year: when the set of years
         // changes, those links change on every year page.
-        let year_list = |c: &Corpus| c.years.iter().map(|y| y.year).collect::<Vec<_>>();
-        if year_list(old) != year_list(new) {
-            years.extend(year_list(old));
-            years.extend(year_list(new));
+        if !new
+            .years
+            .iter()
+            .map(|y| y.year)
+            .eq(earlier.years.iter().copied())
+        {
+            years.extend(&earlier.years);
+            years.extend(new.years.iter().map(|y| y.year));
         }
         for y in &years {
             match new.years.iter().position(|x| x.year == *y) {
@@ -453,10 +532,7 @@ impl LiveSite {
         for w in before {
             self.rows.remove(&w.slug);
         }
-        let changed_idx: Vec<usize> = after
-            .iter()
-            .filter_map(|w| index.get(w.slug.as_str()).copied())
-            .collect();
+        let changed_idx: Vec<usize> = after.iter().filter_map(|w| new.position(&w.slug)).collect();
         match renderer.render_rows(new, &changed_idx, rows::LIST_ROOT) {
             Ok(fresh) => {
                 for (&i, r) in changed_idx.iter().zip(fresh) {
@@ -464,7 +540,7 @@ impl LiveSite {
                 }
             }
             Err(d) => {
-                self.diagnostics.push(d);
+                self.show_until_change(vec![d]);
                 self.stale = true;
                 return Update::Failed;
             }
@@ -509,8 +585,7 @@ impl LiveSite {
             &all,
         ));
         if diags.iter().any(Diagnostic::is_error) {
-            self.diagnostics.extend(diags);
-            diagnostics::sort(&mut self.diagnostics);
+            self.show_until_change(diags);
             self.stale = true;
             return Update::Failed;
         }
@@ -587,6 +662,61 @@ impl LiveSite {
         }
         Relevance::Everything
     }
+}
+
+/// What the pages showed before an edit, for choosing what to render again.
+struct Earlier {
+    /// The slugs next to the edited write-ups on their cluster timelines.
+    neighbours: Vec<String>,
+    /// The years that had a page.
+    years: Vec<i32>,
+    /// The memberships in the edited write-ups' clusters, by unit.
+    memberships: Memberships,
+}
+
+type Memberships = BTreeMap<String, Vec<(i32, ClusterKey)>>;
+
+/// Each unit's (year, cluster) memberships in the clusters of `keys`.
+fn memberships_in(corpus: &Corpus, keys: &BTreeSet<ClusterKey>) -> Memberships {
+    let mut out = Memberships::new();
+    for key in keys {
+        let Some((_, c)) = corpus.cluster(key) else {
+            continue;
+        };
+        for y in &c.years {
+            for m in &y.members {
+                out.entry(m.clone())
+                    .or_default()
+                    .push((y.year, key.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// The write-ups next to each of `slugs` on its cluster's timeline.
+fn cluster_neighbours(corpus: &Corpus, slugs: &BTreeSet<&str>) -> Vec<String> {
+    let mut out = Vec::new();
+    for slug in slugs {
+        let Some(i) = corpus.position(slug) else {
+            continue;
+        };
+        let Some((_, c)) = corpus.writeups[i]
+            .cluster
+            .as_ref()
+            .and_then(|k| corpus.cluster(k))
+        else {
+            continue;
+        };
+        if let Ok(pos) = c.writeups.binary_search(&i) {
+            for n in [pos.checked_sub(1), Some(pos + 1)].into_iter().flatten() {
+                if let Some(&x) = c.writeups.get(n) {
+                    out.push(corpus.writeups[x].slug.clone());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// What a changed file means for the site.

@@ -4,9 +4,10 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use baocao::config::{self, Overrides};
+use baocao::diagnostics::Diagnostic;
 use baocao::live::{LiveSite, Update};
 use common::Site;
 
@@ -163,4 +164,255 @@ fn the_streamed_build_writes_exactly_the_live_preview_site() {
             "{path} differs between build and serve"
         );
     }
+}
+
+/// The errors of the incremental site are those of a fresh one, and every
+/// diagnostic it shows is one a fresh check finds (a fresh load also runs the
+/// warnings-only checks, which an edit leaves out).
+fn assert_same_diagnostics(live: &LiveSite, site: &Site, what: &str) {
+    let config = config::load(site.root(), &Overrides::default()).expect("config");
+    let full = LiveSite::prepare(config).diagnostics;
+    let errors = |d: &[Diagnostic]| -> Vec<String> {
+        d.iter()
+            .filter(|d| d.is_error())
+            .map(Diagnostic::render)
+            .collect()
+    };
+    assert_eq!(errors(&live.diagnostics), errors(&full), "{what}");
+    for d in &live.diagnostics {
+        assert!(
+            full.contains(d),
+            "{what}: {} is not in a full check",
+            d.render()
+        );
+    }
+    let mut sorted = live.diagnostics.clone();
+    baocao::diagnostics::sort(&mut sorted);
+    assert!(sorted == live.diagnostics, "{what}: not sorted");
+}
+
+/// Replaces `from` (which must be there) with `to` in the file.
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("read");
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).expect("write");
+}
+
+fn write_up(date: &str, cluster: &str, kind: &str, members: &str, extra: &str) -> String {
+    format!(
+        "---\ntitle: Hội nghị {kind} ngày {date}\ndate: {date}\n{cluster}kind: {kind}\nmembers: [{members}]\n{extra}---\nNội dung.\n"
+    )
+}
+
+/// Edits that move a write-up in the indexes: each incremental result equals
+/// a full build, pages and errors both.
+#[test]
+fn structural_edits_equal_full_builds() {
+    let site = Site::sample();
+    let root = std::fs::canonicalize(site.root()).expect("root");
+    let config = config::load(&root, &Overrides::default()).expect("config");
+    let mut live = LiveSite::load(config);
+    let file = |rel: &str| -> PathBuf { root.join("content").join(rel) };
+    let step = |live: &mut LiveSite, paths: &[&PathBuf], what: &str| {
+        let paths: Vec<PathBuf> = paths.iter().map(|p| (*p).clone()).collect();
+        let update = live.apply(&paths);
+        assert!(
+            matches!(update, Update::Pages { .. }),
+            "{what}: {update:?} {:?}",
+            live.diagnostics
+        );
+        assert_same(live, &site, what);
+        assert_same_diagnostics(live, &site, what);
+    };
+
+    // Three conferences of cluster II in 2023, so that dates can reorder them.
+    let june = file("cum-2/2023-so-ket.md");
+    let feb = file("cum-2/2023-ky-ket.md");
+    std::fs::write(
+        &june,
+        write_up(
+            "2023-06-10",
+            "cluster: II\n",
+            "review",
+            "Lai Châu, Sơn La",
+            "host: Sơn La\n",
+        ),
+    )
+    .expect("write");
+    step(&mut live, &[&june], "added a review");
+    std::fs::write(
+        &feb,
+        write_up(
+            "2023-02-15",
+            "cluster: II\n",
+            "pledge",
+            "Lai Châu, Sơn La, Lào Cai",
+            "leader: Lào Cai\n",
+        ),
+    )
+    .expect("write");
+    step(&mut live, &[&feb], "added a pledge");
+
+    // A date in the same year that moves the review before the pledge, then
+    // after the year-end summary.
+    edit(&june, "date: 2023-06-10", "date: 2023-01-20");
+    step(&mut live, &[&june], "date moved earlier on the timeline");
+    edit(&june, "date: 2023-01-20", "date: 2023-12-05");
+    step(&mut live, &[&june], "date moved past the summary");
+
+    // To another cluster, to a cluster of its own, and back.
+    edit(&june, "cluster: II", "cluster: 5");
+    step(&mut live, &[&june], "moved to cluster 5");
+    edit(&june, "cluster: 5", "cluster: 9");
+    step(&mut live, &[&june], "moved to a new cluster");
+    edit(&june, "cluster: 9", "cluster: II");
+    step(&mut live, &[&june], "moved back");
+
+    // Members: one added (a new unit), one removed; the latest write-up of the
+    // year sets the cluster's members.
+    edit(
+        &june,
+        "members: [Lai Châu, Sơn La]",
+        "members: [Lai Châu, Sơn La, Yên Bái, Phòng Cảnh sát giao thông]",
+    );
+    step(&mut live, &[&june], "members added");
+    edit(&june, "Lai Châu, Sơn La, ", "Sơn La, ");
+    step(&mut live, &[&june], "member removed");
+
+    // Host, leader, deputy, awards, honours and kind.
+    edit(&feb, "leader: Lào Cai\n", "leader: Sơn La\ndeputy: Lai Châu\nhost: Lào Cai\nawards: {collectives: 12}\nhonours:\n  - {title: Bằng khen, to: [Lai Châu]}\n");
+    step(&mut live, &[&feb], "leader, deputy, host, awards, honours");
+    edit(&feb, "kind: pledge", "kind: launch");
+    step(&mut live, &[&feb], "kind changed");
+
+    // The only write-up of a year, added and removed: the year pages' links change.
+    let lone = file("tinh/2019-so-ket.md");
+    std::fs::write(
+        &lone,
+        write_up("2019-07-01", "", "review", "Hà Tĩnh", "year: 2019\n"),
+    )
+    .expect("write");
+    step(&mut live, &[&lone], "a year of its own");
+    std::fs::remove_file(&lone).expect("remove");
+    step(&mut live, &[&lone], "the year gone again");
+
+    // Several files at once: one edited, one removed, one added.
+    let other = file("cum-5/2023-so-ket.md");
+    std::fs::write(
+        &other,
+        write_up(
+            "2023-05-05",
+            "cluster: 5\n",
+            "review",
+            "Nghệ An, Hà Tĩnh",
+            "",
+        ),
+    )
+    .expect("write");
+    edit(&june, "date: 2023-12-05", "date: 2023-03-01");
+    std::fs::remove_file(&feb).expect("remove");
+    step(&mut live, &[&june, &feb, &other], "three files at once");
+}
+
+/// Errors that only the whole corpus shows — two write-ups on one page, two
+/// spellings of one unit — and a broken file: each is reported like a full
+/// check reports it, and once fixed the site equals a full build.
+#[test]
+fn cross_file_errors_come_and_go() {
+    let site = Site::sample();
+    let root = std::fs::canonicalize(site.root()).expect("root");
+    let config = config::load(&root, &Overrides::default()).expect("config");
+    let mut live = LiveSite::load(config);
+    let file = |rel: &str| -> PathBuf { root.join("content").join(rel) };
+    let apply = |live: &mut LiveSite, p: &PathBuf| live.apply(std::slice::from_ref(p));
+
+    // A new file on the page of another.
+    let twin = file("cum-5/trung-trang.md");
+    std::fs::write(
+        &twin,
+        write_up(
+            "2023-05-05",
+            "cluster: 5\n",
+            "review",
+            "Nghệ An",
+            "slug: cum-2/2023-tong-ket\n",
+        ),
+    )
+    .expect("write");
+    assert_eq!(apply(&mut live, &twin), Update::Failed);
+    assert!(live.has_errors());
+    assert_same_diagnostics(&live, &site, "two write-ups on one page");
+    edit(&twin, "slug: cum-2/2023-tong-ket\n", "");
+    assert!(matches!(apply(&mut live, &twin), Update::Full { .. }));
+    assert_same(&mut live, &site, "page clash fixed");
+    assert_same_diagnostics(&live, &site, "page clash fixed");
+
+    // A unit written without its diacritics: it would share the province's page.
+    edit(&twin, "members: [Nghệ An]", "members: [Nghe An]");
+    assert_eq!(apply(&mut live, &twin), Update::Failed);
+    assert_same_diagnostics(&live, &site, "a unit's two spellings");
+    edit(&twin, "members: [Nghe An]", "members: [Nghệ An]");
+    assert!(matches!(apply(&mut live, &twin), Update::Full { .. }));
+    assert_same(&mut live, &site, "spelling fixed");
+    assert_same_diagnostics(&live, &site, "spelling fixed");
+
+    // A date that does not exist, in a file that moves when fixed.
+    edit(&twin, "date: 2023-05-05", "date: 2023-02-30");
+    assert_eq!(apply(&mut live, &twin), Update::Failed);
+    assert_same_diagnostics(&live, &site, "a bad date");
+    edit(&twin, "date: 2023-02-30", "date: 2021-02-28");
+    assert!(matches!(apply(&mut live, &twin), Update::Full { .. }));
+    assert_same(&mut live, &site, "date fixed");
+    assert_same_diagnostics(&live, &site, "date fixed");
+
+    // A likely typo of a name used more often is a warning: shown, then gone.
+    std::fs::write(
+        &twin,
+        write_up(
+            "2021-02-28",
+            "cluster: 5\n",
+            "review",
+            "Nghệ An, Phòng Cảnh sát giao thôngg",
+            "",
+        ),
+    )
+    .expect("write");
+    // The other spelling, in two write-ups: the more used.
+    let other = file("cum-5/2021-ky-ket.md");
+    let third = file("cum-5/2021-phat-dong.md");
+    for (p, date, kind) in [
+        (&other, "2021-03-01", "pledge"),
+        (&third, "2021-03-02", "launch"),
+    ] {
+        std::fs::write(
+            p,
+            write_up(
+                date,
+                "cluster: 5\n",
+                kind,
+                "Nghệ An, Phòng Cảnh sát giao thông",
+                "leader: Phòng Cảnh sát giao thông\n",
+            ),
+        )
+        .expect("write");
+    }
+    let update = live.apply(&[twin.clone(), other.clone(), third.clone()]);
+    assert!(matches!(update, Update::Pages { .. }), "{update:?}");
+    assert!(
+        live.diagnostics
+            .iter()
+            .any(|d| d.message.contains("probably a typo")),
+        "{:?}",
+        live.diagnostics
+    );
+    assert_same(&mut live, &site, "a typo");
+    assert_same_diagnostics(&live, &site, "a typo");
+    std::fs::remove_file(&other).expect("remove");
+    assert!(matches!(apply(&mut live, &other), Update::Pages { .. }));
+    assert!(!live
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("probably a typo")));
+    assert_same(&mut live, &site, "the other spelling gone");
+    assert_same_diagnostics(&live, &site, "the other spelling gone");
 }
