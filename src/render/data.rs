@@ -134,8 +134,13 @@ pub fn search_index(corpus: &Corpus, t: &I18n, config: &Config) -> Vec<u8> {
             .collect(),
         docs,
     };
-    let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".into());
-    format!("window.BAOCAO_SEARCH={json};\n").into_bytes()
+    let mut out = b"window.BAOCAO_SEARCH=".to_vec();
+    // Serializing plain data into memory cannot fail.
+    if serde_json::to_writer(&mut out, &index).is_err() {
+        out.extend_from_slice(b"{}");
+    }
+    out.extend_from_slice(b";\n");
+    out
 }
 
 /// One row per conference, every front-matter fact.
@@ -267,7 +272,9 @@ pub fn json(corpus: &Corpus) -> Vec<u8> {
         summary: &w.summary,
         page: conference_url(w),
     });
-    let mut bytes = Vec::with_capacity(corpus.writeups.len() * 1024);
+    // About 1.4 KB a conference: room for all of it up front, as growing a
+    // buffer of 100 MB copies it into one of 200 MB.
+    let mut bytes = Vec::with_capacity(corpus.writeups.len() * 1536);
     let mut ser =
         serde_json::Serializer::with_formatter(&mut bytes, serde_json::ser::PrettyFormatter::new());
     let all: Vec<JsonRow> = rows.collect();
