@@ -1,11 +1,12 @@
 //! The site held in memory for the live preview: a full build once, then, for
 //! each edited write-up, only the pages that depend on it.
 //!
-//! An edit to one write-up re-reads that file alone, re-indexes the corpus (the
-//! write-ups are shared, so this copies no bodies), and re-renders the pages the
-//! old or new version appears on: its own page and its neighbours', its cluster,
-//! its units, its year, and the index pages. Any other change (config, theme,
-//! units.yaml) rebuilds everything.
+//! An edit to one write-up re-reads that file alone, updates the indexes and
+//! the unit-name check for it (not for the whole corpus), patches the list of
+//! diagnostics with what went and came, and re-renders the pages the old or
+//! new version appears on: its own page and its neighbours', its cluster, its
+//! units and those whose cluster memberships moved, its year, and the index
+//! pages. Any other change (config, theme, units.yaml) rebuilds everything.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -258,12 +259,12 @@ impl LiveSite {
             .chain(&after)
             .map(|w| w.slug.as_str())
             .collect();
-        // What the pages showed before: the edited write-ups' neighbours, the years.
         let clusters: BTreeSet<ClusterKey> = before
             .iter()
             .chain(&after)
             .filter_map(|w| w.cluster.clone())
             .collect();
+        // What the pages showed before the edit, to know which to render again.
         let earlier = Earlier {
             neighbours: cluster_neighbours(&self.corpus, &slugs),
             years: self.corpus.years.iter().map(|y| y.year).collect(),
@@ -314,8 +315,13 @@ impl LiveSite {
     }
 
     /// Takes `gone` out of the diagnostics and puts `came` in, keeping them
-    /// sorted; when `gone` is long, or not all there, collects them afresh.
+    /// sorted; when many change, or `gone` are not all there, collects them
+    /// afresh.
     fn patch_diagnostics(&mut self, mut gone: Vec<Diagnostic>, mut came: Vec<Diagnostic>) {
+        if gone.len() + came.len() > 256 {
+            self.collect_diagnostics();
+            return;
+        }
         // Most edits change no diagnostic: what goes and comes back stays.
         came.retain(|d| match gone.iter().position(|g| g == d) {
             Some(at) => {
@@ -324,10 +330,6 @@ impl LiveSite {
             }
             None => true,
         });
-        if gone.len() > 64 {
-            self.collect_diagnostics();
-            return;
-        }
         if !gone.is_empty() {
             self.diagnostics
                 .retain(|d| match gone.iter().position(|g| g == d) {

@@ -407,6 +407,15 @@ fn cross_file_errors_come_and_go() {
     );
     assert_same(&mut live, &site, "a typo");
     assert_same_diagnostics(&live, &site, "a typo");
+    // An edit in place that moves the typo's line moves the warning too.
+    edit(
+        &twin,
+        "kind: review\n",
+        "kind: review\nsource: Báo Công an\n",
+    );
+    assert!(matches!(apply(&mut live, &twin), Update::Pages { .. }));
+    assert_same(&mut live, &site, "the typo one line down");
+    assert_same_diagnostics(&live, &site, "the typo one line down");
     std::fs::remove_file(&other).expect("remove");
     assert!(matches!(apply(&mut live, &other), Update::Pages { .. }));
     assert!(!live
