@@ -48,6 +48,8 @@ pub struct LiveSite {
     pub diagnostics: Vec<Diagnostic>,
     /// The output is older than the content (the last change had errors).
     stale: bool,
+    /// While edits have errors: what the pages show, when known.
+    held: Option<Held>,
     /// Each conference's list row, rendered once.
     rows: RowCache,
     /// The data outputs (search index, exports, feed) are older than the
@@ -98,6 +100,7 @@ impl LiveSite {
             output: HashMap::new(),
             diagnostics: Vec::new(),
             stale: true,
+            held: None,
             rows: RowCache::new(),
             data_stale: false,
             timings: Vec::new(),
@@ -180,6 +183,7 @@ impl LiveSite {
         };
         self.timings.clear();
         self.site_diags.clear();
+        self.held = None;
         self.units = match site::load_units(&self.config) {
             Ok(u) => u,
             Err(d) => {
@@ -232,10 +236,11 @@ impl LiveSite {
             };
         }
         let changed = &writeups[..];
-        let before: Vec<Arc<WriteUp>> = changed
+        let was: Vec<Option<Arc<WriteUp>>> = changed
             .iter()
-            .filter_map(|p| self.files.get(p).and_then(|f| f.writeup.clone()))
+            .map(|p| self.files.get(p).and_then(|f| f.writeup.clone()))
             .collect();
+        let before: Vec<Arc<WriteUp>> = was.iter().flatten().cloned().collect();
         let mut gone: Vec<Diagnostic> = Vec::new();
         let mut came: Vec<Diagnostic> = Vec::new();
         for p in changed {
@@ -254,37 +259,61 @@ impl LiveSite {
             .collect();
         self.timings.clear();
         let clock = std::time::Instant::now();
-        let slugs: BTreeSet<&str> = before
-            .iter()
-            .chain(&after)
-            .map(|w| w.slug.as_str())
-            .collect();
-        let clusters: BTreeSet<ClusterKey> = before
-            .iter()
-            .chain(&after)
-            .filter_map(|w| w.cluster.clone())
-            .collect();
         // What the pages showed before the edit, to know which to render again.
-        let earlier = Earlier {
-            neighbours: cluster_neighbours(&self.corpus, &slugs),
-            years: self.corpus.years.iter().map(|y| y.year).collect(),
-            memberships: memberships_in(&self.corpus, &clusters),
-        };
+        let earlier = Earlier::of(&self.corpus, &before, &after);
         self.reindex_some(&before, &after, gone, came);
         self.timings
             .push(("re-read, re-index, cross-check", clock.elapsed()));
         if self.has_errors() {
-            self.stale = true;
+            self.hold(changed, was, &before, &after);
             return Update::Failed;
         }
-        if self.stale {
-            return self.render_everything();
-        }
         let clock = std::time::Instant::now();
-        let update = self.render_affected(&earlier, &before, &after);
+        let update = if !self.stale {
+            self.render_affected(&earlier, &before, &after)
+        } else if let Some(held) = self.held.take() {
+            // Fixed: render what changed since the pages were last made.
+            let mut since = held.was;
+            for (p, w) in changed.iter().zip(was) {
+                since.entry(p.clone()).or_insert(w);
+            }
+            let before: Vec<Arc<WriteUp>> = since.values().flatten().cloned().collect();
+            let after: Vec<Arc<WriteUp>> = since
+                .keys()
+                .filter_map(|p| self.files.get(p).and_then(|f| f.writeup.clone()))
+                .collect();
+            let earlier = Earlier::of(&held.corpus, &before, &after);
+            self.render_affected(&earlier, &before, &after)
+        } else {
+            return self.render_everything();
+        };
         self.timings
             .push(("render affected pages", clock.elapsed()));
         update
+    }
+
+    /// An edit left errors: the pages stay as they were. Remembers what they
+    /// show, so that once fixed only what changed since is rendered again.
+    fn hold(
+        &mut self,
+        changed: &[PathBuf],
+        was: Vec<Option<Arc<WriteUp>>>,
+        before: &[Arc<WriteUp>],
+        after: &[Arc<WriteUp>],
+    ) {
+        if !self.stale {
+            // The corpus the pages show is this one with the edit undone.
+            let mut shown = self.corpus.clone();
+            self.held = shown.update(after, before).map(|_| Held {
+                corpus: shown,
+                was: changed.iter().cloned().zip(was).collect(),
+            });
+        } else if let Some(held) = &mut self.held {
+            for (p, w) in changed.iter().zip(was) {
+                held.was.entry(p.clone()).or_insert(w);
+            }
+        }
+        self.stale = true;
     }
 
     /// Brings the indexes and the diagnostics up to date after `before` were
@@ -449,6 +478,7 @@ impl LiveSite {
         }
         self.output = files.into_iter().map(|f| (f.path.clone(), f)).collect();
         self.stale = false;
+        self.held = None;
         self.data_stale = false;
         Update::Full {
             pages: self.output.len(),
@@ -591,6 +621,7 @@ impl LiveSite {
             self.stale = true;
             return Update::Failed;
         }
+        self.stale = false;
         Update::Pages {
             rendered: rendered_count,
             removed,
@@ -667,6 +698,14 @@ impl LiveSite {
 }
 
 /// What the pages showed before an edit, for choosing what to render again.
+/// What the pages show while edits have errors.
+struct Held {
+    /// The corpus they were made from.
+    corpus: Corpus,
+    /// Each file edited since, and its write-up in that corpus.
+    was: BTreeMap<PathBuf, Option<Arc<WriteUp>>>,
+}
+
 struct Earlier {
     /// The slugs next to the edited write-ups on their cluster timelines.
     neighbours: Vec<String>,
@@ -674,6 +713,27 @@ struct Earlier {
     years: Vec<i32>,
     /// The memberships in the edited write-ups' clusters, by unit.
     memberships: Memberships,
+}
+
+impl Earlier {
+    /// What `corpus` shows that replacing `before` with `after` can change.
+    fn of(corpus: &Corpus, before: &[Arc<WriteUp>], after: &[Arc<WriteUp>]) -> Earlier {
+        let slugs: BTreeSet<&str> = before
+            .iter()
+            .chain(after)
+            .map(|w| w.slug.as_str())
+            .collect();
+        let clusters: BTreeSet<ClusterKey> = before
+            .iter()
+            .chain(after)
+            .filter_map(|w| w.cluster.clone())
+            .collect();
+        Earlier {
+            neighbours: cluster_neighbours(corpus, &slugs),
+            years: corpus.years.iter().map(|y| y.year).collect(),
+            memberships: memberships_in(corpus, &clusters),
+        }
+    }
 }
 
 type Memberships = BTreeMap<String, Vec<(i32, ClusterKey)>>;

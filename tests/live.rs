@@ -316,7 +316,8 @@ fn structural_edits_equal_full_builds() {
 
 /// Errors that only the whole corpus shows — two write-ups on one page, two
 /// spellings of one unit — and a broken file: each is reported like a full
-/// check reports it, and once fixed the site equals a full build.
+/// check reports it, and once fixed the site equals a full build (rendering
+/// only what changed while the errors were there).
 #[test]
 fn cross_file_errors_come_and_go() {
     let site = Site::sample();
@@ -343,7 +344,7 @@ fn cross_file_errors_come_and_go() {
     assert!(live.has_errors());
     assert_same_diagnostics(&live, &site, "two write-ups on one page");
     edit(&twin, "slug: cum-2/2023-tong-ket\n", "");
-    assert!(matches!(apply(&mut live, &twin), Update::Full { .. }));
+    assert!(matches!(apply(&mut live, &twin), Update::Pages { .. }));
     assert_same(&mut live, &site, "page clash fixed");
     assert_same_diagnostics(&live, &site, "page clash fixed");
 
@@ -352,7 +353,7 @@ fn cross_file_errors_come_and_go() {
     assert_eq!(apply(&mut live, &twin), Update::Failed);
     assert_same_diagnostics(&live, &site, "a unit's two spellings");
     edit(&twin, "members: [Nghe An]", "members: [Nghệ An]");
-    assert!(matches!(apply(&mut live, &twin), Update::Full { .. }));
+    assert!(matches!(apply(&mut live, &twin), Update::Pages { .. }));
     assert_same(&mut live, &site, "spelling fixed");
     assert_same_diagnostics(&live, &site, "spelling fixed");
 
@@ -361,7 +362,7 @@ fn cross_file_errors_come_and_go() {
     assert_eq!(apply(&mut live, &twin), Update::Failed);
     assert_same_diagnostics(&live, &site, "a bad date");
     edit(&twin, "date: 2023-02-30", "date: 2021-02-28");
-    assert!(matches!(apply(&mut live, &twin), Update::Full { .. }));
+    assert!(matches!(apply(&mut live, &twin), Update::Pages { .. }));
     assert_same(&mut live, &site, "date fixed");
     assert_same_diagnostics(&live, &site, "date fixed");
 
@@ -424,4 +425,65 @@ fn cross_file_errors_come_and_go() {
         .any(|d| d.message.contains("probably a typo")));
     assert_same(&mut live, &site, "the other spelling gone");
     assert_same_diagnostics(&live, &site, "the other spelling gone");
+}
+
+/// While one file has errors, others are edited, added and removed; when it
+/// is fixed, only the pages all those edits touch are rendered again, and
+/// the site equals a full build.
+#[test]
+fn edits_made_while_another_file_is_broken_are_all_rendered_once_fixed() {
+    let site = Site::sample();
+    let root = std::fs::canonicalize(site.root()).expect("root");
+    let config = config::load(&root, &Overrides::default()).expect("config");
+    let mut live = LiveSite::load(config);
+    let total = live.output.len();
+    let file = |rel: &str| -> PathBuf { root.join("content").join(rel) };
+    let apply = |live: &mut LiveSite, p: &PathBuf| live.apply(std::slice::from_ref(p));
+
+    let broken = file("cum-2/2023-tong-ket.md");
+    edit(&broken, "date: 2023-11-25", "date: 2023-11-31");
+    assert_eq!(apply(&mut live, &broken), Update::Failed);
+    // Broken again, differently.
+    edit(&broken, "date: 2023-11-31", "date: 2023-13-01");
+    assert_eq!(apply(&mut live, &broken), Update::Failed);
+    // Meanwhile: another write-up moves cluster, one is added, and the only
+    // write-up of its year is removed.
+    let moved = file("cum-5/2022-tong-ket.md");
+    edit(&moved, "cluster: 5", "cluster: 7");
+    assert_eq!(apply(&mut live, &moved), Update::Failed);
+    let added = file("cum-5/2023-so-ket.md");
+    std::fs::write(
+        &added,
+        write_up(
+            "2023-06-10",
+            "cluster: 5\n",
+            "review",
+            "Nghệ An, Hà Tĩnh",
+            "",
+        ),
+    )
+    .expect("write");
+    assert_eq!(apply(&mut live, &added), Update::Failed);
+    let gone = file("tinh/2022-tong-ket.md");
+    std::fs::remove_file(&gone).expect("remove");
+    assert_eq!(apply(&mut live, &gone), Update::Failed);
+    assert_same_diagnostics(&live, &site, "still broken");
+
+    // Fixed, and moved to cluster 5: its old neighbours on the timeline of
+    // cluster II link to each other now.
+    edit(&broken, "date: 2023-13-01", "date: 2023-05-01");
+    edit(&broken, "cluster: II", "cluster: 5");
+    let update = apply(&mut live, &broken);
+    assert!(
+        matches!(update, Update::Pages { rendered, .. } if rendered < total),
+        "{update:?} of {total}"
+    );
+    assert!(!live.has_errors());
+    assert_same(&mut live, &site, "fixed after edits elsewhere");
+    assert_same_diagnostics(&live, &site, "fixed after edits elsewhere");
+
+    // And the next edit is an ordinary one again.
+    edit(&moved, "cluster: 7", "cluster: 5");
+    assert!(matches!(apply(&mut live, &moved), Update::Pages { .. }));
+    assert_same(&mut live, &site, "an edit after the fix");
 }
