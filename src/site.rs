@@ -52,7 +52,7 @@ pub struct FileState {
 /// Loads and validates one file. A draft that is left out is not held to the
 /// contract: an imported draft may still lack its date.
 pub fn load_file(config: &Config, units: &UnitNames, file: &std::path::Path) -> FileState {
-    let source = match load::load_one(&config.root, file) {
+    let mut source = match load::load_one(&config.root, file) {
         Ok(s) => s,
         Err(d) => {
             return FileState {
@@ -61,7 +61,7 @@ pub fn load_file(config: &Config, units: &UnitNames, file: &std::path::Path) -> 
             }
         }
     };
-    let (w, diagnostics) = validate::write_up(&source, units);
+    let (w, diagnostics) = validate::write_up(&mut source, units);
     match w {
         Some(w) if w.draft && !config.include_drafts => FileState {
             draft_skipped: true,

@@ -71,14 +71,24 @@ pub fn is_marked_draft(source: &Source) -> bool {
 }
 
 /// Validates one source file. `None` when it has errors (they are in the list).
-pub fn write_up(source: &Source, units: &UnitNames) -> (Option<WriteUp>, Vec<Diagnostic>) {
+/// A valid write-up takes the front matter and body out of `source` (they are
+/// most of a file: moved, not copied); an invalid one leaves `source` whole.
+pub fn write_up(source: &mut Source, units: &UnitNames) -> (Option<WriteUp>, Vec<Diagnostic>) {
     let mut v = Validator {
         source,
         diags: Vec::new(),
     };
     let wu = v.run(units);
-    let has_error = v.diags.iter().any(Diagnostic::is_error);
-    (if has_error { None } else { wu }, v.diags)
+    let diags = v.diags;
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    let wu = wu.map(|mut w| {
+        w.front_matter = std::mem::take(&mut source.front_matter);
+        w.body = std::mem::take(&mut source.body);
+        w
+    });
+    (wu, diags)
 }
 
 struct Validator<'a> {
@@ -229,9 +239,10 @@ impl Validator<'_> {
                 .collect(),
             summary: clean(summary),
             draft: draft.unwrap_or(false),
-            front_matter: src.front_matter.clone(),
+            // Moved in by `write_up` once the file is known to be valid.
+            front_matter: String::new(),
             front_matter_line: src.front_matter_line,
-            body: src.body.clone(),
+            body: String::new(),
             body_line: src.front_matter_line + src.front_matter.lines().count() + 1,
         })
     }
