@@ -231,7 +231,9 @@ fn report(site: &LiveSite, update: Update, took: Duration) {
             )
         }
         Update::Failed => {
-            eprintln!("the content has errors: the browser shows them until they are fixed")
+            eprintln!(
+                "the content has errors (found in {ms:.1} ms): the browser shows them until they are fixed"
+            )
         }
     }
 }
