@@ -92,16 +92,7 @@ impl Renderer {
                 }))
             },
         );
-        let sources: Vec<(&str, std::borrow::Cow<str>)> = theme
-            .templates
-            .iter()
-            .map(|(n, s)| {
-                (
-                    n.as_str(),
-                    theme::inline_translations(n, s, &strings, escape_html),
-                )
-            })
-            .collect();
+        let sources = theme::with_translations(&theme.templates, &strings, escape_html);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (*n, &**s)))
             .map_err(|e| vec![template_error(&e, config)])?;
         Ok(Renderer {

@@ -127,9 +127,10 @@ fn overlay(
 /// `source` with each `{{ t.key }}` replaced by the translation it shows:
 /// translations are fixed for a build, and Tera's lookup of a dotted name is
 /// among the costliest things a page does. Left as written: templates that
-/// could bind `t` to something else (`set`, `for`, a macro parameter) or hold
-/// `raw` blocks, and any text that Tera would read as markup or that would
-/// move line numbers in error messages.
+/// could bind `t` to something else (`set`, `for`, a macro parameter; see
+/// `with_translations` for the first two) or hold `raw` blocks, and any text
+/// that Tera would read as markup or that would move line numbers in error
+/// messages.
 pub fn inline_translations<'s>(
     name: &str,
     source: &'s str,
@@ -137,7 +138,10 @@ pub fn inline_translations<'s>(
     escape: fn(&str) -> String,
 ) -> std::borrow::Cow<'s, str> {
     use std::borrow::Cow;
-    if rebinds_t(source) || source.contains("raw %}") || source.contains("raw -%}") {
+    if t_binding(source) != TBinding::None
+        || source.contains("raw %}")
+        || source.contains("raw -%}")
+    {
         return Cow::Borrowed(source);
     }
     let escaped = name.ends_with(".html") || name.ends_with(".xml");
@@ -172,27 +176,69 @@ pub fn inline_translations<'s>(
     Cow::Owned(out)
 }
 
-/// Whether a template may give `t` another value than the translations.
-fn rebinds_t(source: &str) -> bool {
-    let mut tags = source.split("{%").skip(1);
-    tags.any(|tag| {
+/// How a template gives `t` a value of its own, if it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum TBinding {
+    None,
+    /// A macro parameter: seen only inside that macro, in that file.
+    MacroParameter,
+    /// `set`, `set_global` or a `for` loop variable: through inheritance and
+    /// includes, other templates may see it.
+    Assignment,
+}
+
+fn t_binding(source: &str) -> TBinding {
+    let tags = source.split("{%").skip(1);
+    tags.map(|tag| {
         let tag = tag.split("%}").next().unwrap_or_default();
         let words: Vec<&str> = tag
             .split(|c: char| !(c.is_alphanumeric() || c == '_'))
             .filter(|w| !w.is_empty())
             .collect();
         match words.first().copied() {
-            Some("set") | Some("set_global") => words.get(1) == Some(&"t"),
-            Some("for") => words.iter().take_while(|w| **w != "in").any(|w| *w == "t"),
+            Some("set") | Some("set_global") if words.get(1) == Some(&"t") => TBinding::Assignment,
+            Some("for") if words.iter().take_while(|w| **w != "in").any(|w| *w == "t") => {
+                TBinding::Assignment
+            }
             Some("macro") => {
                 let params = tag.split_once('(').map_or("", |(_, p)| p);
-                params
+                if params
                     .split([',', ')'])
                     .any(|p| p.split('=').next().unwrap_or_default().trim() == "t")
+                {
+                    TBinding::MacroParameter
+                } else {
+                    TBinding::None
+                }
             }
-            _ => false,
+            _ => TBinding::None,
         }
     })
+    .max()
+    .unwrap_or(TBinding::None)
+}
+
+/// Every template with its translations inlined (see `inline_translations`),
+/// unless one of them assigns `t`: then none is changed.
+pub fn with_translations<'s>(
+    templates: &'s BTreeMap<String, String>,
+    strings: &BTreeMap<String, String>,
+    escape: fn(&str) -> String,
+) -> Vec<(&'s str, std::borrow::Cow<'s, str>)> {
+    let assigned = templates
+        .values()
+        .any(|s| t_binding(s) == TBinding::Assignment);
+    templates
+        .iter()
+        .map(|(name, source)| {
+            let text = if assigned {
+                std::borrow::Cow::Borrowed(source.as_str())
+            } else {
+                inline_translations(name, source, strings, escape)
+            };
+            (name.as_str(), text)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -239,6 +285,35 @@ mod tests {
             "{% raw %}{{ t.home }}{% endraw %}",
         ] {
             assert_eq!(inline_translations("x.html", src, &strings(), esc), src);
+        }
+    }
+
+    #[test]
+    fn an_assignment_of_t_in_any_template_keeps_all_of_them_as_written() {
+        let templates = |base: &str| -> BTreeMap<String, String> {
+            [
+                ("base.html", base),
+                ("page.html", "{{ t.home }}"),
+                ("m.html", "{% macro f(t) %}{{ t.home }}{% endmacro f %}"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+        };
+        let plain = templates("<title>{{ t.home }}</title>");
+        let out: BTreeMap<&str, String> = with_translations(&plain, &strings(), esc)
+            .into_iter()
+            .map(|(n, t)| (n, t.into_owned()))
+            .collect();
+        assert_eq!(out["base.html"], "<title>Trang chủ</title>");
+        assert_eq!(
+            out["m.html"], plain["m.html"],
+            "a macro's own t is left alone"
+        );
+        assert_eq!(out["page.html"], "Trang chủ");
+        let assigning = templates("{% set t = other %}<title>{{ t.home }}</title>");
+        for (name, text) in with_translations(&assigning, &strings(), esc) {
+            assert_eq!(text, assigning[name]);
         }
     }
 }
