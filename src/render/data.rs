@@ -1,11 +1,12 @@
 //! Outputs that are data, not pages: the search index (a script, so search
 //! works from file:// where fetch does not), CSV and JSON exports for analysts,
-//! the sitemap and the Atom feed. Pure: bytes in memory.
+//! the sitemap and the Atom feed. Pure: bytes in memory, or (the exports and
+//! the index, which grow with the corpus) written to any `io::Write`.
 
 use std::collections::BTreeMap;
 
 use pulldown_cmark::{Event, Parser};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::model::{Corpus, WriteUp};
 
@@ -73,6 +74,19 @@ struct SearchIndex<'a> {
 /// `window.BAOCAO_SEARCH = {...};`: titles, dates, clusters, units, years, kinds
 /// and the opening of each body. JSON-escaped, loaded with a script tag.
 pub fn search_index(corpus: &Corpus, t: &I18n, config: &Config) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_search_index(corpus, t, config, &mut out);
+    out
+}
+
+/// The search index, written to `out`.
+pub fn write_search_index(
+    corpus: &Corpus,
+    t: &I18n,
+    config: &Config,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let unit_index: BTreeMap<&str, usize> = corpus
         .units
         .iter()
@@ -134,13 +148,9 @@ pub fn search_index(corpus: &Corpus, t: &I18n, config: &Config) -> Vec<u8> {
             .collect(),
         docs,
     };
-    let mut out = b"window.BAOCAO_SEARCH=".to_vec();
-    // Serializing plain data into memory cannot fail.
-    if serde_json::to_writer(&mut out, &index).is_err() {
-        out.extend_from_slice(b"{}");
-    }
-    out.extend_from_slice(b";\n");
-    out
+    out.write_all(b"window.BAOCAO_SEARCH=")?;
+    serde_json::to_writer(&mut *out, &index)?;
+    out.write_all(b";\n")
 }
 
 /// One row per conference, every front-matter fact.
@@ -216,16 +226,23 @@ fn row<'a>(w: &'a WriteUp) -> Row<'a> {
 
 /// UTF-8 CSV with a byte-order mark, so Excel reads the diacritics.
 pub fn csv<'a>(writeups: impl Iterator<Item = &'a WriteUp>) -> Vec<u8> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut writer = csv::Writer::from_writer(&mut out);
-        for w in writeups {
-            // Serializing plain strings and numbers into memory cannot fail.
-            let _ = writer.serialize(row(w));
-        }
-        let _ = writer.flush();
-    }
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_csv(writeups, &mut out);
     out
+}
+
+/// The CSV of these write-ups, written to `out`.
+pub fn write_csv<'a>(
+    writeups: impl Iterator<Item = &'a WriteUp>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    out.write_all(b"\xEF\xBB\xBF")?;
+    let mut writer = csv::Writer::from_writer(out);
+    for w in writeups {
+        writer.serialize(row(w))?;
+    }
+    writer.flush()
 }
 
 /// One conference in the JSON export: every front-matter fact.
@@ -250,9 +267,19 @@ struct JsonRow<'a> {
     page: String,
 }
 
+/// Every conference as JSON, in memory.
+pub fn json(corpus: &Corpus) -> Vec<u8> {
+    // About 1.4 KB a conference: room for all of it up front, as growing a
+    // buffer of 100 MB copies it into one of 200 MB.
+    let mut bytes = Vec::with_capacity(corpus.writeups.len() * 1536);
+    // Writing into memory cannot fail.
+    let _ = write_json(corpus, &mut bytes);
+    bytes
+}
+
 /// Every conference as JSON, serialized straight from the write-ups (no
 /// intermediate tree: at 100,000 write-ups that tree took gigabytes).
-pub fn json(corpus: &Corpus) -> Vec<u8> {
+pub fn write_json(corpus: &Corpus, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let rows = corpus.writeups.iter().map(|w| JsonRow {
         slug: &w.slug,
         title: &w.title,
@@ -272,16 +299,11 @@ pub fn json(corpus: &Corpus) -> Vec<u8> {
         summary: &w.summary,
         page: conference_url(w),
     });
-    // About 1.4 KB a conference: room for all of it up front, as growing a
-    // buffer of 100 MB copies it into one of 200 MB.
-    let mut bytes = Vec::with_capacity(corpus.writeups.len() * 1536);
     let mut ser =
-        serde_json::Serializer::with_formatter(&mut bytes, serde_json::ser::PrettyFormatter::new());
-    let all: Vec<JsonRow> = rows.collect();
-    // Serializing plain data into memory cannot fail.
-    let _ = all.serialize(&mut ser);
-    bytes.push(b'\n');
-    bytes
+        serde_json::Serializer::with_formatter(&mut *out, serde_json::ser::PrettyFormatter::new());
+    // One row at a time: no list of every row first.
+    ser.collect_seq(rows).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
 }
 
 fn xml_escape(s: &str) -> String {

@@ -213,6 +213,9 @@ impl Renderer {
         written: &std::collections::HashSet<&str>,
         sink: &dyn Sink,
     ) -> Vec<Diagnostic> {
+        if let Some(result) = self.stream_data(spec, corpus, sink) {
+            return result.err().into_iter().collect();
+        }
         let (file, mut diags) = self.render_page(spec, corpus, shared);
         if !diags.iter().any(Diagnostic::is_error) {
             diags.extend(links::check_one(&file, written));
@@ -435,6 +438,47 @@ impl Renderer {
 }
 
 impl Renderer {
+    /// Writes the data outputs that grow with the corpus (the exports and the
+    /// search index) to the sink in parts, so none is held whole: at 100,000
+    /// write-ups the JSON alone is 137 MB. `None` for every other output.
+    fn stream_data(
+        &self,
+        spec: &PageSpec,
+        corpus: &Corpus,
+        sink: &dyn Sink,
+    ) -> Option<Result<(), Diagnostic>> {
+        let mut out = PartWriter {
+            sink,
+            path: spec.path(corpus),
+            buf: Vec::with_capacity(PartWriter::SIZE),
+            failed: None,
+        };
+        let written = match *spec {
+            PageSpec::SearchIndex => {
+                data::write_search_index(corpus, &self.i18n, &self.config, &mut out)
+            }
+            PageSpec::ExportCsv => data::write_csv(corpus.writeups.iter().map(|w| &**w), &mut out),
+            PageSpec::ExportJson => data::write_json(corpus, &mut out),
+            PageSpec::ClusterCsv(i) => data::write_csv(
+                corpus.clusters[i]
+                    .writeups
+                    .iter()
+                    .map(|&w| &*corpus.writeups[w]),
+                &mut out,
+            ),
+            _ => return None,
+        };
+        Some(match written {
+            Ok(()) => out.finish(),
+            Err(e) => Err(out.failed.take().unwrap_or_else(|| {
+                Diagnostic::error(
+                    PathBuf::from(&out.path),
+                    format!("cannot write {}: {e}", out.path),
+                )
+            })),
+        })
+    }
+
     fn render_data(&self, spec: &PageSpec, corpus: &Corpus) -> Vec<u8> {
         let base = self.config.base_url.as_deref().unwrap_or_default();
         let title = self
@@ -489,6 +533,55 @@ fn dossiers_of(corpus: &Corpus, w: &crate::model::WriteUp) -> [Option<String>; 2
         cluster.map(|i| PageSpec::ClusterDossier(i).path(corpus)),
         year.map(|i| PageSpec::YearDossier(i).path(corpus)),
     ]
+}
+
+/// Hands what is written to a sink as the parts of one file, a megabyte at a
+/// time.
+struct PartWriter<'s> {
+    sink: &'s dyn Sink,
+    path: String,
+    buf: Vec<u8>,
+    /// The sink's error, which stopped the writing.
+    failed: Option<Diagnostic>,
+}
+
+impl PartWriter<'_> {
+    const SIZE: usize = 1 << 20;
+
+    fn send(&mut self, last: bool) -> std::io::Result<()> {
+        if let Err(d) = self.sink.part(&self.path, &self.buf, last) {
+            let e = std::io::Error::other(d.message.clone());
+            self.failed = Some(d);
+            return Err(e);
+        }
+        self.buf.clear();
+        Ok(())
+    }
+
+    /// Sends the rest and closes the file.
+    fn finish(mut self) -> Result<(), Diagnostic> {
+        match self.send(true) {
+            Ok(()) => Ok(()),
+            Err(e) => Err(self
+                .failed
+                .take()
+                .unwrap_or_else(|| Diagnostic::error(PathBuf::from(&self.path), e.to_string()))),
+        }
+    }
+}
+
+impl std::io::Write for PartWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(bytes);
+        if self.buf.len() >= Self::SIZE {
+            self.send(false)?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A sink that keeps nothing: `check --full` renders only to find problems.
