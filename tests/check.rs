@@ -182,6 +182,34 @@ fn future_dates_and_far_years_are_warned() {
 }
 
 #[test]
+fn build_quiet_prints_errors_and_the_count_of_warnings_but_not_the_warnings() {
+    let site = Site::new();
+    site.write_root("content/units.yaml", "units:\n  - {name: Điện Biên}\n");
+    site.write(
+        "a.md",
+        &member_writeup("2023-11-25", 2, "Điện Biên, Cao Bằng", ""),
+    );
+    site.write(
+        "b.md",
+        &member_writeup("2022-11-25", 2, "Điện Biêm, Cao Bằng", ""),
+    );
+    let loud = site.build(&[]);
+    assert_eq!(loud.code, 0, "{}", loud.stderr);
+    assert!(loud.stderr.contains("warning: the unit"), "{}", loud.stderr);
+    let quiet = site.build(&["--quiet"]);
+    assert_eq!(quiet.code, 0, "{}", quiet.stderr);
+    assert_eq!(quiet.stderr, "", "no warning is printed");
+    assert!(quiet.stdout.contains("1 warning"), "{}", quiet.stdout);
+
+    site.write("c.md", &member_writeup("2023-02-30", 2, "Cao Bằng", ""));
+    let failed = site.build(&["-q"]);
+    assert_eq!(failed.code, 1, "{}", failed.stderr);
+    assert!(failed.stderr.contains("error:"), "{}", failed.stderr);
+    assert!(failed.stderr.contains("content/c.md"), "{}", failed.stderr);
+    assert!(!failed.stderr.contains("warning:"), "{}", failed.stderr);
+}
+
+#[test]
 fn a_membership_change_is_a_note_not_a_warning() {
     let site = Site::new();
     site.write(

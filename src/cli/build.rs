@@ -16,6 +16,15 @@ use crate::write;
 
 use super::{plural, render_diagnostics, shown, Outcome, SiteArgs, CONTENT_ERROR, OK};
 
+/// The diagnostics to print: with `quiet`, the errors only.
+fn shown_diagnostics(diags: &[Diagnostic], quiet: bool) -> std::borrow::Cow<'_, [Diagnostic]> {
+    if quiet {
+        std::borrow::Cow::Owned(diags.iter().filter(|d| d.is_error()).cloned().collect())
+    } else {
+        std::borrow::Cow::Borrowed(diags)
+    }
+}
+
 /// Build the site into the output folder (public/ by default).
 ///
 /// The new site is written beside the old one and swapped in only when it is
@@ -40,6 +49,10 @@ pub struct BuildArgs {
     /// Print how long each stage of the build took
     #[arg(long)]
     pub timings: bool,
+    /// Print errors and the summary line only, not each warning and note
+    /// (the summary still counts the warnings)
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 impl BuildArgs {
@@ -55,8 +68,9 @@ impl BuildArgs {
             Err(o) => return o,
         };
         let mut out = Outcome::default();
+        let quiet = self.quiet;
         let fail = |mut out: Outcome, diags: &[crate::diagnostics::Diagnostic], why: String| {
-            out.stderr = render_diagnostics(diags);
+            out.stderr = render_diagnostics(&shown_diagnostics(diags, quiet));
             out.stderr.push_str(&why);
             out.code = CONTENT_ERROR;
             out
@@ -100,7 +114,7 @@ impl BuildArgs {
                 "the build failed; the output folder was not touched\n".into(),
             );
         }
-        out.stderr = render_diagnostics(&diags);
+        out.stderr = render_diagnostics(&shown_diagnostics(&diags, quiet));
         let manifest = sink.hashes.into_inner().unwrap_or_default();
         let manifest_bytes = write::manifest_json(&manifest);
         let clock = Instant::now();
