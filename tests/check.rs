@@ -47,8 +47,8 @@ fn a_unit_spelled_without_diacritics_suggests_the_known_one() {
     );
 }
 
-#[test]
-fn a_unit_one_letter_off_is_a_warning_with_a_suggestion() {
+/// Two write-ups of cluster 2, the second naming "Điện Biêm" for Điện Biên.
+fn site_with_a_typo() -> Site {
     let site = Site::new();
     site.write_root("content/units.yaml", "units:\n  - {name: Điện Biên}\n");
     site.write(
@@ -59,6 +59,12 @@ fn a_unit_one_letter_off_is_a_warning_with_a_suggestion() {
         "b.md",
         &member_writeup("2022-11-25", 2, "Điện Biêm, Cao Bằng", ""),
     );
+    site
+}
+
+#[test]
+fn a_unit_one_letter_off_is_a_warning_with_a_suggestion() {
+    let site = site_with_a_typo();
     let run = site.check(&[]);
     assert_eq!(run.code, 0, "warnings alone exit 0: {}", run.stderr);
     assert!(
@@ -183,16 +189,7 @@ fn future_dates_and_far_years_are_warned() {
 
 #[test]
 fn build_quiet_prints_errors_and_the_count_of_warnings_but_not_the_warnings() {
-    let site = Site::new();
-    site.write_root("content/units.yaml", "units:\n  - {name: Điện Biên}\n");
-    site.write(
-        "a.md",
-        &member_writeup("2023-11-25", 2, "Điện Biên, Cao Bằng", ""),
-    );
-    site.write(
-        "b.md",
-        &member_writeup("2022-11-25", 2, "Điện Biêm, Cao Bằng", ""),
-    );
+    let site = site_with_a_typo();
     let loud = site.build(&[]);
     assert_eq!(loud.code, 0, "{}", loud.stderr);
     assert!(loud.stderr.contains("warning: the unit"), "{}", loud.stderr);

@@ -640,11 +640,43 @@ pub(crate) mod sample {
             body_line: 10,
         })
     }
+
+    /// One random step of a live session: up to two write-ups of `current`
+    /// taken out (half of them put back edited, in the same file), and up to
+    /// two new files. `current` is left holding the result. Returns what was
+    /// removed and what was added.
+    pub fn random_edit(
+        rng: &mut Rng,
+        current: &mut Vec<Arc<WriteUp>>,
+        serial: &mut usize,
+    ) -> (Vec<Arc<WriteUp>>, Vec<Arc<WriteUp>>) {
+        let mut removed = Vec::new();
+        let mut added = Vec::new();
+        for _ in 0..rng.below(3) {
+            if current.is_empty() {
+                break;
+            }
+            let old = current.swap_remove(rng.below(current.len()));
+            if rng.below(2) == 0 {
+                let mut edited = (*writeup(rng, 0)).clone();
+                edited.path = old.path.clone();
+                edited.rel = old.rel.clone();
+                added.push(Arc::new(edited));
+            }
+            removed.push(old);
+        }
+        for _ in 0..rng.below(3) {
+            *serial += 1;
+            added.push(writeup(rng, *serial));
+        }
+        current.extend(added.iter().cloned());
+        (removed, added)
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::sample::{writeup, Rng};
+    use super::sample::{random_edit, writeup, Rng};
     use super::*;
 
     fn assert_same(updated: &Corpus, built: &Corpus, step: usize) {
@@ -692,26 +724,7 @@ mod tests {
         let (mut corpus, _) = Corpus::build(current.clone());
         for step in 0..400 {
             // Remove some, edit some (same file, new facts), add some.
-            let mut removed = Vec::new();
-            let mut added = Vec::new();
-            for _ in 0..rng.below(3) {
-                if current.is_empty() {
-                    break;
-                }
-                let old = current.swap_remove(rng.below(current.len()));
-                if rng.below(2) == 0 {
-                    let mut edited = (*writeup(&mut rng, 0)).clone();
-                    edited.path = old.path.clone();
-                    edited.rel = old.rel.clone();
-                    added.push(Arc::new(edited));
-                }
-                removed.push(old);
-            }
-            for _ in 0..rng.below(3) {
-                serial += 1;
-                added.push(writeup(&mut rng, serial));
-            }
-            current.extend(added.iter().cloned());
+            let (removed, added) = random_edit(&mut rng, &mut current, &mut serial);
             let diags = corpus
                 .update(&removed, &added)
                 .expect("the removed are there");

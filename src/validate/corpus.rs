@@ -474,7 +474,7 @@ fn membership_changes(corpus: &Corpus) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::sample::{writeup, Rng};
+    use crate::model::sample::{random_edit, writeup, Rng};
 
     fn sorted(mut d: Vec<Diagnostic>) -> Vec<Diagnostic> {
         crate::diagnostics::sort(&mut d);
@@ -499,25 +499,7 @@ mod tests {
         let mut shown: Vec<Diagnostic> = spellings.diagnostics().cloned().collect();
         let mut seen_findings = 0;
         for step in 0..300 {
-            let mut removed = Vec::new();
-            let mut added = Vec::new();
-            for _ in 0..rng.below(3) {
-                if current.is_empty() {
-                    break;
-                }
-                let old = current.swap_remove(rng.below(current.len()));
-                if rng.below(2) == 0 {
-                    let mut edited = (*writeup(&mut rng, 0)).clone();
-                    edited.path = old.path.clone();
-                    added.push(Arc::new(edited));
-                }
-                removed.push(old);
-            }
-            for _ in 0..rng.below(3) {
-                serial += 1;
-                added.push(writeup(&mut rng, serial));
-            }
-            current.extend(added.iter().cloned());
+            let (removed, added) = random_edit(&mut rng, &mut current, &mut serial);
             corpus
                 .update(&removed, &added)
                 .expect("the removed are there");
