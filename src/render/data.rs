@@ -72,15 +72,8 @@ struct SearchIndex<'a> {
 }
 
 /// `window.BAOCAO_SEARCH = {...};`: titles, dates, clusters, units, years, kinds
-/// and the opening of each body. JSON-escaped, loaded with a script tag.
-pub fn search_index(corpus: &Corpus, t: &I18n, config: &Config) -> Vec<u8> {
-    let mut out = Vec::new();
-    // Writing into memory cannot fail.
-    let _ = write_search_index(corpus, t, config, &mut out);
-    out
-}
-
-/// The search index, written to `out`.
+/// and the opening of each body. JSON-escaped, loaded with a script tag;
+/// written to `out`.
 pub fn write_search_index(
     corpus: &Corpus,
     t: &I18n,
@@ -224,15 +217,8 @@ fn row<'a>(w: &'a WriteUp) -> Row<'a> {
     }
 }
 
-/// UTF-8 CSV with a byte-order mark, so Excel reads the diacritics.
-pub fn csv<'a>(writeups: impl Iterator<Item = &'a WriteUp>) -> Vec<u8> {
-    let mut out = Vec::new();
-    // Writing into memory cannot fail.
-    let _ = write_csv(writeups, &mut out);
-    out
-}
-
-/// The CSV of these write-ups, written to `out`.
+/// These write-ups as UTF-8 CSV with a byte-order mark (so Excel reads the
+/// diacritics), written to `out`.
 pub fn write_csv<'a>(
     writeups: impl Iterator<Item = &'a WriteUp>,
     out: &mut dyn std::io::Write,
@@ -265,16 +251,6 @@ struct JsonRow<'a> {
     tags: &'a [String],
     summary: &'a Option<String>,
     page: String,
-}
-
-/// Every conference as JSON, in memory.
-pub fn json(corpus: &Corpus) -> Vec<u8> {
-    // About 1.4 KB a conference: room for all of it up front, as growing a
-    // buffer of 100 MB copies it into one of 200 MB.
-    let mut bytes = Vec::with_capacity(corpus.writeups.len() * 1536);
-    // Writing into memory cannot fail.
-    let _ = write_json(corpus, &mut bytes);
-    bytes
 }
 
 /// Every conference as JSON, serialized straight from the write-ups (no

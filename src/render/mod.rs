@@ -453,21 +453,7 @@ impl Renderer {
             buf: Vec::with_capacity(PartWriter::SIZE),
             failed: None,
         };
-        let written = match *spec {
-            PageSpec::SearchIndex => {
-                data::write_search_index(corpus, &self.i18n, &self.config, &mut out)
-            }
-            PageSpec::ExportCsv => data::write_csv(corpus.writeups.iter().map(|w| &**w), &mut out),
-            PageSpec::ExportJson => data::write_json(corpus, &mut out),
-            PageSpec::ClusterCsv(i) => data::write_csv(
-                corpus.clusters[i]
-                    .writeups
-                    .iter()
-                    .map(|&w| &*corpus.writeups[w]),
-                &mut out,
-            ),
-            _ => return None,
-        };
+        let written = self.write_growing_data(spec, corpus, &mut out)?;
         Some(match written {
             Ok(()) => out.finish(),
             Err(e) => Err(out.failed.take().unwrap_or_else(|| {
@@ -479,7 +465,37 @@ impl Renderer {
         })
     }
 
+    /// Writes a data output that grows with the corpus (the exports and the
+    /// search index) to `out`; `None` for every other output.
+    fn write_growing_data(
+        &self,
+        spec: &PageSpec,
+        corpus: &Corpus,
+        out: &mut dyn std::io::Write,
+    ) -> Option<std::io::Result<()>> {
+        Some(match *spec {
+            PageSpec::SearchIndex => {
+                data::write_search_index(corpus, &self.i18n, &self.config, out)
+            }
+            PageSpec::ExportCsv => data::write_csv(corpus.writeups.iter().map(|w| &**w), out),
+            PageSpec::ExportJson => data::write_json(corpus, out),
+            PageSpec::ClusterCsv(i) => data::write_csv(
+                corpus.clusters[i]
+                    .writeups
+                    .iter()
+                    .map(|&w| &*corpus.writeups[w]),
+                out,
+            ),
+            _ => return None,
+        })
+    }
+
     fn render_data(&self, spec: &PageSpec, corpus: &Corpus) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        // Writing into memory cannot fail.
+        if self.write_growing_data(spec, corpus, &mut bytes).is_some() {
+            return bytes;
+        }
         let base = self.config.base_url.as_deref().unwrap_or_default();
         let title = self
             .config
@@ -487,15 +503,6 @@ impl Renderer {
             .clone()
             .unwrap_or_else(|| self.i18n.get("site_title").to_string());
         match *spec {
-            PageSpec::SearchIndex => data::search_index(corpus, &self.i18n, &self.config),
-            PageSpec::ExportCsv => data::csv(corpus.writeups.iter().map(|w| &**w)),
-            PageSpec::ExportJson => data::json(corpus),
-            PageSpec::ClusterCsv(i) => data::csv(
-                corpus.clusters[i]
-                    .writeups
-                    .iter()
-                    .map(|&w| &*corpus.writeups[w]),
-            ),
             PageSpec::Sitemap => {
                 let paths: Vec<String> = pages::plan(corpus, true)
                     .iter()
