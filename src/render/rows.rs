@@ -39,27 +39,19 @@ impl Renderer {
         idx: &[usize],
         root: &str,
     ) -> Result<Vec<RowHtml>, Diagnostic> {
-        let chunks: Vec<Result<Vec<RowHtml>, Diagnostic>> = idx
-            .par_chunks(CHUNK)
-            .map(|chunk| {
-                let rows: Vec<ConferenceRow> = chunk
-                    .iter()
-                    .map(|&i| row(corpus, &corpus.writeups[i], &self.i18n, self.language()))
-                    .collect();
-                let table = self.render_split("conference_rows.html", &rows, root)?;
-                let timeline = self.render_split("timeline_items.html", &rows, root)?;
-                Ok(table
-                    .into_iter()
-                    .zip(timeline)
-                    .map(|(table, timeline)| RowHtml { table, timeline })
-                    .collect())
-            })
-            .collect();
-        let mut out = Vec::with_capacity(idx.len());
-        for c in chunks {
-            out.extend(c?);
-        }
-        Ok(out)
+        in_chunks(idx, CHUNK, |chunk| {
+            let rows: Vec<ConferenceRow> = chunk
+                .iter()
+                .map(|&i| row(corpus, &corpus.writeups[i], &self.i18n, self.language()))
+                .collect();
+            let table = self.render_split("conference_rows.html", &rows, root)?;
+            let timeline = self.render_split("timeline_items.html", &rows, root)?;
+            Ok(table
+                .into_iter()
+                .zip(timeline)
+                .map(|(table, timeline)| RowHtml { table, timeline })
+                .collect())
+        })
     }
 
     fn render_split(
@@ -68,17 +60,22 @@ impl Renderer {
         rows: &[ConferenceRow],
         root: &str,
     ) -> Result<Vec<String>, Diagnostic> {
-        let mut ctx = Context::new();
+        let mut ctx = self.split_context(root);
         ctx.insert("rows", rows);
-        ctx.insert("root", root);
-        ctx.insert("sep", SEP);
-        ctx.insert("t", &self.i18n.strings);
         self.render_parts(
             template,
             &ctx,
             rows.len(),
             "it must output `{{ sep | safe }}` after each row of `rows`",
         )
+    }
+
+    /// A context for the split templates: the translations, `root` and `sep`.
+    fn split_context(&self, root: &str) -> Context {
+        let mut ctx = self.base_context.clone();
+        ctx.insert("root", root);
+        ctx.insert("sep", SEP);
+        ctx
     }
 
     /// Renders `template`, which outputs `SEP` after each of `n` items, and
@@ -167,37 +164,26 @@ impl Renderer {
             slug_by_rel: &shared.slug_by_rel,
             trust_html: self.config.trust_html,
         };
-        let chunks: Vec<Result<Vec<Piece>, Diagnostic>> = idx
-            .par_chunks(64)
-            .map(|chunk| {
-                let views = super::pages::facts_views(corpus, self, chunk);
-                let mut ctx = Context::new();
-                ctx.insert("pages", &views);
-                ctx.insert("root", ROOT_MARK);
-                ctx.insert("sep", SEP);
-                ctx.insert("t", &self.i18n.strings);
-                let facts = self.render_parts(
-                    "facts_items.html",
-                    &ctx,
-                    chunk.len(),
-                    "it must output `{{ sep | safe }}` after each of `pages`",
-                )?;
-                Ok(chunk
-                    .iter()
-                    .zip(facts)
-                    .map(|(&i, facts)| {
-                        let w = &corpus.writeups[i];
-                        let (body, diags) = super::markdown::render_body_at(w, &targets, ROOT_MARK);
-                        Piece { facts, body, diags }
-                    })
-                    .collect())
-            })
-            .collect();
-        let mut out = Vec::with_capacity(idx.len());
-        for c in chunks {
-            out.extend(c?);
-        }
-        Ok(out)
+        in_chunks(idx, 64, |chunk| {
+            let views = super::pages::facts_views(corpus, self, chunk);
+            let mut ctx = self.split_context(ROOT_MARK);
+            ctx.insert("pages", &views);
+            let facts = self.render_parts(
+                "facts_items.html",
+                &ctx,
+                chunk.len(),
+                "it must output `{{ sep | safe }}` after each of `pages`",
+            )?;
+            Ok(chunk
+                .iter()
+                .zip(facts)
+                .map(|(&i, facts)| {
+                    let w = &corpus.writeups[i];
+                    let (body, diags) = super::markdown::render_body_at(w, &targets, ROOT_MARK);
+                    Piece { facts, body, diags }
+                })
+                .collect())
+        })
     }
 
     /// Renders the dossier entries of the write-ups at `idx`, in parallel chunks.
@@ -207,30 +193,34 @@ impl Renderer {
         shared: &super::pages::Shared,
         idx: &[usize],
     ) -> Result<Vec<String>, Diagnostic> {
-        let chunks: Vec<Result<Vec<String>, Diagnostic>> = idx
-            .par_chunks(64)
-            .map(|chunk| {
-                let entries = super::pages::dossier_entries(corpus, self, shared, chunk)?;
-                let mut ctx = Context::new();
-                ctx.insert("entries", &entries);
-                ctx.insert("root", super::pages::DOSSIER_ROOT);
-                ctx.insert("sep", SEP);
-                ctx.insert("t", &self.i18n.strings);
-                let parts = self.render_parts(
-                    "dossier_entries.html",
-                    &ctx,
-                    chunk.len(),
-                    "it must output `{{ sep | safe }}` after each entry",
-                )?;
-                Ok(parts)
-            })
-            .collect();
-        let mut out = Vec::with_capacity(idx.len());
-        for c in chunks {
-            out.extend(c?);
-        }
-        Ok(out)
+        in_chunks(idx, 64, |chunk| {
+            let entries = super::pages::dossier_entries(corpus, self, shared, chunk)?;
+            let mut ctx = self.split_context(super::pages::DOSSIER_ROOT);
+            ctx.insert("entries", &entries);
+            let parts = self.render_parts(
+                "dossier_entries.html",
+                &ctx,
+                chunk.len(),
+                "it must output `{{ sep | safe }}` after each entry",
+            )?;
+            Ok(parts)
+        })
     }
+}
+
+/// `each` run on chunks of `idx` in parallel, its results joined in order; the
+/// first error (in order) is the answer.
+fn in_chunks<T: Send>(
+    idx: &[usize],
+    size: usize,
+    each: impl Fn(&[usize]) -> Result<Vec<T>, Diagnostic> + Sync,
+) -> Result<Vec<T>, Diagnostic> {
+    let chunks: Vec<Result<Vec<T>, Diagnostic>> = idx.par_chunks(size).map(&each).collect();
+    let mut out = Vec::with_capacity(idx.len());
+    for c in chunks {
+        out.extend(c?);
+    }
+    Ok(out)
 }
 
 fn template_error_text(template: &str, what: &str, r: &Renderer) -> Diagnostic {
