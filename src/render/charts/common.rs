@@ -128,6 +128,21 @@ pub(super) fn font(px: f64, color: RGBColor) -> TextStyle<'static> {
     ("sans-serif", px * 1.24).into_font().color(&color)
 }
 
+/// The house look of a chart's axes, labels and axis titles; `x_desc` is the
+/// x axis title (none when empty).
+pub(super) fn house_axes<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
+    mesh: &'m mut plotters::chart::MeshStyle<'a, 'b, X, Y, DB>,
+    x_desc: &str,
+) -> &'m mut plotters::chart::MeshStyle<'a, 'b, X, Y, DB> {
+    mesh.axis_style(INK.stroke_width(1))
+        .label_style(font(FONT, INK))
+        .axis_desc_style(font(FONT, MUTED));
+    if !x_desc.is_empty() {
+        mesh.x_desc(x_desc);
+    }
+    mesh
+}
+
 pub(super) fn anchored(px: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
     font(px, color).pos(Pos::new(h, v))
 }
@@ -718,16 +733,11 @@ pub(super) fn year_count_chart<'a, 'b>(
     let x_fmt = |v: &f64| year_label(*v);
     let y_fmt = move |v: &f64| count_label(*v, sep);
     let mut mesh = chart.configure_mesh();
-    mesh.disable_x_mesh()
+    house_axes(&mut mesh, &x_desc)
+        .disable_x_mesh()
         .bold_line_style(GRID.stroke_width(1))
-        .axis_style(INK.stroke_width(1))
-        .label_style(font(FONT, INK))
-        .axis_desc_style(font(FONT, MUTED))
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt);
-    if !x_desc.is_empty() {
-        mesh.x_desc(x_desc);
-    }
     if !y_desc.is_empty() {
         mesh.y_desc(y_desc);
     }

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::{
-    anchored, canvas, chars_fitting, clean, de, draw_reorgs, finish, font, format_count,
+    anchored, canvas, chars_fitting, clean, de, draw_reorgs, finish, format_count, house_axes,
     plot_bottom, render, rotated, table_html, text_w, truncate, year_cell, year_label, year_ticks,
     Cell, Ticked, DEPUTY_BG, FONT, INK, LEADER_BG, MUTED, PAD, REORG_STRIP,
 };
@@ -197,15 +197,10 @@ pub fn cluster_leaders(
             }
         };
         let mut mesh = chart.configure_mesh();
-        mesh.disable_mesh()
-            .axis_style(INK.stroke_width(1))
-            .label_style(font(FONT, INK))
-            .axis_desc_style(font(FONT, MUTED))
+        house_axes(&mut mesh, &x_desc)
+            .disable_mesh()
             .x_label_formatter(&x_fmt)
             .y_label_formatter(&y_fmt);
-        if !x_desc.is_empty() {
-            mesh.x_desc(x_desc.clone());
-        }
         mesh.draw().map_err(de)?;
 
         for (&year, (leader, deputy)) in &data {

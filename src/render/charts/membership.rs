@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 use plotters::prelude::*;
 
 use super::common::{
-    canvas, clean, de, draw_legend, draw_reorgs, finish, font, legend_height, plot_bottom, render,
-    table_html, text_w, truncate, year_label, year_ranges, year_ticks, Cell, LegendItem, Swatch,
-    Ticked, BAND, FONT, INK, MEMBER, MUTED, PAD, REORG_STRIP,
+    canvas, clean, de, draw_legend, draw_reorgs, finish, house_axes, legend_height, plot_bottom,
+    render, table_html, text_w, truncate, year_label, year_ranges, year_ticks, Cell, LegendItem,
+    Swatch, Ticked, BAND, FONT, MEMBER, PAD, REORG_STRIP,
 };
 use super::{Chart, ChartText, UnitMembership};
 
@@ -107,15 +107,10 @@ pub fn cluster_membership(
             }
         };
         let mut mesh = chart.configure_mesh();
-        mesh.disable_mesh()
-            .axis_style(INK.stroke_width(1))
-            .label_style(font(FONT, INK))
-            .axis_desc_style(font(FONT, MUTED))
+        house_axes(&mut mesh, &x_desc)
+            .disable_mesh()
             .x_label_formatter(&x_fmt)
             .y_label_formatter(&y_fmt);
-        if !x_desc.is_empty() {
-            mesh.x_desc(x_desc.clone());
-        }
         mesh.draw().map_err(de)?;
 
         let (x0, x1) = (f64::from(first) - 0.5, f64::from(last) + 0.5);

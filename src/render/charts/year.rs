@@ -4,9 +4,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::{
-    anchored, canvas, clean, count_label, count_scale, de, draw_legend, finish, font, format_count,
-    legend_height, opt_cell, render, table_html, text_w, truncate, Cell, LegendItem, Swatch,
-    Ticked, COLLECTIVES, FONT, GRID, INDIVIDUALS_FILL, INK, MUTED, OUTLINE, PAD,
+    anchored, canvas, clean, count_label, count_scale, de, draw_legend, finish, format_count,
+    house_axes, legend_height, opt_cell, render, table_html, text_w, truncate, Cell, LegendItem,
+    Swatch, Ticked, COLLECTIVES, FONT, GRID, INDIVIDUALS_FILL, INK, MUTED, OUTLINE, PAD,
 };
 use super::{Chart, ChartText, ClusterCounts};
 
@@ -105,16 +105,11 @@ pub fn year_clusters(
             }
         };
         let mut mesh = chart.configure_mesh();
-        mesh.disable_y_mesh()
+        house_axes(&mut mesh, &x_desc)
+            .disable_y_mesh()
             .bold_line_style(GRID.stroke_width(1))
-            .axis_style(INK.stroke_width(1))
-            .label_style(font(FONT, INK))
-            .axis_desc_style(font(FONT, MUTED))
             .x_label_formatter(&x_fmt)
             .y_label_formatter(&y_fmt);
-        if !x_desc.is_empty() {
-            mesh.x_desc(x_desc.clone());
-        }
         mesh.draw().map_err(de)?;
 
         for (i, cluster) in clusters.iter().enumerate() {
