@@ -688,6 +688,7 @@ impl LiveSite {
                 _ if hidden => Relevance::None,
                 _ if is_md => Relevance::WriteUp,
                 _ if rel == Path::new(crate::load::UNITS_FILE) => Relevance::Everything,
+                _ if rel == Path::new(crate::load::HONOURS_FILE) => Relevance::Everything,
                 // A folder created, renamed or removed may hold write-ups.
                 _ if path.is_dir() || path.extension().is_none() => Relevance::Everything,
                 _ => Relevance::None,

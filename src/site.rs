@@ -25,18 +25,28 @@ pub struct Stats {
     pub drafts_skipped: usize,
 }
 
-/// Reads `content/units.yaml` if present.
+/// Reads `content/units.yaml` and `content/honours.yaml` if present.
 pub fn load_units(config: &Config) -> Result<UnitNames, Diagnostic> {
-    let path = config.content_dir().join(load::UNITS_FILE);
-    if !path.exists() {
-        return Ok(UnitNames::default());
+    let read = |file: &str| -> Result<Option<(String, PathBuf)>, Diagnostic> {
+        let path = config.content_dir().join(file);
+        if !path.exists() {
+            return Ok(None);
+        }
+        let shown = PathBuf::from("content").join(file);
+        let text = crate::fsio::read_text(&path).map_err(|mut d| {
+            d.path = shown.clone();
+            d
+        })?;
+        Ok(Some((text, shown)))
+    };
+    let mut names = match read(load::UNITS_FILE)? {
+        Some((text, shown)) => UnitNames::parse(&text, shown)?,
+        None => UnitNames::default(),
+    };
+    if let Some((text, shown)) = read(load::HONOURS_FILE)? {
+        names.honours = crate::validate::honours::Register::with_site(&text, shown)?;
     }
-    let shown = PathBuf::from("content").join(load::UNITS_FILE);
-    let text = crate::fsio::read_text(&path).map_err(|mut d| {
-        d.path = shown.clone();
-        d
-    })?;
-    UnitNames::parse(&text, shown)
+    Ok(names)
 }
 
 /// One content file after loading and validation.

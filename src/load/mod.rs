@@ -12,6 +12,8 @@ use crate::fsio;
 
 /// The file that names canonical units and their aliases.
 pub const UNITS_FILE: &str = "units.yaml";
+/// The site's additions to the honours register, under `content/`.
+pub const HONOURS_FILE: &str = "honours.yaml";
 
 /// One write-up file, decoded, with its front matter split off.
 #[derive(Debug, Clone)]

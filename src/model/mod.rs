@@ -7,27 +7,88 @@ mod writeup;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
-pub use writeup::{Awards, ClusterKey, Honour, Kind, WriteUp};
+pub use writeup::{Awards, ClusterKey, Handover, Honour, HonourLevel, HonourStatus, Kind, WriteUp};
+
+use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
 use crate::text;
 
-/// A cluster's facts for one emulation year.
+/// Where a year's holder of a role is known from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RoleBasis {
+    /// A write-up of that year names the holder.
+    Stated,
+    /// The conference of the year before handed the role over.
+    Handover,
+}
+
+/// The unit serving in a role (Cụm trưởng or Cụm phó) for a year, and why we
+/// know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleHolder {
+    pub unit: String,
+    pub basis: RoleBasis,
+    /// The write-up that says so (index into `Corpus::writeups`): of the
+    /// year when stated, of the year before when handed over.
+    pub source: usize,
+}
+
+/// A cluster-year's award totals and the summary they come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearAwards {
+    pub awards: Awards,
+    /// The summary (index into `Corpus::writeups`).
+    pub source: usize,
+}
+
+/// A cluster's facts for one emulation year. Years between the first and the
+/// last with no write-up are there too (with no conferences), so that "no
+/// write-up" is told apart from "not a member"; so is the year after the last
+/// one when its conference handed the roles over.
 #[derive(Debug, Clone)]
 pub struct ClusterYear {
     pub year: i32,
-    /// Members as given by the year's latest write-up.
+    /// Members as given by the year's latest write-up; empty when no
+    /// write-up of the year gives them.
     pub members: Vec<String>,
+    /// Against the previous year that gives members.
     pub joined: Vec<String>,
     pub left: Vec<String>,
     /// More than half the members changed since the previous reported year.
     pub reorganized: bool,
-    pub leader: Option<String>,
-    pub deputy: Option<String>,
-    /// Sum over the year's write-ups; `None` where none gave a count.
-    pub awards: Awards,
+    pub leader: Option<RoleHolder>,
+    pub deputy: Option<RoleHolder>,
+    /// The year's totals: those of its summary (tổng kết), never a sum over
+    /// other kinds of conference. `None` when the year has no summary or its
+    /// summary gives no count.
+    pub awards: Option<YearAwards>,
     /// Indexes into `Corpus::writeups`, by date.
     pub conferences: Vec<usize>,
+}
+
+impl ClusterYear {
+    /// Whether any write-up reports on this year.
+    pub fn reported(&self) -> bool {
+        !self.conferences.is_empty()
+    }
+
+    /// The year's totals, unknown when not reported.
+    pub fn totals(&self) -> Awards {
+        self.awards.map(|a| a.awards).unwrap_or_default()
+    }
+}
+
+/// Award totals summed over cluster-years, and how many clusters they cover.
+/// A count no cluster-year states stays unknown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    pub awards: Awards,
+    /// The clusters looked at.
+    pub clusters: usize,
+    /// Those of them whose summaries give counts.
+    pub with_data: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -163,6 +224,14 @@ impl Corpus {
             remap(&mut c.writeups);
             for y in &mut c.years {
                 remap(&mut y.conferences);
+                // A source that went is in a touched cluster, whose years are
+                // made again below.
+                for h in y.leader.iter_mut().chain(y.deputy.iter_mut()) {
+                    h.source = moved[h.source];
+                }
+                if let Some(a) = &mut y.awards {
+                    a.source = moved[a.source];
+                }
             }
         }
         for u in &mut self.units {
@@ -240,6 +309,49 @@ impl Corpus {
         }
         self.index_memberships();
         Some(self.duplicate_pages())
+    }
+
+    /// Every cluster's totals over all its years (summaries only).
+    pub fn totals(&self) -> Coverage {
+        let mut out = Coverage {
+            clusters: self.clusters.len(),
+            ..Coverage::default()
+        };
+        for c in &self.clusters {
+            let mut any = false;
+            for a in c.years.iter().filter_map(|y| y.awards) {
+                out.awards = out.awards.plus(a.awards);
+                any = true;
+            }
+            out.with_data += usize::from(any);
+        }
+        out
+    }
+
+    /// The totals of `year` over the clusters that report on it.
+    pub fn year_totals(&self, year: i32) -> Coverage {
+        let mut out = Coverage::default();
+        for (_, y) in self.cluster_years(year) {
+            out.clusters += 1;
+            if let Some(a) = y.awards {
+                out.awards = out.awards.plus(a.awards);
+                out.with_data += 1;
+            }
+        }
+        out
+    }
+
+    /// Each cluster's record of `year`, for the clusters that report on it,
+    /// in cluster order.
+    pub fn cluster_years(&self, year: i32) -> Vec<(usize, &ClusterYear)> {
+        self.clusters
+            .iter()
+            .enumerate()
+            .filter_map(|(ci, c)| {
+                let at = c.years.binary_search_by_key(&year, |y| y.year).ok()?;
+                Some((ci, &c.years[at])).filter(|(_, y)| y.reported())
+            })
+            .collect()
     }
 
     /// The index of the write-up whose page is at `slug`.
@@ -469,45 +581,85 @@ fn new_unit(name: &str) -> Unit {
     }
 }
 
-/// One record per reported year, with membership changes against the year before.
+/// One record per year from the first reported to the last (and the year
+/// after it when its conference handed the roles over), with membership
+/// changes against the previous year that gives members.
 fn cluster_years(all: &[Arc<WriteUp>], idx: &[usize]) -> Vec<ClusterYear> {
     let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
     for &i in idx {
         by_year.entry(all[i].year).or_default().push(i);
     }
-    let mut out: Vec<ClusterYear> = Vec::with_capacity(by_year.len());
-    for (year, conferences) in by_year {
-        let latest_with = |f: &dyn Fn(&WriteUp) -> bool| {
-            conferences.iter().rev().map(|&i| &*all[i]).find(|w| f(w))
-        };
-        let members = latest_with(&|w| !w.members.is_empty())
-            .map(|w| w.members.clone())
+    let (Some(&first), Some(&last)) = (by_year.keys().next(), by_year.keys().next_back()) else {
+        return Vec::new();
+    };
+    let latest = |year: i32, f: &dyn Fn(&WriteUp) -> bool| -> Option<usize> {
+        by_year
+            .get(&year)?
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| f(&all[i]))
+    };
+    let handed_over = |year: i32| latest(year, &|w| !w.handover.is_empty()).is_some();
+    let end = if handed_over(last) { last + 1 } else { last };
+    let mut out: Vec<ClusterYear> = Vec::with_capacity((end - first + 1) as usize);
+    // The last year in `out` that gives members.
+    let mut previous: Option<usize> = None;
+    for year in first..=end {
+        let conferences = by_year.get(&year).cloned().unwrap_or_default();
+        let members: Vec<String> = latest(year, &|w| !w.members.is_empty())
+            .map(|i| all[i].members.clone())
             .unwrap_or_default();
-        let leader = latest_with(&|w| w.leader.is_some()).and_then(|w| w.leader.clone());
-        let deputy = latest_with(&|w| w.deputy.is_some()).and_then(|w| w.deputy.clone());
+        let role = |stated: fn(&WriteUp) -> Option<&String>,
+                    handed: fn(&WriteUp) -> Option<&String>|
+         -> Option<RoleHolder> {
+            if let Some(i) = latest(year, &|w| stated(w).is_some()) {
+                return stated(&all[i]).map(|unit| RoleHolder {
+                    unit: unit.clone(),
+                    basis: RoleBasis::Stated,
+                    source: i,
+                });
+            }
+            let i = latest(year - 1, &|w| handed(w).is_some())?;
+            handed(&all[i]).map(|unit| RoleHolder {
+                unit: unit.clone(),
+                basis: RoleBasis::Handover,
+                source: i,
+            })
+        };
+        // A unit handed a role for a year it is not a member of (the cluster
+        // was reorganized meanwhile) does not hold it: the check notes this.
+        let member = |h: &RoleHolder| {
+            h.basis == RoleBasis::Stated || members.is_empty() || members.contains(&h.unit)
+        };
+        let leader = role(|w| w.leader.as_ref(), |w| w.handover.leader.as_ref()).filter(member);
+        let deputy = role(|w| w.deputy.as_ref(), |w| w.handover.deputy.as_ref()).filter(member);
+        // The first summary of the year; a second one with other counts is an
+        // error of the cross-checks, one with the same counts is counted once.
         let awards = conferences
             .iter()
-            .fold(Awards::default(), |acc, &i| acc.plus(all[i].awards));
-        let (joined, left, reorganized) = match out.last() {
-            Some(prev) => {
-                let before: BTreeSet<&String> = prev.members.iter().collect();
+            .copied()
+            .find(|&i| all[i].kind == Kind::Summary)
+            .filter(|&i| !all[i].awards.is_empty())
+            .map(|i| YearAwards {
+                awards: all[i].awards,
+                source: i,
+            });
+        let (joined, left, reorganized) = match previous.map(|p| &out[p].members) {
+            Some(prev) if !members.is_empty() => {
+                let before: BTreeSet<&String> = prev.iter().collect();
                 let now: BTreeSet<&String> = members.iter().collect();
                 let joined: Vec<String> = members
                     .iter()
                     .filter(|m| !before.contains(m))
                     .cloned()
                     .collect();
-                let left: Vec<String> = prev
-                    .members
-                    .iter()
-                    .filter(|m| !now.contains(m))
-                    .cloned()
-                    .collect();
+                let left: Vec<String> = prev.iter().filter(|m| !now.contains(m)).cloned().collect();
                 let changed = joined.len().max(left.len());
-                let reorganized = !prev.members.is_empty() && changed * 2 > prev.members.len();
+                let reorganized = changed * 2 > prev.len();
                 (joined, left, reorganized)
             }
-            None => (Vec::new(), Vec::new(), false),
+            _ => (Vec::new(), Vec::new(), false),
         };
         out.push(ClusterYear {
             year,
@@ -520,6 +672,9 @@ fn cluster_years(all: &[Arc<WriteUp>], idx: &[usize]) -> Vec<ClusterYear> {
             awards,
             conferences,
         });
+        if !out[out.len() - 1].members.is_empty() {
+            previous = Some(out.len() - 1);
+        }
     }
     out
 }
@@ -602,6 +757,9 @@ pub(crate) mod sample {
         let honours = (0..rng.below(3))
             .map(|h| Honour {
                 title: format!("Bằng khen {h}"),
+                slug: format!("bang-khen-{h}"),
+                level: HonourLevel::Other,
+                status: HonourStatus::Proposed,
                 to: (0..rng.below(3))
                     .map(|_| rng.pick(&NAMES).to_string())
                     .collect(),
@@ -629,6 +787,10 @@ pub(crate) mod sample {
             honours,
             leader: some_name(rng),
             deputy: some_name(rng),
+            handover: Handover {
+                leader: some_name(rng),
+                deputy: some_name(rng),
+            },
             source: None,
             author: None,
             tags: Vec::new(),

@@ -106,13 +106,94 @@ impl Awards {
     }
 }
 
+/// The rank of an honour in the emulation law, highest first. The order of the
+/// variants is the order of the honours index and of a unit's honours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HonourLevel {
+    /// Huân chương, Anh hùng: the State's.
+    State,
+    /// Cờ thi đua and Bằng khen of the Government and the Prime Minister.
+    Government,
+    /// Cờ thi đua, Bằng khen and titles of the Ministry of Public Security.
+    Ministry,
+    /// Of a province's People's Committee.
+    Local,
+    /// Giấy khen of a unit's head.
+    Unit,
+    /// A title the register does not know.
+    Other,
+}
+
+impl HonourLevel {
+    pub const ALL: [HonourLevel; 6] = [
+        HonourLevel::State,
+        HonourLevel::Government,
+        HonourLevel::Ministry,
+        HonourLevel::Local,
+        HonourLevel::Unit,
+        HonourLevel::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HonourLevel::State => "state",
+            HonourLevel::Government => "government",
+            HonourLevel::Ministry => "ministry",
+            HonourLevel::Local => "local",
+            HonourLevel::Unit => "unit",
+            HonourLevel::Other => "other",
+        }
+    }
+}
+
+/// Whether a unit was proposed for an honour (suy tôn, đề nghị) or received it
+/// (tặng, trao, được nhận).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HonourStatus {
+    Proposed,
+    Conferred,
+}
+
+impl HonourStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HonourStatus::Proposed => "proposed",
+            HonourStatus::Conferred => "conferred",
+        }
+    }
+}
+
+/// One honour of a write-up: a title of the register given or proposed to
+/// units, or counted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Honour {
+    /// The register's name for the title, or the title as written when the
+    /// register does not know it.
     pub title: String,
+    /// The title's page folder under `danh-hieu/`.
+    pub slug: String,
+    pub level: HonourLevel,
+    pub status: HonourStatus,
     /// Canonical unit names.
     pub to: Vec<String>,
     pub collectives: Option<u64>,
     pub individuals: Option<u64>,
+}
+
+/// The units that take over as Cụm trưởng and Cụm phó at a conference, for the
+/// year after the one it reports on.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Handover {
+    pub leader: Option<String>,
+    pub deputy: Option<String>,
+}
+
+impl Handover {
+    pub fn is_empty(&self) -> bool {
+        self.leader.is_none() && self.deputy.is_none()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -132,8 +213,12 @@ pub struct WriteUp {
     pub members: Vec<String>,
     pub awards: Awards,
     pub honours: Vec<Honour>,
+    /// The unit serving as Cụm trưởng during `year`, as the write-up states.
     pub leader: Option<String>,
+    /// The unit serving as Cụm phó during `year`, as the write-up states.
     pub deputy: Option<String>,
+    /// The roles handed over at this conference for `year + 1`.
+    pub handover: Handover,
     pub source: Option<String>,
     pub author: Option<String>,
     pub tags: Vec<String>,
@@ -167,6 +252,8 @@ impl WriteUp {
             .chain(self.members.iter())
             .chain(self.leader.iter())
             .chain(self.deputy.iter())
+            .chain(self.handover.leader.iter())
+            .chain(self.handover.deputy.iter())
             .map(String::as_str)
             .chain(
                 self.honours

@@ -29,6 +29,8 @@ pub struct ConferenceRow {
     pub host: Option<Link>,
     pub collectives: Option<u64>,
     pub individuals: Option<u64>,
+    /// Some count is stated (a stated 0 included).
+    pub has_awards: bool,
     pub summary: Option<String>,
 }
 
@@ -85,6 +87,7 @@ pub fn row(corpus: &Corpus, w: &WriteUp, t: &I18n, lang: Language) -> Conference
         host: w.host.as_deref().map(|h| unit_link(corpus, h)),
         collectives: w.awards.collectives,
         individuals: w.awards.individuals,
+        has_awards: !w.awards.is_empty(),
         summary: w.summary.clone(),
     }
 }

@@ -1,8 +1,6 @@
 //! From the corpus to the charts of each page: the data each chart takes and its
 //! localized text. The drawing itself is in `charts`.
 
-use std::collections::BTreeMap;
-
 use super::charts::{
     self, ChartText, ClusterAwards, ClusterCounts, HonourCount, UnitMembership, YearAwards,
     YearCount, YearLeaders,
@@ -59,7 +57,7 @@ pub fn cluster(corpus: &Corpus, ci: usize, r: &Renderer) -> [String; 3] {
     let awards: Vec<YearAwards> = c
         .years
         .iter()
-        .map(|y| year_awards(y.year, y.awards))
+        .map(|y| year_awards(y.year, y.totals()))
         .collect();
     let t = text(r, "awards");
     let awards = charts::figure_or_note(
@@ -89,8 +87,8 @@ pub fn cluster(corpus: &Corpus, ci: usize, r: &Renderer) -> [String; 3] {
         .iter()
         .map(|y| YearLeaders {
             year: y.year,
-            leader: y.leader.clone(),
-            deputy: y.deputy.clone(),
+            leader: y.leader.as_ref().map(|h| h.unit.clone()),
+            deputy: y.deputy.as_ref().map(|h| h.unit.clone()),
         })
         .collect();
     let t = text(r, "leaders");
@@ -110,7 +108,7 @@ pub fn home(corpus: &Corpus, r: &Renderer) -> [String; 2] {
             years: c
                 .years
                 .iter()
-                .map(|y| year_awards(y.year, y.awards))
+                .map(|y| year_awards(y.year, y.totals()))
                 .collect(),
         })
         .collect();
@@ -136,24 +134,16 @@ pub fn home(corpus: &Corpus, r: &Renderer) -> [String; 2] {
 
 /// The year page's chart: the clusters of the year side by side.
 pub fn year(corpus: &Corpus, yi: usize, r: &Renderer) -> String {
-    let y = &corpus.years[yi];
-    let mut by_cluster: BTreeMap<usize, (String, Awards)> = BTreeMap::new();
-    for &wi in &y.writeups {
-        let w = &corpus.writeups[wi];
-        if let Some((ci, c)) = w.cluster.as_ref().and_then(|k| corpus.cluster(k)) {
-            let entry = by_cluster
-                .entry(ci)
-                .or_insert_with(|| (cluster_name(&c.key, &r.i18n), Awards::default()));
-            entry.1 = entry.1.plus(w.awards);
-        }
-    }
-    let clusters: Vec<ClusterCounts> = by_cluster
-        .into_values()
-        .filter(|(_, a)| !a.is_empty())
-        .map(|(name, a)| ClusterCounts {
-            name,
-            collectives: a.collectives,
-            individuals: a.individuals,
+    let clusters: Vec<ClusterCounts> = corpus
+        .cluster_years(corpus.years[yi].year)
+        .into_iter()
+        .filter_map(|(ci, cy)| {
+            let a = cy.awards?.awards;
+            Some(ClusterCounts {
+                name: cluster_name(&corpus.clusters[ci].key, &r.i18n),
+                collectives: a.collectives,
+                individuals: a.individuals,
+            })
         })
         .collect();
     let t = text(r, "year");

@@ -2,7 +2,7 @@
 //! A page is named by a `PageSpec`, so a live preview can re-render only the
 //! pages an edit touches.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 use tera::Context;
@@ -13,7 +13,7 @@ use super::context::{
 };
 use super::Renderer;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Awards, Corpus};
+use crate::model::{Awards, Corpus, Coverage};
 
 /// How many conferences the home page lists as recent.
 const RECENT: usize = 10;
@@ -244,17 +244,11 @@ pub fn context(
             let years: Vec<YearSummary> = corpus
                 .years
                 .iter()
-                .map(|y| {
-                    let mut totals = Awards::default();
-                    for &w in &y.writeups {
-                        totals = totals.plus(corpus.writeups[w].awards);
-                    }
-                    YearSummary {
-                        year: y.year,
-                        url: year_url(y.year),
-                        conferences: y.writeups.len(),
-                        totals,
-                    }
+                .map(|y| YearSummary {
+                    year: y.year,
+                    url: year_url(y.year),
+                    conferences: y.writeups.len(),
+                    totals: corpus.year_totals(y.year),
                 })
                 .collect();
             ctx.insert("years", &years);
@@ -309,7 +303,7 @@ struct YearSummary {
     year: i32,
     url: String,
     conferences: usize,
-    totals: Awards,
+    totals: Coverage,
 }
 
 #[derive(Serialize)]
@@ -360,14 +354,10 @@ fn home(corpus: &Corpus, r: &Renderer, ctx: &mut Context) -> Vec<Diagnostic> {
         ),
         Err(d) => (String::new(), vec![d]),
     };
-    let mut totals = Awards::default();
-    for w in &corpus.writeups {
-        totals = totals.plus(w.awards);
-    }
     ctx.insert("clusters", &clusters);
     ctx.insert("charts", &super::figures::home(corpus, r));
     ctx.insert("recent_html", &recent_html);
-    ctx.insert("totals", &totals);
+    ctx.insert("totals", &corpus.totals());
     ctx.insert(
         "counts",
         &serde_json::json!({
@@ -414,15 +404,45 @@ fn clusters(corpus: &Corpus, r: &Renderer, ctx: &mut Context) {
 struct ClusterYearView {
     year: i32,
     url: String,
+    /// A write-up reports on this year.
+    reported: bool,
     members: Vec<Link>,
     joined: Vec<Link>,
     left: Vec<Link>,
     reorganized: bool,
-    leader: Option<Link>,
-    deputy: Option<Link>,
+    leader: Option<RoleView>,
+    deputy: Option<RoleView>,
+    /// Unknown counts are null, a stated zero is 0.
     totals: Awards,
+    /// The summary the totals come from.
+    totals_source: Option<Link>,
     conferences: usize,
     timeline_html: String,
+}
+
+/// A year's holder of a role, and the conference that says so.
+#[derive(Serialize)]
+struct RoleView {
+    name: String,
+    url: String,
+    /// `stated` or `handover`.
+    basis: crate::model::RoleBasis,
+    /// The conference that states or handed over the role.
+    source: Link,
+}
+
+fn role_view(corpus: &Corpus, r: &Renderer, h: &crate::model::RoleHolder) -> RoleView {
+    let link = unit_link(corpus, &h.unit);
+    let w = &corpus.writeups[h.source];
+    RoleView {
+        name: link.name,
+        url: link.url,
+        basis: h.basis,
+        source: Link {
+            name: r.language().format_date(w.date),
+            url: conference_url(w),
+        },
+    }
 }
 
 fn cluster(corpus: &Corpus, r: &Renderer, shared: &Shared, ci: usize, ctx: &mut Context) {
@@ -435,13 +455,21 @@ fn cluster(corpus: &Corpus, r: &Renderer, shared: &Shared, ci: usize, ctx: &mut 
         .map(|y| ClusterYearView {
             year: y.year,
             url: year_url(y.year),
+            reported: y.reported(),
             members: links(&y.members),
             joined: links(&y.joined),
             left: links(&y.left),
             reorganized: y.reorganized,
-            leader: y.leader.as_deref().map(|n| unit_link(corpus, n)),
-            deputy: y.deputy.as_deref().map(|n| unit_link(corpus, n)),
-            totals: y.awards,
+            leader: y.leader.as_ref().map(|h| role_view(corpus, r, h)),
+            deputy: y.deputy.as_ref().map(|h| role_view(corpus, r, h)),
+            totals: y.totals(),
+            totals_source: y.awards.map(|a| {
+                let w = &corpus.writeups[a.source];
+                Link {
+                    name: r.language().format_date(w.date),
+                    url: conference_url(w),
+                }
+            }),
             conferences: y.conferences.len(),
             timeline_html: super::rows::join(shared.rows, corpus, &y.conferences, true),
         })
@@ -450,7 +478,7 @@ fn cluster(corpus: &Corpus, r: &Renderer, shared: &Shared, ci: usize, ctx: &mut 
     ctx.insert("charts", &super::figures::cluster(corpus, ci, r));
     ctx.insert("bloc", &c.key.bloc);
     ctx.insert("years", &years);
-    ctx.insert("has_awards", &c.years.iter().any(|y| !y.awards.is_empty()));
+    ctx.insert("has_awards", &c.years.iter().any(|y| y.awards.is_some()));
 }
 
 #[derive(Serialize)]
@@ -469,6 +497,8 @@ struct ConferenceView {
     honours: Vec<HonourView>,
     leader: Option<Link>,
     deputy: Option<Link>,
+    handover_leader: Option<Link>,
+    handover_deputy: Option<Link>,
     source: Option<String>,
     source_is_url: bool,
     author: Option<String>,
@@ -494,6 +524,8 @@ fn conference_view(corpus: &Corpus, r: &Renderer, w: &crate::model::WriteUp) -> 
             .collect(),
         leader: w.leader.as_deref().map(|n| unit_link(corpus, n)),
         deputy: w.deputy.as_deref().map(|n| unit_link(corpus, n)),
+        handover_leader: w.handover.leader.as_deref().map(|n| unit_link(corpus, n)),
+        handover_deputy: w.handover.deputy.as_deref().map(|n| unit_link(corpus, n)),
         source_is_url: w
             .source
             .as_deref()
@@ -741,27 +773,24 @@ fn unit(corpus: &Corpus, r: &Renderer, shared: &Shared, ui: usize, ctx: &mut Con
 struct YearClusterView {
     cluster: Link,
     conferences: usize,
+    /// The cluster-year's summary totals; unknown counts are null.
     totals: Awards,
+    has_awards: bool,
 }
 
 fn year(corpus: &Corpus, r: &Renderer, shared: &Shared, yi: usize, ctx: &mut Context) {
     let y = &corpus.years[yi];
     let t = &r.i18n;
-    let mut by_cluster: BTreeMap<usize, YearClusterView> = BTreeMap::new();
-    let mut totals = Awards::default();
-    for &wi in &y.writeups {
-        let w = &corpus.writeups[wi];
-        totals = totals.plus(w.awards);
-        if let Some((ci, c)) = w.cluster.as_ref().and_then(|k| corpus.cluster(k)) {
-            let entry = by_cluster.entry(ci).or_insert_with(|| YearClusterView {
-                cluster: cluster_link(&c.key, t),
-                conferences: 0,
-                totals: Awards::default(),
-            });
-            entry.conferences += 1;
-            entry.totals = entry.totals.plus(w.awards);
-        }
-    }
+    let clusters: Vec<YearClusterView> = corpus
+        .cluster_years(y.year)
+        .into_iter()
+        .map(|(ci, cy)| YearClusterView {
+            cluster: cluster_link(&corpus.clusters[ci].key, t),
+            conferences: cy.conferences.len(),
+            totals: cy.totals(),
+            has_awards: cy.awards.is_some(),
+        })
+        .collect();
     let nav = |i: Option<usize>| {
         i.and_then(|i| corpus.years.get(i)).map(|y| Link {
             name: y.year.to_string(),
@@ -775,8 +804,8 @@ fn year(corpus: &Corpus, r: &Renderer, shared: &Shared, yi: usize, ctx: &mut Con
         "conferences_html",
         &super::rows::join(shared.rows, corpus, &y.writeups, false),
     );
-    ctx.insert("clusters", &by_cluster.into_values().collect::<Vec<_>>());
-    ctx.insert("totals", &totals);
+    ctx.insert("clusters", &clusters);
+    ctx.insert("totals", &corpus.year_totals(y.year));
     ctx.insert("prev_year", &nav(yi.checked_sub(1)));
     ctx.insert("next_year", &nav(Some(yi + 1)));
 }

@@ -7,6 +7,7 @@ pub mod cluster;
 pub mod corpus;
 pub mod counts;
 pub mod date;
+pub mod honours;
 pub mod units;
 
 use chrono::Datelike;
@@ -15,7 +16,9 @@ use serde_yaml::Value;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::Source;
-use crate::model::{Awards, ClusterKey, Honour, Kind, WriteUp};
+use crate::model::{
+    Awards, ClusterKey, Handover, Honour, HonourLevel, HonourStatus, Kind, WriteUp,
+};
 use crate::text;
 use units::UnitNames;
 
@@ -35,6 +38,7 @@ struct RawFrontMatter {
     honours: Option<Vec<RawHonour>>,
     leader: Option<String>,
     deputy: Option<String>,
+    handover: Option<RawHandover>,
     source: Option<String>,
     author: Option<String>,
     tags: Option<Vec<String>>,
@@ -57,9 +61,21 @@ struct RawHonour {
     to: Option<Vec<String>>,
     collectives: Option<Value>,
     individuals: Option<Value>,
+    status: Option<String>,
 }
 
-pub const FIELDS: &str = "title, date, cluster, bloc, kind, year, host, members, awards, honours, leader, deputy, source, author, tags, summary, draft, slug";
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHandover {
+    leader: Option<String>,
+    deputy: Option<String>,
+}
+
+pub const FIELDS: &str = "title, date, cluster, bloc, kind, year, host, members, awards, honours, leader, deputy, handover, source, author, tags, summary, draft, slug";
+
+/// An honour's status when the write-up does not say: the weaker claim, so
+/// that a page never states a unit received what it was only proposed for.
+pub const DEFAULT_HONOUR_STATUS: HonourStatus = HonourStatus::Proposed;
 
 /// Whether the front matter says `draft: true`, read leniently: used to leave
 /// an incomplete draft out instead of failing the build on it.
@@ -180,6 +196,7 @@ impl Validator<'_> {
             honours,
             leader,
             deputy,
+            handover,
             source,
             author,
             tags,
@@ -198,12 +215,27 @@ impl Validator<'_> {
         let host = resolve(host);
         let leader = resolve(leader);
         let deputy = resolve(deputy);
+        let handover = match handover {
+            Some(RawHandover { leader, deputy }) => Handover {
+                leader: resolve(leader),
+                deputy: resolve(deputy),
+            },
+            None => Handover::default(),
+        };
         let members = self.members(members, units, cluster_number.is_some());
         let awards = self.awards(awards);
         let honours = self.honours(honours, units);
         let slug = self.slug(slug);
         let clean = |s: Option<String>| s.map(|s| text::normalize(&s)).filter(|s| !s.is_empty());
 
+        if !handover.is_empty() && cluster_number.is_none() {
+            self.error(
+                self.key_line("handover"),
+                None,
+                "a handover is given but no cluster".into(),
+                "the roles of Cụm trưởng and Cụm phó belong to a cluster: add `cluster:`, or remove `handover:`".into(),
+            );
+        }
         if bloc.is_some() && cluster_number.is_none() {
             self.error(
                 self.key_line("bloc"),
@@ -229,6 +261,7 @@ impl Validator<'_> {
             honours,
             leader,
             deputy,
+            handover,
             source: clean(source),
             author: clean(author),
             tags: tags
@@ -507,6 +540,7 @@ impl Validator<'_> {
                 to,
                 collectives,
                 individuals,
+                status,
             } = raw;
             let title = title.map(|t| text::normalize(&t)).filter(|t| !t.is_empty());
             let to: Vec<String> = to
@@ -535,8 +569,41 @@ impl Validator<'_> {
                 );
                 continue;
             }
+            let status = match status {
+                None => DEFAULT_HONOUR_STATUS,
+                Some(written) => match honours::parse_status(&written) {
+                    Some(status) => status,
+                    None => {
+                        self.error(
+                            line,
+                            Some(written.trim()),
+                            format!("unknown honour status \"{}\"", written.trim()),
+                            "write `status: proposed` (suy tôn, đề nghị) or `status: conferred` (tặng, trao, được nhận)".into(),
+                        );
+                        DEFAULT_HONOUR_STATUS
+                    }
+                },
+            };
+            let (title, level) = match units.honours.resolve(&title) {
+                honours::Resolved::Known(entry) => (entry.name, entry.level),
+                honours::Resolved::Unknown { suggestion } => {
+                    self.warn(
+                        line,
+                        Some(&title),
+                        format!("\"{title}\" is not in the register of honours"),
+                        match suggestion {
+                            Some(name) => format!("did you mean \"{name}\"? If not, add the title to content/honours.yaml with its level"),
+                            None => "check the title, or add it to content/honours.yaml with its level (state, government, ministry, local, unit)".into(),
+                        },
+                    );
+                    (title, HonourLevel::Other)
+                }
+            };
             out.push(Honour {
+                slug: text::slugify(&title),
                 title,
+                level,
+                status,
                 to,
                 collectives,
                 individuals,

@@ -33,12 +33,16 @@ struct RawUnit {
     aliases: Vec<String>,
 }
 
-/// Canonical names and aliases, keyed by the lower-cased normalized spelling.
+/// The names write-ups refer to: units' canonical names and aliases, keyed by
+/// the lower-cased normalized spelling (`units.yaml`), and with them the
+/// register of honour titles (`honours.yaml`).
 #[derive(Debug, Default, Clone)]
 pub struct UnitNames {
     canonical: HashMap<String, String>,
     /// Canonical names in file order, for suggestions.
     pub known: Vec<String>,
+    /// The honours register, built in and extended by the site.
+    pub honours: super::honours::Register,
 }
 
 impl UnitNames {
