@@ -378,6 +378,10 @@ def write_up(rng: random.Random, index: int, c: int, y: int, hist: dict) -> tupl
 
     coll = rng.randint(450, 3500)
     ind = rng.randint(coll, coll * 4)
+    if kind == "summary":
+        # A cluster-year has one set of totals: further summaries of it (the
+        # same conference covered again) repeat them, as baocao requires.
+        coll, ind = hist.setdefault("summary_awards", (coll, ind))
 
     fm = ["---"]
     fm.append("title: " + quoted(f"Cụm thi đua số {cluster_title} {verb} năm {y}"))

@@ -244,6 +244,22 @@ impl WriteUp {
             .map(|(i, _)| i + self.front_matter_line)
     }
 
+    /// The file line of `needle` within the top-level `key:` (on its line or
+    /// the indented lines under it), else the line of `key:`.
+    pub fn line_under(&self, key: &str, needle: &str) -> Option<usize> {
+        let prefix = format!("{key}:");
+        let mut lines = self.front_matter.lines().enumerate();
+        let (start, first) = lines.find(|(_, l)| l.starts_with(&prefix))?;
+        if first.contains(needle) {
+            return Some(start + self.front_matter_line);
+        }
+        lines
+            .take_while(|(_, l)| l.starts_with([' ', '\t', '-']))
+            .find(|(_, l)| l.contains(needle))
+            .map_or(Some(start), |(i, _)| Some(i))
+            .map(|i| i + self.front_matter_line)
+    }
+
     /// Every unit the write-up names, each once, in a stable order.
     pub fn units(&self) -> Vec<&str> {
         let mut all: Vec<&str> = self

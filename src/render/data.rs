@@ -163,6 +163,8 @@ struct Row<'a> {
     honours: String,
     leader: &'a str,
     deputy: &'a str,
+    handover_leader: &'a str,
+    handover_deputy: &'a str,
     source: &'a str,
     author: &'a str,
     tags: String,
@@ -182,7 +184,7 @@ fn row<'a>(w: &'a WriteUp) -> Row<'a> {
             if let Some(i) = h.individuals {
                 parts.push(format!("{i} cá nhân"));
             }
-            format!("{}: {}", h.title, parts.join(", "))
+            format!("{} [{}]: {}", h.title, h.status.as_str(), parts.join(", "))
         })
         .collect();
     let s = |o: &'a Option<String>| o.as_deref().unwrap_or("");
@@ -209,6 +211,8 @@ fn row<'a>(w: &'a WriteUp) -> Row<'a> {
         honours: honours.join("; "),
         leader: s(&w.leader),
         deputy: s(&w.deputy),
+        handover_leader: s(&w.handover.leader),
+        handover_deputy: s(&w.handover.deputy),
         source: s(&w.source),
         author: s(&w.author),
         tags: w.tags.join("; "),
@@ -246,6 +250,7 @@ struct JsonRow<'a> {
     honours: &'a [crate::model::Honour],
     leader: &'a Option<String>,
     deputy: &'a Option<String>,
+    handover: &'a crate::model::Handover,
     source: &'a Option<String>,
     author: &'a Option<String>,
     tags: &'a [String],
@@ -269,6 +274,7 @@ pub fn write_json(corpus: &Corpus, out: &mut dyn std::io::Write) -> std::io::Res
         honours: &w.honours,
         leader: &w.leader,
         deputy: &w.deputy,
+        handover: &w.handover,
         source: &w.source,
         author: &w.author,
         tags: &w.tags,
@@ -280,6 +286,187 @@ pub fn write_json(corpus: &Corpus, out: &mut dyn std::io::Write) -> std::io::Res
     // One row at a time: no list of every row first.
     ser.collect_seq(rows).map_err(std::io::Error::other)?;
     out.write_all(b"\n")
+}
+
+/// A role's holder in data/clusters.json.
+#[derive(Serialize)]
+struct RoleJson<'a> {
+    unit: &'a str,
+    basis: crate::model::RoleBasis,
+    /// The write-up that states or handed over the role.
+    source: String,
+}
+
+#[derive(Serialize)]
+struct AwardsJson {
+    collectives: Option<u64>,
+    individuals: Option<u64>,
+    /// The summary the counts come from.
+    source: String,
+}
+
+#[derive(Serialize)]
+struct HonourJson<'a> {
+    title: &'a str,
+    level: crate::model::HonourLevel,
+    status: crate::model::HonourStatus,
+    units: &'a [String],
+    collectives: Option<u64>,
+    individuals: Option<u64>,
+    source: String,
+}
+
+#[derive(Serialize)]
+struct ClusterYearJson<'a> {
+    year: i32,
+    /// Some write-up reports on this year.
+    reported: bool,
+    /// Null when no write-up of the year lists them.
+    members: Option<&'a [String]>,
+    leader: Option<RoleJson<'a>>,
+    deputy: Option<RoleJson<'a>>,
+    /// Null when the year has no summary with counts: not reported, not 0.
+    awards: Option<AwardsJson>,
+    honours: Vec<HonourJson<'a>>,
+    /// The write-ups of the year, by date.
+    conferences: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ClusterJson<'a> {
+    cluster: u32,
+    bloc: Option<&'a str>,
+    page: String,
+    years: Vec<ClusterYearJson<'a>>,
+}
+
+/// data/clusters.json: the facts the site derives for each cluster and year
+/// (members, who held each role and why, the summary's totals, honours), for
+/// analysts. Unknown is null, never 0. Documented in docs/content.md.
+pub fn clusters_json(corpus: &Corpus) -> Vec<u8> {
+    let file = |i: usize| crate::diagnostics::display_path(&corpus.writeups[i].path);
+    let clusters: Vec<ClusterJson> = corpus
+        .clusters
+        .iter()
+        .map(|c| ClusterJson {
+            cluster: c.key.number,
+            bloc: c.key.bloc.as_deref(),
+            page: super::context::cluster_url(&c.key),
+            years: c
+                .years
+                .iter()
+                .map(|y| ClusterYearJson {
+                    year: y.year,
+                    reported: y.reported(),
+                    members: (!y.members.is_empty()).then_some(y.members.as_slice()),
+                    leader: y.leader.as_ref().map(|h| RoleJson {
+                        unit: &h.unit,
+                        basis: h.basis,
+                        source: file(h.source),
+                    }),
+                    deputy: y.deputy.as_ref().map(|h| RoleJson {
+                        unit: &h.unit,
+                        basis: h.basis,
+                        source: file(h.source),
+                    }),
+                    awards: y.awards.map(|a| AwardsJson {
+                        collectives: a.awards.collectives,
+                        individuals: a.awards.individuals,
+                        source: file(a.source),
+                    }),
+                    honours: y
+                        .conferences
+                        .iter()
+                        .flat_map(|&i| {
+                            corpus.writeups[i].honours.iter().map(move |h| HonourJson {
+                                title: &h.title,
+                                level: h.level,
+                                status: h.status,
+                                units: &h.to,
+                                collectives: h.collectives,
+                                individuals: h.individuals,
+                                source: file(i),
+                            })
+                        })
+                        .collect(),
+                    conferences: y
+                        .conferences
+                        .iter()
+                        .map(|&i| conference_url(&corpus.writeups[i]))
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let mut bytes = serde_json::to_vec_pretty(&clusters).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// One row of data/cluster-years.csv; empty cells are unknown, never 0.
+#[derive(Serialize)]
+struct ClusterYearRow<'a> {
+    bloc: &'a str,
+    cluster: u32,
+    year: i32,
+    reported: bool,
+    members: String,
+    leader: &'a str,
+    leader_basis: &'static str,
+    deputy: &'a str,
+    deputy_basis: &'static str,
+    collectives: Option<u64>,
+    individuals: Option<u64>,
+    awards_source: String,
+}
+
+/// data/cluster-years.csv: data/clusters.json as a table for Excel, one row
+/// per cluster and year (honours are in data/conferences.csv).
+pub fn cluster_years_csv(corpus: &Corpus) -> Vec<u8> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    let mut writer = csv::Writer::from_writer(&mut out);
+    for c in &corpus.clusters {
+        for y in &c.years {
+            let (leader, leader_basis) = role_cells(&y.leader);
+            let (deputy, deputy_basis) = role_cells(&y.deputy);
+            let a = y.totals();
+            let row = ClusterYearRow {
+                bloc: c.key.bloc.as_deref().unwrap_or(""),
+                cluster: c.key.number,
+                year: y.year,
+                reported: y.reported(),
+                members: y.members.join("; "),
+                leader,
+                leader_basis,
+                deputy,
+                deputy_basis,
+                collectives: a.collectives,
+                individuals: a.individuals,
+                awards_source: y.awards.map_or(String::new(), |a| {
+                    crate::diagnostics::display_path(&corpus.writeups[a.source].path)
+                }),
+            };
+            // Writing into memory cannot fail.
+            let _ = writer.serialize(row);
+        }
+    }
+    let _ = writer.flush();
+    drop(writer);
+    out
+}
+
+/// A role's holder and basis as CSV cells.
+fn role_cells(h: &Option<crate::model::RoleHolder>) -> (&str, &'static str) {
+    match h {
+        Some(h) => (
+            &h.unit,
+            match h.basis {
+                crate::model::RoleBasis::Stated => "stated",
+                crate::model::RoleBasis::Handover => "handover",
+            },
+        ),
+        None => ("", ""),
+    }
 }
 
 fn xml_escape(s: &str) -> String {

@@ -512,6 +512,8 @@ impl Renderer {
                 data::sitemap(base, &paths)
             }
             PageSpec::Feed => data::atom(corpus, base, &title, &self.i18n),
+            PageSpec::ClustersJson => data::clusters_json(corpus),
+            PageSpec::ClusterYearsCsv => data::cluster_years_csv(corpus),
             _ => Vec::new(),
         }
     }

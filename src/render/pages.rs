@@ -36,6 +36,10 @@ pub enum PageSpec {
     SearchIndex,
     ExportCsv,
     ExportJson,
+    /// The derived facts of every cluster and year: data/clusters.json.
+    ClustersJson,
+    /// The same facts as a table, one row per cluster-year: data/cluster-years.csv.
+    ClusterYearsCsv,
     ClusterCsv(usize),
     /// Only with a base URL: absolute addresses are its point.
     Sitemap,
@@ -62,6 +66,8 @@ impl PageSpec {
             PageSpec::SearchIndex => "tim-kiem/search-index.js".into(),
             PageSpec::ExportCsv => "data/conferences.csv".into(),
             PageSpec::ExportJson => "data/conferences.json".into(),
+            PageSpec::ClustersJson => "data/clusters.json".into(),
+            PageSpec::ClusterYearsCsv => "data/cluster-years.csv".into(),
             PageSpec::ClusterCsv(i) => cluster_csv_url(&corpus.clusters[i].key),
             PageSpec::Sitemap => "sitemap.xml".into(),
             PageSpec::Feed => "atom.xml".into(),
@@ -81,6 +87,8 @@ impl PageSpec {
             PageSpec::SearchIndex
                 | PageSpec::ExportCsv
                 | PageSpec::ExportJson
+                | PageSpec::ClustersJson
+                | PageSpec::ClusterYearsCsv
                 | PageSpec::ClusterCsv(_)
                 | PageSpec::Sitemap
                 | PageSpec::Feed
@@ -88,7 +96,7 @@ impl PageSpec {
     }
 
     /// Data outputs that summarize the whole corpus: redone on every edit.
-    pub const WHOLE_SITE: [PageSpec; 8] = [
+    pub const WHOLE_SITE: [PageSpec; 10] = [
         PageSpec::Home,
         PageSpec::Clusters,
         PageSpec::Units,
@@ -96,6 +104,8 @@ impl PageSpec {
         PageSpec::SearchIndex,
         PageSpec::ExportCsv,
         PageSpec::ExportJson,
+        PageSpec::ClustersJson,
+        PageSpec::ClusterYearsCsv,
         PageSpec::Feed,
     ];
 }
@@ -117,6 +127,8 @@ pub fn plan(corpus: &Corpus, with_base_url: bool) -> Vec<PageSpec> {
         PageSpec::SearchIndex,
         PageSpec::ExportCsv,
         PageSpec::ExportJson,
+        PageSpec::ClustersJson,
+        PageSpec::ClusterYearsCsv,
     ];
     if with_base_url {
         plan.extend([PageSpec::Feed, PageSpec::Sitemap]);
@@ -283,6 +295,8 @@ pub fn context(
         PageSpec::SearchIndex
         | PageSpec::ExportCsv
         | PageSpec::ExportJson
+        | PageSpec::ClustersJson
+        | PageSpec::ClusterYearsCsv
         | PageSpec::ClusterCsv(_)
         | PageSpec::Sitemap
         | PageSpec::Feed => "404.html",

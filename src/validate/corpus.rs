@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Corpus, WriteUp};
+use crate::model::{Corpus, Kind, WriteUp};
 use crate::text;
 
 /// The provinces' names, never typos of one another.
@@ -34,6 +34,7 @@ pub fn check(
     which: Checks,
 ) -> Vec<Diagnostic> {
     let mut diags = Spellings::new(corpus, declared).in_corpus_order(corpus);
+    diags.extend(conflicting_summaries(corpus));
     if which == Checks::All {
         diags.extend(warnings(corpus, today));
     }
@@ -54,6 +55,118 @@ pub fn warnings(corpus: &Corpus, today: NaiveDate) -> Vec<Diagnostic> {
         .collect();
     diags.extend(duplicates(corpus));
     diags.extend(membership_changes(corpus));
+    diags.extend(handovers(corpus));
+    diags
+}
+
+/// The summaries of each cluster-year after the first, with that first one.
+fn repeated_summaries(corpus: &Corpus) -> Vec<(&WriteUp, &WriteUp)> {
+    let mut pairs = Vec::new();
+    for c in &corpus.clusters {
+        for y in &c.years {
+            let mut summaries = y
+                .conferences
+                .iter()
+                .map(|&i| &*corpus.writeups[i])
+                .filter(|w| w.kind == Kind::Summary);
+            let Some(first) = summaries.next() else {
+                continue;
+            };
+            pairs.extend(summaries.map(|w| (w, first)));
+        }
+    }
+    pairs
+}
+
+/// Two summaries of one cluster-year that give different award counts: the
+/// year's total would depend on which one is right, so neither is shown.
+fn conflicting_summaries(corpus: &Corpus) -> Vec<Diagnostic> {
+    let shown = |a: crate::model::Awards| {
+        let n = |c: Option<u64>| c.map_or("—".to_string(), |c| text::group_thousands(c, '.'));
+        format!("{} / {}", n(a.collectives), n(a.individuals))
+    };
+    repeated_summaries(corpus)
+        .into_iter()
+        .filter(|(w, first)| w.awards != first.awards)
+        .map(|(w, first)| {
+            at(
+                w,
+                Diagnostic::error(
+                    &w.path,
+                    format!(
+                        "two summaries of cluster {} for {} give different award counts: {} says {} (collectives / individuals), this file {}",
+                        w.cluster.as_ref().map_or(0, |k| k.number),
+                        w.year,
+                        crate::diagnostics::display_path(&first.path),
+                        shown(first.awards),
+                        shown(w.awards),
+                    ),
+                )
+                .with_help("a cluster-year has one summary (tổng kết): keep the counts of the signed report in one file and remove the other, or give a mid-year review `kind: review`"),
+                w.line_of("awards", "awards").or(w.line_of("kind:", "kind")),
+                None,
+            )
+        })
+        .collect()
+}
+
+/// Handovers the next year contradicts: to a unit that is not a member, or
+/// to a unit other than the one a write-up of that year names.
+fn handovers(corpus: &Corpus) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for c in &corpus.clusters {
+        for y in &c.years {
+            for &i in &y.conferences {
+                let w = &*corpus.writeups[i];
+                let Some(next) = c.years.iter().find(|n| n.year == y.year + 1) else {
+                    continue;
+                };
+                let roles = [
+                    ("Cụm trưởng", &w.handover.leader, &next.leader, "leader"),
+                    ("Cụm phó", &w.handover.deputy, &next.deputy, "deputy"),
+                ];
+                for (role, handed, holder, key) in roles {
+                    let Some(unit) = handed else { continue };
+                    if !next.members.is_empty() && !next.members.contains(unit) {
+                        diags.push(at(
+                            w,
+                            Diagnostic::note(
+                                &w.path,
+                                format!(
+                                    "the role of {role} is handed to \"{unit}\" for {}, but it is not a member of the cluster that year",
+                                    y.year + 1
+                                ),
+                            )
+                            .with_help("the cluster pages do not show it in the role; check the name, or the members of the next year's write-up"),
+                            w.line_under("handover", unit),
+                            Some(unit),
+                        ));
+                    }
+                    if let Some(h) = holder
+                        .as_ref()
+                        .filter(|h| h.basis == crate::model::RoleBasis::Stated && &h.unit != unit)
+                    {
+                        let stating = &*corpus.writeups[h.source];
+                        diags.push(at(
+                            stating,
+                            Diagnostic::note(
+                                &stating.path,
+                                format!(
+                                    "\"{}\" is stated as {role} for {}, but {} handed the role to \"{unit}\"",
+                                    h.unit,
+                                    next.year,
+                                    crate::diagnostics::display_path(&w.path),
+                                ),
+                            )
+                            .with_help("the stated holder is shown; if the handover is what happened, correct this file's `leader:`/`deputy:`"),
+                            stating.line_under(key, &h.unit),
+                            Some(&h.unit),
+                        ));
+                    }
+                }
+            }
+        }
+    }
     diags
 }
 
@@ -404,7 +517,10 @@ fn duplicates(corpus: &Corpus) -> Vec<Diagnostic> {
     for w in &corpus.writeups {
         let Some(key) = &w.cluster else { continue };
         if let Some(first) = seen.insert((key, w.kind, w.year), w) {
-            pairs.push((w, first));
+            // Summaries with different counts are an error of their own.
+            if w.kind != Kind::Summary || w.awards == first.awards {
+                pairs.push((w, first));
+            }
         }
     }
     pairs
@@ -421,7 +537,11 @@ fn duplicates(corpus: &Corpus) -> Vec<Diagnostic> {
                         w.year
                     ),
                 )
-                .with_help("remove one of the two, or correct its kind or year"),
+                .with_help(if w.kind == Kind::Summary {
+                    "remove one of the two, or correct its kind or year; the year's totals count them once"
+                } else {
+                    "remove one of the two, or correct its kind or year"
+                }),
                 w.line_of("title:", "title"),
                 None,
             )
