@@ -150,7 +150,8 @@ impl Corpus {
         corpus.index_clusters();
         corpus.index_units();
         corpus.index_years();
-        let diags = corpus.duplicate_pages();
+        let mut diags = corpus.duplicate_pages();
+        diags.extend(conflicting_summaries(&corpus));
         (corpus, diags)
     }
 
@@ -308,7 +309,9 @@ impl Corpus {
             }
         }
         self.index_memberships();
-        Some(self.duplicate_pages())
+        let mut diags = self.duplicate_pages();
+        diags.extend(conflicting_summaries(self));
+        Some(diags)
     }
 
     /// Every cluster's totals over all its years (summaries only).
@@ -677,6 +680,56 @@ fn cluster_years(all: &[Arc<WriteUp>], idx: &[usize]) -> Vec<ClusterYear> {
         }
     }
     out
+}
+
+/// The summaries of each cluster-year after the first, with that first one.
+fn repeated_summaries(corpus: &Corpus) -> Vec<(&WriteUp, &WriteUp)> {
+    let mut pairs = Vec::new();
+    for c in &corpus.clusters {
+        for y in &c.years {
+            let mut summaries = y
+                .conferences
+                .iter()
+                .map(|&i| &*corpus.writeups[i])
+                .filter(|w| w.kind == Kind::Summary);
+            let Some(first) = summaries.next() else {
+                continue;
+            };
+            pairs.extend(summaries.map(|w| (w, first)));
+        }
+    }
+    pairs
+}
+
+/// Two summaries of one cluster-year that give different award counts: the
+/// year's total would depend on which one is right, so neither is shown.
+fn conflicting_summaries(corpus: &Corpus) -> Vec<Diagnostic> {
+    let shown = |a: Awards| {
+        let n = |c: Option<u64>| c.map_or("—".to_string(), |c| text::group_thousands(c, '.'));
+        format!("{} / {}", n(a.collectives), n(a.individuals))
+    };
+    repeated_summaries(corpus)
+        .into_iter()
+        .filter(|(w, first)| w.awards != first.awards)
+        .map(|(w, first)| {
+            w.locate(
+                Diagnostic::error(
+                    &w.path,
+                    format!(
+                        "two summaries of cluster {} for {} give different award counts: {} says {} (collectives / individuals), this file {}",
+                        w.cluster.as_ref().map_or(0, |k| k.number),
+                        w.year,
+                        crate::diagnostics::display_path(&first.path),
+                        shown(first.awards),
+                        shown(w.awards),
+                    ),
+                )
+                .with_help("a cluster-year has one summary (tổng kết): keep the counts of the signed report in one file and remove the other, or give a mid-year review `kind: review`"),
+                w.line_of("awards", "awards").or(w.line_of("kind:", "kind")),
+                None,
+            )
+        })
+        .collect()
 }
 
 /// The corpus order: by date, then page, then file.

@@ -244,6 +244,30 @@ impl WriteUp {
             .map(|(i, _)| i + self.front_matter_line)
     }
 
+    /// `d` pointed at file line `line` of the front matter (at `needle` on it).
+    pub fn locate(
+        &self,
+        d: crate::diagnostics::Diagnostic,
+        line: Option<usize>,
+        needle: Option<&str>,
+    ) -> crate::diagnostics::Diagnostic {
+        match line {
+            // The front matter starts on `front_matter_line`; point into it directly.
+            Some(line) if line >= self.front_matter_line => {
+                let mut d = d.at_line(
+                    &self.front_matter,
+                    line + 1 - self.front_matter_line,
+                    needle,
+                );
+                if let Some(span) = &mut d.span {
+                    span.line = line;
+                }
+                d
+            }
+            _ => d,
+        }
+    }
+
     /// The file line of `needle` within the top-level `key:` (on its line or
     /// the indented lines under it), else the line of `key:`.
     pub fn line_under(&self, key: &str, needle: &str) -> Option<usize> {

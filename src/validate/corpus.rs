@@ -34,7 +34,6 @@ pub fn check(
     which: Checks,
 ) -> Vec<Diagnostic> {
     let mut diags = Spellings::new(corpus, declared).in_corpus_order(corpus);
-    diags.extend(conflicting_summaries(corpus));
     if which == Checks::All {
         diags.extend(warnings(corpus, today));
     }
@@ -57,57 +56,6 @@ pub fn warnings(corpus: &Corpus, today: NaiveDate) -> Vec<Diagnostic> {
     diags.extend(membership_changes(corpus));
     diags.extend(handovers(corpus));
     diags
-}
-
-/// The summaries of each cluster-year after the first, with that first one.
-fn repeated_summaries(corpus: &Corpus) -> Vec<(&WriteUp, &WriteUp)> {
-    let mut pairs = Vec::new();
-    for c in &corpus.clusters {
-        for y in &c.years {
-            let mut summaries = y
-                .conferences
-                .iter()
-                .map(|&i| &*corpus.writeups[i])
-                .filter(|w| w.kind == Kind::Summary);
-            let Some(first) = summaries.next() else {
-                continue;
-            };
-            pairs.extend(summaries.map(|w| (w, first)));
-        }
-    }
-    pairs
-}
-
-/// Two summaries of one cluster-year that give different award counts: the
-/// year's total would depend on which one is right, so neither is shown.
-fn conflicting_summaries(corpus: &Corpus) -> Vec<Diagnostic> {
-    let shown = |a: crate::model::Awards| {
-        let n = |c: Option<u64>| c.map_or("—".to_string(), |c| text::group_thousands(c, '.'));
-        format!("{} / {}", n(a.collectives), n(a.individuals))
-    };
-    repeated_summaries(corpus)
-        .into_iter()
-        .filter(|(w, first)| w.awards != first.awards)
-        .map(|(w, first)| {
-            at(
-                w,
-                Diagnostic::error(
-                    &w.path,
-                    format!(
-                        "two summaries of cluster {} for {} give different award counts: {} says {} (collectives / individuals), this file {}",
-                        w.cluster.as_ref().map_or(0, |k| k.number),
-                        w.year,
-                        crate::diagnostics::display_path(&first.path),
-                        shown(first.awards),
-                        shown(w.awards),
-                    ),
-                )
-                .with_help("a cluster-year has one summary (tổng kết): keep the counts of the signed report in one file and remove the other, or give a mid-year review `kind: review`"),
-                w.line_of("awards", "awards").or(w.line_of("kind:", "kind")),
-                None,
-            )
-        })
-        .collect()
 }
 
 /// Handovers the next year contradicts: to a unit that is not a member, or
@@ -366,17 +314,7 @@ impl Spellings {
 }
 
 fn at(w: &WriteUp, d: Diagnostic, line: Option<usize>, needle: Option<&str>) -> Diagnostic {
-    match line {
-        // The front matter starts on `front_matter_line`; point into it directly.
-        Some(line) if line >= w.front_matter_line => {
-            let mut d = d.at_line(&w.front_matter, line + 1 - w.front_matter_line, needle);
-            if let Some(span) = &mut d.span {
-                span.line = line;
-            }
-            d
-        }
-        _ => d,
-    }
+    w.locate(d, line, needle)
 }
 
 /// Folded names that are equal, or one or two edits apart on a long enough name.
