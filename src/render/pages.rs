@@ -345,11 +345,13 @@ fn cluster_summary(corpus: &Corpus, r: &Renderer, ci: usize) -> ClusterSummary {
         number: c.key.number,
         url: cluster_url(&c.key),
         conferences: c.writeups.len(),
-        first_year: c.years.first().map(|y| y.year),
-        last_year: c.years.last().map(|y| y.year),
+        // Reported years only: the year after a handover has no write-up yet.
+        first_year: c.years.iter().find(|y| y.reported()).map(|y| y.year),
+        last_year: c.years.iter().rfind(|y| y.reported()).map(|y| y.year),
         members: c
             .years
-            .last()
+            .iter()
+            .rfind(|y| !y.members.is_empty())
             .map(|y| y.members.iter().map(|m| unit_link(corpus, m)).collect())
             .unwrap_or_default(),
         latest,
