@@ -410,6 +410,7 @@ impl LiveSite {
             && old.members == new.members
             && old.leader == new.leader
             && old.deputy == new.deputy
+            && old.handover == new.handover
             && old.awards == new.awards
             && old.honours == new.honours
             && old.draft == new.draft;

@@ -437,3 +437,36 @@ fn the_sample_site_states_cluster_2_roles_by_year() {
     );
     assert_eq!(year_of(&json, 2, 2024)["leader"]["unit"], "Sơn La");
 }
+
+/// Regression: the live preview took an edit of `handover:` alone for a
+/// change of words and kept the cluster's old role table.
+#[test]
+fn an_edited_handover_reaches_the_cluster_page_in_the_live_preview() {
+    use baocao::config::{self, Overrides};
+    use baocao::live::LiveSite;
+
+    let site = Site::sample();
+    let root = std::fs::canonicalize(site.root()).expect("root");
+    let load = || {
+        let mut live = LiveSite::load(config::load(&root, &Overrides::default()).expect("config"));
+        live.refresh_data();
+        live
+    };
+    let mut live = load();
+    let p = root.join("content/cum-5/2022-tong-ket.md");
+    let before = std::fs::read_to_string(&p).expect("read");
+    let after = before.replace(
+        "handover: {leader: Quảng Bình",
+        "handover: {leader: Nghệ An",
+    );
+    assert_ne!(before, after);
+    std::fs::write(&p, after).expect("write");
+    live.apply(std::slice::from_ref(&p));
+    live.refresh_data();
+    let full = load();
+    for page in ["cum/cum-5/index.html", "data/clusters.json"] {
+        let shown = String::from_utf8_lossy(&live.output[page].bytes).into_owned();
+        assert!(shown.contains("Nghệ An"), "{page}");
+        assert_eq!(live.output[page].bytes, full.output[page].bytes, "{page}");
+    }
+}
