@@ -972,4 +972,129 @@ mod tests {
         }
         assert_eq!(corpus.position("no-such-page"), None);
     }
+
+    /// A write-up of cluster 9 for `year`, dated `day` of that year.
+    fn cluster_9(
+        year: i32,
+        day: (u32, u32),
+        kind: Kind,
+        edit: impl Fn(&mut WriteUp),
+    ) -> Arc<WriteUp> {
+        let mut w = (*writeup(&mut Rng(1), 0)).clone();
+        w.path = format!("content/{year}-{}-{}-{}.md", day.0, day.1, kind.as_str()).into();
+        w.slug = format!("{year}-{}-{}-{}", day.0, day.1, kind.as_str());
+        w.date = chrono::NaiveDate::from_ymd_opt(year, day.0, day.1).expect("a date");
+        w.year = year;
+        w.kind = kind;
+        w.cluster = Some(ClusterKey {
+            bloc: None,
+            number: 9,
+        });
+        w.members = vec!["A".into(), "B".into(), "C".into()];
+        w.leader = None;
+        w.deputy = None;
+        w.handover = Handover::default();
+        w.awards = Awards::default();
+        w.honours = Vec::new();
+        edit(&mut w);
+        Arc::new(w)
+    }
+
+    fn years(all: Vec<Arc<WriteUp>>) -> Vec<ClusterYear> {
+        let (corpus, _) = Corpus::build(all);
+        corpus.clusters[0].years.clone()
+    }
+
+    #[test]
+    fn a_stated_holder_wins_over_the_handover_before_it() {
+        let y = years(vec![
+            cluster_9(2022, (11, 20), Kind::Summary, |w| {
+                w.leader = Some("A".into());
+                w.handover = Handover {
+                    leader: Some("B".into()),
+                    deputy: Some("C".into()),
+                };
+            }),
+            cluster_9(2023, (3, 1), Kind::Pledge, |w| w.leader = Some("C".into())),
+        ]);
+        assert_eq!(y.iter().map(|y| y.year).collect::<Vec<_>>(), [2022, 2023]);
+        let leader = y[1].leader.as_ref().expect("a leader");
+        assert_eq!(
+            (leader.unit.as_str(), leader.basis),
+            ("C", RoleBasis::Stated)
+        );
+        let deputy = y[1].deputy.as_ref().expect("a deputy");
+        assert_eq!(
+            (deputy.unit.as_str(), deputy.basis),
+            ("C", RoleBasis::Handover)
+        );
+        assert_eq!(y[0].leader.as_ref().map(|h| h.unit.as_str()), Some("A"));
+    }
+
+    #[test]
+    fn a_handover_at_the_last_year_opens_the_next_and_skips_non_members() {
+        let y = years(vec![
+            cluster_9(2020, (11, 20), Kind::Summary, |_| {}),
+            cluster_9(2022, (11, 20), Kind::Summary, |w| {
+                w.handover = Handover {
+                    leader: Some("B".into()),
+                    deputy: Some("Z".into()),
+                };
+            }),
+        ]);
+        assert_eq!(
+            y.iter().map(|y| (y.year, y.reported())).collect::<Vec<_>>(),
+            [(2020, true), (2021, false), (2022, true), (2023, false)]
+        );
+        // No write-up lists the members of 2023: the handover stands.
+        assert_eq!(y[3].leader.as_ref().map(|h| h.unit.as_str()), Some("B"));
+        assert_eq!(y[3].deputy.as_ref().map(|h| h.unit.as_str()), Some("Z"));
+        // Members are compared with the last year that gives them.
+        assert!(y[2].joined.is_empty() && y[2].left.is_empty());
+
+        let y = years(vec![
+            cluster_9(2022, (11, 20), Kind::Summary, |w| {
+                w.handover = Handover {
+                    leader: Some("B".into()),
+                    deputy: Some("Z".into()),
+                };
+            }),
+            cluster_9(2023, (3, 1), Kind::Pledge, |_| {}),
+        ]);
+        assert_eq!(y[1].leader.as_ref().map(|h| h.unit.as_str()), Some("B"));
+        assert_eq!(y[1].deputy, None, "Z is not a member in 2023");
+    }
+
+    #[test]
+    fn a_year_total_is_its_summary_alone() {
+        let counts = |c: u64| Awards {
+            collectives: Some(c),
+            individuals: None,
+        };
+        let y = years(vec![
+            cluster_9(2023, (7, 1), Kind::Review, |w| w.awards = counts(600)),
+            cluster_9(2023, (11, 20), Kind::Summary, |w| w.awards = counts(0)),
+            cluster_9(2024, (7, 1), Kind::Review, |w| w.awards = counts(700)),
+            cluster_9(2025, (11, 20), Kind::Summary, |_| {}),
+        ]);
+        assert_eq!(y[0].awards.map(|a| a.awards), Some(counts(0)), "a stated 0");
+        assert_eq!(y[1].awards, None, "a review alone gives no total");
+        assert_eq!(y[2].awards, None, "a summary without counts gives none");
+        let (corpus, diags) = Corpus::build(vec![
+            cluster_9(2023, (11, 20), Kind::Summary, |w| w.awards = counts(5)),
+            cluster_9(2023, (11, 21), Kind::Summary, |w| w.awards = counts(5)),
+            cluster_9(2024, (11, 20), Kind::Summary, |w| w.awards = counts(5)),
+            cluster_9(2024, (11, 21), Kind::Summary, |w| w.awards = counts(6)),
+        ]);
+        assert_eq!(
+            corpus.totals().awards,
+            counts(10),
+            "equal summaries counted once"
+        );
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0]
+            .message
+            .contains("two summaries of cluster 9 for 2024"));
+        assert_eq!(corpus.year_totals(2023).with_data, 1);
+    }
 }
