@@ -405,3 +405,36 @@ fn serve_answers_requests_while_a_rebuild_is_slow() {
     });
     assert!(body.contains("2.999"), "the rebuild completes once let go");
 }
+
+/// The version the open pages compare theirs with (it goes up on each rebuild).
+fn version(server: &Server) -> u64 {
+    let (status, body) = get(server, "/__baocao/wait?v=0");
+    assert_eq!(status, 200);
+    body.trim().parse().expect("a version")
+}
+
+#[test]
+fn serve_ignores_files_beside_the_site() {
+    let site = Site::sample();
+    let server = start(&site);
+    let first = version(&server);
+    // Notes, editor temporaries and an output folder at the root: not the site's.
+    site.write_root("ghi-chu.txt", "việc cần làm\n");
+    site.write_root(".site.yaml.swp", "x");
+    site.write_root("public/index.html", "<p>cũ</p>");
+    std::thread::sleep(Duration::from_millis(200));
+    let file = site.root().join("content/cum-2/2023-tong-ket.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, text.replace("\"2.847\"", "\"2.999\"")).expect("write");
+    let (_, body) = eventually(&server, "/cum/cum-2/", Duration::from_secs(10), |_, b| {
+        b.contains("2.999")
+    });
+    assert!(body.contains("2.999"));
+    assert_eq!(
+        version(&server),
+        first + 1,
+        "only the edit reloads the pages"
+    );
+    let log = server.stderr.lock().map(|s| s.clone()).unwrap_or_default();
+    assert_eq!(log.matches("rebuilt ").count(), 1, "{log}");
+}

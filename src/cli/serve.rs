@@ -299,11 +299,22 @@ fn rebuild_loop(
         hold_for_tests();
         let update = site.apply(&paths);
         let took = started.elapsed();
-        report(&site, update, took);
-        shared.publish(&site);
+        // Nothing the site reads changed (an editor's temporary, a file beside
+        // the site): no report, and no reload of the open pages.
+        let nothing = update
+            == Update::Pages {
+                rendered: 0,
+                removed: 0,
+            };
+        if !nothing {
+            report(&site, update, took);
+            shared.publish(&site);
+        }
         drop(site);
         shared.rebuilding.store(false, Ordering::SeqCst);
-        shared.bump();
+        if !nothing {
+            shared.bump();
+        }
     }
 }
 
