@@ -29,11 +29,16 @@ impl Drop for Server {
 }
 
 fn start(site: &Site) -> Server {
-    start_with(site, &[])
+    start_with(site, &[], |_| {})
 }
 
-/// Starts serve with these environment variables set.
-fn start_with(site: &Site, env: &[(&str, &OsStr)]) -> Server {
+/// Starts serve with these environment variables set; runs `meanwhile` with
+/// its stderr so far before waiting for it to be ready.
+fn start_with(
+    site: &Site,
+    env: &[(&str, &OsStr)],
+    meanwhile: impl FnOnce(&Mutex<String>),
+) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
         .args(["serve", "--port", "0", "--root"])
         .arg(site.root())
@@ -54,6 +59,7 @@ fn start_with(site: &Site, env: &[(&str, &OsStr)]) -> Server {
             }
         });
     }
+    meanwhile(&stderr);
     let stdout = child.stdout.take().expect("stdout");
     let mut line = String::new();
     BufReader::new(stdout)
@@ -353,11 +359,11 @@ fn serve_follows_a_units_yaml_edit() {
     assert!(body.contains("Quảng Trị Khác"), "{body}");
 }
 
-/// Waits until serve has printed `what`.
-fn wait_for_stderr(server: &Server, what: &str) {
+/// Waits until serve has printed `what` on `stderr`.
+fn wait_for_stderr(stderr: &Mutex<String>, what: &str) {
     let start = Instant::now();
     loop {
-        let seen = server.stderr.lock().map(|s| s.clone()).unwrap_or_default();
+        let seen = stderr.lock().map(|s| s.clone()).unwrap_or_default();
         if seen.contains(what) {
             return;
         }
@@ -374,7 +380,7 @@ fn serve_answers_requests_while_a_rebuild_is_slow() {
     let site = Site::sample();
     let gate_dir = tempfile::tempdir().expect("temp dir");
     let gate = gate_dir.path().join("hold");
-    let server = start_with(&site, &[("BAOCAO_HOLD_REBUILDS", gate.as_os_str())]);
+    let server = start_with(&site, &[("BAOCAO_HOLD_REBUILDS", gate.as_os_str())], |_| {});
     let file = site.root().join("content/cum-2/2023-tong-ket.md");
     let text = std::fs::read_to_string(&file).expect("read");
 
@@ -388,7 +394,7 @@ fn serve_answers_requests_while_a_rebuild_is_slow() {
     // The next rebuild is held, as a slow one would be.
     std::fs::write(&gate, "").expect("gate");
     std::fs::write(&file, text.replace("\"2.847\"", "\"2.999\"")).expect("write");
-    wait_for_stderr(&server, "holding the rebuild");
+    wait_for_stderr(&server.stderr, "holding the rebuild");
     let (status, body) = get(&server, "/cum/cum-2/");
     assert_eq!(status, 200, "the last good page is served: {body}");
     assert!(body.contains("2.900"), "{body}");
@@ -437,4 +443,28 @@ fn serve_ignores_files_beside_the_site() {
     );
     let log = server.stderr.lock().map(|s| s.clone()).unwrap_or_default();
     assert_eq!(log.matches("rebuilt ").count(), 1, "{log}");
+}
+
+#[test]
+fn serve_applies_an_edit_made_during_the_first_build() {
+    let site = Site::sample();
+    let gate_dir = tempfile::tempdir().expect("temp dir");
+    let gate = gate_dir.path().join("hold");
+    std::fs::write(&gate, "").expect("gate");
+    let file = site.root().join("content/cum-2/2023-tong-ket.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    // The first build is held once it has read the site: the edit comes after.
+    let server = start_with(
+        &site,
+        &[("BAOCAO_HOLD_REBUILDS", gate.as_os_str())],
+        |stderr| {
+            wait_for_stderr(stderr, "holding the rebuild");
+            std::fs::write(&file, text.replace("\"2.847\"", "\"2.999\"")).expect("write");
+            std::fs::remove_file(&gate).expect("open the gate");
+        },
+    );
+    let (_, body) = eventually(&server, "/cum/cum-2/", Duration::from_secs(10), |_, b| {
+        b.contains("2.999")
+    });
+    assert!(body.contains("2.999"), "the edit is not lost: {body}");
 }

@@ -144,24 +144,6 @@ impl ServeArgs {
             Ok(s) => s,
             Err(e) => return Outcome::usage(format!("cannot listen on {addr}: {e}")),
         };
-        let started = Instant::now();
-        let live = LiveSite::load_with(config.clone(), overrides);
-        let first = if live.has_errors() {
-            Update::Failed
-        } else {
-            Update::Full {
-                pages: live.output.len(),
-            }
-        };
-        report(&live, first, started.elapsed());
-        let shared = Arc::new(Shared {
-            shown: RwLock::new(Arc::new(Snapshot::of(&live))),
-            site: Mutex::new(live),
-            rebuilding: AtomicBool::new(false),
-            version: Mutex::new(1),
-            changed: Condvar::new(),
-        });
-
         let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
         let mut watcher = match notify::recommended_watcher(tx) {
             Ok(w) => w,
@@ -181,11 +163,30 @@ impl ServeArgs {
                 ..Outcome::default()
             };
         }
+        // Watched before the first build: a change made during it is applied after.
         for folder in &watches.folders {
             if folder.is_dir() {
                 watches.arm(&mut watcher, folder);
             }
         }
+        let started = Instant::now();
+        let live = LiveSite::load_with(config.clone(), overrides);
+        hold_for_tests();
+        let first = if live.has_errors() {
+            Update::Failed
+        } else {
+            Update::Full {
+                pages: live.output.len(),
+            }
+        };
+        report(&live, first, started.elapsed());
+        let shared = Arc::new(Shared {
+            shown: RwLock::new(Arc::new(Snapshot::of(&live))),
+            site: Mutex::new(live),
+            rebuilding: AtomicBool::new(false),
+            version: Mutex::new(1),
+            changed: Condvar::new(),
+        });
         let output = config.output.clone();
         let rebuilder = {
             let shared = Arc::clone(&shared);
@@ -318,8 +319,9 @@ fn rebuild_loop(
     }
 }
 
-/// For the tests of serve only: with `BAOCAO_HOLD_REBUILDS=FILE` set, each
-/// rebuild waits while FILE exists, as a slow rebuild would.
+/// For the tests of serve only: with `BAOCAO_HOLD_REBUILDS=FILE` set, the end
+/// of the first build and each rebuild wait while FILE exists, as a slow
+/// build would.
 fn hold_for_tests() {
     let Some(gate) = std::env::var_os("BAOCAO_HOLD_REBUILDS") else {
         return;
