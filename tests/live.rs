@@ -554,3 +554,33 @@ fn a_site_yaml_edit_is_read_again() {
         );
     }
 }
+
+/// A change to units.yaml names the members as it now says, on every page,
+/// and so does each later edit of one write-up.
+#[test]
+fn a_units_yaml_edit_takes_effect_and_stays() {
+    let site = Site::sample();
+    let root = std::fs::canonicalize(site.root()).expect("root");
+    let config = config::load(&root, &Overrides::default()).expect("config");
+    let mut live = LiveSite::load(config);
+    let units = root.join("content/units.yaml");
+    std::fs::write(
+        &units,
+        "units:\n  - {name: Thừa Thiên Huế, aliases: [TT Huế]}\n  - {name: Quảng Trị Mới, aliases: [Quảng Trị]}\n",
+    )
+    .expect("write");
+    let update = live.apply(std::slice::from_ref(&units));
+    assert!(matches!(update, Update::Full { .. }), "{update:?}");
+    let cluster = |live: &LiveSite| {
+        String::from_utf8_lossy(&live.output["cum/cum-5/index.html"].bytes).into_owned()
+    };
+    assert!(cluster(&live).contains("Quảng Trị Mới"));
+    assert_same(&mut live, &site, "units.yaml edited");
+
+    let p = root.join("content/cum-5/2022-tong-ket.md");
+    edit(&p, "leader: Quảng Bình", "leader: Quảng Trị");
+    let update = live.apply(std::slice::from_ref(&p));
+    assert!(matches!(update, Update::Pages { .. }), "{update:?}");
+    assert_same(&mut live, &site, "write-up edited after units.yaml");
+    assert_same_diagnostics(&live, &site, "write-up edited after units.yaml");
+}
