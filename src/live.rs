@@ -95,8 +95,8 @@ pub enum Update {
 
 impl LiveSite {
     /// Loads and renders the whole site, for a preview that follows its
-    /// changes: `config` was read from `config.root` with no command-line
-    /// value but `--drafts`, and is read again so on every full reload.
+    /// changes. `config` is taken to be site.yaml under `config.root` read with
+    /// no command-line value but `--drafts`: each full reload reads it so again.
     pub fn load(config: Config) -> LiveSite {
         let overrides = Overrides {
             include_drafts: config.include_drafts,
