@@ -678,6 +678,14 @@ impl LiveSite {
         }
     }
 
+    /// Gives the site its own copy of the output map (of the map, not of the
+    /// files) when someone else still holds it, as the live preview's
+    /// snapshots do: the next change then writes to it without copying
+    /// first. For idle time; does nothing when the map is not shared.
+    pub fn unshare_output(&mut self) {
+        Arc::make_mut(&mut self.output);
+    }
+
     /// Whether the data outputs (see `is_data_output`) are older than the
     /// pages: an edit left them so, and `refresh_data` would redo them.
     pub fn data_pending(&self) -> bool {

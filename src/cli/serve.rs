@@ -270,7 +270,19 @@ fn rebuild_loop(
     watches: &Watches,
     output: &Path,
 ) {
-    while let Ok(first) = rx.recv() {
+    loop {
+        let first = match rx.recv_timeout(Duration::from_millis(200)) {
+            Ok(ev) => ev,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                // Idle: copy the output map the last snapshot shares now, not
+                // at the start of the next rebuild.
+                if let Ok(mut site) = shared.site.try_lock() {
+                    site.unshare_output();
+                }
+                continue;
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        };
         let mut paths: Vec<PathBuf> = Vec::new();
         let mut take = |ev: notify::Result<notify::Event>| {
             if let Ok(ev) = ev {
