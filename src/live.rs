@@ -1,20 +1,34 @@
 //! The site held in memory for the live preview: a full build once, then, for
-//! each edited write-up, only the pages that depend on it.
+//! each change, only what it touches.
 //!
-//! An edit to one write-up re-reads that file alone, updates the indexes and
-//! the unit-name check for it (not for the whole corpus), patches the list of
-//! diagnostics with what went and came, and re-renders the pages the old or
-//! new version appears on: its own page and its neighbours', its cluster, its
-//! units and those whose cluster memberships moved, its year, and the index
-//! pages. Any other change (config, theme, units.yaml) rebuilds everything.
+//! What a changed path touches is decided in one place, `LiveSite::classify`:
+//!
+//! - A write-up (`content/**/*.md`, created, edited or removed): that file
+//!   alone is read again; the indexes, the unit-name check (for it, not for
+//!   the whole corpus) and the list of diagnostics are patched with what went
+//!   and came (`apply`, `reindex_some`); the pages the old or new version
+//!   appears on are rendered again (`render_affected`): its own page and its
+//!   neighbours', its cluster, its units and those whose cluster memberships
+//!   moved, its year, and the index pages. The data outputs (search index,
+//!   exports, feed, dossiers) wait until asked for (`refresh_data`).
+//! - `site.yaml`, `content/units.yaml`, anything under `themes/` or
+//!   `templates/`, a folder under `content/` created, renamed or removed, or
+//!   `content/` itself: everything is read again, site.yaml included (with
+//!   the command-line values kept), and rendered again (`rebuild_all`).
+//! - Anything else (editor temporaries, hidden files, other files at the
+//!   root such as the output folder): nothing.
+//!
+//! A change that leaves errors keeps the pages as they were (`hold`) until it
+//! is fixed. Which paths are watched is the server's business
+//! (`cli/serve.rs`).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::config::Config;
+use crate::config::{self, Config, Overrides};
 use crate::diagnostics::{self, Diagnostic};
 use crate::model::{ClusterKey, Corpus, WriteUp};
 use crate::render::context::{cluster_url, unit_url, year_url};
@@ -27,6 +41,10 @@ use crate::validate::{self, units::UnitNames};
 
 pub struct LiveSite {
     pub config: Config,
+    /// For the live preview: the command-line values `config` was read with,
+    /// to read site.yaml again on each full reload. `None` when the config is
+    /// the caller's to keep (`build` and `check` read the site once).
+    reread_config: Option<Overrides>,
     renderer: Option<Renderer>,
     units: UnitNames,
     /// Problems of the site as a whole: config, theme, units.yaml, the walk.
@@ -41,8 +59,10 @@ pub struct LiveSite {
     /// cross-checks (which a load runs, an edit does not) and the problems of
     /// the last rendering.
     until_change: Vec<Diagnostic>,
-    /// The rendered site, by output path.
-    pub output: HashMap<String, OutputFile>,
+    /// The rendered site. Shared, not copied: the live preview answers
+    /// requests from the last one while the next is being made, and a change
+    /// copies the map (not the files) only when someone still holds it.
+    pub output: Arc<Output>,
     /// Every current diagnostic, sorted: those of the site, of each file, of
     /// the indexes, of the cross-checks and of the last rendering.
     pub diagnostics: Vec<Diagnostic>,
@@ -59,6 +79,9 @@ pub struct LiveSite {
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
+/// The rendered files, by output path.
+pub type Output = HashMap<String, Arc<OutputFile>>;
+
 /// What an update did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Update {
@@ -71,9 +94,22 @@ pub enum Update {
 }
 
 impl LiveSite {
-    /// Loads and renders the whole site.
+    /// Loads and renders the whole site, for a preview that follows its
+    /// changes. `config` is taken to be site.yaml under `config.root` read with
+    /// no command-line value but `--drafts`: each full reload reads it so again.
     pub fn load(config: Config) -> LiveSite {
+        let overrides = Overrides {
+            include_drafts: config.include_drafts,
+            ..Overrides::default()
+        };
+        LiveSite::load_with(config, overrides)
+    }
+
+    /// As `load`, for a config read with these command-line `overrides`, which
+    /// every later reading of site.yaml keeps.
+    pub fn load_with(config: Config, overrides: Overrides) -> LiveSite {
         let mut live = LiveSite::empty(config);
+        live.reread_config = Some(overrides);
         live.rebuild_all();
         live
     }
@@ -89,6 +125,7 @@ impl LiveSite {
     fn empty(config: Config) -> LiveSite {
         LiveSite {
             config,
+            reread_config: None,
             renderer: None,
             units: UnitNames::default(),
             site_diags: Vec::new(),
@@ -97,7 +134,7 @@ impl LiveSite {
             model_diags: Vec::new(),
             spellings: validate::corpus::Spellings::default(),
             until_change: Vec::new(),
-            output: HashMap::new(),
+            output: Arc::new(Output::new()),
             diagnostics: Vec::new(),
             stale: true,
             held: None,
@@ -184,6 +221,14 @@ impl LiveSite {
         self.timings.clear();
         self.site_diags.clear();
         self.held = None;
+        if let Some(overrides) = &self.reread_config {
+            // A config with errors leaves the last good one in place: the
+            // errors are shown until site.yaml is fixed.
+            match config::load(&self.config.root, overrides) {
+                Ok(c) => self.config = c,
+                Err(d) => self.site_diags.extend(d),
+            }
+        }
         self.units = match site::load_units(&self.config) {
             Ok(u) => u,
             Err(d) => {
@@ -477,7 +522,12 @@ impl LiveSite {
             self.stale = true;
             return Update::Failed;
         }
-        self.output = files.into_iter().map(|f| (f.path.clone(), f)).collect();
+        self.output = Arc::new(
+            files
+                .into_iter()
+                .map(|f| (f.path.clone(), Arc::new(f)))
+                .collect(),
+        );
         self.stale = false;
         self.held = None;
         self.data_stale = false;
@@ -591,14 +641,9 @@ impl LiveSite {
         }
         let fresh: BTreeSet<String> = pages_out.iter().map(|f| f.path.clone()).collect();
         gone.retain(|p| !fresh.contains(p));
-        let removed = gone
-            .iter()
-            .filter(|p| self.output.remove(*p).is_some())
-            .count();
+        let output = Arc::make_mut(&mut self.output);
+        let removed = gone.iter().filter(|p| output.remove(*p).is_some()).count();
         let rendered_count = pages_out.len();
-        for f in pages_out {
-            self.output.insert(f.path.clone(), f);
-        }
         // Links of the re-rendered pages must still resolve, against the whole site.
         // (The data outputs may be re-rendered later, but their paths are the plan's.)
         let planned: Vec<String> = pages::plan(new, self.config.base_url.is_some())
@@ -606,17 +651,22 @@ impl LiveSite {
             .filter(|s| s.is_deferred())
             .map(|s| s.path(new))
             .collect();
-        let all: Vec<&str> = self
-            .output
+        let all: HashSet<&str> = output
             .keys()
+            .chain(&fresh)
+            .chain(&planned)
             .map(String::as_str)
-            .chain(planned.iter().map(String::as_str))
             .collect();
-        diags.extend(links::check_some(
-            fresh.iter().map(String::as_str),
-            &self.output,
-            &all,
-        ));
+        pages_out.sort_by(|a, b| a.path.cmp(&b.path));
+        let broken: Vec<Diagnostic> = pages_out
+            .par_iter()
+            .flat_map_iter(|f| links::check_one(f, &all))
+            .collect();
+        drop(all);
+        diags.extend(broken);
+        for f in pages_out {
+            output.insert(f.path.clone(), Arc::new(f));
+        }
         if diags.iter().any(Diagnostic::is_error) {
             self.show_until_change(diags);
             self.stale = true;
@@ -629,12 +679,23 @@ impl LiveSite {
         }
     }
 
+    /// Gives the site its own copy of the output map (of the map, not of the
+    /// files) when someone else still holds it, as the live preview's
+    /// snapshots do: the next change then writes to it without copying
+    /// first. For idle time; does nothing when the map is not shared.
+    pub fn unshare_output(&mut self) {
+        Arc::make_mut(&mut self.output);
+    }
+
+    /// Whether the data outputs (see `is_data_output`) are older than the
+    /// pages: an edit left them so, and `refresh_data` would redo them.
+    pub fn data_pending(&self) -> bool {
+        self.data_stale && !self.has_errors()
+    }
+
     /// Whether `path` is a data output that an edit left out of date.
     pub fn needs_data(&self, path: &str) -> bool {
-        let data = [".js", ".csv", ".json", ".xml", "/ho-so.html"]
-            .iter()
-            .any(|x| path.ends_with(x));
-        self.data_stale && !self.has_errors() && data
+        self.data_pending() && is_data_output(path)
     }
 
     /// Renders the data outputs again (search index, exports, sitemap, feed).
@@ -655,10 +716,10 @@ impl LiveSite {
                 renderer.render_page(s, corpus, shared).0
             });
         // A cluster or year that is gone takes its CSV and dossier with it.
-        self.output
-            .retain(|p, _| !p.starts_with("data/") && !p.ends_with("/ho-so.html"));
+        let output = Arc::make_mut(&mut self.output);
+        output.retain(|p, _| !p.starts_with("data/") && !p.ends_with("/ho-so.html"));
         for f in fresh {
-            self.output.insert(f.path.clone(), f);
+            output.insert(f.path.clone(), Arc::new(f));
         }
         self.data_stale = false;
     }
@@ -695,11 +756,34 @@ impl LiveSite {
                 _ => Relevance::None,
             };
         }
+        // At the root: the config, the themes and the site's templates; not
+        // the output folder nor anything else kept beside the site.
+        if let Ok(rel) = path.strip_prefix(&self.config.root) {
+            let mut parts = rel.components().map(|c| c.as_os_str());
+            if rel
+                .components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+            {
+                return Relevance::None;
+            }
+            return match (parts.next(), parts.next()) {
+                (Some(top), None) if top == config::CONFIG_FILE => Relevance::Everything,
+                (Some(top), _) if top == "themes" || top == "templates" => Relevance::Everything,
+                _ => Relevance::None,
+            };
+        }
         Relevance::Everything
     }
 }
 
-/// What the pages showed before an edit, for choosing what to render again.
+/// Whether `path` is one of the data outputs, which an edit leaves to be
+/// rendered on demand (search index, exports, sitemap, feed, dossiers).
+pub fn is_data_output(path: &str) -> bool {
+    [".js", ".csv", ".json", ".xml", "/ho-so.html"]
+        .iter()
+        .any(|x| path.ends_with(x))
+}
+
 /// What the pages show while edits have errors.
 struct Held {
     /// The corpus they were made from.
@@ -708,6 +792,7 @@ struct Held {
     was: BTreeMap<PathBuf, Option<Arc<WriteUp>>>,
 }
 
+/// What the pages showed before an edit, for choosing what to render again.
 struct Earlier {
     /// The slugs next to the edited write-ups on their cluster timelines.
     neighbours: Vec<String>,

@@ -487,3 +487,100 @@ fn edits_made_while_another_file_is_broken_are_all_rendered_once_fixed() {
     assert!(matches!(apply(&mut live, &moved), Update::Pages { .. }));
     assert_same(&mut live, &site, "an edit after the fix");
 }
+
+/// A change to site.yaml reads it again (it was read once, at the start), with
+/// the values given on the command line kept; a file beside the site that the
+/// site does not read changes nothing.
+#[test]
+fn a_site_yaml_edit_is_read_again() {
+    let site = Site::sample();
+    site.write_root("site.yaml", "title: Báo cáo thi đua\n");
+    let root = std::fs::canonicalize(site.root()).expect("root");
+    let overrides = Overrides {
+        include_drafts: true,
+        ..Overrides::default()
+    };
+    let config = config::load(&root, &overrides).expect("config");
+    let mut live = LiveSite::load_with(config, overrides);
+    let home =
+        |live: &LiveSite| String::from_utf8_lossy(&live.output["index.html"].bytes).into_owned();
+    assert!(home(&live).contains("<title>Báo cáo thi đua</title>"));
+
+    let yaml = root.join("site.yaml");
+    std::fs::write(&yaml, "title: Báo cáo đã sửa\nlanguage: en\n").expect("write");
+    let update = live.apply(std::slice::from_ref(&yaml));
+    assert!(matches!(update, Update::Full { .. }), "{update:?}");
+    assert!(
+        home(&live).contains("<title>Báo cáo đã sửa</title>"),
+        "{}",
+        home(&live)
+    );
+    assert!(home(&live).contains("lang=\"en\""), "{}", home(&live));
+    assert!(live.config.include_drafts, "--drafts is kept");
+    assert_same(&mut live, &site, "site.yaml edited");
+
+    // A typo in it shows as an error, and the site comes back once fixed.
+    std::fs::write(&yaml, "title: Báo cáo\ntitel: lỗi gõ\n").expect("write");
+    assert_eq!(live.apply(std::slice::from_ref(&yaml)), Update::Failed);
+    assert!(
+        live.diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.render().contains("titel")),
+        "{:?}",
+        live.diagnostics
+    );
+    std::fs::write(&yaml, "title: Báo cáo lần ba\n").expect("write");
+    assert!(matches!(
+        live.apply(std::slice::from_ref(&yaml)),
+        Update::Full { .. }
+    ));
+    assert!(!live.has_errors(), "{:?}", live.diagnostics);
+    assert!(home(&live).contains("<title>Báo cáo lần ba</title>"));
+
+    // Notes, the output folder and editor temporaries at the root are not the site's.
+    let notes = root.join("ghi-chu.txt");
+    std::fs::write(&notes, "việc cần làm").expect("write");
+    let public = root.join("public/index.html");
+    let swap = root.join(".site.yaml.swp");
+    for p in [&notes, &public, &swap] {
+        assert_eq!(
+            live.apply(std::slice::from_ref(p)),
+            Update::Pages {
+                rendered: 0,
+                removed: 0
+            },
+            "{}",
+            p.display()
+        );
+    }
+}
+
+/// A change to units.yaml names the members as it now says, on every page,
+/// and so does each later edit of one write-up.
+#[test]
+fn a_units_yaml_edit_takes_effect_and_stays() {
+    let site = Site::sample();
+    let root = std::fs::canonicalize(site.root()).expect("root");
+    let config = config::load(&root, &Overrides::default()).expect("config");
+    let mut live = LiveSite::load(config);
+    let units = root.join("content/units.yaml");
+    std::fs::write(
+        &units,
+        "units:\n  - {name: Thừa Thiên Huế, aliases: [TT Huế]}\n  - {name: Quảng Trị Mới, aliases: [Quảng Trị]}\n",
+    )
+    .expect("write");
+    let update = live.apply(std::slice::from_ref(&units));
+    assert!(matches!(update, Update::Full { .. }), "{update:?}");
+    let cluster = |live: &LiveSite| {
+        String::from_utf8_lossy(&live.output["cum/cum-5/index.html"].bytes).into_owned()
+    };
+    assert!(cluster(&live).contains("Quảng Trị Mới"));
+    assert_same(&mut live, &site, "units.yaml edited");
+
+    let p = root.join("content/cum-5/2022-tong-ket.md");
+    edit(&p, "leader: Quảng Bình", "leader: Quảng Trị");
+    let update = live.apply(std::slice::from_ref(&p));
+    assert!(matches!(update, Update::Pages { .. }), "{update:?}");
+    assert_same(&mut live, &site, "write-up edited after units.yaml");
+    assert_same_diagnostics(&live, &site, "write-up edited after units.yaml");
+}

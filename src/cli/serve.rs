@@ -4,19 +4,28 @@
 //! The site is served from memory, never written to disk. While the content has
 //! errors, every page shows the diagnostics; once fixed, the site comes back.
 //! This is the one command that prints while it runs: it reports each rebuild.
+//!
+//! Rebuilds run on a thread of their own and never keep a request waiting:
+//! requests are answered from a snapshot of the last output, swapped for the
+//! next one when a rebuild completes (the lock is held for the swap only).
+//!
+//! The watcher follows the site root itself (not recursively: site.yaml, and
+//! the folders that appear or go) and, recursively, content/, themes/ and
+//! templates/; a folder created or re-created after the start is watched
+//! again before the site is read.
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Arc, Condvar, Mutex, RwLock};
+use std::sync::{mpsc, Arc, Condvar, Mutex, PoisonError, RwLock, TryLockError};
 use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 use tiny_http::{Header, Response, Server, StatusCode};
 
 use crate::config::Overrides;
-use crate::live::{LiveSite, Update};
+use crate::live::{self, LiveSite, Output, Update};
 
 use super::{Outcome, SiteArgs, CONTENT_ERROR, OK};
 
@@ -38,14 +47,62 @@ pub struct ServeArgs {
     pub drafts: bool,
 }
 
-/// What the HTTP threads read: the site and a version that goes up on each rebuild.
+/// What the HTTP threads and the rebuild thread share.
 struct Shared {
-    site: RwLock<LiveSite>,
+    /// The site. The rebuild thread holds it while it rebuilds; a request only
+    /// tries it, to redo out-of-date data outputs when no rebuild is running.
+    site: Mutex<LiveSite>,
+    /// A rebuild has the site, or is about to take it.
+    rebuilding: AtomicBool,
+    /// What requests are answered from: the last output, swapped when a
+    /// rebuild completes.
+    shown: RwLock<Arc<Snapshot>>,
+    /// Goes up after each rebuild, once its snapshot is shown.
     version: Mutex<u64>,
     changed: Condvar,
 }
 
+/// The output of the site at one moment, as requests see it.
+struct Snapshot {
+    output: Arc<Output>,
+    /// The diagnostics the error page shows, while the content has errors.
+    errors: Option<String>,
+    /// The data outputs are older than the pages: redo them when asked for.
+    data_pending: bool,
+}
+
+impl Snapshot {
+    fn of(site: &LiveSite) -> Snapshot {
+        let errors = site.has_errors().then(|| {
+            let mut text = String::new();
+            for d in site.diagnostics.iter().filter(|d| d.is_error()) {
+                text.push_str(&d.render());
+                text.push('\n');
+            }
+            text
+        });
+        Snapshot {
+            output: Arc::clone(&site.output),
+            errors,
+            data_pending: site.data_pending(),
+        }
+    }
+}
+
 impl Shared {
+    /// The snapshot requests are answered from now.
+    fn snapshot(&self) -> Arc<Snapshot> {
+        let shown = self.shown.read().unwrap_or_else(PoisonError::into_inner);
+        Arc::clone(&shown)
+    }
+
+    /// Shows `site` as it is now to the requests that come next.
+    fn publish(&self, site: &LiveSite) {
+        let next = Arc::new(Snapshot::of(site));
+        let mut shown = self.shown.write().unwrap_or_else(PoisonError::into_inner);
+        *shown = next;
+    }
+
     fn version(&self) -> u64 {
         self.version.lock().map_or(0, |v| *v)
     }
@@ -87,22 +144,6 @@ impl ServeArgs {
             Ok(s) => s,
             Err(e) => return Outcome::usage(format!("cannot listen on {addr}: {e}")),
         };
-        let started = Instant::now();
-        let live = LiveSite::load(config.clone());
-        let first = if live.has_errors() {
-            Update::Failed
-        } else {
-            Update::Full {
-                pages: live.output.len(),
-            }
-        };
-        report(&live, first, started.elapsed());
-        let shared = Arc::new(Shared {
-            site: RwLock::new(live),
-            version: Mutex::new(1),
-            changed: Condvar::new(),
-        });
-
         let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
         let mut watcher = match notify::recommended_watcher(tx) {
             Ok(w) => w,
@@ -114,24 +155,42 @@ impl ServeArgs {
                 }
             }
         };
-        let watched: Vec<PathBuf> = [
-            config.content_dir(),
-            config.root.join("themes"),
-            config.root.join("templates"),
-            config.root.join(crate::config::CONFIG_FILE),
-        ]
-        .into_iter()
-        .filter(|p| p.exists())
-        .collect();
-        for p in &watched {
-            if let Err(e) = watcher.watch(p, RecursiveMode::Recursive) {
-                eprintln!("warning: cannot watch {}: {e}", p.display());
+        let watches = Watches::new(&config.root, config.content_dir());
+        if let Err(e) = watcher.watch(&config.root, RecursiveMode::NonRecursive) {
+            return Outcome {
+                stderr: format!("error: cannot watch the site folder: {e}\n"),
+                code: CONTENT_ERROR,
+                ..Outcome::default()
+            };
+        }
+        // Watched before the first build: a change made during it is applied after.
+        for folder in &watches.folders {
+            if folder.is_dir() {
+                watches.arm(&mut watcher, folder);
             }
         }
+        let started = Instant::now();
+        let live = LiveSite::load_with(config.clone(), overrides);
+        hold_for_tests();
+        let first = if live.has_errors() {
+            Update::Failed
+        } else {
+            Update::Full {
+                pages: live.output.len(),
+            }
+        };
+        report(&live, first, started.elapsed());
+        let shared = Arc::new(Shared {
+            shown: RwLock::new(Arc::new(Snapshot::of(&live))),
+            site: Mutex::new(live),
+            rebuilding: AtomicBool::new(false),
+            version: Mutex::new(1),
+            changed: Condvar::new(),
+        });
         let output = config.output.clone();
         let rebuilder = {
             let shared = Arc::clone(&shared);
-            std::thread::spawn(move || rebuild_loop(&rx, &shared, &output))
+            std::thread::spawn(move || rebuild_loop(&rx, &shared, watcher, &watches, &output))
         };
 
         let stop = Arc::new(AtomicBool::new(false));
@@ -161,7 +220,6 @@ impl ServeArgs {
                 }
             }
         }
-        drop(watcher);
         drop(rebuilder);
         Outcome {
             stdout: "stopped\n".into(),
@@ -171,13 +229,60 @@ impl ServeArgs {
     }
 }
 
-/// Applies file events as they come, a burst at a time.
+/// The folders watched recursively, each watched again when it appears.
+struct Watches {
+    folders: [PathBuf; 3],
+}
+
+impl Watches {
+    fn new(root: &Path, content: PathBuf) -> Watches {
+        Watches {
+            folders: [content, root.join("themes"), root.join("templates")],
+        }
+    }
+
+    /// Watches `folder` and everything under it, afresh: a folder removed and
+    /// created again is another folder, which the old watch does not see.
+    fn arm(&self, watcher: &mut impl Watcher, folder: &Path) {
+        let _ = watcher.unwatch(folder);
+        if let Err(e) = watcher.watch(folder, RecursiveMode::Recursive) {
+            eprintln!("warning: cannot watch {}: {e}", folder.display());
+        }
+    }
+
+    /// Watches again each of the folders among `changed` that is there now:
+    /// before the site is read, so that nothing written after is missed.
+    fn rearm(&self, watcher: &mut impl Watcher, changed: &[PathBuf]) {
+        for folder in &self.folders {
+            if changed.contains(folder) && folder.is_dir() {
+                self.arm(watcher, folder);
+            }
+        }
+    }
+}
+
+/// Applies file events as they come, a burst at a time, on its own thread:
+/// requests are answered meanwhile from the last snapshot.
 fn rebuild_loop(
     rx: &mpsc::Receiver<notify::Result<notify::Event>>,
     shared: &Shared,
-    output: &std::path::Path,
+    mut watcher: impl Watcher,
+    watches: &Watches,
+    output: &Path,
 ) {
-    while let Ok(first) = rx.recv() {
+    loop {
+        let first = match rx.recv_timeout(Duration::from_millis(200)) {
+            Ok(ev) => ev,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                // Idle: copy the output map the last snapshot shares now, not
+                // at the start of the next rebuild.
+                if let Ok(mut site) = shared.site.try_lock() {
+                    site.unshare_output();
+                }
+                continue;
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        };
         let mut paths: Vec<PathBuf> = Vec::new();
         let mut take = |ev: notify::Result<notify::Event>| {
             if let Ok(ev) = ev {
@@ -198,15 +303,47 @@ fn rebuild_loop(
         if paths.is_empty() {
             continue;
         }
+        watches.rearm(&mut watcher, &paths);
         let started = Instant::now();
-        let Ok(mut site) = shared.site.write() else {
+        shared.rebuilding.store(true, Ordering::SeqCst);
+        let Ok(mut site) = shared.site.lock() else {
             return;
         };
+        hold_for_tests();
         let update = site.apply(&paths);
         let took = started.elapsed();
-        report(&site, update, took);
+        // Nothing the site reads changed (an editor's temporary, a file beside
+        // the site): no report, and no reload of the open pages.
+        let nothing = update
+            == Update::Pages {
+                rendered: 0,
+                removed: 0,
+            };
+        if !nothing {
+            report(&site, update, took);
+            shared.publish(&site);
+        }
         drop(site);
-        shared.bump();
+        shared.rebuilding.store(false, Ordering::SeqCst);
+        if !nothing {
+            shared.bump();
+        }
+    }
+}
+
+/// For the tests of serve only: with `BAOCAO_HOLD_REBUILDS=FILE` set, the end
+/// of the first build and each rebuild wait while FILE exists, as a slow
+/// build would.
+fn hold_for_tests() {
+    let Some(gate) = std::env::var_os("BAOCAO_HOLD_REBUILDS") else {
+        return;
+    };
+    let gate = PathBuf::from(gate);
+    if gate.exists() {
+        eprintln!("holding the rebuild while {} exists", gate.display());
+        while gate.exists() {
+            std::thread::sleep(Duration::from_millis(10));
+        }
     }
 }
 
@@ -284,31 +421,40 @@ fn handle(request: tiny_http::Request, shared: &Shared) {
             b"403 forbidden\n".to_vec(),
         );
     };
+    // The version first: the snapshot is then at least as new, and the page
+    // reloads if a newer one comes.
     let version = shared.version();
-    let stale_data = shared.site.read().is_ok_and(|s| s.needs_data(&rel));
-    if stale_data {
-        // Data outputs are redone on demand, not on every edit.
-        if let Ok(mut site) = shared.site.write() {
-            site.refresh_data();
+    let mut site = shared.snapshot();
+    // Data outputs are redone on demand, not on every edit; while a rebuild
+    // runs, the last ones are served.
+    while site.data_pending && live::is_data_output(&rel) {
+        match shared.site.try_lock() {
+            Ok(mut live) => {
+                live.refresh_data();
+                shared.publish(&live);
+                drop(live);
+                site = shared.snapshot();
+                break;
+            }
+            Err(TryLockError::WouldBlock) if !shared.rebuilding.load(Ordering::SeqCst) => {
+                // Another request is redoing them: wait for its snapshot.
+                std::thread::sleep(Duration::from_millis(2));
+                site = shared.snapshot();
+            }
+            Err(_) => break,
         }
     }
-    let Ok(site) = shared.site.read() else {
-        return respond(request, 500, "text/plain", b"500\n".to_vec());
-    };
     let wants_html = rel.ends_with(".html") || !rel.contains('.');
-    if site.has_errors() && wants_html {
-        let page = error_page(&site, version);
-        drop(site);
+    if let (Some(errors), true) = (&site.errors, wants_html) {
+        let page = error_page(errors, version);
         return respond(request, 500, "text/html; charset=utf-8", page);
     }
     if let Some(f) = site.output.get(&rel) {
         let body = inject(&rel, &f.bytes, version);
-        drop(site);
         return respond(request, 200, content_type(&rel), body);
     }
     let folder = format!("{}/index.html", rel.trim_end_matches('/'));
     if !rel.ends_with(".html") && site.output.contains_key(&folder) {
-        drop(site);
         let to = format!("{}/", path.trim_end_matches('/'));
         let mut response = Response::from_data(Vec::new()).with_status_code(StatusCode(301));
         if let Some(h) = header("Location", &to) {
@@ -322,7 +468,6 @@ fn handle(request: tiny_http::Request, shared: &Shared) {
         .get("404.html")
         .map(|f| inject("404.html", &f.bytes, version))
         .unwrap_or_else(|| b"404 not found\n".to_vec());
-    drop(site);
     respond(request, 404, "text/html; charset=utf-8", body)
 }
 
@@ -388,12 +533,7 @@ fn inject(rel: &str, bytes: &[u8], version: u64) -> Vec<u8> {
     }
 }
 
-fn error_page(site: &LiveSite, version: u64) -> Vec<u8> {
-    let mut text = String::new();
-    for d in site.diagnostics.iter().filter(|d| d.is_error()) {
-        text.push_str(&d.render());
-        text.push('\n');
-    }
+fn error_page(text: &str, version: u64) -> Vec<u8> {
     let escaped = text
         .replace('&', "&amp;")
         .replace('<', "&lt;")
