@@ -532,6 +532,19 @@ pub fn orphaned_site(output: &Path) -> Option<PathBuf> {
         })
 }
 
+/// Puts back at the output path a previous site that a build killed between
+/// the two renames of its swap left aside, and returns where it was. Done
+/// before anything else: a missing output is fine to the checks, and the
+/// leftovers of dead builds are deleted.
+pub fn restore_orphan(output: &Path) -> Result<Option<PathBuf>, WriteError> {
+    let Some(old) = orphaned_site(output) else {
+        return Ok(None);
+    };
+    std::fs::rename(&old, output).map_err(io_err(output))?;
+    fault("restored");
+    Ok(Some(old))
+}
+
 /// A new site being written beside the output folder. Finished, it replaces
 /// the output folder; dropped unfinished (an error, an interrupted build), it
 /// is removed and the output folder is left as it was.
@@ -557,12 +570,7 @@ impl Staging {
     /// Puts back a site an interrupted build left aside, checks the output
     /// folder and makes the sibling staging folder.
     pub fn create(root: &Path, output: &Path) -> Result<Staging, WriteError> {
-        // Before the checks: a missing output is fine to them, but here it may
-        // be a previous site that a killed build had renamed aside.
-        if let Some(old) = orphaned_site(output) {
-            std::fs::rename(&old, output).map_err(io_err(output))?;
-            fault("restored");
-        }
+        restore_orphan(output)?;
         check_output(root, output)?;
         let (parent, name) = parent_and_name(output);
         std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
@@ -798,4 +806,120 @@ pub fn diff(old: &BTreeMap<String, String>, new: &BTreeMap<String, String>) -> C
         .cloned()
         .collect();
     c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifest_paths_must_stay_inside_the_folder() {
+        for ok in [
+            "index.html",
+            "cum/cum-2/index.html",
+            "data/a b.csv",
+            "..x/y",
+        ] {
+            assert!(valid_manifest_path(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "../outside.txt",
+            "/etc/passwd",
+            "a/../../x",
+            "..\\outside.txt",
+            "a\\..\\..\\x",
+            "./index.html",
+            "a/./b",
+            "cum//x",
+            "cum/",
+            "C:/x",
+            "C:x",
+            "..",
+            "a\0b",
+        ] {
+            assert!(!valid_manifest_path(bad), "{bad:?}");
+        }
+    }
+
+    fn entry(path: &str, kind: ForeignKind) -> Foreign {
+        Foreign {
+            rel: PathBuf::from(path),
+            shown: path.to_string(),
+            kind,
+            top: true,
+        }
+    }
+
+    #[test]
+    fn clashes_are_foreign_entries_where_the_build_writes() {
+        let generated: BTreeMap<String, String> =
+            ["index.html", "cum/cum-2/index.html", "nam/2025/index.html"]
+                .iter()
+                .map(|p| (p.to_string(), String::new()))
+                .collect();
+        let foreign = [
+            entry("robots.txt", ForeignKind::File),
+            entry("index.html", ForeignKind::File),
+            entry("cum/cum-2", ForeignKind::File),
+            entry("index.html/x", ForeignKind::File),
+            entry("nam/2025", ForeignKind::Folder),
+            entry("nam/2025/ghi-chu.txt", ForeignKind::File),
+            entry("cum/cum-2/index.html", ForeignKind::Folder),
+            entry(MANIFEST, ForeignKind::Symlink),
+            entry("tai-lieu", ForeignKind::Folder),
+        ];
+        assert_eq!(
+            clashes(&foreign, &generated),
+            [
+                "index.html",
+                "cum/cum-2",
+                "index.html/x",
+                "cum/cum-2/index.html",
+                MANIFEST
+            ]
+        );
+    }
+
+    #[test]
+    fn foreign_entries_are_what_the_manifest_does_not_list() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let out = dir.path();
+        for (p, text) in [
+            ("index.html", "x"),
+            ("cum/cum-2/index.html", "x"),
+            ("cum/ghi-chu.txt", "x"),
+            ("robots.txt", "x"),
+            ("tai-lieu/2023/y.pdf", "x"),
+            (MANIFEST, "{}"),
+        ] {
+            let path = out.join(p);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+        std::fs::create_dir_all(out.join("trong")).expect("mkdir");
+        let made = Manifest {
+            files: ["index.html", "cum/cum-2/index.html", "../robots.txt"]
+                .iter()
+                .map(|p| (p.to_string(), String::new()))
+                .collect(),
+            invalid: Vec::new(),
+        };
+        let found: Vec<(String, bool)> = foreign_entries(out, &made)
+            .expect("walk")
+            .iter()
+            .map(|f| (f.listed(), f.top))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("cum/ghi-chu.txt".to_string(), true),
+                ("robots.txt".to_string(), true),
+                ("tai-lieu/".to_string(), true),
+                ("tai-lieu/2023/".to_string(), false),
+                ("tai-lieu/2023/y.pdf".to_string(), false),
+                ("trong/".to_string(), true),
+            ]
+        );
+    }
 }

@@ -81,9 +81,24 @@ impl BuildArgs {
             Err(o) => return o,
         };
         let mut out = Outcome::default();
+        if !self.dry_run {
+            match write::restore_orphan(&config.output) {
+                Ok(Some(old)) => out.stderr.push_str(&format!(
+                    "note: put back the previous site, which an interrupted build had left in {}\n",
+                    shown(&old)
+                )),
+                Ok(None) => {}
+                Err(e) => {
+                    out.stderr = write_error(&e);
+                    out.code = CONTENT_ERROR;
+                    return out;
+                }
+            }
+        }
         let quiet = self.quiet;
         let fail = |mut out: Outcome, diags: &[crate::diagnostics::Diagnostic], why: String| {
-            out.stderr = render_diagnostics(&shown_diagnostics(diags, quiet));
+            out.stderr
+                .push_str(&render_diagnostics(&shown_diagnostics(diags, quiet)));
             out.stderr.push_str(&why);
             out.code = CONTENT_ERROR;
             out
@@ -95,6 +110,11 @@ impl BuildArgs {
             }
             out
         };
+        // Before the content is read: a refused output folder is a usage
+        // error, whatever the content says.
+        if let Err(e) = write::check_output(&config.root, &config.output) {
+            return write_fail(out, &[], &e);
+        }
         let mut live = LiveSite::prepare(config.clone());
         if live.has_errors() {
             let diags = live.diagnostics.clone();
@@ -104,16 +124,8 @@ impl BuildArgs {
                 "the build failed; the output folder was not touched\n".into(),
             );
         }
-        if let Err(e) = write::check_output(&config.root, &config.output) {
-            return write_fail(out, &live.diagnostics.clone(), &e);
-        }
         // Checked: the output is absent, empty, or has a readable manifest.
         let previous = write::current_manifest(&config.output).unwrap_or_default();
-        if !self.allow_empty {
-            if let Some(why) = empty_refusal(&live, &previous, &config.output) {
-                return fail(out, &live.diagnostics.clone(), why);
-            }
-        }
         let mut site_diags = live.diagnostics.clone();
         site_diags.extend(invalid_manifest_paths(&previous, &config.output));
         // Pages are hashed (and written, unless this is a dry run) as they are
@@ -140,6 +152,12 @@ impl BuildArgs {
         let manifest_bytes = write::manifest_json(&manifest);
         let needed = sink.bytes.into_inner() + manifest_bytes.len() as u64;
         diags.extend(sink.failed.diagnostic(&config.output, needed));
+        if !self.allow_empty {
+            if let Some(why) = empty_refusal(&live, &previous, &manifest, &config.output) {
+                drop(staging);
+                return fail(out, &diags, why);
+            }
+        }
         crate::diagnostics::sort(&mut diags);
         if diags.iter().any(crate::diagnostics::Diagnostic::is_error) {
             drop(staging);
@@ -149,7 +167,8 @@ impl BuildArgs {
                 "the build failed; the output folder was not touched\n".into(),
             );
         }
-        out.stderr = render_diagnostics(&shown_diagnostics(&diags, quiet));
+        out.stderr
+            .push_str(&render_diagnostics(&shown_diagnostics(&diags, quiet)));
         let clock = Instant::now();
         if self.dry_run {
             return dry_run(out, &config.output, &previous, &manifest);
@@ -263,11 +282,13 @@ fn human_bytes(n: u64) -> String {
     format!("{value:.1} {}", UNITS[unit])
 }
 
-/// The refusal of a build without write-ups that would replace a published
-/// site that has pages, unless `--allow-empty`.
+/// The refusal of a build without write-ups that would remove pages of the
+/// published site, unless `--allow-empty`: an emptied or mistyped content/
+/// must not wipe the site from the server.
 fn empty_refusal(
     live: &LiveSite,
     previous: &write::Manifest,
+    new: &BTreeMap<String, String>,
     output: &std::path::Path,
 ) -> Option<String> {
     let stats = live.stats();
@@ -277,7 +298,7 @@ fn empty_refusal(
     let pages = previous
         .files
         .keys()
-        .filter(|p| p.ends_with(".html"))
+        .filter(|p| p.ends_with(".html") && !new.contains_key(*p))
         .count();
     if pages == 0 {
         return None;
@@ -292,8 +313,9 @@ fn empty_refusal(
         String::new()
     };
     Some(format!(
-        "error: content/ has no write-ups{drafts}: this build would replace the site in {} ({pages} pages) with an empty one\n  = help: if that is what you want, build again with --allow-empty\nthe build failed; the output folder was not touched\n",
-        shown(output)
+        "error: content/ has no write-ups{drafts}: this build would replace the site in {} with an empty one, removing {pages} {}\n  = help: if that is what you want, build again with --allow-empty\nthe build failed; the output folder was not touched\n",
+        shown(output),
+        plural(pages, "page", "pages")
     ))
 }
 
@@ -488,5 +510,60 @@ impl Sink for BuildSink<'_> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_disk_failing_every_file_is_one_error_with_the_space_needed() {
+        let failures = WriteFailures::default();
+        for i in 0..30_000 {
+            failures.record(write::WriteError::Io {
+                path: PathBuf::from(format!("/srv/.bao-cao.tmp-1/trang-{i}.html")),
+                error: std::io::ErrorKind::StorageFull.into(),
+            });
+        }
+        assert!(failures.any());
+        let dir = tempfile::tempdir().expect("tmp");
+        let output = dir.path().join("bao-cao");
+        let d = failures.diagnostic(&output, 12_345_678).expect("one error");
+        assert!(d.is_error());
+        assert!(d.message.contains("the disk is full"), "{}", d.message);
+        assert!(
+            d.message.ends_with(&format!("in {}", dir.path().display())),
+            "the folder the site is written in: {}",
+            d.message
+        );
+        let help = d.help.clone().unwrap_or_default();
+        assert!(help.contains("about 12.3 MB"), "{help}");
+        assert!(failures.diagnostic(&output, 1).is_none(), "said once");
+    }
+
+    #[test]
+    fn another_write_failure_is_said_as_it_is() {
+        let failures = WriteFailures::default();
+        assert!(!failures.any());
+        failures.record(write::WriteError::Io {
+            path: PathBuf::from("/srv/x.html"),
+            error: std::io::ErrorKind::PermissionDenied.into(),
+        });
+        let d = failures
+            .diagnostic(std::path::Path::new("/srv/bao-cao"), 1)
+            .expect("one error");
+        assert!(
+            d.message.starts_with("cannot write /srv/x.html"),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn sizes_are_shown_for_people() {
+        assert_eq!(human_bytes(999), "999 bytes");
+        assert_eq!(human_bytes(1_500), "1.5 kB");
+        assert_eq!(human_bytes(2_000_000_000), "2.0 GB");
     }
 }
