@@ -577,7 +577,7 @@ impl Staging {
         // A build killed half-way (Ctrl-C, power cut) leaves its staging or
         // swapped-out folder behind; they are baocao's own, so clear them.
         for leftover in leftovers(&parent, &name) {
-            std::fs::remove_dir_all(&leftover).map_err(io_err(&leftover))?;
+            remove_all(&leftover).map_err(io_err(&leftover))?;
         }
         let dir = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         std::fs::create_dir_all(&dir).map_err(io_err(&dir))?;
@@ -768,6 +768,44 @@ fn swap(
             path: old.clone(),
             error,
         }))
+}
+
+/// Deletes a folder baocao made (a staging folder, a swapped-out site). The
+/// publisher's read-only folders were carried into it with their modes, so
+/// when deleting fails, its folders are made writable and it is tried again:
+/// these folders are baocao's copies, not the publisher's (files are shared by
+/// hard links, but only folders' modes change).
+fn remove_all(dir: &Path) -> io::Result<()> {
+    match std::fs::remove_dir_all(dir) {
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            for entry in walkdir::WalkDir::new(dir)
+                .into_iter()
+                .filter_map(Result::ok)
+            {
+                if entry.file_type().is_dir() {
+                    if let Ok(meta) = entry.metadata() {
+                        let mut perms = meta.permissions();
+                        make_writable(&mut perms);
+                        let _ = std::fs::set_permissions(entry.path(), perms);
+                    }
+                }
+            }
+            std::fs::remove_dir_all(dir)
+        }
+        other => other,
+    }
+}
+
+#[cfg(unix)]
+fn make_writable(perms: &mut std::fs::Permissions) {
+    use std::os::unix::fs::PermissionsExt;
+    perms.set_mode(perms.mode() | 0o700);
+}
+
+#[cfg(not(unix))]
+#[allow(clippy::permissions_set_readonly_false)]
+fn make_writable(perms: &mut std::fs::Permissions) {
+    perms.set_readonly(false);
 }
 
 /// Exchanges two paths atomically: either both renames happen or neither.

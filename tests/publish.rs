@@ -158,6 +158,32 @@ fn publishers_files_survive_rebuilds_and_dry_run_lists_them_as_kept() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_of_the_publishers_keeps_its_mode_and_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = Site::sample();
+    assert_eq!(site.build(&[]).code, 0);
+    let folder = site.out().join("tai-lieu");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    std::fs::write(folder.join("x.pdf"), b"%PDF").expect("write");
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    for round in 0..2 {
+        let run = site.build(&[]);
+        assert_eq!(run.code, 0, "round {round}: {}", run.stderr);
+        assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+        let mode = std::fs::metadata(&folder)
+            .expect("kept")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o555, "round {round}");
+        assert_eq!(std::fs::read(folder.join("x.pdf")).expect("kept"), b"%PDF");
+        assert!(leftovers(&site).is_empty(), "{:?}", leftovers(&site));
+    }
+    // Let the temporary folder be deleted.
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+}
+
 #[test]
 fn a_folder_the_publisher_made_inside_the_site_keeps_its_files_when_pages_arrive() {
     // The publisher made nam/2025/ (notes for a year not built yet); then a

@@ -152,13 +152,13 @@ impl BuildArgs {
         let manifest_bytes = write::manifest_json(&manifest);
         let needed = sink.bytes.into_inner() + manifest_bytes.len() as u64;
         diags.extend(sink.failed.diagnostic(&config.output, needed));
+        crate::diagnostics::sort(&mut diags);
         if !self.allow_empty {
             if let Some(why) = empty_refusal(&live, &previous, &manifest, &config.output) {
                 drop(staging);
                 return fail(out, &diags, why);
             }
         }
-        crate::diagnostics::sort(&mut diags);
         if diags.iter().any(crate::diagnostics::Diagnostic::is_error) {
             drop(staging);
             return fail(
@@ -213,10 +213,14 @@ impl BuildArgs {
             }
         }
         if !kept.is_empty() && !quiet {
+            const SHOWN: usize = 10;
+            let mut list = kept[..kept.len().min(SHOWN)].join(", ");
+            if kept.len() > SHOWN {
+                list.push_str(&format!(" and {} more", kept.len() - SHOWN));
+            }
             out.stdout.push_str(&format!(
-                "kept {} baocao did not make: {}\n",
+                "kept {} baocao did not make: {list}\n",
                 plural(kept.len(), "an entry", "the entries"),
-                kept.join(", ")
             ));
         }
         let (_, warnings) = diagnostics::count(&diags);
