@@ -320,8 +320,19 @@ fn walk_foreign(
     entries.sort_by_key(std::fs::DirEntry::file_name);
     for entry in entries {
         let child = rel.join(entry.file_name());
-        let shown = child.to_string_lossy().replace('\\', "/");
-        let exact = child.to_str().map(|s| s.replace('\\', "/"));
+        // Joined with '/' part by part: a name holding a backslash stays one
+        // name (and matches no manifest path, which cannot hold one).
+        let parts: Vec<&std::ffi::OsStr> = child.iter().collect();
+        let shown = parts
+            .iter()
+            .map(|p| p.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let exact = parts
+            .iter()
+            .map(|p| p.to_str())
+            .collect::<Option<Vec<_>>>()
+            .map(|p| p.join("/"));
         // Not followed: a link is carried as a link.
         let ft = entry.file_type()?;
         let kind = if ft.is_dir() {
@@ -959,5 +970,25 @@ mod tests {
                 ("trong/".to_string(), true),
             ]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_name_with_backslashes_is_not_taken_for_a_manifest_path() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let out = dir.path();
+        std::fs::create_dir_all(out.join("cum/cum-2")).expect("mkdir");
+        std::fs::write(out.join("cum/cum-2/index.html"), "x").expect("write");
+        std::fs::write(out.join("cum\\cum-2\\index.html"), "y").expect("write");
+        let made = Manifest {
+            files: [("cum/cum-2/index.html".to_string(), String::new())].into(),
+            invalid: Vec::new(),
+        };
+        let found: Vec<String> = foreign_entries(out, &made)
+            .expect("walk")
+            .iter()
+            .map(|f| f.rel.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(found, ["cum\\cum-2\\index.html"]);
     }
 }
