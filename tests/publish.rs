@@ -470,7 +470,8 @@ fn a_full_disk_is_said_once_with_the_folder_and_the_space_needed() {
     // The folder the new site is written in: the site's root here.
     let root = std::fs::canonicalize(site.root()).expect("root");
     assert!(
-        run.stderr.contains(&format!("in {}", root.display())) || run.stderr.contains("in ."),
+        run.stderr
+            .contains(&format!("write the site in {}\n", root.display())),
         "{}",
         run.stderr
     );

@@ -266,7 +266,7 @@ fn disk_full(output: &std::path::Path, needed: u64) -> String {
         .to_path_buf();
     format!(
         "error: the disk is full: no space left to write the site in {}\n  = help: the site needs about {} free there (the size of its files); free some space, or choose another --output on a disk with room\n",
-        shown(&folder),
+        folder.display(),
         human_bytes(needed)
     )
 }
