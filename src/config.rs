@@ -80,6 +80,24 @@ pub struct Overrides {
     pub include_drafts: bool,
 }
 
+/// How to write a base URL, for the errors that refuse one.
+pub const BASE_URL_HELP: &str = "write it in full, e.g. http://intranet/bao-cao/";
+
+/// A base URL as given (site.yaml or `--base-url`): `Ok(None)` when blank, the
+/// URL ending with '/' when it is http(s), else `Err` with the trimmed text.
+pub fn parse_base_url(u: &str) -> Result<Option<String>, String> {
+    let u = u.trim();
+    if u.is_empty() {
+        Ok(None)
+    } else if !(u.starts_with("http://") || u.starts_with("https://")) {
+        Err(u.to_string())
+    } else if u.ends_with('/') {
+        Ok(Some(u.to_string()))
+    } else {
+        Ok(Some(format!("{u}/")))
+    }
+}
+
 /// Reads `site.yaml` under `root` (a missing file means all defaults).
 pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
     let path = root.join(CONFIG_FILE);
@@ -123,17 +141,15 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Vec<Diagnostic
         }
     };
     let base_url = overrides.base_url.clone().or(base_url);
-    let base_url = match base_url.map(|u| u.trim().to_string()) {
-        Some(u) if u.is_empty() => None,
-        Some(u) if !(u.starts_with("http://") || u.starts_with("https://")) => {
+    let base_url = match base_url.as_deref().map(parse_base_url) {
+        Some(Err(u)) => {
             errors.push(
                 Diagnostic::error(&shown, format!("base_url \"{u}\" is not an http(s) URL"))
-                    .with_help("write it in full, e.g. http://intranet/bao-cao/"),
+                    .with_help(BASE_URL_HELP),
             );
             None
         }
-        Some(u) if u.ends_with('/') => Some(u),
-        Some(u) => Some(format!("{u}/")),
+        Some(Ok(u)) => u,
         None => None,
     };
     if !errors.is_empty() {

@@ -307,7 +307,7 @@ fn output_folders_baocao_did_not_make_are_refused() {
         ("..", "contains the site's root"),
     ] {
         let run = site.build(&["--output", out]);
-        assert_eq!(run.code, 1, "{out}: {}", run.stderr);
+        assert_eq!(run.code, 2, "{out}: {}", run.stderr);
         assert!(run.stderr.contains(why), "{out}: {}", run.stderr);
     }
     assert!(foreign.join("quan-trong.docx").exists());

@@ -7,14 +7,16 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write as _;
 use std::sync::Mutex;
 
-use crate::config::Overrides;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use crate::config::{self, Overrides};
 use crate::diagnostics;
 use crate::diagnostics::Diagnostic;
 use crate::live::LiveSite;
 use crate::render::{OutputFile, Sink};
 use crate::write;
 
-use super::{plural, render_diagnostics, shown, Outcome, SiteArgs, CONTENT_ERROR, OK};
+use super::{plural, render_diagnostics, shown, Outcome, SiteArgs, CONTENT_ERROR, OK, USAGE_ERROR};
 
 /// The diagnostics to print: with `quiet`, the errors only.
 fn shown_diagnostics(diags: &[Diagnostic], quiet: bool) -> std::borrow::Cow<'_, [Diagnostic]> {
@@ -53,11 +55,22 @@ pub struct BuildArgs {
     /// (the summary still counts the warnings)
     #[arg(long, short)]
     pub quiet: bool,
+    /// Build even when content/ has no write-ups and the output holds a published site
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 impl BuildArgs {
     pub fn run(self) -> Outcome {
         let started = Instant::now();
+        // A bad value typed on the command line is the command line's fault,
+        // whatever site.yaml says (or when there is no site.yaml).
+        if let Some(Err(u)) = self.base_url.as_deref().map(config::parse_base_url) {
+            return Outcome::usage(format!(
+                "--base-url \"{u}\" is not an http(s) URL\n  = help: {}",
+                config::BASE_URL_HELP
+            ));
+        }
         let overrides = Overrides {
             output: self.output.clone(),
             base_url: self.base_url.clone(),
@@ -68,13 +81,40 @@ impl BuildArgs {
             Err(o) => return o,
         };
         let mut out = Outcome::default();
+        if !self.dry_run {
+            match write::restore_orphan(&config.output) {
+                Ok(Some(old)) => out.stderr.push_str(&format!(
+                    "note: put back the previous site, which an interrupted build had left in {}\n",
+                    shown(&old)
+                )),
+                Ok(None) => {}
+                Err(e) => {
+                    out.stderr = write_error(&e);
+                    out.code = CONTENT_ERROR;
+                    return out;
+                }
+            }
+        }
         let quiet = self.quiet;
         let fail = |mut out: Outcome, diags: &[crate::diagnostics::Diagnostic], why: String| {
-            out.stderr = render_diagnostics(&shown_diagnostics(diags, quiet));
+            out.stderr
+                .push_str(&render_diagnostics(&shown_diagnostics(diags, quiet)));
             out.stderr.push_str(&why);
             out.code = CONTENT_ERROR;
             out
         };
+        let write_fail = |out: Outcome, diags: &[Diagnostic], e: &write::WriteError| {
+            let mut out = fail(out, diags, write_error(e));
+            if e.is_usage() {
+                out.code = USAGE_ERROR;
+            }
+            out
+        };
+        // Before the content is read: a refused output folder is a usage
+        // error, whatever the content says.
+        if let Err(e) = write::check_output(&config.root, &config.output) {
+            return write_fail(out, &[], &e);
+        }
         let mut live = LiveSite::prepare(config.clone());
         if live.has_errors() {
             let diags = live.diagnostics.clone();
@@ -84,17 +124,18 @@ impl BuildArgs {
                 "the build failed; the output folder was not touched\n".into(),
             );
         }
+        // Checked: the output is absent, empty, or has a readable manifest.
+        let previous = write::current_manifest(&config.output).unwrap_or_default();
+        let mut site_diags = live.diagnostics.clone();
+        site_diags.extend(invalid_manifest_paths(&previous, &config.output));
         // Pages are hashed (and written, unless this is a dry run) as they are
         // rendered: the site is never held whole in memory.
         let staging = if self.dry_run {
-            if let Err(e) = write::check_output(&config.root, &config.output) {
-                return fail(out, &live.diagnostics.clone(), format!("error: {e}\n"));
-            }
             None
         } else {
             match write::Staging::create(&config.root, &config.output) {
                 Ok(s) => Some(s),
-                Err(e) => return fail(out, &live.diagnostics.clone(), format!("error: {e}\n")),
+                Err(e) => return write_fail(out, &site_diags, &e),
             }
         };
         let sink = BuildSink {
@@ -102,10 +143,22 @@ impl BuildArgs {
             output: config.output.clone(),
             hashes: Mutex::new(BTreeMap::new()),
             parts: Mutex::new(HashMap::new()),
+            bytes: AtomicU64::new(0),
+            failed: WriteFailures::default(),
         };
-        let mut diags = live.diagnostics.clone();
+        let mut diags = site_diags;
         diags.extend(live.stream(&sink));
+        let manifest = sink.hashes.into_inner().unwrap_or_default();
+        let manifest_bytes = write::manifest_json(&manifest);
+        let needed = sink.bytes.into_inner() + manifest_bytes.len() as u64;
+        diags.extend(sink.failed.diagnostic(&config.output, needed));
         crate::diagnostics::sort(&mut diags);
+        if !self.allow_empty {
+            if let Some(why) = empty_refusal(&live, &previous, &manifest, &config.output) {
+                drop(staging);
+                return fail(out, &diags, why);
+            }
+        }
         if diags.iter().any(crate::diagnostics::Diagnostic::is_error) {
             drop(staging);
             return fail(
@@ -114,39 +167,40 @@ impl BuildArgs {
                 "the build failed; the output folder was not touched\n".into(),
             );
         }
-        out.stderr = render_diagnostics(&shown_diagnostics(&diags, quiet));
-        let manifest = sink.hashes.into_inner().unwrap_or_default();
-        let manifest_bytes = write::manifest_json(&manifest);
+        out.stderr
+            .push_str(&render_diagnostics(&shown_diagnostics(&diags, quiet)));
         let clock = Instant::now();
         if self.dry_run {
-            let mut old = write::read_manifest(&config.output).unwrap_or_default();
-            let mut new = manifest.clone();
-            new.insert(write::MANIFEST.to_string(), String::new());
-            old.insert(write::MANIFEST.to_string(), String::new());
-            let changes = write::diff(&old, &new);
-            for (mark, list) in [
-                ("+", &changes.added),
-                ("~", &changes.changed),
-                ("-", &changes.removed),
-            ] {
-                for p in list {
-                    out.stdout.push_str(&format!("{mark} {p}\n"));
-                }
-            }
-            out.stdout.push_str(&format!(
-                "dry run: {} added, {} changed, {} removed in {}; nothing written\n",
-                changes.added.len(),
-                changes.changed.len(),
-                changes.removed.len(),
-                shown(&config.output)
-            ));
-            return out;
+            return dry_run(out, &config.output, &previous, &manifest);
         }
+        let mut kept = Vec::new();
         if let Some(s) = staging {
-            if let Err(e) = s.finish(&manifest_bytes) {
-                out.stderr.push_str(&format!("error: {e}\n"));
-                out.code = CONTENT_ERROR;
-                return out;
+            match s.finish(&manifest, &manifest_bytes) {
+                Ok(published) => {
+                    kept = published.kept;
+                    if let Some(e) = published.cleanup_failed {
+                        out.stderr.push_str(&format!(
+                            "warning: the new site is in place, but the previous one could not be deleted: {e}\n"
+                        ));
+                    }
+                }
+                Err(e) => {
+                    let why = match &e {
+                        write::WriteError::Io { error, .. } if write::is_disk_full(error) => {
+                            disk_full(&config.output, needed)
+                        }
+                        _ => write_error(&e),
+                    };
+                    out.stderr.push_str(&why);
+                    out.stderr
+                        .push_str("the build failed; the output folder was not touched\n");
+                    out.code = if e.is_usage() {
+                        USAGE_ERROR
+                    } else {
+                        CONTENT_ERROR
+                    };
+                    return out;
+                }
             }
         }
         live.timings.push(("manifest and swap", clock.elapsed()));
@@ -157,6 +211,17 @@ impl BuildArgs {
                     took.as_secs_f64() * 1000.0
                 ));
             }
+        }
+        if !kept.is_empty() && !quiet {
+            const SHOWN: usize = 10;
+            let mut list = kept[..kept.len().min(SHOWN)].join(", ");
+            if kept.len() > SHOWN {
+                list.push_str(&format!(" and {} more", kept.len() - SHOWN));
+            }
+            out.stdout.push_str(&format!(
+                "kept {} baocao did not make: {list}\n",
+                plural(kept.len(), "an entry", "the entries"),
+            ));
         }
         let (_, warnings) = diagnostics::count(&diags);
         let s = live.stats();
@@ -183,6 +248,198 @@ impl BuildArgs {
     }
 }
 
+/// A write error as printed: the message and its help line.
+fn write_error(e: &write::WriteError) -> String {
+    match e.help() {
+        Some(help) => format!("error: {e}\n  = help: {help}\n"),
+        None => format!("error: {e}\n"),
+    }
+}
+
+/// The one error of a full disk: where (the folder the new site is written
+/// into, beside the output), and about how much room the site needs.
+fn disk_full(output: &std::path::Path, needed: u64) -> String {
+    let folder = output
+        .parent()
+        .and_then(|p| p.ancestors().find(|a| a.is_dir()))
+        .unwrap_or(output)
+        .to_path_buf();
+    format!(
+        "error: the disk is full: no space left to write the site in {}\n  = help: the site needs about {} free there (the size of its files); free some space, or choose another --output on a disk with room\n",
+        folder.display(),
+        human_bytes(needed)
+    )
+}
+
+/// A size for people: 512 bytes, 3.4 MB, 1.2 GB.
+fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
+    if n < 1000 {
+        return format!("{n} bytes");
+    }
+    let mut value = n as f64 / 1000.0;
+    let mut unit = 0;
+    while value >= 1000.0 && unit + 1 < UNITS.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
+/// The refusal of a build without write-ups that would remove pages of the
+/// published site, unless `--allow-empty`: an emptied or mistyped content/
+/// must not wipe the site from the server.
+fn empty_refusal(
+    live: &LiveSite,
+    previous: &write::Manifest,
+    new: &BTreeMap<String, String>,
+    output: &std::path::Path,
+) -> Option<String> {
+    let stats = live.stats();
+    if stats.conferences > 0 {
+        return None;
+    }
+    let pages = previous
+        .files
+        .keys()
+        .filter(|p| p.ends_with(".html") && !new.contains_key(*p))
+        .count();
+    if pages == 0 {
+        return None;
+    }
+    let drafts = if stats.drafts_skipped > 0 {
+        format!(
+            " ({} {} left out)",
+            stats.drafts_skipped,
+            plural(stats.drafts_skipped, "draft", "drafts")
+        )
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "error: content/ has no write-ups{drafts}: this build would replace the site in {} with an empty one, removing {pages} {}\n  = help: if that is what you want, build again with --allow-empty\nthe build failed; the output folder was not touched\n",
+        shown(output),
+        plural(pages, "page", "pages")
+    ))
+}
+
+/// One warning per path of the current manifest that is not inside the output.
+fn invalid_manifest_paths(previous: &write::Manifest, output: &std::path::Path) -> Vec<Diagnostic> {
+    let manifest = PathBuf::from(shown(&output.join(write::MANIFEST)));
+    previous
+        .invalid
+        .iter()
+        .map(|p| {
+            Diagnostic::warning(
+                manifest.clone(),
+                format!("the manifest lists {p:?}, which is not a path inside the output folder; ignored"),
+            )
+            .with_help("baocao only ever touches files inside the output folder; this build writes a new manifest")
+        })
+        .collect()
+}
+
+/// `--dry-run`: what the build would add, change, remove and keep.
+fn dry_run(
+    mut out: Outcome,
+    output: &std::path::Path,
+    previous: &write::Manifest,
+    manifest: &BTreeMap<String, String>,
+) -> Outcome {
+    let mut old = previous.files.clone();
+    let mut new = manifest.clone();
+    if output.join(write::MANIFEST).is_file() {
+        old.insert(write::MANIFEST.to_string(), String::new());
+    }
+    new.insert(write::MANIFEST.to_string(), String::new());
+    let changes = write::diff(&old, &new);
+    let foreign = match write::foreign_entries(output, previous) {
+        Ok(f) => f,
+        Err(error) => {
+            out.stderr.push_str(&write_error(&write::WriteError::Io {
+                path: output.to_path_buf(),
+                error,
+            }));
+            out.code = CONTENT_ERROR;
+            return out;
+        }
+    };
+    let kept: Vec<String> = foreign
+        .iter()
+        .filter(|f| f.top)
+        .map(write::Foreign::listed)
+        .collect();
+    for (mark, list) in [
+        ("+", &changes.added),
+        ("~", &changes.changed),
+        ("-", &changes.removed),
+        ("=", &kept),
+    ] {
+        for p in list {
+            out.stdout.push_str(&format!("{mark} {p}\n"));
+        }
+    }
+    out.stdout.push_str(&format!(
+        "dry run: {} added, {} changed, {} removed, {} kept (not made by baocao) in {}; nothing written\n",
+        changes.added.len(),
+        changes.changed.len(),
+        changes.removed.len(),
+        kept.len(),
+        shown(output)
+    ));
+    let clashing = write::clashes(&foreign, manifest);
+    if !clashing.is_empty() {
+        out.stderr.push_str(&write_error(&write::WriteError::Clash {
+            output: output.to_path_buf(),
+            paths: clashing,
+        }));
+        out.stderr.push_str("the build would fail\n");
+        out.code = CONTENT_ERROR;
+    }
+    out
+}
+
+/// The first failure to write into the staging folder: once one write has
+/// failed the others are not tried (a full disk would fail every file), so a
+/// failure is said once.
+#[derive(Default)]
+struct WriteFailures {
+    failed: AtomicBool,
+    first: Mutex<Option<write::WriteError>>,
+}
+
+impl WriteFailures {
+    fn record(&self, e: write::WriteError) {
+        self.failed.store(true, Ordering::Relaxed);
+        if let Ok(mut first) = self.first.lock() {
+            first.get_or_insert(e);
+        }
+    }
+
+    /// A write has failed: the files after it are hashed but not written.
+    fn any(&self) -> bool {
+        self.failed.load(Ordering::Relaxed)
+    }
+
+    /// The one error to report, if a write failed; `needed` is the size of
+    /// the whole site.
+    fn diagnostic(&self, output: &std::path::Path, needed: u64) -> Option<Diagnostic> {
+        let e = self.first.lock().ok()?.take()?;
+        let shown_output = PathBuf::from(shown(output));
+        let text = match &e {
+            write::WriteError::Io { error, .. } if write::is_disk_full(error) => {
+                disk_full(output, needed)
+            }
+            _ => write_error(&e),
+        };
+        let text = text.trim_end().trim_start_matches("error: ");
+        Some(match text.split_once("\n  = help: ") {
+            Some((message, help)) => Diagnostic::error(shown_output, message).with_help(help),
+            None => Diagnostic::error(shown_output, text),
+        })
+    }
+}
+
 /// Writes each output into the staging folder (none on a dry run) and hashes
 /// it for the manifest; a file made in parts is hashed as it grows.
 struct BuildSink<'s> {
@@ -190,6 +447,10 @@ struct BuildSink<'s> {
     output: PathBuf,
     hashes: Mutex<BTreeMap<String, String>>,
     parts: Mutex<HashMap<String, (Option<std::fs::File>, blake3::Hasher)>>,
+    /// The size of the site, written or not: what a full disk would need.
+    bytes: AtomicU64,
+    /// Write failures are gathered, not one error per file.
+    failed: WriteFailures,
 }
 
 impl BuildSink<'_> {
@@ -206,9 +467,12 @@ impl BuildSink<'_> {
 
 impl Sink for BuildSink<'_> {
     fn file(&self, file: OutputFile) -> Result<(), Diagnostic> {
-        if let Some(s) = self.staging {
-            s.write(&file.path, &file.bytes)
-                .map_err(|e| self.error(e))?;
+        self.bytes
+            .fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
+        if let Some(s) = self.staging.filter(|_| !self.failed.any()) {
+            if let Err(e) = s.write(&file.path, &file.bytes) {
+                self.failed.record(e);
+            }
         }
         self.record(file.path, write::hash(&file.bytes));
         Ok(())
@@ -217,8 +481,14 @@ impl Sink for BuildSink<'_> {
     fn part(&self, path: &str, bytes: &[u8], last: bool) -> Result<(), Diagnostic> {
         let mut parts = self.parts.lock().map_err(|e| self.error(e))?;
         if !parts.contains_key(path) {
-            let file = match self.staging {
-                Some(s) => Some(s.create_file(path).map_err(|e| self.error(e))?),
+            let file = match self.staging.filter(|_| !self.failed.any()) {
+                Some(s) => match s.create_file(path) {
+                    Ok(f) => Some(f),
+                    Err(e) => {
+                        self.failed.record(e);
+                        None
+                    }
+                },
                 None => None,
             };
             parts.insert(path.to_string(), (file, blake3::Hasher::new()));
@@ -226,9 +496,15 @@ impl Sink for BuildSink<'_> {
         let Some((file, hasher)) = parts.get_mut(path) else {
             return Ok(());
         };
+        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
         if let Some(f) = file {
-            f.write_all(bytes)
-                .map_err(|e| self.error(format!("cannot write {path}: {e}")))?;
+            if let Err(error) = f.write_all(bytes) {
+                *file = None;
+                self.failed.record(write::WriteError::Io {
+                    path: self.output.join(path),
+                    error,
+                });
+            }
         }
         hasher.update(bytes);
         if last {
@@ -238,5 +514,60 @@ impl Sink for BuildSink<'_> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_disk_failing_every_file_is_one_error_with_the_space_needed() {
+        let failures = WriteFailures::default();
+        for i in 0..30_000 {
+            failures.record(write::WriteError::Io {
+                path: PathBuf::from(format!("/srv/.bao-cao.tmp-1/trang-{i}.html")),
+                error: std::io::ErrorKind::StorageFull.into(),
+            });
+        }
+        assert!(failures.any());
+        let dir = tempfile::tempdir().expect("tmp");
+        let output = dir.path().join("bao-cao");
+        let d = failures.diagnostic(&output, 12_345_678).expect("one error");
+        assert!(d.is_error());
+        assert!(d.message.contains("the disk is full"), "{}", d.message);
+        assert!(
+            d.message.ends_with(&format!("in {}", dir.path().display())),
+            "the folder the site is written in: {}",
+            d.message
+        );
+        let help = d.help.clone().unwrap_or_default();
+        assert!(help.contains("about 12.3 MB"), "{help}");
+        assert!(failures.diagnostic(&output, 1).is_none(), "said once");
+    }
+
+    #[test]
+    fn another_write_failure_is_said_as_it_is() {
+        let failures = WriteFailures::default();
+        assert!(!failures.any());
+        failures.record(write::WriteError::Io {
+            path: PathBuf::from("/srv/x.html"),
+            error: std::io::ErrorKind::PermissionDenied.into(),
+        });
+        let d = failures
+            .diagnostic(std::path::Path::new("/srv/bao-cao"), 1)
+            .expect("one error");
+        assert!(
+            d.message.starts_with("cannot write /srv/x.html"),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn sizes_are_shown_for_people() {
+        assert_eq!(human_bytes(999), "999 bytes");
+        assert_eq!(human_bytes(1_500), "1.5 kB");
+        assert_eq!(human_bytes(2_000_000_000), "2.0 GB");
     }
 }
