@@ -420,3 +420,27 @@ fn printable_dossiers_gather_every_write_up_in_order_with_contents() {
     let year = site.page("nam/2022/ho-so.html");
     assert!(year.contains("2.079"));
 }
+
+/// With a base URL, the 404 page is served for missing addresses at any depth
+/// (/bao-cao/hoi-nghi/cum-2/2016-tong-ket/): its links must not be relative.
+#[test]
+fn the_404_page_links_absolutely_under_the_base_url() {
+    let site = Site::sample();
+    let run = site.build(&["--base-url", "http://intranet/bao-cao"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.page("404.html");
+    for needle in [
+        "href=\"http://intranet/bao-cao/static/style.css\"",
+        "href=\"http://intranet/bao-cao/index.html\"",
+        "action=\"http://intranet/bao-cao/tim-kiem/index.html\"",
+    ] {
+        assert!(page.contains(needle), "{needle} in {page}");
+    }
+    // Other pages stay relative, so the same output works from disk.
+    let home = site.page("cum/index.html");
+    assert!(home.contains("href=\"../static/style.css\""), "{home}");
+
+    let plain = Site::sample();
+    assert_eq!(plain.build(&[]).code, 0);
+    assert!(plain.page("404.html").contains("href=\"static/style.css\""));
+}

@@ -417,8 +417,13 @@ impl Renderer {
             return (OutputFile { path, bytes }, Vec::new());
         }
         let (template, mut ctx, diags) = pages::context(spec, corpus, self, shared);
-        let depth = path.matches('/').count();
-        ctx.insert("root", &"../".repeat(depth));
+        // The 404 page is served for a missing address at any depth: with a
+        // base URL its links are absolute under it, so they work from there.
+        let root = match (&self.config.base_url, spec) {
+            (Some(base), PageSpec::NotFound) => base.clone(),
+            _ => "../".repeat(path.matches('/').count()),
+        };
+        ctx.insert("root", &root);
         ctx.insert("page_path", &path);
         let canonical = self
             .config
