@@ -182,10 +182,10 @@ fn cluster_forms() {
 
 #[test]
 fn cluster_from_the_title_not_the_related_headlines() {
-    let text = "Cụm thi đua số 2 tổng kết phong trào thi đua “Vì an ninh Tổ quốc”\n\
-                - Cụm thi đua số 11 và 12 tổng kết phong trào thi đua “Vì an ninh Tổ quốc”\n\
-                - Cụm thi đua số 3, Bộ Công an tổng kết phong trào thi đua năm 2016\n\
-                Trong năm 2017, Công an 7 tỉnh phía Bắc đã tổ chức nhiều đợt thi đua.";
+    let text = "Cụm thi đua số 2 tổng kết một năm thi đua ở vùng cao\n\
+                - Cụm thi đua số 9 và 10 tổng kết một năm thi đua\n\
+                - Cụm thi đua số 4 tổng kết phong trào năm 2016\n\
+                Trong năm 2017, các tỉnh miền núi của Cụm mở nhiều đợt thi đua ngắn ngày.";
     let f = facts(text);
     assert_eq!(f.cluster, Some(2));
     assert_eq!(f.year, Some(2017));
@@ -361,13 +361,13 @@ fn member_lists_that_disagree() {
 #[test]
 fn not_member_lists() {
     let f = facts(
-        "Trong đó đề ra 7 nhiệm vụ trọng tâm, đó là: Chủ động nắm chắc tình hình, bảo vệ an \
-         ninh quốc gia.",
+        "Năm tới, Cụm đặt ra 5 nhóm giải pháp, đó là: Nắm chắc địa bàn, giữ vững an ninh biên \
+         giới.",
     );
     assert!(f.members.is_empty());
     let f = facts(
-        "Bộ Công an tặng Bằng khen cho Công an 3 tỉnh: Điện Biên, Lào Cai, Sơn La có thành tích \
-         xuất sắc.",
+        "Bộ Công an tặng Bằng khen cho Công an 3 tỉnh: Phú Thọ, Hà Giang, Yên Bái có thành tích \
+         tốt.",
     );
     assert!(f.members.is_empty());
     let f = facts("Đoàn công tác gồm: đồng chí Nguyễn Văn A, Giám đốc Công an tỉnh.");
@@ -438,10 +438,9 @@ fn conferred(h: Honour) -> Honour {
 #[test]
 fn per_honour_counts() {
     let f = facts(
-        "Tại hội nghị, 2 tập thể có thành tích tiêu biểu đã vinh dự được nhận Cờ Thi đua xuất \
-         sắc của UBND tỉnh; 10 tập thể được nhận Bằng khen của Bộ Công an; 8 tập thể, 12 cá \
-         nhân được nhận Bằng khen của UBND tỉnh; 18 tập thể, 56 cá nhân được Công an tỉnh tặng \
-         Giấy khen./.",
+        "Dịp này, 3 tập thể tiêu biểu đã vinh dự được nhận Cờ thi đua xuất sắc của UBND tỉnh; \
+         14 tập thể được nhận Bằng khen của Bộ Công an; 6 tập thể, 21 cá nhân được nhận Bằng \
+         khen của UBND tỉnh; 25 tập thể, 73 cá nhân được Công an tỉnh tặng Giấy khen./.",
     );
     assert_eq!(
         f.honours,
@@ -449,16 +448,16 @@ fn per_honour_counts() {
             conferred(honour(
                 "Cờ thi đua xuất sắc của UBND tỉnh",
                 &[],
-                Some(2),
+                Some(3),
                 None
             )),
-            conferred(honour("Bằng khen của Bộ Công an", &[], Some(10), None)),
-            conferred(honour("Bằng khen của UBND tỉnh", &[], Some(8), Some(12))),
+            conferred(honour("Bằng khen của Bộ Công an", &[], Some(14), None)),
+            conferred(honour("Bằng khen của UBND tỉnh", &[], Some(6), Some(21))),
             conferred(honour(
                 "Giấy khen của Công an tỉnh",
                 &[],
-                Some(18),
-                Some(56)
+                Some(25),
+                Some(73)
             )),
         ]
     );
@@ -467,51 +466,52 @@ fn per_honour_counts() {
 #[test]
 fn honours_to_named_units() {
     let f = facts(
-        "Dịp này, Cụm thống nhất suy tôn và đề nghị: Chính phủ tặng Cờ thi đua xuất sắc cho \
-         Công an tỉnh Lai Châu; Bộ Công an tặng Cờ thi đua cho Công an các tỉnh: Cao Bằng, Lạng \
-         Sơn, Hà Giang và tặng Bằng khen cho Công an 3 tỉnh: Điện Biên, Lào Cai, Sơn La có thành \
-         tích xuất sắc.",
+        "Hội nghị nhất trí suy tôn và đề nghị: Chính phủ tặng Cờ thi đua xuất sắc cho Công an \
+         tỉnh Tuyên Quang; Bộ Công an tặng Cờ thi đua cho Công an các tỉnh: Phú Thọ, Yên Bái, \
+         Hà Giang và tặng Bằng khen cho Công an 2 tỉnh: Lào Cai, Thái Nguyên có thành tích \
+         trong năm.",
     );
     assert_eq!(
         f.honours,
         vec![
             proposed(honour(
                 "Cờ thi đua xuất sắc của Chính phủ",
-                &["Lai Châu"],
+                &["Tuyên Quang"],
                 None,
                 None
             )),
             proposed(honour(
                 "Cờ thi đua của Bộ Công an",
-                &["Cao Bằng", "Lạng Sơn", "Hà Giang"],
+                &["Phú Thọ", "Yên Bái", "Hà Giang"],
                 None,
                 None
             )),
             proposed(honour(
                 "Bằng khen của Bộ Công an",
-                &["Điện Biên", "Lào Cai", "Sơn La"],
+                &["Lào Cai", "Thái Nguyên"],
                 None,
                 None
             )),
         ]
     );
+    // a bare "cờ", a colon after "cho", a semicolon inside the list
     let f = facts(
-        "Các đại biểu bình xét, suy tôn đề nghị Thủ tướng Chính phủ tặng cờ cho: Công an tỉnh \
-         Lạng Sơn; Bộ Công an tặng cờ cho Công an 3 tỉnh: Sơn La; Điện Biên, Lào Cai trong thực \
-         hiện phong trào thi đua năm 2017.",
+        "Các đơn vị bình xét, suy tôn đề nghị Thủ tướng Chính phủ tặng cờ cho: Công an tỉnh \
+         Ninh Bình; Bộ Công an tặng cờ cho Công an 3 tỉnh: Nam Định; Hà Nam, Thái Bình vì đã \
+         dẫn đầu phong trào năm 2019.",
     );
     assert_eq!(
         f.honours,
         vec![
             proposed(honour(
                 "Cờ thi đua của Chính phủ",
-                &["Lạng Sơn"],
+                &["Ninh Bình"],
                 None,
                 None
             )),
             proposed(honour(
                 "Cờ thi đua của Bộ Công an",
-                &["Sơn La", "Điện Biên", "Lào Cai"],
+                &["Nam Định", "Hà Nam", "Thái Bình"],
                 None,
                 None
             )),
@@ -522,14 +522,14 @@ fn honours_to_named_units() {
 #[test]
 fn honours_to_unnamed_units_or_without_giver_are_left_out() {
     let f = facts(
-        "Lãnh đạo Bộ Công an trao Bằng khen cho các tập thể có thành tích xuất sắc trong phong \
-         trào thi đua năm 2021.",
+        "Thứ trưởng Bộ Công an trao Bằng khen cho các tập thể có nhiều đóng góp cho phong trào \
+         thi đua năm 2022.",
     );
     assert!(f.honours.is_empty());
-    let d = ex("Hội nghị tặng Bằng khen cho Công an tỉnh Lai Châu.");
+    let d = ex("Hội nghị tặng Bằng khen cho Công an tỉnh Yên Bái.");
     assert!(d.facts.honours.is_empty());
     assert!(unsure(&d, "honours").is_some_and(|u| u.sentence.is_some()));
-    let d = ex("Bộ Công an tặng Bằng khen cho Công an 3 tỉnh: Điện Biên, Lào Cai.");
+    let d = ex("Bộ Công an tặng Bằng khen cho Công an 3 tỉnh: Phú Thọ, Hà Giang.");
     assert!(d.facts.honours.is_empty());
     assert!(unsure(&d, "honours").is_some_and(|u| u.reason.contains('3')));
 }
