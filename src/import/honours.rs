@@ -6,7 +6,7 @@
 
 use super::detect::Outcome;
 use super::text::{count_before, fold, has_word, truncate, word_positions, Sentence};
-use super::units::parse_unit_list;
+use super::units::{parse_unit_list, trailing_unit};
 use super::{Honour, HonourStatus};
 
 /// Words that make the honours after them in a sentence proposals.
@@ -282,8 +282,16 @@ fn honours_in(s: &Sentence) -> (Vec<Honour>, Vec<Outcome<()>>) {
         else {
             continue;
         };
+        let mut to = Vec::new();
         let (c, i) = match counts_in(&clause[..k]) {
-            Ok((None, None)) => continue,
+            // "Công an tỉnh A vinh dự được nhận Bằng khen …"
+            Ok((None, None)) => match receiver_before(clause, &fc, k) {
+                Some(unit) => {
+                    to.push(unit);
+                    (None, None)
+                }
+                None => continue,
+            },
             Ok(ci) => ci,
             Err(why) => {
                 unsure.push(Outcome::Unsure(why, quote()));
@@ -322,13 +330,36 @@ fn honours_in(s: &Sentence) -> (Vec<Honour>, Vec<Outcome<()>>) {
         };
         found.push(Honour {
             title,
-            to: Vec::new(),
+            to,
             collectives: c,
             individuals: i,
             status,
         });
     }
     (found, unsure)
+}
+
+/// The unit that receives the honour at `k` of `clause` (folded `fc`) when
+/// it is named before "được … tặng" or "được nhận": "Công an tỉnh A (đã)
+/// (vinh dự) được (Bộ Công an) tặng", "Công an tỉnh A được nhận".
+fn receiver_before(clause: &str, fc: &str, k: usize) -> Option<String> {
+    let q = *word_positions(&fc[..k], "được").last()?;
+    let between = fc[q + "được".len()..k].trim();
+    if !["tặng", "nhận", "trao", "tặng thưởng"]
+        .iter()
+        .any(|v| between == *v || between.ends_with(&format!(" {v}")))
+    {
+        return None;
+    }
+    let mut before = clause[..q].trim_end();
+    while let Some(w) = ["vinh dự", "đã", "cũng"].iter().find(|w| {
+        fold(before)
+            .strip_suffix(**w)
+            .is_some_and(|r| r.is_empty() || r.ends_with(' '))
+    }) {
+        before = before[..before.len() - w.len()].trim_end();
+    }
+    trailing_unit(before)
 }
 
 /// Every honour the article reports, in order, without duplicates.

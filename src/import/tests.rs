@@ -831,10 +831,22 @@ fn suy_ton_de_nghi_de_xuat_propose() {
 #[test]
 fn duoc_tang_trao_duoc_nhan_tang_thuong_confer() {
     assert_eq!(
-        statuses(
-            "Công an tỉnh Hà Giang được Bộ Công an tặng Cờ thi đua cho Công an tỉnh Hà Giang."
-        ),
-        [C]
+        facts("Công an tỉnh Hà Giang vinh dự được tặng Cờ thi đua của Bộ Công an.").honours,
+        [conferred(honour(
+            "Cờ thi đua của Bộ Công an",
+            &["Hà Giang"],
+            None,
+            None
+        ))]
+    );
+    assert_eq!(
+        facts("Năm nay, Công an tỉnh Yên Bái được Bộ Công an tặng Bằng khen.").honours,
+        [conferred(honour(
+            "Bằng khen của Bộ Công an",
+            &["Yên Bái"],
+            None,
+            None
+        ))]
     );
     assert_eq!(
         statuses("Thứ trưởng Bộ Công an trao Cờ thi đua của Bộ Công an cho Công an tỉnh Lào Cai."),
@@ -843,6 +855,26 @@ fn duoc_tang_trao_duoc_nhan_tang_thuong_confer() {
     assert_eq!(
         statuses("Tại buổi lễ, 4 tập thể, 9 cá nhân được nhận Bằng khen của UBND tỉnh."),
         [C]
+    );
+    assert_eq!(
+        facts("Công an tỉnh Lào Cai đã được nhận Bằng khen của UBND tỉnh.").honours,
+        [conferred(honour(
+            "Bằng khen của UBND tỉnh",
+            &["Lào Cai"],
+            None,
+            None
+        ))]
+    );
+    // look-alikes: "được" that is not receiving, a gift that is not an honour
+    assert!(facts(
+        "Phong trào của Công an tỉnh Phú Thọ được đánh giá cao, nhiều Bằng khen đã được trao."
+    )
+    .honours
+    .is_empty());
+    assert!(
+        facts("Công an tỉnh Phú Thọ được lãnh đạo tỉnh tặng lẵng hoa.")
+            .honours
+            .is_empty()
     );
     assert_eq!(
         statuses("Bộ trưởng Bộ Công an tặng thưởng Bằng khen cho Công an tỉnh Phú Thọ."),
