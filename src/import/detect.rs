@@ -618,6 +618,31 @@ fn when_after(folded_after: &str, year: Option<i32>) -> When {
     }
 }
 
+/// The length of a year phrase at the start of the folded `text`: " năm
+/// 2024", " năm sau", " năm tới"; 0 when there is none.
+fn year_phrase_len(text: &str) -> usize {
+    let Some(rest) = text.strip_prefix(" năm ") else {
+        return 0;
+    };
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let word = if digits == 4 {
+        digits
+    } else {
+        ["sau", "tới", "tiếp theo"]
+            .iter()
+            .find(|w| {
+                rest.strip_prefix(**w)
+                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+            })
+            .map_or(0, |w| w.len())
+    };
+    if word == 0 {
+        0
+    } else {
+        " năm ".len() + word
+    }
+}
+
 /// One piece of a role phrase: a role or a unit, in the order written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Tok {
@@ -882,9 +907,12 @@ fn holders(s: &Sentence) -> Vec<(Role, String, String)> {
                     continue;
                 }
             }
-            // "vai trò đơn vị Cụm trưởng, Công an tỉnh A" / "đơn vị Cụm trưởng là …"
+            // "vai trò đơn vị Cụm trưởng, Công an tỉnh A" / "đơn vị Cụm trưởng là …",
+            // maybe with the year between: "đơn vị Cụm trưởng năm 2024 là …"
             let after = &s.text[after_start..];
             let fa = fold(after);
+            let year_len = year_phrase_len(&fa);
+            let fa = &fa[year_len..];
             let lead = if fa.starts_with(", công an") {
                 Some(", ".len())
             } else if fa.starts_with(" là ") {
@@ -893,7 +921,7 @@ fn holders(s: &Sentence) -> Vec<(Role, String, String)> {
                 None
             };
             if let Some(skip) = lead {
-                let rest = &after[skip..];
+                let rest = &after[year_len + skip..];
                 let (_, prefixed) = strip_prefix(rest);
                 if let Some((name, _)) = unit_name(rest, false) {
                     if prefixed {

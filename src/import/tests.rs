@@ -726,6 +726,27 @@ fn phan_cong_at_a_summary_without_a_year_is_unsure() {
 }
 
 #[test]
+fn don_vi_cum_truong_la_names_the_holder_or_the_next_one_by_its_year() {
+    let d = at_summary("Đơn vị Cụm trưởng năm 2023 là Công an tỉnh Phú Thọ.");
+    assert_eq!(roles(&d), [Some("Phú Thọ"), None, None, None]);
+    let d = at_summary(
+        "Đơn vị Cụm trưởng năm 2024 là Công an tỉnh Tuyên Quang, đơn vị Cụm phó năm 2024 là \
+         Công an tỉnh Hà Giang.",
+    );
+    assert_eq!(
+        roles(&d),
+        [None, None, Some("Tuyên Quang"), Some("Hà Giang")]
+    );
+    // another year: left out
+    let d = at_summary("Đơn vị Cụm trưởng năm 2021 là Công an tỉnh Lào Cai.");
+    assert_eq!(roles(&d), NONE4);
+    assert!(unsure(&d, "leader").is_some_and(|u| u.sentence.is_some()));
+    // look-alike: not a unit after "là"
+    let d = at_summary("Đơn vị Cụm trưởng năm sau là niềm tự hào của cả Cụm.");
+    no_roles(&d);
+}
+
+#[test]
 fn vai_tro_don_vi_cum_truong_names_the_holder() {
     let d =
         at_summary("Với vai trò đơn vị Cụm trưởng, Công an tỉnh Phú Thọ đã chủ động điều phối.");
