@@ -737,7 +737,10 @@ fn pair_roles(toks: &[Tok]) -> Paired {
             units.len()
         ));
     }
-    if roles.len() > 1 && roles.iter().skip(1).any(|r| *r == roles[0]) {
+    if [Role::Leader, Role::Deputy]
+        .iter()
+        .any(|want| roles.iter().filter(|r| *r == want).count() > 1)
+    {
         return Err("the sentence names one role twice".into());
     }
     let n = roles.len();
