@@ -102,3 +102,108 @@ fn new_refuses_bad_options_as_usage_errors() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("29 days"), "{}", run.stderr);
 }
+
+/// The front-matter line of `key` in a scaffold, without its comment.
+fn value_of<'a>(text: &'a str, key: &str) -> Option<&'a str> {
+    text.lines()
+        .find_map(|l| l.strip_prefix(&format!("{key}:")))
+        .map(|v| v.split('#').next().unwrap_or("").trim())
+}
+
+#[test]
+fn new_for_the_year_after_a_handover_gets_the_handed_over_holders() {
+    let site = Site::new();
+    site.write(
+        "cum-9/2023-tong-ket.md",
+        "---\ntitle: Tổng kết\ndate: 2023-11-25\ncluster: 9\nkind: summary\n\
+         members: [Phú Thọ, Yên Bái, Lào Cai]\nleader: Phú Thọ\n\
+         handover: {leader: Yên Bái, deputy: Lào Cai}\n---\n\nNội dung.\n",
+    );
+    let run = baocao(
+        site.root(),
+        &[
+            "new",
+            "--cluster",
+            "9",
+            "--date",
+            "2024-03-12",
+            "--kind",
+            "pledge",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text =
+        std::fs::read_to_string(site.root().join("content/cum-9/2024-ky-ket.md")).expect("written");
+    // 2024's holders are the units handed the roles, not 2023's leader
+    assert_eq!(value_of(&text, "leader"), Some("Yên Bái"), "{text}");
+    assert_eq!(value_of(&text, "deputy"), Some("Lào Cai"), "{text}");
+    assert!(
+        text.contains("handed over at cum-9/2023-tong-ket.md"),
+        "{text}"
+    );
+    // and the year's own conference hands over nothing yet: an example only
+    assert!(text.contains("\n# handover:"), "{text}");
+    assert!(text.contains("status: proposed}"), "{text}");
+
+    // the summary's own year keeps the unit that served in it
+    let run = baocao(
+        site.root(),
+        &[
+            "new",
+            "--cluster",
+            "9",
+            "--date",
+            "2023-03-10",
+            "--kind",
+            "pledge",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text =
+        std::fs::read_to_string(site.root().join("content/cum-9/2023-ky-ket.md")).expect("written");
+    assert_eq!(value_of(&text, "leader"), Some("Phú Thọ"), "{text}");
+    assert_eq!(value_of(&text, "deputy"), Some(""), "{text}");
+    let check = site.check(&["--strict"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+}
+
+#[test]
+fn new_for_an_earlier_year_does_not_get_the_later_years_leader_or_members() {
+    let site = Site::sample();
+    // cluster 2's latest write-up is the 2024 pledge (Sơn La leads, five members)
+    let run = baocao(
+        site.root(),
+        &["new", "--cluster", "2", "--date", "2020-11-20"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(site.root().join("content/cum-2/2020-tong-ket.md"))
+        .expect("written");
+    assert_eq!(value_of(&text, "leader"), Some(""), "{text}");
+    assert_eq!(value_of(&text, "deputy"), Some(""), "{text}");
+    assert!(
+        text.contains(
+            "members: [Lạng Sơn, Cao Bằng, Sơn La, Lai Châu, Điện Biên, Hà Giang, Lào Cai]   # as in 2017"
+        ),
+        "{text}"
+    );
+    // 2023: the unit serving that year, not the one it handed over to
+    let run = baocao(
+        site.root(),
+        &[
+            "new",
+            "--cluster",
+            "2",
+            "--date",
+            "2023-03-15",
+            "--kind",
+            "pledge",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text =
+        std::fs::read_to_string(site.root().join("content/cum-2/2023-ky-ket.md")).expect("written");
+    assert_eq!(value_of(&text, "leader"), Some("Lai Châu"), "{text}");
+    assert!(text.contains("# as in 2023"), "{text}");
+    let check = site.check(&["--strict"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+}

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use chrono::{Datelike, NaiveDate};
 
 use crate::config::Overrides;
-use crate::model::{ClusterKey, Corpus, Kind};
+use crate::model::{ClusterKey, Corpus, Kind, RoleBasis, RoleHolder};
 use crate::render::context::cluster_name;
 use crate::render::Renderer;
 use crate::site;
@@ -13,8 +13,10 @@ use crate::validate::{cluster, date};
 
 use super::{render_diagnostics, Outcome, SiteArgs, CONTENT_ERROR};
 
-/// Write a new write-up under content/, its front matter filled from the cluster's
-/// latest write-up (members, leader, deputy), with empty award counts to fill in.
+/// Write a new write-up under content/, its front matter filled from what the site
+/// knows of the cluster for that year: the members of the latest write-up of that
+/// year or before, the year's Cụm trưởng and Cụm phó (stated for the year, else
+/// handed over the year before), with empty award counts to fill in.
 ///
 /// Refuses to overwrite an existing file. Prints the path it wrote.
 #[derive(Debug, clap::Args)]
@@ -148,11 +150,23 @@ struct Scaffold<'a> {
 }
 
 /// The file text: front matter with what is known, blanks for the rest, a body skeleton.
+///
+/// What the site knows is taken for the scaffold's year, never from a later
+/// one: the members as the latest write-up of that year or before gives them,
+/// and the year's Cụm trưởng and Cụm phó as the model derives them (stated by
+/// a write-up of the year, else handed over at the year before's conference).
 fn scaffold(s: &Scaffold) -> String {
     let mut fm = String::from("---\n");
     fm.push_str(&format!("title: {}\n", quoted(s.title)));
     fm.push_str(&format!("date: {}\n", s.date));
-    let latest = s.key.and_then(|k| s.corpus.cluster(k)).map(|(_, c)| c);
+    let cluster = s.key.and_then(|k| s.corpus.cluster(k)).map(|(_, c)| c);
+    let this_year = cluster.and_then(|c| c.years.iter().find(|y| y.year == s.year));
+    let members_from = cluster.and_then(|c| {
+        c.years
+            .iter()
+            .rev()
+            .find(|y| y.year <= s.year && !y.members.is_empty())
+    });
     if let Some(k) = s.key {
         if let Some(bloc) = &k.bloc {
             fm.push_str(&format!("bloc: {}\n", quoted(bloc)));
@@ -163,8 +177,8 @@ fn scaffold(s: &Scaffold) -> String {
     fm.push_str(&format!("year: {}\n", s.year));
     fm.push_str("host:            # the unit that hosted the conference\n");
     if s.key.is_some() {
-        match latest.and_then(|c| c.years.last()) {
-            Some(y) if !y.members.is_empty() => {
+        match members_from {
+            Some(y) => {
                 let names: Vec<String> = y.members.iter().map(|m| plain(m)).collect();
                 fm.push_str(&format!(
                     "members: [{}]   # as in {}; check them for this year\n",
@@ -172,28 +186,58 @@ fn scaffold(s: &Scaffold) -> String {
                     y.year
                 ));
             }
-            _ => fm.push_str("members: []     # the member units that year\n"),
+            None => fm.push_str("members: []     # the member units that year\n"),
         }
     }
     fm.push_str("awards:\n  collectives:   # lượt tập thể\n  individuals:   # lượt cá nhân\n");
-    // Leader and deputy as the cluster's latest write-up left them.
-    let last = latest
-        .and_then(|c| c.writeups.last())
-        .map(|&i| &s.corpus.writeups[i]);
-    let last_of = |f: fn(&crate::model::WriteUp) -> Option<&String>| {
-        last.and_then(|w| f(w)).map(|n| plain(n))
-    };
+    let example_unit = members_from
+        .and_then(|y| y.members.first())
+        .map_or_else(|| "Tên đơn vị".to_string(), |m| plain(m));
+    fm.push_str(
+        "# honours:       # status: proposed (suy tôn, đề nghị) or conferred (tặng, trao, được nhận)\n",
+    );
+    fm.push_str(&format!(
+        "#   - {{title: Cờ thi đua của Bộ Công an, to: [{example_unit}], status: proposed}}\n"
+    ));
     if s.key.is_some() {
-        match last_of(|w| w.leader.as_ref()) {
-            Some(l) => fm.push_str(&format!(
-                "leader: {l}   # the unit taking over as Cụm trưởng\n"
-            )),
-            None => fm.push_str("leader:          # the unit taking over as Cụm trưởng\n"),
-        }
-        match last_of(|w| w.deputy.as_ref()) {
-            Some(d) => fm.push_str(&format!("deputy: {d}   # Cụm phó\n")),
-            None => fm.push_str("deputy:          # Cụm phó\n"),
-        }
+        let year = s.year;
+        let holder = |h: Option<&RoleHolder>, key: &str, role: &str| match h {
+            Some(h) => {
+                let why = match h.basis {
+                    RoleBasis::Stated => {
+                        format!("as {} says", s.corpus.writeups[h.source].rel)
+                    }
+                    RoleBasis::Handover => {
+                        format!("handed over at {}", s.corpus.writeups[h.source].rel)
+                    }
+                };
+                format!(
+                    "{key}: {}   # {role} during {year}, {why}\n",
+                    plain(&h.unit)
+                )
+            }
+            None => format!(
+                "{key}:{:width$}# {role} during {year}\n",
+                "",
+                width = 16 - key.len()
+            ),
+        };
+        fm.push_str(&holder(
+            this_year.and_then(|y| y.leader.as_ref()),
+            "leader",
+            "Cụm trưởng",
+        ));
+        fm.push_str(&holder(
+            this_year.and_then(|y| y.deputy.as_ref()),
+            "deputy",
+            "Cụm phó",
+        ));
+        fm.push_str(&format!(
+            "# handover:      # the units taking over at this conference, for {}\n\
+             #   leader:\n\
+             #   deputy:\n",
+            year + 1
+        ));
     }
     fm.push_str("source:          # the article or document the facts come from\n");
     fm.push_str("---\n\n");

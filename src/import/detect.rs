@@ -576,17 +576,237 @@ fn role_in(folded: &str) -> Option<Role> {
     }
 }
 
-const HANDOVER_VERBS: [&str; 5] = ["bàn giao", "chuyển giao", "trao quyền", "trao", "giao"];
+/// What a sentence says about a role: who serves during the year reported
+/// on, or who takes over for the next one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Claim {
+    Holder(Role, String),
+    Next(Role, String),
+}
 
-/// "bàn giao … Cụm trưởng … cho Công an tỉnh A, Phó Cụm trưởng … cho
-/// Công an tỉnh B", "trao quyền Cụm trưởng, Cụm phó … cho A, B".
-fn handover(s: &Sentence) -> Option<Result<Vec<(Role, String)>, String>> {
-    let f = &s.folded;
-    let verb_end = HANDOVER_VERBS
+/// When a role named in a sentence applies, from the words right after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum When {
+    /// No year.
+    Unsaid,
+    /// The year reported on.
+    ThisYear,
+    /// "năm sau", "năm tới" or the year after the one reported on.
+    NextYear,
+    /// Another year.
+    Other(i32),
+}
+
+/// The year qualifier in the folded text following a role, up to the next
+/// punctuation: "Cụm trưởng năm 2024", "Cụm trưởng năm sau".
+fn when_after(folded_after: &str, year: Option<i32>) -> When {
+    let end = folded_after
+        .find([',', ';', '.', ':', '(', ')'])
+        .unwrap_or(folded_after.len());
+    let part = &folded_after[..end];
+    if ["năm sau", "năm tới", "năm tiếp theo"]
         .iter()
-        .flat_map(|v| word_positions(f, v).into_iter().map(move |p| p + v.len()))
-        .filter(|e| !f[*e..].starts_with(" ước"))
-        .filter(|e| {
+        .any(|w| has_word(part, w))
+    {
+        return When::NextYear;
+    }
+    match (years_in(part).first().map(|(_, y)| *y), year) {
+        (Some(y), Some(r)) if y == r + 1 => When::NextYear,
+        (Some(y), Some(r)) if y == r => When::ThisYear,
+        (Some(y), _) => When::Other(y),
+        (None, _) => When::Unsaid,
+    }
+}
+
+/// The length of a year phrase at the start of the folded `text`: " năm
+/// 2024", " năm sau", " năm tới"; 0 when there is none.
+fn year_phrase_len(text: &str) -> usize {
+    let Some(rest) = text.strip_prefix(" năm ") else {
+        return 0;
+    };
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let word = if digits == 4 {
+        digits
+    } else {
+        ["sau", "tới", "tiếp theo"]
+            .iter()
+            .find(|w| {
+                rest.strip_prefix(**w)
+                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+            })
+            .map_or(0, |w| w.len())
+    };
+    if word == 0 {
+        0
+    } else {
+        " năm ".len() + word
+    }
+}
+
+/// One piece of a role phrase: a role or a unit, in the order written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Tok {
+    Role(Role),
+    Unit(String),
+}
+
+/// A unit named at the start of `piece`, as a police unit or a province.
+fn unit_at(piece: &str) -> Option<String> {
+    let (_, prefixed) = strip_prefix(piece.trim());
+    unit_name(piece, false)
+        .map(|(name, _)| name)
+        .filter(|n| prefixed || is_province(n))
+}
+
+/// The roles and units of `text` in order. `units_after_cho`: units before
+/// the first "cho" are the giver's, not recipients.
+fn role_tokens(text: &str, units_after_cho: bool) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut seen_cho = !units_after_cho;
+    for chunk in text.split([',', ';', ':']) {
+        for item in chunk.split(" và ") {
+            let fi = fold(item);
+            // split at "cho", "là" and "làm", keeping the order
+            let mut cuts: Vec<(usize, usize, bool)> = ["cho", "là", "làm"]
+                .iter()
+                .flat_map(|w| {
+                    word_positions(&fi, w)
+                        .into_iter()
+                        .map(move |p| (p, p + w.len(), *w == "cho"))
+                })
+                .collect();
+            cuts.sort_unstable();
+            let mut from = 0;
+            let mut pieces: Vec<(&str, bool)> = Vec::new();
+            for (a, b, is_cho) in cuts {
+                if a < from {
+                    continue;
+                }
+                pieces.push((&item[from..a], false));
+                pieces.push(("", is_cho));
+                from = b;
+            }
+            pieces.push((&item[from..], false));
+            for (piece, is_cho) in pieces {
+                if is_cho {
+                    seen_cho = true;
+                    continue;
+                }
+                if piece.trim().is_empty() {
+                    continue;
+                }
+                let role = role_in(&fold(piece));
+                let unit = unit_at(piece).filter(|_| seen_cho);
+                if let Some(u) = unit {
+                    out.push(Tok::Unit(u));
+                }
+                if let Some(r) = role {
+                    out.push(Tok::Role(r));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Roles paired with their units, or why they could not be.
+type Paired = Result<Vec<(Role, String)>, String>;
+
+/// Pairs roles with units: "Cụm trưởng, Cụm phó … cho A, B" (roles then
+/// units), "A là Cụm trưởng, B Cụm phó" (units then roles, or alternating),
+/// "Cụm trưởng … cho A, Cụm phó … cho B" (alternating).
+fn pair_roles(toks: &[Tok]) -> Paired {
+    let roles: Vec<Role> = toks
+        .iter()
+        .filter_map(|t| match t {
+            Tok::Role(r) => Some(*r),
+            Tok::Unit(_) => None,
+        })
+        .collect();
+    let units: Vec<String> = toks
+        .iter()
+        .filter_map(|t| match t {
+            Tok::Unit(u) => Some(u.clone()),
+            Tok::Role(_) => None,
+        })
+        .collect();
+    if roles.len() != units.len() || roles.is_empty() {
+        return Err(format!(
+            "the sentence names {} role(s) and {} unit(s)",
+            roles.len(),
+            units.len()
+        ));
+    }
+    if [Role::Leader, Role::Deputy]
+        .iter()
+        .any(|want| roles.iter().filter(|r| *r == want).count() > 1)
+    {
+        return Err("the sentence names one role twice".into());
+    }
+    let n = roles.len();
+    let is_role = |t: &Tok| matches!(t, Tok::Role(_));
+    let blocks = toks[..n].iter().all(is_role) || toks[..n].iter().all(|t| !is_role(t));
+    let alternating = toks.windows(2).all(|w| is_role(&w[0]) != is_role(&w[1]));
+    if blocks || alternating {
+        Ok(roles.into_iter().zip(units).collect())
+    } else {
+        Err("the sentence does not say which unit takes which role".into())
+    }
+}
+
+/// The verbs of a transfer of roles ("bàn giao … Cụm trưởng … cho A").
+const TRANSFER_VERBS: [&str; 5] = ["bàn giao", "chuyển giao", "trao quyền", "trao", "giao"];
+
+/// Adverbs between a transfer's giver and its verb.
+const GIVER_ADVERBS: [&str; 6] = ["cũng", "đã", "sẽ", "chính thức", "đồng thời", "tiến hành"];
+
+/// The police unit that ends `text` ("lãnh đạo Công an tỉnh A đã"): the
+/// unit that hands a role over.
+fn giver_before(text: &str) -> Option<String> {
+    let mut t = text.trim_end();
+    loop {
+        let ft = fold(t);
+        let Some(w) = GIVER_ADVERBS.iter().find(|w| {
+            ft.strip_suffix(**w)
+                .is_some_and(|r| r.is_empty() || r.ends_with(' '))
+        }) else {
+            break;
+        };
+        t = t[..t.len() - w.len()].trim_end();
+    }
+    let ft = fold(t);
+    let p = ft.rfind("công an ")?;
+    let (name, whole) = unit_name(&t[p..], false)?;
+    let (_, prefixed) = strip_prefix(&t[p..]);
+    (whole && prefixed).then_some(name)
+}
+
+/// A sentence that transfers roles: the roles with their new units, and the
+/// unit that hands them over when the sentence names one.
+struct Transfer {
+    pairs: Paired,
+    giver: Option<String>,
+    /// The text after the verb, folded (for a year qualifier).
+    after: String,
+}
+
+/// "Công an tỉnh A bàn giao … Cụm trưởng … cho Công an tỉnh B, Phó Cụm
+/// trưởng … cho Công an tỉnh C", "trao quyền Cụm trưởng, Cụm phó … cho B, C",
+/// "giao Cụm trưởng … cho B".
+fn transfer(s: &Sentence) -> Option<Transfer> {
+    let f = &s.folded;
+    let (start, end) = TRANSFER_VERBS
+        .iter()
+        .flat_map(|v| {
+            word_positions(f, v)
+                .into_iter()
+                .map(move |p| (p, p + v.len()))
+        })
+        .filter(|(_, e)| {
+            let rest = &f[*e..];
+            !rest.starts_with(" ước") && !rest.starts_with(" đổi") && !rest.starts_with(" tặng")
+        })
+        .filter(|(_, e)| {
             let rest = &f[*e..];
             match (rest.find("cụm"), rest.find(" cho ")) {
                 (Some(r), Some(c)) => r < c && role_in(&rest[..c]).is_some(),
@@ -594,37 +814,81 @@ fn handover(s: &Sentence) -> Option<Result<Vec<(Role, String)>, String>> {
             }
         })
         .min()?;
-    let rest = &s.text[verb_end..];
-    let rest = rest.trim_end_matches(['.', '/', ' ']);
-    let mut roles = Vec::new();
-    let mut units = Vec::new();
-    for (i, part) in rest.split(" cho ").enumerate() {
-        for chunk in part.split([',', ';']) {
-            for item in chunk.split(" và ") {
-                let fi = fold(item);
-                if let Some(r) = role_in(&fi) {
-                    roles.push(r);
-                } else if i > 0 {
-                    if let Some((name, _)) = unit_name(item, false) {
-                        units.push(name);
-                    }
-                }
-            }
-        }
-    }
-    if roles.len() != units.len() || roles.is_empty() {
-        return Some(Err(format!(
-            "a handover names {} role(s) and {} unit(s)",
-            roles.len(),
-            units.len()
-        )));
-    }
-    Some(Ok(roles.into_iter().zip(units).collect()))
+    let rest = s.text[end..].trim_end_matches(['.', '/', ' ']);
+    let clause_start = f[..start].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    Some(Transfer {
+        pairs: pair_roles(&role_tokens(rest, true)),
+        giver: giver_before(&s.text[clause_start..start]),
+        after: f[end..].to_string(),
+    })
 }
 
-/// "tại Sơn La (đơn vị Cụm trưởng)", "Với vai trò đơn vị Cụm trưởng,
-/// Công an tỉnh Lạng Sơn …", "đơn vị Cụm trưởng là Công an tỉnh A".
-fn current_roles(s: &Sentence) -> Vec<(Role, String)> {
+/// "bầu Cụm trưởng năm sau là Công an tỉnh A", "bầu Công an tỉnh A làm Cụm
+/// trưởng" (an election), or "Bộ Công an phân công Công an tỉnh A là đơn vị
+/// Cụm trưởng, Công an tỉnh B Cụm phó" (an assignment).
+fn named_roles(s: &Sentence, verb: &str) -> Option<(Paired, String)> {
+    let f = &s.folded;
+    // the role, or the unit taking it, right after the verb
+    let starts_right = |rest: &str| {
+        let rest = rest.trim_start();
+        let rest = ["ra ", "chọn "]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+            .unwrap_or(rest);
+        role_at_start(rest, &["đơn vị"]).is_some() || rest.starts_with("công an ")
+    };
+    let end = word_positions(f, verb)
+        .into_iter()
+        .map(|p| p + verb.len())
+        .find(|e| starts_right(&f[*e..]) && role_in(&f[*e..]).is_some())?;
+    let rest = s.text[end..].trim_end_matches(['.', '/', ' ']);
+    Some((pair_roles(&role_tokens(rest, false)), f[end..].to_string()))
+}
+
+/// The unit at the end of `text` once the words in `skip` are taken off
+/// ("Công an tỉnh A đã", "tại Sơn La (").
+fn unit_before(text: &str, skip: &[&str]) -> Option<String> {
+    let mut t = text.trim_end().trim_end_matches(['(', '-', '–']).trim_end();
+    loop {
+        let ft = fold(t);
+        let Some(w) = skip.iter().find(|w| {
+            ft.strip_suffix(**w)
+                .is_some_and(|r| r.is_empty() || r.ends_with(' '))
+        }) else {
+            break;
+        };
+        t = t[..t.len() - w.len()].trim_end();
+    }
+    trailing_unit(t)
+}
+
+/// The role that starts the folded text `after`, past the words in `lead`:
+/// "vai trò đơn vị Cụm trưởng …" → Leader, with the text after the role.
+fn role_at_start<'a>(after: &'a str, lead: &[&str]) -> Option<(Role, &'a str)> {
+    let mut t = after.trim_start();
+    while let Some(w) = lead
+        .iter()
+        .find(|w| t.starts_with(**w) && t[w.len()..].starts_with(' '))
+    {
+        t = t[w.len()..].trim_start();
+    }
+    for (needle, role) in [
+        ("phó cụm trưởng", Role::Deputy),
+        ("cụm phó", Role::Deputy),
+        ("cụm trưởng", Role::Leader),
+    ] {
+        if let Some(rest) = t.strip_prefix(needle) {
+            return Some((role, rest));
+        }
+    }
+    None
+}
+
+/// The holders a sentence names, each with the folded text after its role:
+/// "tại Sơn La (đơn vị Cụm trưởng)", "Với vai trò đơn vị Cụm trưởng, Công an
+/// tỉnh A …", "đơn vị Cụm trưởng là Công an tỉnh A", "Công an tỉnh A giữ vai
+/// trò Cụm trưởng", "Công an tỉnh A đã hoàn thành xuất sắc đơn vị Cụm trưởng".
+fn holders(s: &Sentence) -> Vec<(Role, String, String)> {
     let f = &s.folded;
     let mut out = Vec::new();
     for (needle, role) in [
@@ -638,20 +902,20 @@ fn current_roles(s: &Sentence) -> Vec<(Role, String)> {
             }
             let before = f[..p].trim_end();
             let after_start = p + needle.len();
+            let tail = f[after_start..].to_string();
             // "<unit> (đơn vị Cụm trưởng)" or "<unit> - đơn vị Cụm trưởng"
             if before.ends_with('(') || before.ends_with(" -") || before.ends_with(" –") {
-                let cut = s.text[..p]
-                    .trim_end()
-                    .trim_end_matches(['(', '-', '–'])
-                    .trim_end();
-                if let Some(name) = trailing_unit(cut) {
-                    out.push((role, name));
+                if let Some(name) = unit_before(&s.text[..p], &[]) {
+                    out.push((role, name, tail));
                     continue;
                 }
             }
-            // "vai trò đơn vị Cụm trưởng, Công an tỉnh A" / "đơn vị Cụm trưởng là …"
+            // "vai trò đơn vị Cụm trưởng, Công an tỉnh A" / "đơn vị Cụm trưởng là …",
+            // maybe with the year between: "đơn vị Cụm trưởng năm 2024 là …"
             let after = &s.text[after_start..];
             let fa = fold(after);
+            let year_len = year_phrase_len(&fa);
+            let fa = &fa[year_len..];
             let lead = if fa.starts_with(", công an") {
                 Some(", ".len())
             } else if fa.starts_with(" là ") {
@@ -660,54 +924,238 @@ fn current_roles(s: &Sentence) -> Vec<(Role, String)> {
                 None
             };
             if let Some(skip) = lead {
-                let tail = &after[skip..];
-                let (_, prefixed) = strip_prefix(tail);
-                if let Some((name, _)) = unit_name(tail, false) {
+                let rest = &after[year_len + skip..];
+                let (_, prefixed) = strip_prefix(rest);
+                if let Some((name, _)) = unit_name(rest, false) {
                     if prefixed {
-                        out.push((role, name));
+                        out.push((role, name, tail));
                     }
                 }
             }
         }
     }
+    // "Công an tỉnh A (đang) giữ vai trò Cụm trưởng"
+    for p in word_positions(f, "giữ vai trò") {
+        let after = &f[p + "giữ vai trò".len()..];
+        let Some((role, tail)) = role_at_start(after, &["là", "đơn vị"]) else {
+            continue;
+        };
+        if let Some(name) = unit_before(&s.text[..p], &["đã", "đang", "hiện", "tiếp tục", "sẽ"])
+        {
+            out.push((role, name, tail.to_string()));
+        }
+    }
+    // "Công an tỉnh A đã hoàn thành xuất sắc (vai trò) đơn vị Cụm trưởng"
+    for p in word_positions(f, "hoàn thành") {
+        let after = &f[p + "hoàn thành".len()..];
+        let lead = [
+            "xuất sắc",
+            "tốt",
+            "vai trò",
+            "nhiệm vụ",
+            "trách nhiệm",
+            "của",
+            "đơn vị",
+        ];
+        let Some((role, tail)) = role_at_start(after, &lead) else {
+            continue;
+        };
+        if let Some(name) = unit_before(&s.text[..p], &["đã", "cũng", "đã cơ bản"]) {
+            out.push((role, name, tail.to_string()));
+        }
+    }
     out
 }
 
-/// The leader and deputy after the conference: a handover decides;
-/// without one, the unit named as the current "đơn vị Cụm trưởng".
-pub(crate) fn detect_roles(art: &Article) -> (Outcome<String>, Outcome<String>) {
-    let mut handed: Vec<(Role, String, &Sentence)> = Vec::new();
-    let mut current: Vec<(Role, String, &Sentence)> = Vec::new();
+/// What [`detect_roles`] found. A handover field is `None` when there is
+/// nothing to say about it (a conference that is not a summary).
+pub(crate) struct Roles {
+    pub leader: Outcome<String>,
+    pub deputy: Outcome<String>,
+    pub handover_leader: Option<Outcome<String>>,
+    pub handover_deputy: Option<Outcome<String>>,
+}
+
+/// The holders of the roles during the year reported on, and the units
+/// taking over at the conference.
+///
+/// At a summary, a transfer ("bàn giao … cho B") or an election ("bầu Cụm
+/// trưởng năm sau là B") is the handover, and the unit handing over is the
+/// year's holder. At a pledge or launch, held at the start of the year, the
+/// units a role goes to serve during that year. An assignment by the
+/// Ministry ("phân công A là đơn vị Cụm trưởng") is the year's holder except
+/// at a summary, where it is the handover only when it names the next year.
+/// "(đơn vị Cụm trưởng)", "giữ vai trò Cụm trưởng", "hoàn thành … đơn vị Cụm
+/// trưởng" name the holder, or the next one when followed by the next year.
+pub(crate) fn detect_roles(art: &Article, kind: Option<Kind>, year: Option<i32>) -> Roles {
+    let mut claims: Vec<(Claim, &Sentence)> = Vec::new();
+    // (field names, reason, sentence): fields the article is unsure of
+    let mut doubts: Vec<(Vec<&'static str>, String, &Sentence)> = Vec::new();
+    let summary = kind == Some(Kind::Summary);
+    let start_of_year = matches!(kind, Some(Kind::Pledge | Kind::Launch));
+    let next_fields = vec!["handover.leader", "handover.deputy"];
+    let holder_fields = vec!["leader", "deputy"];
+    let all_fields = vec!["leader", "deputy", "handover.leader", "handover.deputy"];
+    let year_text =
+        |y: Option<i32>| y.map_or_else(|| "the year reported on".into(), |y| y.to_string());
     for s in &art.sentences {
-        match handover(s) {
-            Some(Ok(pairs)) => handed.extend(pairs.into_iter().map(|(r, u)| (r, u, s))),
-            Some(Err(why)) => {
-                let o = Outcome::Unsure(why, quote(s));
-                return (o.clone(), o);
+        if let Some(t) = transfer(s) {
+            let pairs = match t.pairs {
+                Ok(p) => p,
+                Err(why) => {
+                    let fields = if summary {
+                        next_fields.clone()
+                    } else if start_of_year {
+                        holder_fields.clone()
+                    } else {
+                        all_fields.clone()
+                    };
+                    doubts.push((fields, format!("a handover: {why}"), s));
+                    continue;
+                }
+            };
+            if summary {
+                if let When::ThisYear | When::Other(_) = when_after(&t.after, year) {
+                    let y = years_in(&t.after).first().map_or(0, |(_, y)| *y);
+                    doubts.push((
+                        next_fields.clone(),
+                        format!(
+                            "the roles are handed over for {y}, not for the year after {}",
+                            year_text(year)
+                        ),
+                        s,
+                    ));
+                    continue;
+                }
+                // the unit handing over held the role it hands on (the leader's
+                // when both are handed on)
+                if let Some(g) = t.giver {
+                    let role = if pairs.iter().any(|(r, _)| *r == Role::Leader) {
+                        Role::Leader
+                    } else {
+                        Role::Deputy
+                    };
+                    claims.push((Claim::Holder(role, g), s));
+                }
+                claims.extend(pairs.into_iter().map(|(r, u)| (Claim::Next(r, u), s)));
+            } else if start_of_year {
+                claims.extend(pairs.into_iter().map(|(r, u)| (Claim::Holder(r, u), s)));
+            } else {
+                doubts.push((
+                    all_fields.clone(),
+                    "roles are handed over at a conference that is neither a summary nor a \
+                     pledge: they may be for this year or the next"
+                        .into(),
+                    s,
+                ));
             }
-            None => current.extend(current_roles(s).into_iter().map(|(r, u)| (r, u, s))),
+            continue;
+        }
+        if let Some((pairs, after)) = named_roles(s, "bầu") {
+            match pairs {
+                Ok(pairs) if summary => {
+                    claims.extend(pairs.into_iter().map(|(r, u)| (Claim::Next(r, u), s)));
+                }
+                Ok(pairs)
+                    if start_of_year
+                        && matches!(when_after(&after, year), When::Unsaid | When::ThisYear) =>
+                {
+                    claims.extend(pairs.into_iter().map(|(r, u)| (Claim::Holder(r, u), s)));
+                }
+                Ok(_) => doubts.push((
+                    all_fields.clone(),
+                    "an election of the roles: the article does not make clear for which year"
+                        .into(),
+                    s,
+                )),
+                Err(why) => doubts.push((all_fields.clone(), format!("an election: {why}"), s)),
+            }
+            continue;
+        }
+        if let Some((pairs, after)) = named_roles(s, "phân công") {
+            match (pairs, when_after(&after, year)) {
+                (Ok(pairs), When::NextYear) if summary => {
+                    claims.extend(pairs.into_iter().map(|(r, u)| (Claim::Next(r, u), s)));
+                }
+                (Ok(pairs), When::Unsaid | When::ThisYear) if !summary => {
+                    claims.extend(pairs.into_iter().map(|(r, u)| (Claim::Holder(r, u), s)));
+                }
+                (Ok(_), _) => doubts.push((
+                    all_fields.clone(),
+                    format!(
+                        "an assignment of the roles: the article does not make clear whether it is \
+                         for {} or the year after",
+                        year_text(year)
+                    ),
+                    s,
+                )),
+                (Err(why), _) => {
+                    doubts.push((all_fields.clone(), format!("an assignment: {why}"), s))
+                }
+            }
+            continue;
+        }
+        for (role, unit, tail) in holders(s) {
+            match when_after(&tail, year) {
+                When::Unsaid | When::ThisYear => claims.push((Claim::Holder(role, unit), s)),
+                When::NextYear if summary => claims.push((Claim::Next(role, unit), s)),
+                When::NextYear | When::Other(_) => doubts.push((
+                    all_fields.clone(),
+                    format!(
+                        "{unit} is named for a role in another year than {}",
+                        year_text(year)
+                    ),
+                    s,
+                )),
+            }
         }
     }
-    let pick = |role: Role, what: &str| {
-        let h: Vec<(String, &Sentence)> = handed
-            .iter()
-            .filter(|(r, _, _)| *r == role)
-            .map(|(_, u, s)| (u.clone(), *s))
-            .collect();
-        if !h.is_empty() {
-            return agree(&h, what, |u| u.clone());
+    let pick = |field: &'static str, want: &dyn Fn(&Claim) -> Option<String>, what: &str| {
+        if let Some((_, why, s)) = doubts.iter().find(|(fs, _, _)| fs.contains(&field)) {
+            return Outcome::Unsure(why.clone(), quote(s));
         }
-        let c: Vec<(String, &Sentence)> = current
+        let cands: Vec<(String, &Sentence)> = claims
             .iter()
-            .filter(|(r, _, _)| *r == role)
-            .map(|(_, u, s)| (u.clone(), *s))
+            .filter_map(|(c, s)| want(c).map(|u| (u, *s)))
             .collect();
-        agree(&c, what, |u| u.clone())
+        agree(&cands, what, |u| u.clone())
     };
-    (
-        pick(Role::Leader, "leading unit (Cụm trưởng)"),
-        pick(Role::Deputy, "deputy unit (Cụm phó)"),
-    )
+    let holder = |role: Role| {
+        move |c: &Claim| match c {
+            Claim::Holder(r, u) if *r == role => Some(u.clone()),
+            _ => None,
+        }
+    };
+    let next = |role: Role| {
+        move |c: &Claim| match c {
+            Claim::Next(r, u) if *r == role => Some(u.clone()),
+            _ => None,
+        }
+    };
+    let leader = pick("leader", &holder(Role::Leader), "Cụm trưởng of the year");
+    let deputy = pick("deputy", &holder(Role::Deputy), "Cụm phó of the year");
+    let handover = |field: &'static str, role: Role, what: &str| {
+        let o = pick(field, &next(role), what);
+        // only a summary is expected to hand the roles over
+        match o {
+            Outcome::Unsure(_, None) if !summary => None,
+            o => Some(o),
+        }
+    };
+    Roles {
+        handover_leader: handover(
+            "handover.leader",
+            Role::Leader,
+            "unit taking over as Cụm trưởng",
+        ),
+        handover_deputy: handover(
+            "handover.deputy",
+            Role::Deputy,
+            "unit taking over as Cụm phó",
+        ),
+        leader,
+        deputy,
+    }
 }
 
 /// Whether the conference was held by one province's police rather than a

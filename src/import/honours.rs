@@ -1,11 +1,40 @@
 //! Honours: "Bộ Công an tặng Cờ thi đua cho Công an các tỉnh: A, B" (named
 //! units) and "18 tập thể, 56 cá nhân được Công an tỉnh tặng Giấy khen"
-//! (counts).
+//! (counts), each with its status: proposed ("suy tôn và đề nghị: Chính
+//! phủ tặng …") or conferred ("được tặng", "trao", "được nhận", "tặng
+//! thưởng").
 
 use super::detect::Outcome;
-use super::text::{count_before, fold, truncate, word_positions, Sentence};
-use super::units::parse_unit_list;
-use super::Honour;
+use super::text::{count_before, fold, has_word, truncate, word_positions, Sentence};
+use super::units::{parse_unit_list, trailing_unit};
+use super::{Honour, HonourStatus};
+
+/// Words that make the honours after them in a sentence proposals.
+const PROPOSING: [&str; 3] = ["suy tôn", "đề nghị", "đề xuất"];
+
+/// The status of an honour from the words before its verb: `proposing` is
+/// the sentence up to the verb, `at_verb` the words of the verb's own
+/// clause up to and including the verb. `Err` gives the reason it is unclear.
+fn status_of(proposing: &str, at_verb: &str, title: &str) -> Result<HonourStatus, String> {
+    let proposed = PROPOSING.iter().any(|w| has_word(proposing, w));
+    let v = at_verb.trim_end();
+    let conferred = ["được", "nhận", "trao", "tặng thưởng"]
+        .iter()
+        .any(|w| has_word(v, w))
+        || v.strip_suffix("tặng")
+            .is_some_and(|r| r.trim_end().ends_with(" đã") || r.trim_end() == "đã");
+    match (proposed, conferred) {
+        (true, false) => Ok(HonourStatus::Proposed),
+        (false, true) => Ok(HonourStatus::Conferred),
+        (true, true) => Err(format!(
+            "the sentence both proposes and confers “{title}”; its status is left out"
+        )),
+        (false, false) => Err(format!(
+            "the article does not say whether “{title}” was proposed (suy tôn, đề nghị) or \
+             conferred (được tặng, trao, được nhận); its status is left out"
+        )),
+    }
+}
 
 /// Honour names and how they are written in the front matter. A bare "cờ"
 /// is the emulation flag.
@@ -121,7 +150,14 @@ fn counts_in(text: &str) -> Result<(Option<u64>, Option<u64>), String> {
 fn verb_positions(f: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = word_positions(f, "tặng")
         .into_iter()
-        .map(|p| (p, p + "tặng".len()))
+        .map(|p| {
+            let end = p + "tặng".len();
+            // "tặng thưởng Bằng khen": the honour follows "thưởng"
+            match f[end..].strip_prefix(" thưởng") {
+                Some(_) => (p, end + " thưởng".len()),
+                None => (p, end),
+            }
+        })
         .collect();
     for p in word_positions(f, "trao") {
         let end = p + "trao".len();
@@ -190,24 +226,39 @@ fn honours_in(s: &Sentence) -> (Vec<Honour>, Vec<Outcome<()>>) {
                 continue;
             }
         }
+        // the status, once the honour is known to be kept
+        let status =
+            |unsure: &mut Vec<Outcome<()>>| match status_of(&f[..v], &f[seg_start..vend], &title) {
+                Ok(st) => Some(st),
+                Err(why) => {
+                    unsure.push(Outcome::Unsure(why, quote()));
+                    None
+                }
+            };
         if !list.names.is_empty() {
+            let status = status(&mut unsure);
             found.push(Honour {
                 title,
                 to: list.names,
                 collectives: None,
                 individuals: None,
+                status,
             });
             continue;
         }
         let recipients = recipients.trim_start_matches([':', ' ']);
         match counts_in(recipients.split([';', ':']).next().unwrap_or("")) {
             Ok((None, None)) => {}
-            Ok((c, i)) => found.push(Honour {
-                title,
-                to: Vec::new(),
-                collectives: c,
-                individuals: i,
-            }),
+            Ok((c, i)) => {
+                let status = status(&mut unsure);
+                found.push(Honour {
+                    title,
+                    to: Vec::new(),
+                    collectives: c,
+                    individuals: i,
+                    status,
+                })
+            }
             Err(why) => unsure.push(Outcome::Unsure(why, quote())),
         }
     }
@@ -231,8 +282,16 @@ fn honours_in(s: &Sentence) -> (Vec<Honour>, Vec<Outcome<()>>) {
         else {
             continue;
         };
+        let mut to = Vec::new();
         let (c, i) = match counts_in(&clause[..k]) {
-            Ok((None, None)) => continue,
+            // "Công an tỉnh A vinh dự được nhận Bằng khen …"
+            Ok((None, None)) => match receiver_before(clause, &fc, k) {
+                Some(unit) => {
+                    to.push(unit);
+                    (None, None)
+                }
+                None => continue,
+            },
             Ok(ci) => ci,
             Err(why) => {
                 unsure.push(Outcome::Unsure(why, quote()));
@@ -261,14 +320,46 @@ fn honours_in(s: &Sentence) -> (Vec<Honour>, Vec<Outcome<()>>) {
                 }
             }
         };
+        let pre = &fc[..k];
+        let status = match status_of(&format!("{} {pre}", &f[..cstart.min(f.len())]), pre, &title) {
+            Ok(st) => Some(st),
+            Err(why) => {
+                unsure.push(Outcome::Unsure(why, quote()));
+                None
+            }
+        };
         found.push(Honour {
             title,
-            to: Vec::new(),
+            to,
             collectives: c,
             individuals: i,
+            status,
         });
     }
     (found, unsure)
+}
+
+/// The unit that receives the honour at `k` of `clause` (folded `fc`) when
+/// it is named before "được … tặng" or "được nhận": "Công an tỉnh A (đã)
+/// (vinh dự) được (Bộ Công an) tặng", "Công an tỉnh A được nhận".
+fn receiver_before(clause: &str, fc: &str, k: usize) -> Option<String> {
+    let q = *word_positions(&fc[..k], "được").last()?;
+    let between = fc[q + "được".len()..k].trim();
+    if !["tặng", "nhận", "trao", "tặng thưởng"]
+        .iter()
+        .any(|v| between == *v || between.ends_with(&format!(" {v}")))
+    {
+        return None;
+    }
+    let mut before = clause[..q].trim_end();
+    while let Some(w) = ["vinh dự", "đã", "cũng"].iter().find(|w| {
+        fold(before)
+            .strip_suffix(**w)
+            .is_some_and(|r| r.is_empty() || r.ends_with(' '))
+    }) {
+        before = before[..before.len() - w.len()].trim_end();
+    }
+    trailing_unit(before)
 }
 
 /// Every honour the article reports, in order, without duplicates.

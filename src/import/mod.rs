@@ -3,8 +3,10 @@
 //! Editors start a write-up from an article that is already published: plain
 //! Vietnamese text with the facts buried in sentences. [`extract`] reads such
 //! a text and finds the conference's date, cluster, kind, reported year,
-//! host, member units, award counts, honours and the leading and deputy
-//! units; [`render`] turns what it found into a draft Markdown file whose
+//! host, member units, award counts, honours with their status (proposed
+//! or conferred), the units serving as Cụm trưởng and Cụm phó during the
+//! year reported on, and the units taking over at the conference for the
+//! next year (the handover); [`render`] turns what it found into a draft Markdown file whose
 //! front matter holds those facts, for the editor to review;
 //! [`suggested_file_name`] proposes where the draft goes under `content/`.
 //!
@@ -59,6 +61,10 @@ pub struct ImportOptions {
 /// The kind of conference: the same as the content contract's.
 pub use crate::model::Kind;
 
+/// Whether an honour was proposed (suy tôn, đề nghị) or conferred (tặng,
+/// trao, được nhận): the same as the content contract's.
+pub use crate::model::HonourStatus;
+
 /// An honour: given to named units, or to a number of collectives and
 /// individuals.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +75,8 @@ pub struct Honour {
     pub to: Vec<String>,
     pub collectives: Option<u64>,
     pub individuals: Option<u64>,
+    /// `None` when the article does not say, or says both.
+    pub status: Option<HonourStatus>,
 }
 
 /// The facts found in an article. `None` or empty means not found.
@@ -91,10 +99,14 @@ pub struct Facts {
     /// "… và 9.341 lượt cá nhân": individuals rewarded during the year.
     pub awards_individuals: Option<u64>,
     pub honours: Vec<Honour>,
-    /// The leading unit (Cụm trưởng) after the conference.
+    /// The unit serving as Cụm trưởng during the year reported on.
     pub leader: Option<String>,
-    /// The deputy unit (Cụm phó) after the conference.
+    /// The unit serving as Cụm phó during the year reported on.
     pub deputy: Option<String>,
+    /// The unit taking over as Cụm trưởng at the conference, for the next year.
+    pub handover_leader: Option<String>,
+    /// The unit taking over as Cụm phó at the conference, for the next year.
+    pub handover_deputy: Option<String>,
     /// The conference was held by one province's police, not by a cluster.
     pub provincial: bool,
 }
@@ -226,10 +238,42 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
         );
     }
     f.honours = honours;
-    let (leader, deputy) = detect::detect_roles(&art);
-    f.leader = c.take("leader", leader);
-    f.deputy = c.take("deputy", deputy);
     f.provincial = f.cluster.is_none() && detect::is_provincial(conf);
+    let roles = detect::detect_roles(&art, f.kind, f.year);
+    // a province's own conference has no cluster roles to miss
+    let expected = |o: Outcome<String>| match o {
+        Outcome::Unsure(_, None) if f.provincial => None,
+        o => Some(o),
+    };
+    if let Some(o) = expected(roles.leader) {
+        f.leader = c.take("leader", o);
+    }
+    if let Some(o) = expected(roles.deputy) {
+        f.deputy = c.take("deputy", o);
+    }
+    if let Some(o) = roles.handover_leader.and_then(expected) {
+        f.handover_leader = c.take("handover.leader", o);
+    }
+    if let Some(o) = roles.handover_deputy.and_then(expected) {
+        f.handover_deputy = c.take("handover.deputy", o);
+    }
+    if f.cluster.is_none() && (f.handover_leader.is_some() || f.handover_deputy.is_some()) {
+        // a handover belongs to a cluster: the check would refuse it
+        for (field, unit) in [
+            ("handover.leader", f.handover_leader.take()),
+            ("handover.deputy", f.handover_deputy.take()),
+        ] {
+            if let Some(u) = unit {
+                c.take::<()>(
+                    field,
+                    Outcome::Unsure(
+                        format!("the article hands a role over to {u} but names no cluster"),
+                        None,
+                    ),
+                );
+            }
+        }
+    }
     // two missing award counts say the same thing twice
     dedup_unsure(&mut c.unsure);
     Draft {

@@ -105,6 +105,9 @@ pub fn render(draft: &Draft, opts: &ImportOptions) -> String {
             if let Some(n) = h.individuals {
                 parts.push(format!("individuals: {n}"));
             }
+            if let Some(st) = h.status {
+                parts.push(format!("status: {}", st.as_str()));
+            }
             let _ = writeln!(o, "  - {{{}}}", parts.join(", "));
         }
     }
@@ -113,6 +116,16 @@ pub fn render(draft: &Draft, opts: &ImportOptions) -> String {
     }
     if let Some(d) = &f.deputy {
         let _ = writeln!(o, "deputy: {}", q(d));
+    }
+    let mut handover = Vec::new();
+    if let Some(l) = &f.handover_leader {
+        handover.push(format!("leader: {}", q(l)));
+    }
+    if let Some(d) = &f.handover_deputy {
+        handover.push(format!("deputy: {}", q(d)));
+    }
+    if !handover.is_empty() {
+        let _ = writeln!(o, "handover: {{{}}}", handover.join(", "));
     }
     if !source.is_empty() {
         let _ = writeln!(o, "source: {}", q(&source));
