@@ -447,7 +447,9 @@ impl Corpus {
     }
 
     fn index_honours(&mut self) {
-        let mut by_key: BTreeMap<(HonourLevel, &str, &str), Vec<(usize, usize)>> = BTreeMap::new();
+        // (level, slug, title): the order of `Corpus::honours`.
+        type Key<'a> = (HonourLevel, &'a str, &'a str);
+        let mut by_key: BTreeMap<Key, Vec<(usize, usize)>> = BTreeMap::new();
         for (i, w) in self.writeups.iter().enumerate() {
             for (h, honour) in w.honours.iter().enumerate() {
                 by_key
