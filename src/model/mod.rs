@@ -125,6 +125,16 @@ pub struct HonourTitle {
     pub uses: Vec<(usize, usize)>,
 }
 
+/// How often a title was proposed and conferred, and over which years: each
+/// unit named is one time, and so is each collective or individual counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct HonourTally {
+    pub proposed: u64,
+    pub conferred: u64,
+    pub first_year: Option<i32>,
+    pub last_year: Option<i32>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Year {
     pub year: i32,
@@ -415,6 +425,26 @@ impl Corpus {
             }
         };
         &mut self.clusters[at]
+    }
+
+    /// How often the title at `i` of `honours` was proposed and conferred.
+    pub fn honour_tally(&self, i: usize) -> HonourTally {
+        let mut out = HonourTally::default();
+        for &(wi, hi) in &self.honours[i].uses {
+            let w = &self.writeups[wi];
+            let h = &w.honours[hi];
+            let times = (h.to.len() as u64)
+                .saturating_add(h.collectives.unwrap_or(0))
+                .saturating_add(h.individuals.unwrap_or(0));
+            let sum = match h.status {
+                HonourStatus::Proposed => &mut out.proposed,
+                HonourStatus::Conferred => &mut out.conferred,
+            };
+            *sum = sum.saturating_add(times);
+            out.first_year = Some(out.first_year.map_or(w.year, |y| y.min(w.year)));
+            out.last_year = Some(out.last_year.map_or(w.year, |y| y.max(w.year)));
+        }
+        out
     }
 
     /// The index of the honour title whose page is at `slug`.

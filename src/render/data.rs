@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use pulldown_cmark::{Event, Parser};
 use serde::{Serialize, Serializer};
 
-use crate::model::{Corpus, HonourStatus, WriteUp};
+use crate::model::{Corpus, WriteUp};
 
 use super::context::{cluster_name, conference_url};
 use super::I18n;
@@ -126,7 +126,7 @@ pub fn write_search_index(
             )
         })
         .collect();
-    docs.extend(honour_docs(corpus, t));
+    docs.extend(honour_docs(corpus, t, config));
     let index = SearchIndex {
         clusters: corpus
             .clusters
@@ -158,36 +158,30 @@ pub fn write_search_index(
 /// A search doc per honour page: its title, its level and how often it was
 /// proposed and conferred. Units are left out: a search for a unit lists the
 /// conferences that name it.
-fn honour_docs<'a>(corpus: &'a Corpus, t: &I18n) -> Vec<SearchDoc<'a>> {
+fn honour_docs<'a>(corpus: &'a Corpus, t: &I18n, config: &Config) -> Vec<SearchDoc<'a>> {
+    let num = |n: u64| crate::text::group_thousands(n, config.language.thousands_sep());
     corpus
         .honours
         .iter()
-        .map(|title| {
-            let (mut proposed, mut conferred) = (0u64, 0u64);
-            let (mut first, mut last) = (i32::MAX, i32::MIN);
-            for &(wi, hi) in &title.uses {
-                let w = &corpus.writeups[wi];
-                let h = &w.honours[hi];
-                let times = (h.to.len() as u64)
-                    .saturating_add(h.collectives.unwrap_or(0))
-                    .saturating_add(h.individuals.unwrap_or(0));
-                match h.status {
-                    HonourStatus::Proposed => proposed = proposed.saturating_add(times),
-                    HonourStatus::Conferred => conferred = conferred.saturating_add(times),
-                }
-                first = first.min(w.year);
-                last = last.max(w.year);
-            }
+        .enumerate()
+        .map(|(i, title)| {
+            let tally = corpus.honour_tally(i);
+            let (first, last) = (
+                tally.first_year.unwrap_or_default(),
+                tally.last_year.unwrap_or_default(),
+            );
             let years = if first == last {
                 last.to_string()
             } else {
                 format!("{first}–{last}")
             };
             let snippet = format!(
-                "{}. {}: {proposed}; {}: {conferred}.",
+                "{}. {}: {}; {}: {}.",
                 t.get(&format!("honour_level_{}", title.level.as_str())),
                 t.get("honour_times_proposed"),
+                num(tally.proposed),
                 t.get("honour_times_conferred"),
+                num(tally.conferred),
             );
             (
                 "",

@@ -956,40 +956,12 @@ fn honours_by_level(corpus: &Corpus, r: &Renderer, idx: &[usize]) -> Vec<HonourG
     )
 }
 
-/// How often a title was proposed and conferred: each unit named is one
-/// time, and so is each collective or individual counted.
-#[derive(Serialize, Default)]
-struct HonourTally {
-    proposed: u64,
-    conferred: u64,
-    first_year: Option<i32>,
-    last_year: Option<i32>,
-}
-
-fn tally(corpus: &Corpus, title: &crate::model::HonourTitle) -> HonourTally {
-    let mut out = HonourTally::default();
-    for &(wi, hi) in &title.uses {
-        let w = &corpus.writeups[wi];
-        let h = &w.honours[hi];
-        let times = (h.to.len() as u64)
-            .saturating_add(h.collectives.unwrap_or(0))
-            .saturating_add(h.individuals.unwrap_or(0));
-        match h.status {
-            crate::model::HonourStatus::Proposed => out.proposed += times,
-            crate::model::HonourStatus::Conferred => out.conferred += times,
-        }
-        out.first_year = Some(out.first_year.map_or(w.year, |y| y.min(w.year)));
-        out.last_year = Some(out.last_year.map_or(w.year, |y| y.max(w.year)));
-    }
-    out
-}
-
 #[derive(Serialize)]
 struct HonourSummary {
     title: String,
     url: String,
     #[serde(flatten)]
-    tally: HonourTally,
+    tally: crate::model::HonourTally,
 }
 
 #[derive(Serialize)]
@@ -1002,11 +974,11 @@ struct LevelGroup {
 fn honours_index(corpus: &Corpus, r: &Renderer, ctx: &mut Context) {
     let mut levels: Vec<LevelGroup> = Vec::new();
     // `Corpus::honours` is by level, highest first.
-    for t in &corpus.honours {
+    for (i, t) in corpus.honours.iter().enumerate() {
         let summary = HonourSummary {
             title: t.title.clone(),
             url: honour_url(&t.slug),
-            tally: tally(corpus, t),
+            tally: corpus.honour_tally(i),
         };
         match levels.last_mut() {
             Some(g) if g.id == t.level.as_str() => g.titles.push(summary),
@@ -1042,7 +1014,7 @@ fn honour_page(corpus: &Corpus, r: &Renderer, i: usize, ctx: &mut Context) {
         &HonourSummary {
             title: title.title.clone(),
             url: honour_url(&title.slug),
-            tally: tally(corpus, title),
+            tally: corpus.honour_tally(i),
         },
     );
     ctx.insert("level", &level_label(title.level, &r.i18n));
