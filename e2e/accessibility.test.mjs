@@ -1,6 +1,7 @@
 // 5. axe-core finds no WCAG 2.1 level A or AA violation on the home page, a
-// cluster page, a conference page and the search page (with results shown),
-// each opened from disk in headless Chromium.
+// cluster page, a conference page, the search page (with results shown), a
+// unit page, a year page and the honours pages, each opened from disk in
+// headless Chromium.
 
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -19,6 +20,11 @@ const PAGES = [
   { name: 'cluster', rel: 'cum/cum-2/index.html' },
   { name: 'conference', rel: 'hoi-nghi/cum-2/2023-tong-ket/index.html' },
   { name: 'search', rel: 'tim-kiem/index.html', query: '?q=lai%20chau', optional: true },
+  { name: 'unit', rel: 'don-vi/lai-chau/index.html' },
+  { name: 'year', rel: 'nam/2023/index.html' },
+  { name: 'honours index', rel: 'danh-hieu/index.html' },
+  { name: 'honour', rel: 'danh-hieu/co-thi-dua-cua-chinh-phu/index.html' },
+  { name: 'search for an honour', rel: 'tim-kiem/index.html', query: '?q=c%E1%BB%9D%20thi%20%C4%91ua%20ch%C3%ADnh%20ph%E1%BB%A7', optional: true },
 ];
 
 let browser;

@@ -611,6 +611,18 @@ impl LiveSite {
                 None => gone.push(year_url(*y)),
             }
         }
+        // The pages of the honours the edited write-ups name, before and after.
+        let honours: BTreeSet<&str> = before
+            .iter()
+            .chain(after)
+            .flat_map(|w| w.honours.iter().map(|h| h.slug.as_str()))
+            .collect();
+        for slug in honours {
+            match new.honour_position(slug) {
+                Some(i) => specs.push(PageSpec::Honour(i)),
+                None => gone.push(pages::honour_url(slug)),
+            }
+        }
         // The rows of the edited write-ups, before the pages that list them.
         for w in before {
             self.rows.remove(&w.slug);

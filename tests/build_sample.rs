@@ -286,7 +286,11 @@ fn search_index_is_a_script_with_every_conference() {
         .and_then(|s| s.trim_end().strip_suffix(';'))
         .expect("a script assigning the index");
     let index: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
-    assert_eq!(index["docs"].as_array().map(Vec::len), Some(5));
+    // Every conference, besides the honour pages (kind "honour").
+    let conferences = index["docs"]
+        .as_array()
+        .map(|d| d.iter().filter(|d| d[7] != "honour").count());
+    assert_eq!(conferences, Some(5));
     assert!(index["units"]
         .as_array()
         .expect("units")

@@ -114,6 +114,27 @@ pub struct Unit {
     pub writeups: Vec<usize>,
 }
 
+/// A title of the register as the corpus uses it: one honour page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HonourTitle {
+    pub title: String,
+    /// The page folder under `danh-hieu/`.
+    pub slug: String,
+    pub level: HonourLevel,
+    /// (write-up index, honour index within it), ascending.
+    pub uses: Vec<(usize, usize)>,
+}
+
+/// How often a title was proposed and conferred, and over which years: each
+/// unit named is one time, and so is each collective or individual counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct HonourTally {
+    pub proposed: u64,
+    pub conferred: u64,
+    pub first_year: Option<i32>,
+    pub last_year: Option<i32>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Year {
     pub year: i32,
@@ -131,6 +152,8 @@ pub struct Corpus {
     pub units: Vec<Unit>,
     /// Ascending.
     pub years: Vec<Year>,
+    /// Every honour title used, by level (highest first), then slug and title.
+    pub honours: Vec<HonourTitle>,
     unit_by_name: HashMap<String, usize>,
     cluster_by_key: HashMap<ClusterKey, usize>,
     /// Each page slug's write-ups, ascending: more than one is an error.
@@ -150,7 +173,9 @@ impl Corpus {
         corpus.index_clusters();
         corpus.index_units();
         corpus.index_years();
+        corpus.index_honours();
         let mut diags = corpus.duplicate_pages();
+        diags.extend(corpus.honour_clashes());
         diags.extend(conflicting_summaries(&corpus));
         (corpus, diags)
     }
@@ -246,6 +271,12 @@ impl Corpus {
         for y in &mut self.years {
             remap(&mut y.writeups);
         }
+        for t in &mut self.honours {
+            t.uses.retain_mut(|(i, _)| {
+                *i = moved[*i];
+                *i != usize::MAX
+            });
+        }
 
         // The clusters the change touches get their years again.
         let mut touched: BTreeSet<ClusterKey> = removed
@@ -273,8 +304,10 @@ impl Corpus {
                 for name in &honour.to {
                     insert_sorted(&mut self.unit_entry(name).0.honours, (i, h));
                 }
+                insert_sorted(&mut self.honour_entry(honour).uses, (i, h));
             }
         }
+        self.honours.retain(|t| !t.uses.is_empty());
         self.by_slug.retain(|_, list| !list.is_empty());
         self.years.retain(|y| !y.writeups.is_empty());
         let clusters_before = self.clusters.len();
@@ -310,6 +343,7 @@ impl Corpus {
         }
         self.index_memberships();
         let mut diags = self.duplicate_pages();
+        diags.extend(self.honour_clashes());
         diags.extend(conflicting_summaries(self));
         Some(diags)
     }
@@ -393,6 +427,135 @@ impl Corpus {
             }
         };
         &mut self.clusters[at]
+    }
+
+    /// How often the title at `i` of `honours` was proposed and conferred.
+    pub fn honour_tally(&self, i: usize) -> HonourTally {
+        let mut out = HonourTally::default();
+        for &(wi, hi) in &self.honours[i].uses {
+            let w = &self.writeups[wi];
+            let h = &w.honours[hi];
+            let times = (h.to.len() as u64)
+                .saturating_add(h.collectives.unwrap_or(0))
+                .saturating_add(h.individuals.unwrap_or(0));
+            let sum = match h.status {
+                HonourStatus::Proposed => &mut out.proposed,
+                HonourStatus::Conferred => &mut out.conferred,
+            };
+            *sum = sum.saturating_add(times);
+            out.first_year = Some(out.first_year.map_or(w.year, |y| y.min(w.year)));
+            out.last_year = Some(out.last_year.map_or(w.year, |y| y.max(w.year)));
+        }
+        out
+    }
+
+    /// The index of the honour title whose page is at `slug`.
+    pub fn honour_position(&self, slug: &str) -> Option<usize> {
+        self.honours.iter().position(|t| t.slug == slug)
+    }
+
+    /// The title of `honour`, added (with no uses yet) at its place if new.
+    fn honour_entry(&mut self, honour: &Honour) -> &mut HonourTitle {
+        let key = (honour.level, honour.slug.as_str(), honour.title.as_str());
+        let at = match self
+            .honours
+            .binary_search_by(|t| (t.level, t.slug.as_str(), t.title.as_str()).cmp(&key))
+        {
+            Ok(at) => at,
+            Err(at) => {
+                self.honours.insert(
+                    at,
+                    HonourTitle {
+                        title: honour.title.clone(),
+                        slug: honour.slug.clone(),
+                        level: honour.level,
+                        uses: Vec::new(),
+                    },
+                );
+                at
+            }
+        };
+        &mut self.honours[at]
+    }
+
+    fn index_honours(&mut self) {
+        // (level, slug, title): the order of `Corpus::honours`.
+        type Key<'a> = (HonourLevel, &'a str, &'a str);
+        let mut by_key: BTreeMap<Key, Vec<(usize, usize)>> = BTreeMap::new();
+        for (i, w) in self.writeups.iter().enumerate() {
+            for (h, honour) in w.honours.iter().enumerate() {
+                by_key
+                    .entry((honour.level, &honour.slug, &honour.title))
+                    .or_default()
+                    .push((i, h));
+            }
+        }
+        let honours = by_key
+            .into_iter()
+            .map(|((level, slug, title), uses)| HonourTitle {
+                title: title.to_string(),
+                slug: slug.to_string(),
+                level,
+                uses,
+            })
+            .collect();
+        self.honours = honours;
+    }
+
+    /// Two titles on one honour page, or a title that makes no page name: an
+    /// error on the first write-up using the later title (by slug, then title).
+    fn honour_clashes(&self) -> Vec<Diagnostic> {
+        let mut by_slug: Vec<&HonourTitle> = self.honours.iter().collect();
+        by_slug.sort_by(|a, b| (&a.slug, &a.title, a.level).cmp(&(&b.slug, &b.title, b.level)));
+        let mut diags = Vec::new();
+        for (n, t) in by_slug.iter().enumerate() {
+            let Some(&(wi, _)) = t.uses.first() else {
+                continue;
+            };
+            let w = &self.writeups[wi];
+            if t.slug.is_empty() {
+                diags.push(
+                    Diagnostic::error(
+                        &w.path,
+                        format!(
+                            "the honour \"{}\" has no letter or digit to name its page",
+                            t.title
+                        ),
+                    )
+                    .with_help("write the title in words, or add it to content/honours.yaml"),
+                );
+                continue;
+            }
+            let Some(first) = n
+                .checked_sub(1)
+                .map(|p| by_slug[p])
+                .filter(|p| p.slug == t.slug)
+            else {
+                continue;
+            };
+            let other = first
+                .uses
+                .first()
+                .map(|&(i, _)| crate::diagnostics::display_path(&self.writeups[i].path))
+                .unwrap_or_default();
+            let message = if first.title == t.title {
+                format!(
+                    "the honour \"{}\" is of two levels ({} here, {} in {other})",
+                    t.title,
+                    t.level.as_str(),
+                    first.level.as_str()
+                )
+            } else {
+                format!(
+                    "the honour \"{}\" would be written to danh-hieu/{}/index.html, like \"{}\" in {other}",
+                    t.title, t.slug, first.title
+                )
+            };
+            diags.push(Diagnostic::error(&w.path, message).with_help(
+                "use one spelling, or add the title to content/honours.yaml with the other spelling as an alias",
+            ));
+        }
+        diags
     }
 
     fn year_entry(&mut self, year: i32) -> &mut Year {
@@ -809,9 +972,15 @@ pub(crate) mod sample {
         let some_name = |rng: &mut Rng| (rng.below(2) == 0).then(|| rng.pick(&NAMES).to_string());
         let honours = (0..rng.below(3))
             .map(|h| Honour {
-                title: format!("Bằng khen {h}"),
-                slug: format!("bang-khen-{h}"),
-                level: HonourLevel::Other,
+                // Three titles at three levels; the last two share a page
+                // name, which the honours index must report.
+                title: ["Cờ thi đua của Chính phủ", "Bằng khen 1", "Bang khen 1"][h].to_string(),
+                slug: ["co-thi-dua-cua-chinh-phu", "bang-khen-1", "bang-khen-1"][h].to_string(),
+                level: [
+                    HonourLevel::Government,
+                    HonourLevel::Ministry,
+                    HonourLevel::Other,
+                ][h],
                 status: HonourStatus::Proposed,
                 to: (0..rng.below(3))
                     .map(|_| rng.pick(&NAMES).to_string())
@@ -917,6 +1086,7 @@ mod tests {
         assert_eq!(updated.unit_by_name, built.unit_by_name, "step {step}");
         assert_eq!(updated.cluster_by_key, built.cluster_by_key, "step {step}");
         assert_eq!(updated.by_slug, built.by_slug, "step {step}");
+        assert_eq!(updated.honours, built.honours, "step {step}");
     }
 
     #[test]

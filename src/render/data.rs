@@ -50,7 +50,9 @@ pub fn lede(body: &str, limit: usize) -> String {
 }
 
 /// [slug, title, iso date, shown date, cluster index or -1, unit indexes, year,
-/// kind, snippet]: an array, not an object, to keep the index small.
+/// kind, snippet, honour titles]: an array, not an object, to keep the index
+/// small. An honour's page is a doc too, of kind "honour", whose first field
+/// is its page's path and whose dates are its first and last years.
 type SearchDoc<'a> = (
     &'a str,
     &'a str,
@@ -61,7 +63,11 @@ type SearchDoc<'a> = (
     i32,
     &'static str,
     String,
+    String,
 );
+
+/// The kind of the search docs that are honour pages.
+const HONOUR_DOC: &str = "honour";
 
 #[derive(Serialize)]
 struct SearchIndex<'a> {
@@ -86,7 +92,7 @@ pub fn write_search_index(
         .enumerate()
         .map(|(i, u)| (u.name.as_str(), i))
         .collect();
-    let docs = corpus
+    let mut docs: Vec<SearchDoc> = corpus
         .writeups
         .iter()
         .map(|w| {
@@ -104,6 +110,8 @@ pub fn write_search_index(
                 .summary
                 .clone()
                 .unwrap_or_else(|| lede(&w.body, LEDE_CHARS));
+            let mut titles: Vec<&str> = w.honours.iter().map(|h| h.title.as_str()).collect();
+            titles.dedup();
             (
                 w.slug.as_str(),
                 w.title.as_str(),
@@ -114,9 +122,11 @@ pub fn write_search_index(
                 w.year,
                 w.kind.as_str(),
                 snippet,
+                titles.join(" · "),
             )
         })
         .collect();
+    docs.extend(honour_docs(corpus, t, config));
     let index = SearchIndex {
         clusters: corpus
             .clusters
@@ -124,9 +134,8 @@ pub fn write_search_index(
             .map(|c| (cluster_name(&c.key, t), super::context::cluster_url(&c.key)))
             .collect(),
         units: corpus.units.iter().map(|u| u.name.as_str()).collect(),
-        kinds: crate::model::Kind::ALL
-            .iter()
-            .map(|k| {
+        kinds: std::iter::once((HONOUR_DOC, t.get("search_honour")))
+            .chain(crate::model::Kind::ALL.iter().map(|k| {
                 (
                     k.as_str(),
                     t.get(match k {
@@ -137,13 +146,132 @@ pub fn write_search_index(
                         crate::model::Kind::Other => "kind_other",
                     }),
                 )
-            })
+            }))
             .collect(),
         docs,
     };
     out.write_all(b"window.BAOCAO_SEARCH=")?;
     serde_json::to_writer(&mut *out, &index)?;
     out.write_all(b";\n")
+}
+
+/// A search doc per honour page: its title, its level and how often it was
+/// proposed and conferred. Units are left out: a search for a unit lists the
+/// conferences that name it.
+fn honour_docs<'a>(corpus: &'a Corpus, t: &I18n, config: &Config) -> Vec<SearchDoc<'a>> {
+    let num = |n: u64| crate::text::group_thousands(n, config.language.thousands_sep());
+    corpus
+        .honours
+        .iter()
+        .enumerate()
+        .map(|(i, title)| {
+            let tally = corpus.honour_tally(i);
+            let (first, last) = (
+                tally.first_year.unwrap_or_default(),
+                tally.last_year.unwrap_or_default(),
+            );
+            let years = if first == last {
+                last.to_string()
+            } else {
+                format!("{first}–{last}")
+            };
+            let snippet = format!(
+                "{}. {}: {}; {}: {}.",
+                t.get(&format!("honour_level_{}", title.level.as_str())),
+                t.get("honour_times_proposed"),
+                num(tally.proposed),
+                t.get("honour_times_conferred"),
+                num(tally.conferred),
+            );
+            (
+                "",
+                title.title.as_str(),
+                last.to_string(),
+                years,
+                -1,
+                Vec::new(),
+                last,
+                HONOUR_DOC,
+                snippet,
+                super::pages::honour_url(&title.slug),
+            )
+        })
+        .collect()
+}
+
+/// One row of `data/honours.csv`: one unit proposed for or given an honour,
+/// or the counts of a counted honour. Unknown counts stay empty.
+#[derive(Serialize)]
+struct HonourRow<'a> {
+    year: i32,
+    bloc: &'a str,
+    cluster: String,
+    title: &'a str,
+    level: &'static str,
+    status: &'static str,
+    unit: &'a str,
+    collectives: Option<u64>,
+    individuals: Option<u64>,
+    page: String,
+}
+
+/// Every honour of every write-up, in corpus order: a row per unit, and one
+/// for the counts when there are counts. UTF-8 with a byte-order mark.
+pub fn write_honours_csv<'a>(
+    corpus: &'a Corpus,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    out.write_all(b"\xEF\xBB\xBF")?;
+    // The header is written by hand, so that it is there with no honour too.
+    let mut writer = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out);
+    writer.write_record([
+        "year",
+        "bloc",
+        "cluster",
+        "title",
+        "level",
+        "status",
+        "unit",
+        "collectives",
+        "individuals",
+        "page",
+    ])?;
+    for w in &corpus.writeups {
+        let bloc = w
+            .cluster
+            .as_ref()
+            .and_then(|k| k.bloc.as_deref())
+            .unwrap_or("");
+        let cluster = w
+            .cluster
+            .as_ref()
+            .map(|k| k.number.to_string())
+            .unwrap_or_default();
+        let page = conference_url(w);
+        for h in &w.honours {
+            let row = |unit: &'a str, counts: bool| HonourRow {
+                year: w.year,
+                bloc,
+                cluster: cluster.clone(),
+                title: &h.title,
+                level: h.level.as_str(),
+                status: h.status.as_str(),
+                unit,
+                collectives: h.collectives.filter(|_| counts),
+                individuals: h.individuals.filter(|_| counts),
+                page: page.clone(),
+            };
+            for unit in &h.to {
+                writer.serialize(row(unit, false))?;
+            }
+            if h.collectives.is_some() || h.individuals.is_some() {
+                writer.serialize(row("", true))?;
+            }
+        }
+    }
+    writer.flush()
 }
 
 /// One row per conference, every front-matter fact.

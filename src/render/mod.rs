@@ -484,6 +484,7 @@ impl Renderer {
             }
             PageSpec::ExportCsv => data::write_csv(corpus.writeups.iter().map(|w| &**w), out),
             PageSpec::ExportJson => data::write_json(corpus, out),
+            PageSpec::HonoursCsv => data::write_honours_csv(corpus, out),
             PageSpec::ClusterCsv(i) => data::write_csv(
                 corpus.clusters[i]
                     .writeups

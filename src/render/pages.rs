@@ -13,7 +13,7 @@ use super::context::{
 };
 use super::Renderer;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Awards, Corpus, Coverage};
+use crate::model::{Awards, Corpus, Coverage, HonourLevel};
 
 /// How many conferences the home page lists as recent.
 const RECENT: usize = 10;
@@ -41,6 +41,11 @@ pub enum PageSpec {
     /// The same facts as a table, one row per cluster-year: data/cluster-years.csv.
     ClusterYearsCsv,
     ClusterCsv(usize),
+    /// Every honour title, by level.
+    Honours,
+    /// One honour title's page: index into `Corpus::honours`.
+    Honour(usize),
+    HonoursCsv,
     /// Only with a base URL: absolute addresses are its point.
     Sitemap,
     Feed,
@@ -69,6 +74,9 @@ impl PageSpec {
             PageSpec::ClustersJson => "data/clusters.json".into(),
             PageSpec::ClusterYearsCsv => "data/cluster-years.csv".into(),
             PageSpec::ClusterCsv(i) => cluster_csv_url(&corpus.clusters[i].key),
+            PageSpec::Honours => "danh-hieu/index.html".into(),
+            PageSpec::Honour(i) => honour_url(&corpus.honours[i].slug),
+            PageSpec::HonoursCsv => "data/honours.csv".into(),
             PageSpec::Sitemap => "sitemap.xml".into(),
             PageSpec::Feed => "atom.xml".into(),
         }
@@ -90,24 +98,32 @@ impl PageSpec {
                 | PageSpec::ClustersJson
                 | PageSpec::ClusterYearsCsv
                 | PageSpec::ClusterCsv(_)
+                | PageSpec::HonoursCsv
                 | PageSpec::Sitemap
                 | PageSpec::Feed
         )
     }
 
     /// Data outputs that summarize the whole corpus: redone on every edit.
-    pub const WHOLE_SITE: [PageSpec; 10] = [
+    pub const WHOLE_SITE: [PageSpec; 12] = [
         PageSpec::Home,
         PageSpec::Clusters,
         PageSpec::Units,
         PageSpec::Years,
+        PageSpec::Honours,
         PageSpec::SearchIndex,
         PageSpec::ExportCsv,
         PageSpec::ExportJson,
         PageSpec::ClustersJson,
         PageSpec::ClusterYearsCsv,
+        PageSpec::HonoursCsv,
         PageSpec::Feed,
     ];
+}
+
+/// The page of the honour title at `slug`.
+pub fn honour_url(slug: &str) -> String {
+    format!("danh-hieu/{slug}/index.html")
 }
 
 pub fn cluster_csv_url(key: &crate::model::ClusterKey) -> String {
@@ -129,6 +145,8 @@ pub fn plan(corpus: &Corpus, with_base_url: bool) -> Vec<PageSpec> {
         PageSpec::ExportJson,
         PageSpec::ClustersJson,
         PageSpec::ClusterYearsCsv,
+        PageSpec::Honours,
+        PageSpec::HonoursCsv,
     ];
     if with_base_url {
         plan.extend([PageSpec::Feed, PageSpec::Sitemap]);
@@ -139,6 +157,7 @@ pub fn plan(corpus: &Corpus, with_base_url: bool) -> Vec<PageSpec> {
     plan.extend((0..corpus.clusters.len()).map(PageSpec::Cluster));
     plan.extend((0..corpus.units.len()).map(PageSpec::Unit));
     plan.extend((0..corpus.years.len()).map(PageSpec::Year));
+    plan.extend((0..corpus.honours.len()).map(PageSpec::Honour));
     plan.extend((0..corpus.writeups.len()).map(PageSpec::Conference));
     plan
 }
@@ -272,11 +291,20 @@ pub fn context(
         }
         PageSpec::NotFound => "404.html",
         PageSpec::Search => "search.html",
+        PageSpec::Honours => {
+            honours_index(corpus, r, &mut ctx);
+            "honours.html"
+        }
+        PageSpec::Honour(i) => {
+            honour_page(corpus, r, i, &mut ctx);
+            "honour.html"
+        }
         PageSpec::ClusterDossier(i) => {
             let c = &corpus.clusters[i];
             ctx.insert("heading", &cluster_name(&c.key, &r.i18n));
             ctx.insert("back", &cluster_url(&c.key));
             ctx.insert("charts", &super::figures::cluster(corpus, i, r));
+            ctx.insert("honours", &honours_by_level(corpus, r, &c.writeups));
             diags = dossier(corpus, r, shared, &c.writeups, &mut ctx);
             "dossier.html"
         }
@@ -288,6 +316,7 @@ pub fn context(
             );
             ctx.insert("back", &year_url(y.year));
             ctx.insert("charts", &[super::figures::year(corpus, i, r)]);
+            ctx.insert("honours", &honours_by_level(corpus, r, &y.writeups));
             diags = dossier(corpus, r, shared, &y.writeups, &mut ctx);
             "dossier.html"
         }
@@ -298,6 +327,7 @@ pub fn context(
         | PageSpec::ClustersJson
         | PageSpec::ClusterYearsCsv
         | PageSpec::ClusterCsv(_)
+        | PageSpec::HonoursCsv
         | PageSpec::Sitemap
         | PageSpec::Feed => "404.html",
     };
@@ -500,6 +530,10 @@ fn cluster(corpus: &Corpus, r: &Renderer, shared: &Shared, ci: usize, ctx: &mut 
 #[derive(Serialize)]
 struct HonourView {
     title: String,
+    /// The honour's page.
+    url: String,
+    status: &'static str,
+    status_label: String,
     to: Vec<Link>,
     collectives: Option<u64>,
     individuals: Option<u64>,
@@ -533,6 +567,9 @@ fn conference_view(corpus: &Corpus, r: &Renderer, w: &crate::model::WriteUp) -> 
             .iter()
             .map(|h| HonourView {
                 title: h.title.clone(),
+                url: honour_url(&h.slug),
+                status: h.status.as_str(),
+                status_label: status_label(h.status, t),
                 to: h.to.iter().map(|u| unit_link(corpus, u)).collect(),
                 collectives: h.collectives,
                 individuals: h.individuals,
@@ -730,13 +767,6 @@ struct MembershipView {
     cluster: Link,
 }
 
-#[derive(Serialize)]
-struct UnitHonourView {
-    title: String,
-    year: i32,
-    conference: Link,
-}
-
 fn unit(corpus: &Corpus, r: &Renderer, shared: &Shared, ui: usize, ctx: &mut Context) {
     let u = &corpus.units[ui];
     let t = &r.i18n;
@@ -749,21 +779,7 @@ fn unit(corpus: &Corpus, r: &Renderer, shared: &Shared, ui: usize, ctx: &mut Con
             cluster: cluster_link(&corpus.clusters[ci].key, t),
         })
         .collect();
-    let honours: Vec<UnitHonourView> = u
-        .honours
-        .iter()
-        .map(|&(wi, hi)| {
-            let w = &corpus.writeups[wi];
-            UnitHonourView {
-                title: w.honours[hi].title.clone(),
-                year: w.year,
-                conference: Link {
-                    name: w.title.clone(),
-                    url: conference_url(w),
-                },
-            }
-        })
-        .collect();
+    let honours = group_by_level(corpus, r, u.honours.iter().copied());
     ctx.insert(
         "unit",
         &Link {
@@ -821,7 +837,202 @@ fn year(corpus: &Corpus, r: &Renderer, shared: &Shared, yi: usize, ctx: &mut Con
         &super::rows::join(shared.rows, corpus, &y.writeups, false),
     );
     ctx.insert("clusters", &clusters);
+    ctx.insert("honours", &honours_by_level(corpus, r, &y.writeups));
     ctx.insert("totals", &corpus.year_totals(y.year));
     ctx.insert("prev_year", &nav(yi.checked_sub(1)));
     ctx.insert("next_year", &nav(Some(yi + 1)));
+}
+
+/// An honour's status in words: "Đề nghị", "Được tặng".
+fn status_label(status: crate::model::HonourStatus, t: &super::I18n) -> String {
+    t.get(&format!("honour_status_{}", status.as_str()))
+        .to_string()
+}
+
+fn level_label(level: HonourLevel, t: &super::I18n) -> String {
+    t.get(&format!("honour_level_{}", level.as_str()))
+        .to_string()
+}
+
+/// One honour of one write-up: a title proposed for or given to units, or
+/// counted.
+#[derive(Serialize)]
+struct HonourUseView {
+    title: String,
+    /// The honour's page.
+    url: String,
+    year: i32,
+    year_url: String,
+    status: &'static str,
+    status_label: String,
+    to: Vec<Link>,
+    /// The counts in words ("18 tập thể, 56 cá nhân"), when counted.
+    counts: Option<String>,
+    cluster: Option<Link>,
+    /// The conference, named by its kind and date.
+    conference: Link,
+}
+
+fn honour_use(corpus: &Corpus, r: &Renderer, (wi, hi): (usize, usize)) -> HonourUseView {
+    let w = &corpus.writeups[wi];
+    let h = &w.honours[hi];
+    let t = &r.i18n;
+    HonourUseView {
+        title: h.title.clone(),
+        url: honour_url(&h.slug),
+        year: w.year,
+        year_url: year_url(w.year),
+        status: h.status.as_str(),
+        status_label: status_label(h.status, t),
+        to: h.to.iter().map(|u| unit_link(corpus, u)).collect(),
+        counts: counts_text(h, r),
+        cluster: w.cluster.as_ref().map(|k| cluster_link(k, t)),
+        conference: Link {
+            name: format!(
+                "{} {}",
+                t.get(&format!("kind_{}", w.kind.as_str())),
+                r.language().format_date(w.date)
+            ),
+            url: conference_url(w),
+        },
+    }
+}
+
+/// "18 tập thể, 56 cá nhân": the counts an honour states.
+fn counts_text(h: &crate::model::Honour, r: &Renderer) -> Option<String> {
+    let sep = r.language().thousands_sep();
+    let parts: Vec<String> = [
+        (h.collectives, "honour_collectives"),
+        (h.individuals, "honour_individuals"),
+    ]
+    .into_iter()
+    .filter_map(|(n, key)| {
+        n.map(|n| {
+            format!(
+                "{} {}",
+                crate::text::group_thousands(n, sep),
+                r.i18n.get(key)
+            )
+        })
+    })
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// Honour uses under a heading: a level, or a year.
+#[derive(Serialize)]
+struct HonourGroup {
+    name: String,
+    /// The heading's page (a year's), if any.
+    url: Option<String>,
+    uses: Vec<HonourUseView>,
+}
+
+/// `uses` grouped by level (highest first), then by title, year and order.
+fn group_by_level(
+    corpus: &Corpus,
+    r: &Renderer,
+    uses: impl Iterator<Item = (usize, usize)>,
+) -> Vec<HonourGroup> {
+    let mut uses: Vec<(usize, usize)> = uses.collect();
+    uses.sort_by(|&a, &b| {
+        let key = |(wi, hi): (usize, usize)| {
+            let w = &corpus.writeups[wi];
+            let h = &w.honours[hi];
+            (h.level, &h.slug, w.year, wi, hi)
+        };
+        key(a).cmp(&key(b))
+    });
+    let mut groups: Vec<(HonourLevel, HonourGroup)> = Vec::new();
+    for u in uses {
+        let level = corpus.writeups[u.0].honours[u.1].level;
+        let view = honour_use(corpus, r, u);
+        match groups.last_mut() {
+            Some((l, g)) if *l == level => g.uses.push(view),
+            _ => groups.push((
+                level,
+                HonourGroup {
+                    name: level_label(level, &r.i18n),
+                    url: None,
+                    uses: vec![view],
+                },
+            )),
+        }
+    }
+    groups.into_iter().map(|(_, g)| g).collect()
+}
+
+/// Every honour of the write-ups at `idx`, grouped by level.
+fn honours_by_level(corpus: &Corpus, r: &Renderer, idx: &[usize]) -> Vec<HonourGroup> {
+    group_by_level(
+        corpus,
+        r,
+        idx.iter()
+            .flat_map(|&wi| (0..corpus.writeups[wi].honours.len()).map(move |hi| (wi, hi))),
+    )
+}
+
+#[derive(Serialize)]
+struct HonourSummary {
+    title: String,
+    url: String,
+    #[serde(flatten)]
+    tally: crate::model::HonourTally,
+}
+
+#[derive(Serialize)]
+struct LevelGroup {
+    name: String,
+    id: &'static str,
+    titles: Vec<HonourSummary>,
+}
+
+fn honours_index(corpus: &Corpus, r: &Renderer, ctx: &mut Context) {
+    let mut levels: Vec<LevelGroup> = Vec::new();
+    // `Corpus::honours` is by level, highest first.
+    for (i, t) in corpus.honours.iter().enumerate() {
+        let summary = HonourSummary {
+            title: t.title.clone(),
+            url: honour_url(&t.slug),
+            tally: corpus.honour_tally(i),
+        };
+        match levels.last_mut() {
+            Some(g) if g.id == t.level.as_str() => g.titles.push(summary),
+            _ => levels.push(LevelGroup {
+                name: level_label(t.level, &r.i18n),
+                id: t.level.as_str(),
+                titles: vec![summary],
+            }),
+        }
+    }
+    ctx.insert("levels", &levels);
+}
+
+fn honour_page(corpus: &Corpus, r: &Renderer, i: usize, ctx: &mut Context) {
+    let title = &corpus.honours[i];
+    // Oldest year first, like the cluster timelines and the years page.
+    let mut uses = title.uses.clone();
+    uses.sort_by_key(|&(wi, hi)| (corpus.writeups[wi].year, wi, hi));
+    let mut years: Vec<HonourGroup> = Vec::new();
+    for u in uses {
+        let view = honour_use(corpus, r, u);
+        match years.last_mut() {
+            Some(g) if g.uses[0].year == view.year => g.uses.push(view),
+            _ => years.push(HonourGroup {
+                name: view.year.to_string(),
+                url: Some(view.year_url.clone()),
+                uses: vec![view],
+            }),
+        }
+    }
+    ctx.insert(
+        "honour",
+        &HonourSummary {
+            title: title.title.clone(),
+            url: honour_url(&title.slug),
+            tally: corpus.honour_tally(i),
+        },
+    );
+    ctx.insert("level", &level_label(title.level, &r.i18n));
+    ctx.insert("years", &years);
 }

@@ -35,6 +35,7 @@
   var FIELDS = [
     { name: "title", weight: 10 },
     { name: "units", weight: 8 },
+    { name: "honours", weight: 7 },
     { name: "cluster", weight: 6 },
     { name: "meta", weight: 5 },
     { name: "snippet", weight: 2 }
@@ -48,6 +49,7 @@
       var fields = {
         title: d[1],
         units: units,
+        honours: d[7] === "honour" ? "" : d[9] || "",
         cluster: cluster ? cluster[0] : "",
         meta: d[6] + " " + (data.kinds[d[7]] || "") + " " + d[3],
         snippet: d[8]
@@ -133,7 +135,9 @@
       var li = document.createElement("li");
       li.className = "result";
       var a = document.createElement("a");
-      a.href = "../hoi-nghi/" + d[0] + "/index.html";
+      /* An honour's doc carries its page's path in d[9]. */
+      var honour = d[7] === "honour";
+      a.href = honour ? "../" + d[9] : "../hoi-nghi/" + d[0] + "/index.html";
       highlight(a, d[1], result.terms);
       var title = document.createElement("h2");
       title.appendChild(a);
@@ -145,6 +149,16 @@
       time.textContent = d[3];
       meta.appendChild(time);
       meta.appendChild(document.createTextNode(" · "));
+      if (honour) {
+        meta.appendChild(document.createTextNode(data.kinds[d[7]] || ""));
+        li.appendChild(meta);
+        var about = document.createElement("p");
+        about.className = "snippet";
+        highlight(about, d[8], result.terms);
+        li.appendChild(about);
+        list.appendChild(li);
+        return;
+      }
       if (h.doc.cluster) {
         var c = document.createElement("a");
         c.href = "../" + h.doc.cluster[1];
@@ -160,6 +174,12 @@
         units.className = "units";
         highlight(units, h.doc.fields.units, result.terms);
         li.appendChild(units);
+      }
+      if (h.doc.fields.honours && result.terms.some(function (t) { return t.re.test(h.doc.folded.honours); })) {
+        var honours = document.createElement("p");
+        honours.className = "honours";
+        highlight(honours, h.doc.fields.honours, result.terms);
+        li.appendChild(honours);
       }
       var snippet = document.createElement("p");
       snippet.className = "snippet";
