@@ -44,7 +44,7 @@ pub(super) const CONFERENCES: RGBColor = RGBColor(0x4B, 0x4E, 0x8C);
 /// pattern of diagonal stripes; it is never used for anything else.
 pub(super) const HATCH: RGBColor = RGBColor(0xE4, 0xE4, 0xE4);
 /// Outline of a hatched box.
-pub(super) const GAP_LINE: RGBColor = RGBColor(0x8A, 0x8A, 0x8A);
+pub(super) const GAP_LINE: RGBColor = RGBColor(0x9A, 0x9A, 0x9A);
 /// A stated zero: a short thick line on the baseline where the bar would be.
 pub(super) const ZERO_TICK: RGBColor = RGBColor(0x11, 0x11, 0x11);
 /// Dashed outline of a role known only from the previous year's handover.
@@ -60,7 +60,7 @@ const DASHED: [(RGBColor, &str); 3] = [
 ];
 
 /// Stripes of the hatch pattern, and its background.
-const HATCH_STRIPE: RGBColor = RGBColor(0xA6, 0xA6, 0xA6);
+const HATCH_STRIPE: RGBColor = RGBColor(0xB4, 0xB4, 0xB4);
 const HATCH_BG: RGBColor = RGBColor(0xF4, 0xF4, 0xF4);
 
 /// Outer padding of every canvas, in SVG units.

@@ -354,7 +354,7 @@ pub fn cluster_leaders(
 
 #[cfg(test)]
 mod tests {
-    use super::super::common::REORG;
+    use super::super::common::{HANDOVER_LINE, REORG};
     use super::super::test_util::*;
     use super::*;
 
@@ -433,6 +433,83 @@ mod tests {
             rows[2],
             vec!["2022 (Tái tổ chức)", "Công an thành phố Hải Phòng", "—"]
         );
+    }
+
+    #[test]
+    fn a_handed_over_role_is_drawn_apart_and_an_unknown_one_empty() {
+        let mut handed = entry(2024, Some("Lạng Sơn"), Some("Cao Bằng"));
+        handed.leader_handover = true;
+        handed.deputy_handover = true;
+        let entries = [
+            entry(2023, Some("Lai Châu"), None),
+            handed,
+            entry(2025, None, None),
+        ];
+        let mut text = vi_text("Cụm trưởng");
+        text.desc_gaps = "Theo bàn giao: {handover_years}.".to_string();
+        let Some(c) = cluster_leaders("l", &text, &entries, &[]) else {
+            panic!("expected a chart");
+        };
+        check_common(&c, "Cụm trưởng");
+        let doc = parse(&c.svg);
+        // Stated: the solid colour (one cell, one legend swatch).
+        assert_eq!(with_color(&doc, "rect", "fill", LEADER_BG).len(), 1 + 1);
+        assert!(with_color(&doc, "rect", "fill", DEPUTY_BG).is_empty());
+        // Handed over: the light fills with a dashed outline each.
+        let light = with_color(&doc, "rect", "fill", LEADER_HANDOVER_BG);
+        assert_eq!(light.len(), 1 + 1);
+        assert_eq!(
+            with_color(&doc, "rect", "fill", DEPUTY_HANDOVER_BG).len(),
+            1
+        );
+        let outlines = with_color(&doc, "polyline", "stroke", HANDOVER_LINE);
+        assert_eq!(outlines.len(), 2 + 1);
+        assert!(outlines
+            .iter()
+            .all(|o| o.attribute("stroke-dasharray").is_some()));
+        let x2024 = label_x(&doc, "2024");
+        assert!(num(&light[1], "x") < x2024);
+        let labels = texts(&doc);
+        for expected in [
+            "Nêu trong bài viết",
+            "Theo bàn giao",
+            "Lạng Sơn",
+            "Cao Bằng",
+        ] {
+            assert!(labels.contains(&expected.to_string()), "{expected}");
+        }
+        // 2025 has no holder known: no cell drawn there, only the dash.
+        let x2025 = label_x(&doc, "2025");
+        let cells = elements(&doc, "rect");
+        assert!(cells.iter().all(|r| {
+            num(r, "width") > 400.0
+                || !(num(r, "x") < x2025 && x2025 < num(r, "x") + num(r, "width"))
+        }));
+        assert_eq!(labels.iter().filter(|l| *l == "—").count(), 3);
+        assert_eq!(
+            elements(&doc, "desc")[0].text(),
+            Some("Theo bàn giao: 2024.")
+        );
+        let rows = table_rows(&c);
+        assert_eq!(rows[1], vec!["2023", "Lai Châu", "—"]);
+        assert_eq!(
+            rows[2],
+            vec![
+                "2024",
+                "Lạng Sơn (Theo bàn giao)",
+                "Cao Bằng (Theo bàn giao)"
+            ]
+        );
+        assert_eq!(rows[3], vec!["2025", "—", "—"]);
+
+        // A stated holder wins over a handover for the same year.
+        let mut again = entry(2023, Some("Lai Châu"), None);
+        again.leader_handover = true;
+        let both = [entry(2023, Some("Lai Châu"), None), again];
+        let doc_chart = chart(&both, &[]);
+        let doc = parse(&doc_chart.svg);
+        assert!(with_color(&doc, "polyline", "stroke", HANDOVER_LINE).is_empty());
+        assert!(!texts(&doc).contains(&"Theo bàn giao".to_string()));
     }
 
     #[test]

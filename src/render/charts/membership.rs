@@ -306,6 +306,51 @@ mod tests {
     }
 
     #[test]
+    fn a_year_without_write_up_is_hatched_not_left_empty() {
+        let units = [unit("Lạng Sơn", &[2017, 2020]), unit("Cao Bằng", &[2017])];
+        let mut text = vi_text("Thành viên");
+        text.desc_gaps = "Không có bài viết năm {no_writeup_years}.".to_string();
+        let Some(c) = cluster_membership("m", &text, &units, &[2018, 2019], &[]) else {
+            panic!("expected a chart");
+        };
+        check_common(&c, "Thành viên");
+        let doc = parse(&c.svg);
+        // One hatched column per year without a write-up, plus the legend's.
+        let columns = hatched(&doc);
+        assert_eq!(columns.len(), 2 + 1);
+        assert!(texts(&doc).contains(&"Không có bài viết".to_string()));
+        let rows_top = with_color(&doc, "rect", "fill", MEMBER)
+            .iter()
+            .skip(1)
+            .map(|r| num(r, "y"))
+            .fold(f64::MAX, f64::min);
+        for (column, year) in columns.iter().skip(1).zip(["2018", "2019"]) {
+            let x = label_x(&doc, year);
+            assert!(num(column, "x") < x && x < num(column, "x") + num(column, "width"));
+            // Across both rows.
+            assert!(num(column, "y") < rows_top);
+            assert!(num(column, "height") >= 2.0 * f64::from(ROW_H) - 1.0);
+        }
+        // Cao Bằng is not a member in 2020 (a year with a write-up): that
+        // cell is empty, not hatched.
+        let x2020 = label_x(&doc, "2020");
+        assert!(columns
+            .iter()
+            .all(|r| !(num(r, "x") < x2020 && x2020 < num(r, "x") + num(r, "width"))));
+        assert_eq!(
+            elements(&doc, "desc")[0].text(),
+            Some("Không có bài viết năm 2018–2019.")
+        );
+        let rows = table_rows(&c);
+        assert_eq!(rows[3], vec!["Không có bài viết", "2018–2019"]);
+        // Without such years: no hatch, no legend entry.
+        let plain = chart(&units, &[]);
+        let doc = parse(&plain.svg);
+        assert!(hatched(&doc).is_empty());
+        assert!(!texts(&doc).contains(&"Không có bài viết".to_string()));
+    }
+
+    #[test]
     fn thirty_units_over_forty_years() {
         let units: Vec<UnitMembership> = (0..30)
             .map(|i| {

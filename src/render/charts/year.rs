@@ -255,6 +255,7 @@ pub fn year_clusters(
 
 #[cfg(test)]
 mod tests {
+    use super::super::common::ZERO_TICK;
     use super::super::test_util::*;
     use super::*;
 
@@ -325,6 +326,53 @@ mod tests {
         assert_eq!(rows[0], vec!["Cụm", "Lượt tập thể", "Lượt cá nhân"]);
         assert_eq!(rows[1], vec!["Cụm thi đua số 1", "120", "2.847"]);
         assert_eq!(rows[3], vec!["Cụm thi đua số 3", "—", "—"]);
+    }
+
+    #[test]
+    fn unknown_cluster_is_hatched_and_zero_is_ticked() {
+        let clusters = [
+            cc("Cụm A", Some(0), Some(0)),
+            cc("Cụm B", None, None),
+            cc("Cụm C", Some(5), Some(7)),
+        ];
+        let mut text = vi_text("Năm 2023");
+        text.desc_gaps =
+            "{clusters} trong {all_clusters} cụm; chưa có: {unknown_names}.".to_string();
+        let Some(c) = year_clusters("y", &text, &clusters) else {
+            panic!("expected a chart");
+        };
+        check_common(&c, "Năm 2023");
+        let doc = parse(&c.svg);
+        // Cụm B's two bars are hatched across the axis; one legend swatch.
+        let bands = hatched(&doc);
+        assert_eq!(bands.len(), 2 + 1);
+        assert!(texts(&doc).contains(&"Chưa có số liệu".to_string()));
+        let zero_x = label_x(&doc, "0");
+        for band in bands.iter().skip(1) {
+            assert!((num(band, "x") - zero_x).abs() <= 1.5);
+            assert!(num(band, "width") > 200.0);
+        }
+        // Cụm A's zeros: ticks on the zero line, no hatch, and "0" written.
+        let ticks = with_color(&doc, "polyline", "stroke", ZERO_TICK);
+        assert_eq!(ticks.len(), 2);
+        assert!(ticks
+            .iter()
+            .all(|t| polyline_xs(t).iter().all(|&x| (x - zero_x).abs() <= 1.5)));
+        let a_y = elements(&doc, "text")
+            .into_iter()
+            .find(|t| t.text() == Some("Cụm A"))
+            .map(|t| num(&t, "y"))
+            .unwrap_or(f64::NAN);
+        assert!(bands.iter().skip(1).all(|b| a_y < num(b, "y")));
+        let labels = texts(&doc);
+        assert_eq!(labels.iter().filter(|l| *l == "—").count(), 2);
+        assert_eq!(
+            elements(&doc, "desc")[0].text(),
+            Some("2 trong 3 cụm; chưa có: Cụm B.")
+        );
+        let rows = table_rows(&c);
+        assert_eq!(rows[1], vec!["Cụm A", "0", "0"]);
+        assert_eq!(rows[2], vec!["Cụm B", "—", "—"]);
     }
 
     #[test]
