@@ -171,7 +171,9 @@ pub fn year_clusters(
                 if label.is_empty() {
                     continue;
                 }
-                let (x, y) = chart.backend_coord(&(end, (y0 + y1) / 2.0));
+                // An unknown count's dash stands where the hatch ends, off the stripes.
+                let at = if value.is_none() { scale.top } else { end };
+                let (x, y) = chart.backend_coord(&(at, (y0 + y1) / 2.0));
                 let color = if value.is_some() { INK } else { MUTED };
                 let style = anchored(FONT - 1.0, color, HPos::Left, VPos::Center);
                 root.draw(&Text::new(label, (x + 4, y), style))
@@ -366,6 +368,12 @@ mod tests {
         assert!(bands.iter().skip(1).all(|b| a_y < num(b, "y")));
         let labels = texts(&doc);
         assert_eq!(labels.iter().filter(|l| *l == "—").count(), 2);
+        // Their dashes stand past the hatch, not on its stripes.
+        let band_end = num(&bands[1], "x") + num(&bands[1], "width");
+        assert!(elements(&doc, "text")
+            .iter()
+            .filter(|t| t.text() == Some("—"))
+            .all(|t| num(t, "x") > band_end));
         assert_eq!(
             elements(&doc, "desc")[0].text(),
             Some("2 trong 3 cụm; chưa có: Cụm B.")
