@@ -569,7 +569,9 @@ mod tests {
 
     #[test]
     fn same_input_same_bytes() {
-        let entries = [entry(2020, Some("A"), Some("B"))];
+        let mut handed = entry(2021, Some("C"), None);
+        handed.leader_handover = true;
+        let entries = [entry(2020, Some("A"), Some("B")), handed];
         assert_eq!(chart(&entries, &[2020]), chart(&entries, &[2020]));
     }
 }

@@ -399,5 +399,9 @@ mod tests {
     fn same_input_same_bytes() {
         let units = [unit("B", &[2020, 2022]), unit("A", &[2021])];
         assert_eq!(chart(&units, &[2021]), chart(&units, &[2021]));
+        let text = vi_text("x");
+        let gaps = || cluster_membership("m", &text, &units, &[2019, 2023], &[2021]);
+        assert!(gaps().is_some());
+        assert_eq!(gaps(), gaps());
     }
 }
