@@ -7,7 +7,7 @@ use super::charts::{
 };
 use super::context::cluster_name;
 use super::Renderer;
-use crate::model::{Awards, Corpus};
+use crate::model::{Awards, Corpus, RoleBasis, RoleHolder};
 
 fn text(r: &Renderer, chart: &str) -> ChartText {
     let t = &r.i18n;
@@ -33,6 +33,16 @@ fn text(r: &Renderer, chart: &str) -> ChartText {
         count: get("chart_count"),
         missing: get("dash"),
         no_data: get("no_awards"),
+        // Only some charts have a wording for gaps; the others keep `desc`.
+        desc_gaps: t
+            .strings
+            .get(&format!("chart_{chart}_desc_gaps"))
+            .cloned()
+            .unwrap_or_default(),
+        not_reported: get("chart_not_reported"),
+        no_writeup: get("chart_no_writeup"),
+        stated: get("chart_stated"),
+        handover: get("chart_handover"),
         thousands_sep: r.language().thousands_sep(),
     }
 }
@@ -43,6 +53,10 @@ fn year_awards(year: i32, a: Awards) -> YearAwards {
         collectives: a.collectives,
         individuals: a.individuals,
     }
+}
+
+fn handed_over(holder: Option<&RoleHolder>) -> bool {
+    holder.is_some_and(|h| h.basis == RoleBasis::Handover)
 }
 
 /// The cluster page's three charts: awards per year, membership, leaders.
@@ -77,8 +91,14 @@ pub fn cluster(corpus: &Corpus, ci: usize, r: &Renderer) -> [String; 3] {
             }
         }
     }
+    let no_writeup: Vec<i32> = c
+        .years
+        .iter()
+        .filter(|y| !y.reported())
+        .map(|y| y.year)
+        .collect();
     let t = text(r, "membership");
-    let membership = charts::cluster_membership("members", &t, &units, &reorganized)
+    let membership = charts::cluster_membership("members", &t, &units, &no_writeup, &reorganized)
         .map(|c| c.to_html())
         .unwrap_or_default();
 
@@ -89,6 +109,8 @@ pub fn cluster(corpus: &Corpus, ci: usize, r: &Renderer) -> [String; 3] {
             year: y.year,
             leader: y.leader.as_ref().map(|h| h.unit.clone()),
             deputy: y.deputy.as_ref().map(|h| h.unit.clone()),
+            leader_handover: handed_over(y.leader.as_ref()),
+            deputy_handover: handed_over(y.deputy.as_ref()),
         })
         .collect();
     let t = text(r, "leaders");
@@ -132,18 +154,19 @@ pub fn home(corpus: &Corpus, r: &Renderer) -> [String; 2] {
     [awards, conferences]
 }
 
-/// The year page's chart: the clusters of the year side by side.
+/// The year page's chart: the clusters of the year side by side, those
+/// whose write-ups give no count among them (drawn as unknown).
 pub fn year(corpus: &Corpus, yi: usize, r: &Renderer) -> String {
     let clusters: Vec<ClusterCounts> = corpus
         .cluster_years(corpus.years[yi].year)
         .into_iter()
-        .filter_map(|(ci, cy)| {
-            let a = cy.awards?.awards;
-            Some(ClusterCounts {
+        .map(|(ci, cy)| {
+            let a = cy.totals();
+            ClusterCounts {
                 name: cluster_name(&corpus.clusters[ci].key, &r.i18n),
                 collectives: a.collectives,
                 individuals: a.individuals,
-            })
+            }
         })
         .collect();
     let t = text(r, "year");

@@ -6,9 +6,10 @@ use std::iter::once;
 use plotters::prelude::*;
 
 use super::common::{
-    canvas, clean, de, draw_legend, draw_marker, draw_reorgs, finish, legend_height, max_by_year,
-    opt_cell, opt_text, plot_bottom, render, table_html, year_cell, year_count_chart, Cell,
-    LegendItem, Marker, Swatch, YearAxes, COLLECTIVES, INDIVIDUALS_LINE, PAD, REORG_STRIP,
+    canvas, clean, de, draw_hatch, draw_legend, draw_marker, draw_reorgs, finish, hatch_legend,
+    legend_height, max_by_year, opt_cell, opt_text, plot_bottom, render, table_html, with_gaps,
+    year_cell, year_count_chart, year_ranges, Cell, LegendItem, Marker, Swatch, YearAxes,
+    COLLECTIVES, INDIVIDUALS_LINE, PAD, REORG_STRIP,
 };
 use super::{Chart, ChartText, YearAwards};
 
@@ -36,6 +37,28 @@ pub(super) fn by_year(rows: &[YearAwards]) -> BTreeMap<i32, (Option<u64>, Option
     map
 }
 
+/// Longest span of years whose every year is looked at for gaps; a longer
+/// one (absurd input) only gets the years it lists.
+pub(super) const MAX_GAP_SPAN: i64 = 1000;
+
+/// The years from `first` to `last` with no count at all: listed with none,
+/// or not listed.
+pub(super) fn unknown_years(
+    data: &BTreeMap<i32, (Option<u64>, Option<u64>)>,
+    first: i32,
+    last: i32,
+) -> BTreeSet<i32> {
+    let none = |year: &i32| {
+        data.get(year)
+            .is_none_or(|(c, i)| c.is_none() && i.is_none())
+    };
+    if i64::from(last) - i64::from(first) < MAX_GAP_SPAN {
+        (first..=last).filter(none).collect()
+    } else {
+        data.keys().copied().filter(none).collect()
+    }
+}
+
 /// Runs of consecutive years; a missing year or a reorganization starts a new run.
 fn runs(points: &[(i32, u64)], reorgs: &BTreeSet<i32>) -> Vec<Vec<(f64, f64)>> {
     let mut out: Vec<Vec<(f64, f64)>> = Vec::new();
@@ -56,19 +79,23 @@ fn runs(points: &[(i32, u64)], reorgs: &BTreeSet<i32>) -> Vec<Vec<(f64, f64)>> {
 /// Awards per year of one cluster: "lượt tập thể" (solid line, round
 /// markers) and "lượt cá nhân" (dashed line, triangles), y axis from zero.
 ///
-/// `years` lists the years the cluster reported; a `None` count or a year
-/// not listed is a gap, never a zero. Each year in `reorganized` gets a
+/// `years` lists the cluster's years; a `None` count or a year not listed is
+/// a gap, never a zero: a year with no count at all is drawn as a hatched
+/// band the height of the plot (legend `text.not_reported`), a stated zero
+/// as a marker on the zero line. Each year in `reorganized` gets a
 /// dashed vertical marker on the boundary before it, labelled
 /// "{text.reorganized} {year}", and lines do not cross it; the axis is
 /// widened to include those years. Returns `None` when no year has any count
 /// (the caller then shows `text.no_data`, e.g. through [`super::figure_or_note`]).
 ///
 /// Reads `title`, `desc`, `table_summary`, `year`, `value_axis`,
-/// `collectives`, `individuals`, `reorganized`, `missing`, `thousands_sep`.
-/// Placeholders in `desc`: `{first_year}`, `{last_year}`, `{years}` (years
-/// with a count), `{max_collectives}`, `{max_collectives_year}`,
-/// `{max_individuals}`, `{max_individuals_year}`, `{total_collectives}`,
-/// `{total_individuals}`, `{reorganized_years}`.
+/// `collectives`, `individuals`, `reorganized`, `missing`, `not_reported`,
+/// `desc_gaps`, `thousands_sep`. Placeholders in `desc`: `{first_year}`,
+/// `{last_year}`, `{years}` (years with a count), `{max_collectives}`,
+/// `{max_collectives_year}`, `{max_individuals}`, `{max_individuals_year}`,
+/// `{total_collectives}`, `{total_individuals}` (maxima and totals over the
+/// years with a count), `{reorganized_years}`; `desc_gaps`, used when a year
+/// has no count, also has `{unknown_years}` ("2018–2020, 2022").
 pub fn cluster_awards(
     id_prefix: &str,
     text: &ChartText,
@@ -98,7 +125,8 @@ pub fn cluster_awards(
         .unwrap_or(0);
     let scale = super::common::count_scale(max, 5, text.thousands_sep);
 
-    let items = [
+    let unknown = unknown_years(&data, first, last);
+    let mut items = vec![
         LegendItem {
             swatch: Swatch::Line(COLLECTIVES, Marker::Circle),
             label: clean(&text.collectives),
@@ -108,6 +136,9 @@ pub fn cluster_awards(
             label: clean(&text.individuals),
         },
     ];
+    if !unknown.is_empty() {
+        items.extend(hatch_legend(&text.not_reported));
+    }
     let inner_w = WIDTH - 2 * PAD;
     let legend_h = legend_height(&items, inner_w);
     let strip_h = if reorgs.is_empty() { 0 } else { REORG_STRIP };
@@ -130,6 +161,12 @@ pub fn cluster_awards(
                 margin_right: 12,
             },
         )?;
+        for &year in &unknown {
+            let x = f64::from(year);
+            let a = chart.backend_coord(&(x - 0.42, scale.top));
+            let b = chart.backend_coord(&(x + 0.42, 0.0));
+            draw_hatch(root, [a, b])?;
+        }
         let bottom = plot_bottom(chart.plotting_area().get_pixel_range());
         let x_px = |x: f64| chart.backend_coord(&(x, 0.0)).0;
         draw_reorgs(root, &reorgs, &x_px, bottom, PAD + legend_h, text)?;
@@ -154,7 +191,12 @@ pub fn cluster_awards(
     });
 
     let mut rows = Vec::new();
-    let all_years: BTreeSet<i32> = data.keys().chain(reorgs.iter()).copied().collect();
+    let all_years: BTreeSet<i32> = data
+        .keys()
+        .chain(reorgs.iter())
+        .chain(unknown.iter())
+        .copied()
+        .collect();
     for year in &all_years {
         let (c, i) = data.get(year).copied().unwrap_or((None, None));
         rows.push(vec![
@@ -205,8 +247,10 @@ pub fn cluster_awards(
             ),
         ),
         ("reorganized_years", super::common::join_years(&reorgs)),
+        ("unknown_years", year_ranges(&unknown)),
     ];
-    Some(finish(id_prefix, text, &vars, size, raw, table))
+    let text = with_gaps(text, !unknown.is_empty());
+    Some(finish(id_prefix, &text, &vars, size, raw, table))
 }
 
 #[cfg(test)]
@@ -317,9 +361,84 @@ mod tests {
         let rows = table_rows(&chart);
         assert_eq!(rows[0], vec!["Năm", "Lượt tập thể", "Lượt cá nhân"]);
         assert_eq!(rows[2], vec!["2019", "12", "2.847"]);
-        assert_eq!(rows[3], vec!["2021 (Tái tổ chức)", "8", "150"]);
-        assert_eq!(rows[4], vec!["2022", "9", "—"]);
-        assert_eq!(rows.len(), 1 + 5);
+        assert_eq!(rows[3], vec!["2020", "—", "—"]);
+        assert_eq!(rows[4], vec!["2021 (Tái tổ chức)", "8", "150"]);
+        assert_eq!(rows[5], vec!["2022", "9", "—"]);
+        assert_eq!(rows.len(), 1 + 6);
+    }
+
+    /// The x extent of a shape.
+    fn x_span(node: &roxmltree::Node<'_, '_>) -> (f64, f64) {
+        (num(node, "x"), num(node, "x") + num(node, "width"))
+    }
+
+    #[test]
+    fn unknown_year_is_hatched_and_a_stated_zero_is_not() {
+        let rows = [
+            row(2019, Some(0), Some(0)),
+            row(2020, None, None),
+            // 2021 not listed at all: no write-up.
+            row(2022, Some(3), Some(4)),
+        ];
+        let mut text = vi_text("Khen thưởng");
+        text.desc = "Đủ số liệu.".to_string();
+        text.desc_gaps = "Chưa có số liệu năm {unknown_years}; cao nhất {max_individuals} ({max_individuals_year}).".to_string();
+        let Some(chart) = cluster_awards("a", &text, &rows, &[]) else {
+            panic!("expected a chart");
+        };
+        check_common(&chart, "Khen thưởng");
+        let doc = parse(&chart.svg);
+        // One band per unknown year, plus the legend's swatch.
+        let bands = hatched(&doc);
+        assert_eq!(bands.len(), 2 + 1, "{}", chart.svg);
+        assert!(texts(&doc).contains(&"Chưa có số liệu".to_string()));
+        let spans: Vec<(f64, f64)> = bands.iter().skip(1).map(x_span).collect();
+        for year in ["2020", "2021"] {
+            let x = label_x(&doc, year);
+            assert!(spans.iter().any(|&(lo, hi)| lo < x && x < hi), "{year}");
+        }
+        // The stated zero is a marker on the zero line, not a band.
+        let x2019 = label_x(&doc, "2019");
+        assert!(spans.iter().all(|&(lo, hi)| !(lo < x2019 && x2019 < hi)));
+        let zero_y = elements(&doc, "text")
+            .into_iter()
+            .find(|t| t.text() == Some("0"))
+            .map(|t| num(&t, "y"))
+            .unwrap_or(f64::NAN);
+        assert!(with_color(&doc, "circle", "fill", COLLECTIVES)
+            .iter()
+            .any(|c| (num(c, "cx") - x2019).abs() < 1.5 && (num(c, "cy") - zero_y).abs() < 1.5));
+        // The bands span the plot's height (from the top tick to the zero line).
+        let top_y = elements(&doc, "text")
+            .into_iter()
+            .find(|t| t.text() == Some("4"))
+            .map(|t| num(&t, "y"))
+            .unwrap_or(f64::NAN);
+        for band in bands.iter().skip(1) {
+            assert!((num(band, "y") - top_y).abs() < 2.0);
+            assert!((num(band, "y") + num(band, "height") - zero_y).abs() < 2.0);
+        }
+        // The table: a dash for unknown, 0 for zero.
+        let table = table_rows(&chart);
+        assert_eq!(table[1], vec!["2019", "0", "0"]);
+        assert_eq!(table[2], vec!["2020", "—", "—"]);
+        assert_eq!(table[3], vec!["2021", "—", "—"]);
+        // The description says which years are unknown.
+        assert_eq!(
+            elements(&doc, "desc")[0].text(),
+            Some("Chưa có số liệu năm 2020–2021; cao nhất 4 (2022).")
+        );
+
+        // All years known: no hatch, no legend entry, the plain description.
+        let known = [row(2019, Some(0), Some(0)), row(2020, Some(1), None)];
+        let Some(chart) = cluster_awards("a", &text, &known, &[]) else {
+            panic!("expected a chart");
+        };
+        let doc = parse(&chart.svg);
+        assert!(hatched(&doc).is_empty());
+        assert!(elements(&doc, "pattern").is_empty());
+        assert!(!texts(&doc).contains(&"Chưa có số liệu".to_string()));
+        assert_eq!(elements(&doc, "desc")[0].text(), Some("Đủ số liệu."));
     }
 
     #[test]

@@ -39,9 +39,29 @@ pub(super) const MEMBER: RGBColor = RGBColor(0x2E, 0x6F, 0x5E);
 pub(super) const LEADER_BG: RGBColor = RGBColor(0xD6, 0xE4, 0xF0);
 pub(super) const DEPUTY_BG: RGBColor = RGBColor(0xF7, 0xE1, 0xC8);
 pub(super) const CONFERENCES: RGBColor = RGBColor(0x4B, 0x4E, 0x8C);
+/// Fill of a box whose value is unknown (not reported, no write-up). Plotters
+/// has no patterns, so `post_process` swaps this colour for a light grey
+/// pattern of diagonal stripes; it is never used for anything else.
+pub(super) const HATCH: RGBColor = RGBColor(0xE4, 0xE4, 0xE4);
+/// Outline of a hatched box.
+pub(super) const GAP_LINE: RGBColor = RGBColor(0x9A, 0x9A, 0x9A);
+/// A stated zero: a short thick line on the baseline where the bar would be.
+pub(super) const ZERO_TICK: RGBColor = RGBColor(0x11, 0x11, 0x11);
+/// Dashed outline of a role known only from the previous year's handover.
+pub(super) const HANDOVER_LINE: RGBColor = RGBColor(0x5B, 0x6B, 0x7B);
+pub(super) const LEADER_HANDOVER_BG: RGBColor = RGBColor(0xF0, 0xF5, 0xFA);
+pub(super) const DEPUTY_HANDOVER_BG: RGBColor = RGBColor(0xFD, 0xF4, 0xEA);
 
 /// Polylines drawn in these colours get a dash pattern (SVG `stroke-dasharray`).
-const DASHED: [(RGBColor, &str); 2] = [(INDIVIDUALS_LINE, "7 4"), (REORG, "4 3")];
+const DASHED: [(RGBColor, &str); 3] = [
+    (INDIVIDUALS_LINE, "7 4"),
+    (REORG, "4 3"),
+    (HANDOVER_LINE, "4 2"),
+];
+
+/// Stripes of the hatch pattern, and its background.
+const HATCH_STRIPE: RGBColor = RGBColor(0xB4, 0xB4, 0xB4);
+const HATCH_BG: RGBColor = RGBColor(0xF4, 0xF4, 0xF4);
 
 /// Outer padding of every canvas, in SVG units.
 pub(super) const PAD: i32 = 8;
@@ -420,6 +440,19 @@ fn post_process(raw: &str, id: &str, (w, h): (u32, u32), title: &str, desc: &str
         escape(title),
         escape(desc)
     );
+    let hatch_fill = format!("fill=\"{}\"", hex(HATCH));
+    let hatch_url = format!("fill=\"url(#{id}-hatch)\"");
+    if body.contains(&hatch_fill) {
+        out.push_str(&format!(
+            "<defs><pattern id=\"{id}-hatch\" width=\"6\" height=\"6\" \
+             patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
+             <rect width=\"6\" height=\"6\" fill=\"{}\"/>\
+             <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"{}\" stroke-width=\"2\"/>\
+             </pattern></defs>\n",
+            hex(HATCH_BG),
+            hex(HATCH_STRIPE)
+        ));
+    }
     let dashed: Vec<(String, &str)> = DASHED
         .iter()
         .map(|(color, dash)| (format!("stroke=\"{}\"", hex(*color)), *dash))
@@ -441,6 +474,11 @@ fn post_process(raw: &str, id: &str, (w, h): (u32, u32), title: &str, desc: &str
                 out.push_str(inner);
             }
             out.push_str("</text>\n");
+            continue;
+        }
+        if line.starts_with("<rect") && line.contains(&hatch_fill) {
+            out.push_str(&line.replace(&hatch_fill, &hatch_url));
+            out.push('\n');
             continue;
         }
         if line.starts_with("<polyline") {
@@ -543,6 +581,10 @@ pub(super) enum Swatch {
     Line(RGBColor, Marker),
     /// A filled box, with an outline when `true`.
     Box(RGBColor, bool),
+    /// A hatched box: a value not known.
+    Hatch,
+    /// A filled box with a dashed outline: a role known from a handover.
+    Dashed(RGBColor),
 }
 
 #[derive(Clone, Copy)]
@@ -607,6 +649,10 @@ pub(super) fn draw_legend(
                         .map_err(de)?;
                 }
             }
+            Swatch::Hatch => draw_hatch(root, [(x + 4, y - 6), (x + SWATCH_W - 4, y + 6)])?,
+            Swatch::Dashed(color) => {
+                draw_dashed_box(root, [(x + 4, y - 6), (x + SWATCH_W - 4, y + 6)], color)?
+            }
         }
         if !item.label.is_empty() {
             let style = anchored(FONT, INK, HPos::Left, VPos::Center);
@@ -615,6 +661,58 @@ pub(super) fn draw_legend(
         }
     }
     Ok(())
+}
+
+/// A hatched box (value unknown) between two corners in canvas pixels.
+pub(super) fn draw_hatch(root: &Root<'_>, corners: [(i32, i32); 2]) -> Fallible {
+    root.draw(&Rectangle::new(corners, HATCH.filled()))
+        .map_err(de)?;
+    root.draw(&Rectangle::new(corners, GAP_LINE.stroke_width(1)))
+        .map_err(de)
+}
+
+/// A box filled with `fill` and outlined with a dashed line (canvas pixels).
+pub(super) fn draw_dashed_box(
+    root: &Root<'_>,
+    [(x0, y0), (x1, y1)]: [(i32, i32); 2],
+    fill: RGBColor,
+) -> Fallible {
+    root.draw(&Rectangle::new([(x0, y0), (x1, y1)], fill.filled()))
+        .map_err(de)?;
+    let outline = PathElement::new(
+        vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)],
+        HANDOVER_LINE.stroke_width(1),
+    );
+    root.draw(&outline).map_err(de)
+}
+
+/// A stated zero on a bar chart: a short thick line along the baseline from
+/// `a` to `b` (canvas pixels), so a zero is seen and never read as a gap.
+pub(super) fn draw_zero_tick(root: &Root<'_>, a: (i32, i32), b: (i32, i32)) -> Fallible {
+    root.draw(&PathElement::new(vec![a, b], ZERO_TICK.stroke_width(3)))
+        .map_err(de)
+}
+
+/// `text` with `desc_gaps` as its description when `gaps` and one is given:
+/// a chart with unknown values says so instead of reading as complete.
+pub(super) fn with_gaps(text: &ChartText, gaps: bool) -> std::borrow::Cow<'_, ChartText> {
+    if gaps && !clean(&text.desc_gaps).is_empty() {
+        std::borrow::Cow::Owned(ChartText {
+            desc: text.desc_gaps.clone(),
+            ..text.clone()
+        })
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// A legend item with the hatch swatch, or none when `label` is blank.
+pub(super) fn hatch_legend(label: &str) -> Option<LegendItem> {
+    let label = clean(label);
+    (!label.is_empty()).then_some(LegendItem {
+        swatch: Swatch::Hatch,
+        label,
+    })
 }
 
 /// A point marker in pixel coordinates.

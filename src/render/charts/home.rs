@@ -1,16 +1,17 @@
 //! Home page: awards per year by cluster, and conferences per year.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::awards::{add_opt, by_year};
+use super::awards::{add_opt, by_year, unknown_years, MAX_GAP_SPAN};
 use super::common::{
-    anchored, canvas, chars_fitting, clean, count_scale, de, draw_legend, finish, format_count,
-    legend_height, max_by_year, opt_cell, opt_text, render, table_html, text_w, truncate,
-    year_count_chart, Cell, LegendItem, Root, Scale, Swatch, YearAxes, COLLECTIVES, CONFERENCES,
-    FONT, INDIVIDUALS_FILL, INK, OUTLINE, PAD,
+    anchored, canvas, chars_fitting, clean, count_scale, de, draw_hatch, draw_legend,
+    draw_zero_tick, finish, format_count, hatch_legend, legend_height, max_by_year, opt_cell,
+    opt_text, render, table_html, text_w, truncate, with_gaps, year_count_chart, year_ranges, Cell,
+    LegendItem, Root, Scale, Swatch, YearAxes, COLLECTIVES, CONFERENCES, FONT, INDIVIDUALS_FILL,
+    INK, OUTLINE, PAD,
 };
 use super::{Chart, ChartText, ClusterAwards, YearCount};
 
@@ -26,12 +27,25 @@ fn year_total((c, i): Counts) -> u64 {
     c.unwrap_or(0).saturating_add(i.unwrap_or(0))
 }
 
+/// Years of a panel drawn as unknown.
+struct Gaps<'g> {
+    /// No count at all: a hatched band the height of the plot.
+    unknown: &'g BTreeSet<i32>,
+    /// Some of the year's clusters give no count: a hatched cap on the bar.
+    partial: &'g BTreeSet<i32>,
+}
+
+/// Height of the hatched cap on a bar that leaves clusters out.
+const CAP_H: i32 = 7;
+
 /// Stacked bars in one panel: collectives at the bottom (dark), individuals
-/// on top (light with an outline). Years with no count get no bar.
+/// on top (light with an outline). Years with no count get a hatched band, a
+/// stated zero a tick on the baseline.
 fn draw_panel(
     area: &Root<'_>,
     title: &str,
     data: &YearMap,
+    gaps: &Gaps<'_>,
     scale: &Scale,
     (first, last): (i32, i32),
     sep: char,
@@ -53,6 +67,15 @@ fn draw_panel(
             margin_right: 10,
         },
     )?;
+    // The chart gives canvas pixels; the panel draws from its own corner.
+    let (bx, by) = area.get_base_pixel();
+    let px = |p: (i32, i32)| (p.0 - bx, p.1 - by);
+    for &year in gaps.unknown {
+        let x = f64::from(year);
+        let a = chart.backend_coord(&(x - 0.4, scale.top));
+        let b = chart.backend_coord(&(x + 0.4, 0.0));
+        draw_hatch(area, [px(a), px(b)])?;
+    }
     for (&year, &(c, i)) in data {
         let x = f64::from(year);
         let (left, right) = (x - 0.4, x + 0.4);
@@ -85,6 +108,17 @@ fn draw_panel(
                     )))
                     .map_err(de)?;
             }
+            base = top;
+        }
+        if (c.is_some() || i.is_some()) && base == 0.0 {
+            let a = chart.backend_coord(&(left, 0.0));
+            let b = chart.backend_coord(&(right, 0.0));
+            draw_zero_tick(area, px(a), px(b))?;
+        }
+        if gaps.partial.contains(&year) && (c.is_some() || i.is_some()) {
+            let (x0, y) = px(chart.backend_coord(&(left, base)));
+            let x1 = px(chart.backend_coord(&(right, base))).0;
+            draw_hatch(area, [(x0, y - CAP_H), (x1, y - 1)])?;
         }
     }
     Ok(())
@@ -92,20 +126,30 @@ fn draw_panel(
 
 /// Award counts per year across all clusters, as small multiples: a first
 /// panel with the total of all clusters (own scale), then one panel per
-/// cluster that reported any count, all cluster panels on one shared scale so
-/// their bars compare. Each bar stacks "lượt tập thể" (dark) under
-/// "lượt cá nhân" (light, outlined); a year without counts has no bar.
-/// With a single reporting cluster the total panel is left out.
+/// cluster, all cluster panels on one shared scale so their bars compare.
+/// Each bar stacks "lượt tập thể" (dark) under "lượt cá nhân" (light,
+/// outlined); a stated zero is a tick on the baseline.
 ///
-/// `None` when no cluster reported any count. Counts of a year given twice
-/// for one cluster are added. The table lists every cluster (in the given
-/// order, after the total) and year.
+/// Unknown is not zero: in a cluster's panel, a year of the cluster's span
+/// (its first listed year to its last) with no count is a hatched band the
+/// height of the plot; in the total panel, so is a year no cluster gives a
+/// count for, and a year some listed clusters give no count for has a
+/// hatched cap on its bar (its total leaves them out). The legend then has
+/// `text.not_reported`. With a single cluster the total panel is left out.
 ///
-/// Reads `title`, `desc`, `table_summary`, `cluster`, `year`, `total`,
-/// `collectives`, `individuals`, `missing`, `thousands_sep`. Placeholders in
-/// `desc`: `{first_year}`, `{last_year}`, `{clusters}` (clusters with
-/// counts), `{max_total}`, `{max_total_year}` (largest all-cluster total of
-/// a year), `{grand_total}`, `{total_collectives}`, `{total_individuals}`.
+/// `None` when no cluster gives any count. Counts of a year given twice for
+/// one cluster are added. The table lists every cluster (in the given order,
+/// after the total) and year.
+///
+/// Reads `title`, `desc`, `desc_gaps`, `table_summary`, `cluster`, `year`,
+/// `total`, `collectives`, `individuals`, `missing`, `not_reported`,
+/// `thousands_sep`. Placeholders in `desc`: `{first_year}`, `{last_year}`,
+/// `{clusters}` (clusters with counts), `{max_total}`, `{max_total_year}`
+/// (largest all-cluster total of a year), `{grand_total}`,
+/// `{total_collectives}`, `{total_individuals}`; `desc_gaps`, used when a
+/// cluster-year has no count, also has `{unknown}` (how many cluster-years,
+/// plus the years of the span that no cluster lists)
+/// and `{unknown_years}` (years with no count from any cluster).
 pub fn awards_by_cluster(
     id_prefix: &str,
     text: &ChartText,
@@ -115,23 +159,46 @@ pub fn awards_by_cluster(
         .iter()
         .map(|c| (clean(&c.name), by_year(&c.years)))
         .collect();
-    let has_counts = |m: &YearMap| m.values().any(|(c, i)| c.is_some() || i.is_some());
-    let reporting: Vec<&(String, YearMap)> = merged.iter().filter(|(_, m)| has_counts(m)).collect();
-    if reporting.is_empty() {
+    let known = |v: &Counts| v.0.is_some() || v.1.is_some();
+    let has_counts = |m: &YearMap| m.values().any(known);
+    let reporting = merged.iter().filter(|(_, m)| has_counts(m)).count();
+    if reporting == 0 {
         return None;
     }
+    let shown: Vec<&(String, YearMap)> = merged.iter().filter(|(_, m)| !m.is_empty()).collect();
     let mut totals = YearMap::new();
-    for (_, map) in &reporting {
+    // Years some cluster lists without a count.
+    let mut left_out: BTreeSet<i32> = BTreeSet::new();
+    let mut unknown_cluster_years: u64 = 0;
+    for (_, map) in &shown {
         for (&year, &(c, i)) in map {
             let entry = totals.entry(year).or_insert((None, None));
             entry.0 = add_opt(entry.0, c);
             entry.1 = add_opt(entry.1, i);
+            if !known(&(c, i)) {
+                left_out.insert(year);
+                unknown_cluster_years += 1;
+            }
         }
     }
     let first = totals.keys().next().copied()?;
     let last = totals.keys().next_back().copied()?;
+    let total_unknown = unknown_years(&totals, first, last);
+    let partial: BTreeSet<i32> = left_out
+        .iter()
+        .copied()
+        .filter(|y| totals.get(y).is_some_and(known))
+        .collect();
+    let cluster_unknown: Vec<BTreeSet<i32>> = shown
+        .iter()
+        .map(|(_, m)| match (m.keys().next(), m.keys().next_back()) {
+            (Some(&a), Some(&b)) => unknown_years(m, a, b),
+            _ => BTreeSet::new(),
+        })
+        .collect();
+    let any_gap = !total_unknown.is_empty() || !partial.is_empty();
     let sep = text.thousands_sep;
-    let cluster_max = reporting
+    let cluster_max = shown
         .iter()
         .flat_map(|(_, m)| m.values().copied().map(year_total))
         .max()
@@ -140,13 +207,23 @@ pub fn awards_by_cluster(
     let cluster_scale = count_scale(cluster_max, 4, sep);
     let total_scale = count_scale(total_max, 4, sep);
     let total_label = clean(&text.total);
-    let mut panels: Vec<(&str, &YearMap, &Scale)> = Vec::new();
-    if reporting.len() > 1 {
-        panels.push((&total_label, &totals, &total_scale));
+    let no_partial = BTreeSet::new();
+    let mut panels: Vec<(&str, &YearMap, Gaps<'_>, &Scale)> = Vec::new();
+    if shown.len() > 1 {
+        let gaps = Gaps {
+            unknown: &total_unknown,
+            partial: &partial,
+        };
+        panels.push((&total_label, &totals, gaps, &total_scale));
     }
-    for (name, map) in &reporting {
-        panels.push((name, map, &cluster_scale));
+    for ((name, map), unknown) in shown.iter().zip(&cluster_unknown) {
+        let gaps = Gaps {
+            unknown,
+            partial: &no_partial,
+        };
+        panels.push((name, map, gaps, &cluster_scale));
     }
+    let any_gap = any_gap || cluster_unknown.iter().any(|u| !u.is_empty());
     let cols = match panels.len() {
         1 => 1,
         2..=4 => 2,
@@ -155,7 +232,7 @@ pub fn awards_by_cluster(
     let grid_rows = panels.len().div_ceil(cols);
     let width = if cols == 1 { 560 } else { 720 };
     let inner_w = width - 2 * PAD;
-    let items = [
+    let mut items = vec![
         LegendItem {
             swatch: Swatch::Box(COLLECTIVES, false),
             label: clean(&text.collectives),
@@ -165,6 +242,9 @@ pub fn awards_by_cluster(
             label: clean(&text.individuals),
         },
     ];
+    if any_gap {
+        items.extend(hatch_legend(&text.not_reported));
+    }
     let legend_h = legend_height(&items, inner_w);
     let size = canvas(
         f64::from(width),
@@ -175,8 +255,8 @@ pub fn awards_by_cluster(
         draw_legend(root, &items, (PAD, PAD), inner_w)?;
         let body = root.margin(PAD + legend_h, PAD, PAD, PAD);
         let areas = body.split_evenly((grid_rows, cols));
-        for ((title, data, scale), area) in panels.iter().zip(areas.iter()) {
-            draw_panel(area, title, data, scale, (first, last), sep)?;
+        for ((title, data, gaps, scale), area) in panels.iter().zip(areas.iter()) {
+            draw_panel(area, title, data, gaps, scale, (first, last), sep)?;
         }
         Ok(())
     });
@@ -200,7 +280,7 @@ pub fn awards_by_cluster(
             ]);
         }
     };
-    if reporting.len() > 1 {
+    if shown.len() > 1 {
         add_rows(&total_label, &totals);
     }
     for (name, map) in &merged {
@@ -217,7 +297,12 @@ pub fn awards_by_cluster(
         &rows,
     );
 
-    let best = max_by_year(totals.iter().map(|(&y, &v)| (y, year_total(v))));
+    let best = max_by_year(
+        totals
+            .iter()
+            .filter(|(_, v)| known(v))
+            .map(|(&y, &v)| (y, year_total(v))),
+    );
     let sum = |pick: fn(&Counts) -> Option<u64>| {
         totals
             .values()
@@ -227,7 +312,7 @@ pub fn awards_by_cluster(
     let vars = [
         ("first_year", first.to_string()),
         ("last_year", last.to_string()),
-        ("clusters", format_count(reporting.len() as u64, sep)),
+        ("clusters", format_count(reporting as u64, sep)),
         ("max_total", opt_text(best.map(|b| b.1), text)),
         (
             "max_total_year",
@@ -246,17 +331,35 @@ pub fn awards_by_cluster(
         ),
         ("total_collectives", format_count(sum(|v| v.0), sep)),
         ("total_individuals", format_count(sum(|v| v.1), sep)),
+        (
+            "unknown",
+            format_count(
+                unknown_cluster_years.saturating_add(
+                    total_unknown
+                        .iter()
+                        .filter(|y| !totals.contains_key(y))
+                        .count() as u64,
+                ),
+                sep,
+            ),
+        ),
+        ("unknown_years", year_ranges(&total_unknown)),
     ];
-    Some(finish(id_prefix, text, &vars, size, raw, table))
+    let text = with_gaps(text, any_gap);
+    Some(finish(id_prefix, &text, &vars, size, raw, table))
 }
 
 /// Conferences held per year, as bars from zero with the count written above
-/// each bar when there is room. Counts of a year given twice are added;
-/// years not listed get no bar. `None` for an empty list.
+/// each bar when there is room. Counts of a year given twice are added; a
+/// year between the first and the last that is not listed (no write-up) is
+/// a hatched band with the legend `text.no_writeup`, never a zero. `None`
+/// for an empty list.
 ///
-/// Reads `title`, `desc`, `table_summary`, `year`, `conferences`,
-/// `thousands_sep`. Placeholders in `desc`: `{first_year}`, `{last_year}`,
-/// `{years}`, `{total}`, `{max}`, `{max_year}`.
+/// Reads `title`, `desc`, `desc_gaps`, `table_summary`, `year`,
+/// `conferences`, `no_writeup`, `missing`, `thousands_sep`. Placeholders in
+/// `desc`: `{first_year}`, `{last_year}`, `{years}`, `{total}`, `{max}`,
+/// `{max_year}`; `desc_gaps`, used when a year is not listed, also has
+/// `{unknown_years}`.
 pub fn conferences_per_year(
     id_prefix: &str,
     text: &ChartText,
@@ -272,10 +375,22 @@ pub fn conferences_per_year(
     let sep = text.thousands_sep;
     let max = data.values().copied().max().unwrap_or(0);
     let scale = count_scale(max, 5, sep);
-    let size = canvas(560.0, f64::from(PAD + PLOT_H + PAD));
+    let unknown: BTreeSet<i32> = if i64::from(last) - i64::from(first) < MAX_GAP_SPAN {
+        (first..=last).filter(|y| !data.contains_key(y)).collect()
+    } else {
+        BTreeSet::new()
+    };
+    let items: Vec<LegendItem> = if unknown.is_empty() {
+        Vec::new()
+    } else {
+        hatch_legend(&text.no_writeup).into_iter().collect()
+    };
+    let legend_h = legend_height(&items, 560 - 2 * PAD);
+    let size = canvas(560.0, f64::from(PAD + legend_h + PLOT_H + PAD));
 
     let raw = render(size.0, size.1, |root| {
-        let area = root.margin(PAD, PAD, PAD, PAD);
+        draw_legend(root, &items, (PAD, PAD), 560 - 2 * PAD)?;
+        let area = root.margin(PAD + legend_h, PAD, PAD, PAD);
         let mut chart = year_count_chart(
             &area,
             &YearAxes {
@@ -289,6 +404,12 @@ pub fn conferences_per_year(
                 margin_right: 12,
             },
         )?;
+        for &year in &unknown {
+            let x = f64::from(year);
+            let a = chart.backend_coord(&(x - 0.4, scale.top));
+            let b = chart.backend_coord(&(x + 0.4, 0.0));
+            draw_hatch(root, [a, b])?;
+        }
         chart
             .draw_series(data.iter().map(|(&year, &count)| {
                 let x = f64::from(year);
@@ -312,10 +433,17 @@ pub fn conferences_per_year(
         Ok(())
     });
 
-    let rows: Vec<Vec<Cell>> = data
+    let mut rows: Vec<(i32, Vec<Cell>)> = data
         .iter()
-        .map(|(&year, &count)| vec![Cell::Head(year.to_string()), Cell::Num(count)])
+        .map(|(&year, &count)| (year, vec![Cell::Head(year.to_string()), Cell::Num(count)]))
+        .chain(
+            unknown
+                .iter()
+                .map(|&year| (year, vec![Cell::Head(year.to_string()), Cell::Missing])),
+        )
         .collect();
+    rows.sort_by_key(|(year, _)| *year);
+    let rows: Vec<Vec<Cell>> = rows.into_iter().map(|(_, row)| row).collect();
     let table = table_html(text, &[&text.year, &text.conferences], &rows);
     let best = max_by_year(data.iter().map(|(&y, &c)| (y, c)));
     let vars = [
@@ -331,12 +459,15 @@ pub fn conferences_per_year(
             "max_year",
             best.map(|b| b.0.to_string()).unwrap_or_default(),
         ),
+        ("unknown_years", year_ranges(&unknown)),
     ];
-    Some(finish(id_prefix, text, &vars, size, raw, table))
+    let text = with_gaps(text, !unknown.is_empty());
+    Some(finish(id_prefix, &text, &vars, size, raw, table))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::common::ZERO_TICK;
     use super::super::test_util::*;
     use super::super::YearAwards;
     use super::*;
@@ -405,7 +536,12 @@ mod tests {
                 "missing {expected}: {labels:?}"
             );
         }
-        assert!(!labels.contains(&"Cụm chưa báo cáo".to_string()));
+        // A cluster without counts has its panel, all hatched.
+        assert!(labels.contains(&"Cụm chưa báo cáo".to_string()));
+        assert!(labels.contains(&"Chưa có số liệu".to_string()));
+        // Hatched: cluster 2's 2022 and the silent cluster's 2022 (bands),
+        // the total's 2022 (a cap: it leaves a cluster out), the legend.
+        assert_eq!(hatched(&doc).len(), 3 + 1);
         // Bars: total panel 3 years + cluster 1: 3 + cluster 2: 2, plus legend.
         assert_eq!(
             with_color(&doc, "rect", "fill", COLLECTIVES).len(),
@@ -442,6 +578,50 @@ mod tests {
             "—".into(),
             "—".into()
         ]));
+    }
+
+    #[test]
+    fn unknown_years_are_hatched_and_zeros_ticked() {
+        let clusters = [
+            cluster(
+                "A",
+                vec![
+                    ya(2019, Some(0), Some(0)),
+                    ya(2020, None, None),
+                    ya(2021, Some(5), Some(5)),
+                ],
+            ),
+            cluster("B", vec![ya(2020, None, None), ya(2021, Some(1), None)]),
+        ];
+        let mut text = vi_text("Khen thưởng");
+        text.desc_gaps = "{unknown} năm-cụm chưa có số liệu; cao nhất {max_total} ({max_total_year}); chưa có năm {unknown_years}.".to_string();
+        let Some(c) = awards_by_cluster("h", &text, &clusters) else {
+            panic!("expected a chart");
+        };
+        check_common(&c, "Khen thưởng");
+        let doc = parse(&c.svg);
+        // 2020: a band in A, B and the total (no cluster has a count); legend.
+        let bands = hatched(&doc);
+        assert_eq!(bands.len(), 3 + 1);
+        let band_h = num(&bands[1], "height");
+        assert!(bands.iter().skip(1).all(|b| num(b, "height") == band_h));
+        assert!(band_h > 100.0, "a band spans the plot: {band_h}");
+        // 2019's stated zero: a tick in the total panel and in A's, no band.
+        let ticks = with_color(&doc, "polyline", "stroke", ZERO_TICK);
+        assert_eq!(ticks.len(), 2);
+        for tick in &ticks {
+            let xs = polyline_xs(tick);
+            assert!(bands.iter().skip(1).all(|b| xs
+                .iter()
+                .all(|&x| x < num(b, "x") || x > num(b, "x") + num(b, "width"))));
+        }
+        assert_eq!(
+            elements(&doc, "desc")[0].text(),
+            Some("2 năm-cụm chưa có số liệu; cao nhất 11 (2021); chưa có năm 2020.")
+        );
+        let rows = table_rows(&c);
+        assert!(rows.contains(&vec!["A".into(), "2019".into(), "0".into(), "0".into()]));
+        assert!(rows.contains(&vec!["A".into(), "2020".into(), "—".into(), "—".into()]));
     }
 
     #[test]
@@ -545,6 +725,26 @@ mod tests {
             Some("46 hội nghị; nhiều nhất 19 (2022).")
         );
         assert_eq!(table_rows(&c)[2], vec!["2022", "19"]);
+    }
+
+    #[test]
+    fn years_without_write_ups_are_hatched() {
+        let mut text = vi_text("Số hội nghị theo năm");
+        text.desc_gaps = "Không có bài viết năm {unknown_years}.".to_string();
+        let Some(c) = conferences_per_year("c", &text, &[yc(2017, 2), yc(2020, 1)]) else {
+            panic!("expected a chart");
+        };
+        check_common(&c, "Số hội nghị theo năm");
+        let doc = parse(&c.svg);
+        assert_eq!(hatched(&doc).len(), 2 + 1);
+        assert!(texts(&doc).contains(&"Không có bài viết".to_string()));
+        assert_eq!(with_color(&doc, "rect", "fill", CONFERENCES).len(), 2);
+        assert_eq!(
+            elements(&doc, "desc")[0].text(),
+            Some("Không có bài viết năm 2018–2019.")
+        );
+        assert_eq!(table_rows(&c)[2], vec!["2018", "—"]);
+        assert_eq!(table_rows(&c).len(), 1 + 4);
     }
 
     #[test]

@@ -6,14 +6,24 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::{
-    anchored, canvas, chars_fitting, clean, de, draw_reorgs, finish, format_count, house_axes,
-    plot_bottom, render, rotated, table_html, text_w, truncate, year_cell, year_label, year_ticks,
-    Cell, Ticked, DEPUTY_BG, FONT, INK, LEADER_BG, MUTED, PAD, REORG_STRIP,
+    anchored, canvas, chars_fitting, clean, de, draw_dashed_box, draw_legend, draw_reorgs, finish,
+    format_count, house_axes, legend_height, plot_bottom, render, rotated, table_html, text_w,
+    truncate, with_gaps, year_cell, year_label, year_ranges, year_ticks, Cell, LegendItem, Swatch,
+    Ticked, DEPUTY_BG, DEPUTY_HANDOVER_BG, FONT, INK, LEADER_BG, LEADER_HANDOVER_BG, MUTED, PAD,
+    REORG_STRIP,
 };
 use super::{Chart, ChartText, YearLeaders};
 
+/// The unit(s) in a role for a year, and whether they are known only from
+/// the previous year's handover.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Holder {
+    name: String,
+    handover: bool,
+}
+
 /// Leader and deputy of one year.
-type Roles = (Option<String>, Option<String>);
+type Roles = (Option<Holder>, Option<Holder>);
 
 const WIDTH: i32 = 560;
 /// Columns at least this wide hold horizontal, wrapped names.
@@ -61,18 +71,26 @@ fn wrap(s: &str, width: usize, max_lines: usize) -> Vec<String> {
     lines
 }
 
-/// Names given for one role in one year, without repeats, joined by "; ".
-fn join_names(names: &[String]) -> Option<String> {
+/// Names given for one role in one year, without repeats, joined by "; ";
+/// from the handover only when no entry states a holder.
+fn join_names(names: &[(String, bool)]) -> Option<Holder> {
     let mut seen: Vec<&str> = Vec::new();
-    for name in names {
-        if !name.is_empty() && !seen.contains(&name.as_str()) {
-            seen.push(name);
+    let mut handover = true;
+    for (name, handed) in names {
+        if !name.is_empty() {
+            handover &= *handed;
+            if !seen.contains(&name.as_str()) {
+                seen.push(name);
+            }
         }
     }
     if seen.is_empty() {
         None
     } else {
-        Some(seen.join("; "))
+        Some(Holder {
+            name: seen.join("; "),
+            handover,
+        })
     }
 }
 
@@ -81,31 +99,39 @@ fn join_names(names: &[String]) -> Option<String> {
 /// names run horizontally, wrapped on up to three lines; with many they run
 /// vertically and the canvas widens. Names too long for a cell end in "…"
 /// (the table has them in full). A year listed without a unit shows
-/// `text.missing`.
+/// `text.missing` in an empty cell: no one is drawn for it.
+///
+/// A holder a write-up of the year states has a solid cell; one known only
+/// from the previous year's handover (`leader_handover`, `deputy_handover`)
+/// a lighter cell with a dashed outline, and the table adds
+/// "({text.handover})". The legend (`text.stated`, `text.handover`) is drawn
+/// when some holder comes from a handover.
 ///
 /// Several entries for one year are merged (distinct names joined by "; ").
 /// `None` when no year names any unit. Each year in `reorganized` gets a
 /// dashed vertical marker labelled "{text.reorganized} {year}".
 ///
-/// Reads `title`, `desc`, `table_summary`, `year`, `leader`, `deputy`,
-/// `reorganized`, `missing`, `thousands_sep`. Placeholders in `desc`:
-/// `{first_year}`, `{last_year}`, `{years}` (years naming a unit),
-/// `{leaders}`, `{deputies}` (distinct units in each role),
-/// `{reorganized_years}`.
+/// Reads `title`, `desc`, `desc_gaps`, `table_summary`, `year`, `leader`,
+/// `deputy`, `reorganized`, `missing`, `stated`, `handover`,
+/// `thousands_sep`. Placeholders in `desc`: `{first_year}`, `{last_year}`,
+/// `{years}` (years naming a unit), `{leaders}`, `{deputies}` (distinct
+/// units in each role), `{reorganized_years}`; `desc_gaps`, used when a
+/// holder comes from a handover, also has `{handover_years}`.
 pub fn cluster_leaders(
     id_prefix: &str,
     text: &ChartText,
     years: &[YearLeaders],
     reorganized: &[i32],
 ) -> Option<Chart> {
-    let mut given: BTreeMap<i32, (Vec<String>, Vec<String>)> = BTreeMap::new();
+    type Given = (Vec<(String, bool)>, Vec<(String, bool)>);
+    let mut given: BTreeMap<i32, Given> = BTreeMap::new();
     for entry in years {
         let slot = given.entry(entry.year).or_default();
         if let Some(name) = &entry.leader {
-            slot.0.push(clean(name));
+            slot.0.push((clean(name), entry.leader_handover));
         }
         if let Some(name) = &entry.deputy {
-            slot.1.push(clean(name));
+            slot.1.push((clean(name), entry.deputy_handover));
         }
     }
     let data: BTreeMap<i32, Roles> = given
@@ -148,7 +174,30 @@ pub fn cluster_leaders(
         .values()
         .flat_map(|(l, d)| [l.as_ref(), d.as_ref()])
         .flatten()
+        .map(|h| &h.name)
         .collect();
+    let handover_years: BTreeSet<i32> = data
+        .iter()
+        .filter(|(_, (l, d))| {
+            [l, d]
+                .iter()
+                .any(|h| h.as_ref().is_some_and(|h| h.handover))
+        })
+        .map(|(&year, _)| year)
+        .collect();
+    let items: Vec<LegendItem> = if handover_years.is_empty() {
+        Vec::new()
+    } else {
+        [
+            (Swatch::Box(LEADER_BG, false), clean(&text.stated)),
+            (Swatch::Dashed(LEADER_HANDOVER_BG), clean(&text.handover)),
+        ]
+        .into_iter()
+        .filter(|(_, label)| !label.is_empty())
+        .map(|(swatch, label)| LegendItem { swatch, label })
+        .collect()
+    };
+    let legend_h = legend_height(&items, width as i32 - 2 * PAD);
     let fits = |chars: usize, lines: usize| {
         names
             .iter()
@@ -172,10 +221,11 @@ pub fn cluster_leaders(
     let x_desc = clean(&text.year);
     let x_area = 24 + if x_desc.is_empty() { 0 } else { 18 };
     let strip_h = if reorgs.is_empty() { 0 } else { REORG_STRIP };
-    let top = PAD + strip_h;
+    let top = PAD + legend_h + strip_h;
     let size = canvas(width, f64::from(top + 4 + 2 * row_h + x_area + PAD));
 
     let raw = render(size.0, size.1, |root| {
+        draw_legend(root, &items, (PAD, PAD), width as i32 - 2 * PAD)?;
         let area = root.margin(top, PAD, PAD, PAD);
         let x_ticks = year_ticks(first, last, col_w);
         let mut chart = ChartBuilder::on(&area)
@@ -205,9 +255,13 @@ pub fn cluster_leaders(
 
         for (&year, (leader, deputy)) in &data {
             let x = f64::from(year);
-            for (row, name, fill) in [(0.0, leader, LEADER_BG), (1.0, deputy, DEPUTY_BG)] {
+            let cells = [
+                (0.0, leader, LEADER_BG, LEADER_HANDOVER_BG),
+                (1.0, deputy, DEPUTY_BG, DEPUTY_HANDOVER_BG),
+            ];
+            for (row, holder, fill, handover_fill) in cells {
                 let center = chart.backend_coord(&(x, row + 0.5));
-                let Some(name) = name else {
+                let Some(holder) = holder else {
                     let style = anchored(cell_font, MUTED, HPos::Center, VPos::Center);
                     let missing = clean(&text.missing);
                     if !missing.is_empty() {
@@ -215,13 +269,17 @@ pub fn cluster_leaders(
                     }
                     continue;
                 };
-                chart
-                    .draw_series(std::iter::once(Rectangle::new(
-                        [(x - 0.47, row + 0.04), (x + 0.47, row + 0.96)],
-                        fill.filled(),
-                    )))
-                    .map_err(de)?;
-                let lines = wrap(name, line_chars, max_lines);
+                let corners = [(x - 0.47, row + 0.04), (x + 0.47, row + 0.96)];
+                if holder.handover {
+                    let a = chart.backend_coord(&corners[0]);
+                    let b = chart.backend_coord(&corners[1]);
+                    draw_dashed_box(root, [a, b], handover_fill)?;
+                } else {
+                    chart
+                        .draw_series(std::iter::once(Rectangle::new(corners, fill.filled())))
+                        .map_err(de)?;
+                }
+                let lines = wrap(&holder.name, line_chars, max_lines);
                 let offset = (lines.len() as f64 - 1.0) / 2.0;
                 for (k, line) in lines.into_iter().enumerate() {
                     let shift = ((k as f64 - offset) * LINE_H).round() as i32;
@@ -239,11 +297,18 @@ pub fn cluster_leaders(
         }
         let bottom = plot_bottom(chart.plotting_area().get_pixel_range());
         let x_px = |x: f64| chart.backend_coord(&(x, 0.0)).0;
-        draw_reorgs(root, &reorgs, &x_px, bottom, PAD, text)
+        draw_reorgs(root, &reorgs, &x_px, bottom, PAD + legend_h, text)
     });
 
     let all_years: BTreeSet<i32> = data.keys().chain(reorgs.iter()).copied().collect();
-    let name_cell = |name: Option<&String>| name.map_or(Cell::Missing, |n| Cell::Text(n.clone()));
+    let handover_note = clean(&text.handover);
+    let name_cell = |holder: Option<&Holder>| match holder {
+        None => Cell::Missing,
+        Some(h) if h.handover && !handover_note.is_empty() => {
+            Cell::Text(format!("{} ({handover_note})", h.name))
+        }
+        Some(h) => Cell::Text(h.name.clone()),
+    };
     let rows: Vec<Vec<Cell>> = all_years
         .iter()
         .map(|year| {
@@ -272,16 +337,24 @@ pub fn cluster_leaders(
         ("first_year", first.to_string()),
         ("last_year", last.to_string()),
         ("years", format_count(named, sep)),
-        ("leaders", format_count(distinct(|e| e.0.as_ref()), sep)),
-        ("deputies", format_count(distinct(|e| e.1.as_ref()), sep)),
+        (
+            "leaders",
+            format_count(distinct(|e| e.0.as_ref().map(|h| &h.name)), sep),
+        ),
+        (
+            "deputies",
+            format_count(distinct(|e| e.1.as_ref().map(|h| &h.name)), sep),
+        ),
         ("reorganized_years", super::common::join_years(&reorgs)),
+        ("handover_years", year_ranges(&handover_years)),
     ];
-    Some(finish(id_prefix, text, &vars, size, raw, table))
+    let text = with_gaps(text, !handover_years.is_empty());
+    Some(finish(id_prefix, &text, &vars, size, raw, table))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::common::REORG;
+    use super::super::common::{HANDOVER_LINE, REORG};
     use super::super::test_util::*;
     use super::*;
 
@@ -290,6 +363,8 @@ mod tests {
             year,
             leader: leader.map(str::to_string),
             deputy: deputy.map(str::to_string),
+            leader_handover: false,
+            deputy_handover: false,
         }
     }
 
@@ -361,6 +436,83 @@ mod tests {
     }
 
     #[test]
+    fn a_handed_over_role_is_drawn_apart_and_an_unknown_one_empty() {
+        let mut handed = entry(2024, Some("Lạng Sơn"), Some("Cao Bằng"));
+        handed.leader_handover = true;
+        handed.deputy_handover = true;
+        let entries = [
+            entry(2023, Some("Lai Châu"), None),
+            handed,
+            entry(2025, None, None),
+        ];
+        let mut text = vi_text("Cụm trưởng");
+        text.desc_gaps = "Theo bàn giao: {handover_years}.".to_string();
+        let Some(c) = cluster_leaders("l", &text, &entries, &[]) else {
+            panic!("expected a chart");
+        };
+        check_common(&c, "Cụm trưởng");
+        let doc = parse(&c.svg);
+        // Stated: the solid colour (one cell, one legend swatch).
+        assert_eq!(with_color(&doc, "rect", "fill", LEADER_BG).len(), 1 + 1);
+        assert!(with_color(&doc, "rect", "fill", DEPUTY_BG).is_empty());
+        // Handed over: the light fills with a dashed outline each.
+        let light = with_color(&doc, "rect", "fill", LEADER_HANDOVER_BG);
+        assert_eq!(light.len(), 1 + 1);
+        assert_eq!(
+            with_color(&doc, "rect", "fill", DEPUTY_HANDOVER_BG).len(),
+            1
+        );
+        let outlines = with_color(&doc, "polyline", "stroke", HANDOVER_LINE);
+        assert_eq!(outlines.len(), 2 + 1);
+        assert!(outlines
+            .iter()
+            .all(|o| o.attribute("stroke-dasharray").is_some()));
+        let x2024 = label_x(&doc, "2024");
+        assert!(num(&light[1], "x") < x2024);
+        let labels = texts(&doc);
+        for expected in [
+            "Nêu trong bài viết",
+            "Theo bàn giao",
+            "Lạng Sơn",
+            "Cao Bằng",
+        ] {
+            assert!(labels.contains(&expected.to_string()), "{expected}");
+        }
+        // 2025 has no holder known: no cell drawn there, only the dash.
+        let x2025 = label_x(&doc, "2025");
+        let cells = elements(&doc, "rect");
+        assert!(cells.iter().all(|r| {
+            num(r, "width") > 400.0
+                || !(num(r, "x") < x2025 && x2025 < num(r, "x") + num(r, "width"))
+        }));
+        assert_eq!(labels.iter().filter(|l| *l == "—").count(), 3);
+        assert_eq!(
+            elements(&doc, "desc")[0].text(),
+            Some("Theo bàn giao: 2024.")
+        );
+        let rows = table_rows(&c);
+        assert_eq!(rows[1], vec!["2023", "Lai Châu", "—"]);
+        assert_eq!(
+            rows[2],
+            vec![
+                "2024",
+                "Lạng Sơn (Theo bàn giao)",
+                "Cao Bằng (Theo bàn giao)"
+            ]
+        );
+        assert_eq!(rows[3], vec!["2025", "—", "—"]);
+
+        // A stated holder wins over a handover for the same year.
+        let mut again = entry(2023, Some("Lai Châu"), None);
+        again.leader_handover = true;
+        let both = [entry(2023, Some("Lai Châu"), None), again];
+        let doc_chart = chart(&both, &[]);
+        let doc = parse(&doc_chart.svg);
+        assert!(with_color(&doc, "polyline", "stroke", HANDOVER_LINE).is_empty());
+        assert!(!texts(&doc).contains(&"Theo bàn giao".to_string()));
+    }
+
+    #[test]
     fn forty_years_write_names_vertically() {
         let entries: Vec<YearLeaders> = (1985..2025)
             .map(|y| {
@@ -417,7 +569,9 @@ mod tests {
 
     #[test]
     fn same_input_same_bytes() {
-        let entries = [entry(2020, Some("A"), Some("B"))];
+        let mut handed = entry(2021, Some("C"), None);
+        handed.leader_handover = true;
+        let entries = [entry(2020, Some("A"), Some("B")), handed];
         assert_eq!(chart(&entries, &[2020]), chart(&entries, &[2020]));
     }
 }

@@ -5,9 +5,10 @@ use std::collections::BTreeSet;
 use plotters::prelude::*;
 
 use super::common::{
-    canvas, clean, de, draw_legend, draw_reorgs, finish, house_axes, legend_height, plot_bottom,
-    render, table_html, text_w, truncate, year_label, year_ranges, year_ticks, Cell, LegendItem,
-    Swatch, Ticked, BAND, FONT, MEMBER, PAD, REORG_STRIP,
+    canvas, clean, de, draw_hatch, draw_legend, draw_reorgs, finish, hatch_legend, house_axes,
+    legend_height, plot_bottom, render, table_html, text_w, truncate, with_gaps, year_label,
+    year_ranges, year_ticks, Cell, LegendItem, Swatch, Ticked, BAND, FONT, MEMBER, PAD,
+    REORG_STRIP,
 };
 use super::{Chart, ChartText, UnitMembership};
 
@@ -18,20 +19,28 @@ const NAME_CHARS: usize = 34;
 /// year, a filled cell where the unit was a member that year, so joins and
 /// departures show as the start and end of a run of cells.
 ///
+/// Each year of `no_writeup` (no write-up covers it, so its members are not
+/// known) is a hatched column across all rows, with the legend
+/// `text.no_writeup`, and a row of the table; an empty cell means "not a
+/// member" only in a year that has a write-up.
+///
 /// Units without any year are left out; `None` when no unit has a year.
 /// Each year in `reorganized` gets a dashed vertical marker on the boundary
 /// before it, labelled "{text.reorganized} {year}". Long unit names are
 /// shortened with "…" on the chart; the table has them in full.
 ///
-/// Reads `title`, `desc`, `table_summary`, `year`, `unit`, `member`,
-/// `member_years`, `reorganized`, `thousands_sep`. Placeholders in `desc`:
-/// `{first_year}`, `{last_year}`, `{units}`, `{max_units}`,
-/// `{max_units_year}`, `{min_units}`, `{min_units_year}` (fewest members in a
-/// year with any), `{reorganized_years}`.
+/// Reads `title`, `desc`, `desc_gaps`, `table_summary`, `year`, `unit`,
+/// `member`, `member_years`, `reorganized`, `no_writeup`, `thousands_sep`.
+/// Placeholders in `desc`: `{first_year}`, `{last_year}`, `{units}`,
+/// `{max_units}`, `{max_units_year}`, `{min_units}`, `{min_units_year}`
+/// (fewest members in a year with any), `{reorganized_years}`; `desc_gaps`,
+/// used when there are years without a write-up, also has
+/// `{no_writeup_years}`.
 pub fn cluster_membership(
     id_prefix: &str,
     text: &ChartText,
     units: &[UnitMembership],
+    no_writeup: &[i32],
     reorganized: &[i32],
 ) -> Option<Chart> {
     let rows: Vec<(String, BTreeSet<i32>)> = units
@@ -47,8 +56,23 @@ pub fn cluster_membership(
         .iter()
         .flat_map(|(_, years)| years.iter().copied())
         .collect();
-    let first = all_years.iter().chain(reorgs.iter()).min().copied()?;
-    let last = all_years.iter().chain(reorgs.iter()).max().copied()?;
+    let gaps: BTreeSet<i32> = no_writeup
+        .iter()
+        .copied()
+        .filter(|y| !all_years.contains(y))
+        .collect();
+    let first = all_years
+        .iter()
+        .chain(reorgs.iter())
+        .chain(gaps.iter())
+        .min()
+        .copied()?;
+    let last = all_years
+        .iter()
+        .chain(reorgs.iter())
+        .chain(gaps.iter())
+        .max()
+        .copied()?;
     let span = i64::from(last) - i64::from(first) + 1;
 
     let n = rows.len();
@@ -66,7 +90,7 @@ pub fn cluster_membership(
     let width = f64::from(2 * PAD + label_w + 12) + plot_w;
     let inner_w = width as i32 - 2 * PAD;
     let member = clean(&text.member);
-    let items = if member.is_empty() {
+    let mut items = if member.is_empty() {
         Vec::new()
     } else {
         vec![LegendItem {
@@ -74,6 +98,9 @@ pub fn cluster_membership(
             label: member,
         }]
     };
+    if !gaps.is_empty() {
+        items.extend(hatch_legend(&text.no_writeup));
+    }
     let legend_h = legend_height(&items, inner_w);
     let strip_h = if reorgs.is_empty() { 0 } else { REORG_STRIP };
     let x_desc = clean(&text.year);
@@ -114,16 +141,21 @@ pub fn cluster_membership(
         mesh.draw().map_err(de)?;
 
         let (x0, x1) = (f64::from(first) - 0.5, f64::from(last) + 0.5);
+        // Every other row on a light band.
+        chart
+            .draw_series((1..rows.len()).step_by(2).map(|i| {
+                let y = i as f64;
+                Rectangle::new([(x0, y), (x1, y + 1.0)], BAND.filled())
+            }))
+            .map_err(de)?;
+        for &year in &gaps {
+            let x = f64::from(year);
+            let a = chart.backend_coord(&(x - 0.42, 0.0));
+            let b = chart.backend_coord(&(x + 0.42, n as f64));
+            draw_hatch(root, [a, b])?;
+        }
         for (i, (_, years)) in rows.iter().enumerate() {
             let y = i as f64;
-            if i % 2 == 1 {
-                chart
-                    .draw_series(std::iter::once(Rectangle::new(
-                        [(x0, y), (x1, y + 1.0)],
-                        BAND.filled(),
-                    )))
-                    .map_err(de)?;
-            }
             chart
                 .draw_series(years.iter().map(|&year| {
                     let x = f64::from(year);
@@ -139,10 +171,16 @@ pub fn cluster_membership(
         draw_reorgs(root, &reorgs, &x_px, bottom, PAD + legend_h, text)
     });
 
-    let table_rows: Vec<Vec<Cell>> = rows
+    let mut table_rows: Vec<Vec<Cell>> = rows
         .iter()
         .map(|(name, years)| vec![Cell::Head(name.clone()), Cell::Text(year_ranges(years))])
         .collect();
+    if !gaps.is_empty() {
+        table_rows.push(vec![
+            Cell::Head(clean(&text.no_writeup)),
+            Cell::Text(year_ranges(&gaps)),
+        ]);
+    }
     let table = table_html(text, &[&text.unit, &text.member_years], &table_rows);
 
     let per_year: Vec<(i32, u64)> = all_years
@@ -176,8 +214,10 @@ pub fn cluster_membership(
         ("min_units", min_units),
         ("min_units_year", min_year),
         ("reorganized_years", super::common::join_years(&reorgs)),
+        ("no_writeup_years", year_ranges(&gaps)),
     ];
-    Some(finish(id_prefix, text, &vars, size, raw, table))
+    let text = with_gaps(text, !gaps.is_empty());
+    Some(finish(id_prefix, &text, &vars, size, raw, table))
 }
 
 #[cfg(test)]
@@ -196,7 +236,7 @@ mod tests {
     fn chart(units: &[UnitMembership], reorgs: &[i32]) -> Chart {
         let mut text = vi_text("Đơn vị thành viên qua các năm");
         text.desc = "{units} đơn vị; nhiều nhất {max_units} đơn vị ({max_units_year}).".to_string();
-        match cluster_membership("cum-1-members", &text, units, reorgs) {
+        match cluster_membership("cum-1-members", &text, units, &[], reorgs) {
             Some(c) => c,
             None => panic!("expected a chart"),
         }
@@ -266,6 +306,51 @@ mod tests {
     }
 
     #[test]
+    fn a_year_without_write_up_is_hatched_not_left_empty() {
+        let units = [unit("Lạng Sơn", &[2017, 2020]), unit("Cao Bằng", &[2017])];
+        let mut text = vi_text("Thành viên");
+        text.desc_gaps = "Không có bài viết năm {no_writeup_years}.".to_string();
+        let Some(c) = cluster_membership("m", &text, &units, &[2018, 2019], &[]) else {
+            panic!("expected a chart");
+        };
+        check_common(&c, "Thành viên");
+        let doc = parse(&c.svg);
+        // One hatched column per year without a write-up, plus the legend's.
+        let columns = hatched(&doc);
+        assert_eq!(columns.len(), 2 + 1);
+        assert!(texts(&doc).contains(&"Không có bài viết".to_string()));
+        let rows_top = with_color(&doc, "rect", "fill", MEMBER)
+            .iter()
+            .skip(1)
+            .map(|r| num(r, "y"))
+            .fold(f64::MAX, f64::min);
+        for (column, year) in columns.iter().skip(1).zip(["2018", "2019"]) {
+            let x = label_x(&doc, year);
+            assert!(num(column, "x") < x && x < num(column, "x") + num(column, "width"));
+            // Across both rows.
+            assert!(num(column, "y") < rows_top);
+            assert!(num(column, "height") >= 2.0 * f64::from(ROW_H) - 1.0);
+        }
+        // Cao Bằng is not a member in 2020 (a year with a write-up): that
+        // cell is empty, not hatched.
+        let x2020 = label_x(&doc, "2020");
+        assert!(columns
+            .iter()
+            .all(|r| !(num(r, "x") < x2020 && x2020 < num(r, "x") + num(r, "width"))));
+        assert_eq!(
+            elements(&doc, "desc")[0].text(),
+            Some("Không có bài viết năm 2018–2019.")
+        );
+        let rows = table_rows(&c);
+        assert_eq!(rows[3], vec!["Không có bài viết", "2018–2019"]);
+        // Without such years: no hatch, no legend entry.
+        let plain = chart(&units, &[]);
+        let doc = parse(&plain.svg);
+        assert!(hatched(&doc).is_empty());
+        assert!(!texts(&doc).contains(&"Không có bài viết".to_string()));
+    }
+
+    #[test]
     fn thirty_units_over_forty_years() {
         let units: Vec<UnitMembership> = (0..30)
             .map(|i| {
@@ -306,13 +391,17 @@ mod tests {
         assert_eq!(with_color(&doc, "rect", "fill", MEMBER).len(), 2);
         assert!(texts(&doc).contains(&"2023".to_string()));
         let text = vi_text("x");
-        assert!(cluster_membership("m", &text, &[], &[]).is_none());
-        assert!(cluster_membership("m", &text, &[unit("A", &[])], &[2020]).is_none());
+        assert!(cluster_membership("m", &text, &[], &[], &[]).is_none());
+        assert!(cluster_membership("m", &text, &[unit("A", &[])], &[2019], &[2020]).is_none());
     }
 
     #[test]
     fn same_input_same_bytes() {
         let units = [unit("B", &[2020, 2022]), unit("A", &[2021])];
         assert_eq!(chart(&units, &[2021]), chart(&units, &[2021]));
+        let text = vi_text("x");
+        let gaps = || cluster_membership("m", &text, &units, &[2019, 2023], &[2021]);
+        assert!(gaps().is_some());
+        assert_eq!(gaps(), gaps());
     }
 }

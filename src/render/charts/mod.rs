@@ -84,6 +84,19 @@ pub struct ChartText {
     pub missing: String,
     /// Sentence shown by [`figure_or_note`] when a chart has nothing to draw.
     pub no_data: String,
+    /// Summary used instead of `desc` when some of the chart's values are
+    /// unknown (same placeholders, plus those each chart lists for gaps).
+    /// Empty: `desc` is used.
+    pub desc_gaps: String,
+    /// "Chưa có số liệu": legend entry of a hatched (unknown) value.
+    pub not_reported: String,
+    /// "Không có bài viết": legend entry of a hatched year no write-up covers.
+    pub no_writeup: String,
+    /// "Nêu trong bài viết": legend entry of a role a write-up of the year states.
+    pub stated: String,
+    /// "Theo bàn giao": legend entry (and table note) of a role known only
+    /// from the previous year's handover.
+    pub handover: String,
     /// Thousands separator for every number shown ('.' for Vietnamese, ',' for English).
     pub thousands_sep: char,
 }
@@ -112,6 +125,11 @@ impl Default for ChartText {
             count: String::new(),
             missing: "—".to_string(),
             no_data: String::new(),
+            desc_gaps: String::new(),
+            not_reported: String::new(),
+            no_writeup: String::new(),
+            stated: String::new(),
+            handover: String::new(),
             thousands_sep: '.',
         }
     }
@@ -175,11 +193,16 @@ pub struct UnitMembership {
 }
 
 /// The cluster's leader (Cụm trưởng) and deputy (Cụm phó) units in one year.
+/// `None`: no holder known for that year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YearLeaders {
     pub year: i32,
     pub leader: Option<String>,
     pub deputy: Option<String>,
+    /// The leader is known only from the previous year's handover.
+    pub leader_handover: bool,
+    /// The deputy is known only from the previous year's handover.
+    pub deputy_handover: bool,
 }
 
 /// One cluster's award counts over the years (home page).
@@ -305,6 +328,7 @@ mod tests {
                     years: vec![i32::MIN, k as i32, i32::MAX],
                 })
                 .collect::<Vec<_>>(),
+            &[i32::MAX - 1, 7],
             &[i32::MIN, 5],
         ));
         charts.push(cluster_leaders(
@@ -315,11 +339,15 @@ mod tests {
                     year: i32::MIN,
                     leader: Some("L".repeat(10_000)),
                     deputy: None,
+                    leader_handover: true,
+                    deputy_handover: false,
                 },
                 YearLeaders {
                     year: i32::MAX,
                     leader: None,
                     deputy: Some(" ".to_string()),
+                    leader_handover: false,
+                    deputy_handover: true,
                 },
             ],
             &[0],

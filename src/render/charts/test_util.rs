@@ -32,6 +32,11 @@ pub(super) fn vi_text(title: &str) -> ChartText {
         count: "Số lượng".to_string(),
         missing: "—".to_string(),
         no_data: "Cụm chưa báo cáo số lượt khen thưởng.".to_string(),
+        desc_gaps: String::new(),
+        not_reported: "Chưa có số liệu".to_string(),
+        no_writeup: "Không có bài viết".to_string(),
+        stated: "Nêu trong bài viết".to_string(),
+        handover: "Theo bàn giao".to_string(),
         thousands_sep: '.',
     }
 }
@@ -69,6 +74,31 @@ pub(super) fn with_color<'a, 'i>(
         .into_iter()
         .filter(|n| n.attribute(attr) == Some(want.as_str()))
         .collect()
+}
+
+/// Shapes filled with the hatch pattern (unknown values), legend swatches included.
+pub(super) fn hatched<'a, 'i>(doc: &'a Document<'i>) -> Vec<Node<'a, 'i>> {
+    elements(doc, "rect")
+        .into_iter()
+        .filter(|n| {
+            n.attribute("fill")
+                .is_some_and(|f| f.starts_with("url(#") && f.ends_with("-hatch)"))
+        })
+        .collect()
+}
+
+/// Whether the pattern the hatched shapes point at is defined in the SVG.
+pub(super) fn hatch_defined(doc: &Document<'_>) -> bool {
+    hatched(doc).iter().all(|n| {
+        let id = n
+            .attribute("fill")
+            .unwrap_or("")
+            .trim_start_matches("url(#")
+            .trim_end_matches(')');
+        elements(doc, "pattern")
+            .iter()
+            .any(|p| p.attribute("id") == Some(id))
+    })
 }
 
 pub(super) fn num(node: &Node<'_, '_>, attr: &str) -> f64 {
@@ -133,6 +163,7 @@ pub(super) fn check_common(chart: &Chart, title: &str) {
     assert!(root.attribute("height").is_none());
     assert!(matches!(root.attribute("width"), None | Some("100%")));
 
+    assert!(hatch_defined(&doc), "hatch used but not defined");
     let mut ids = BTreeSet::new();
     for node in doc.descendants().filter(|n| n.is_element()) {
         if let Some(id) = node.attribute("id") {

@@ -4,9 +4,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::{
-    anchored, canvas, clean, count_label, count_scale, de, draw_legend, finish, format_count,
-    house_axes, legend_height, opt_cell, render, table_html, text_w, truncate, Cell, LegendItem,
-    Swatch, Ticked, COLLECTIVES, FONT, GRID, INDIVIDUALS_FILL, INK, MUTED, OUTLINE, PAD,
+    anchored, canvas, clean, count_label, count_scale, de, draw_hatch, draw_legend, draw_zero_tick,
+    finish, format_count, hatch_legend, house_axes, legend_height, opt_cell, render, table_html,
+    text_w, truncate, with_gaps, Cell, LegendItem, Swatch, Ticked, COLLECTIVES, FONT, GRID,
+    INDIVIDUALS_FILL, INK, MUTED, OUTLINE, PAD,
 };
 use super::{Chart, ChartText, ClusterCounts};
 
@@ -17,17 +18,22 @@ const NAME_CHARS: usize = 30;
 /// Grouped horizontal bars, one group per cluster (in the given order): a
 /// dark "lượt tập thể" bar above a light, outlined "lượt cá nhân" bar, each
 /// with its count written at its end. The count axis starts at zero. A count
-/// that is `None` gets no bar and shows `text.missing` instead, so "not
-/// reported" never looks like zero. Long cluster names are shortened with
-/// "…" (the table has them in full).
+/// that is `None` gets a hatched box across the whole axis instead of a bar
+/// and shows `text.missing` (legend `text.not_reported`), so "not reported"
+/// never looks like zero; a stated zero gets a tick on the zero line and
+/// "0". Long cluster names are shortened with "…" (the table has them in
+/// full).
 ///
 /// `None` when no cluster has any count.
 ///
-/// Reads `title`, `desc`, `table_summary`, `cluster`, `value_axis`,
-/// `collectives`, `individuals`, `missing`, `thousands_sep`. Placeholders in
-/// `desc`: `{clusters}` (with counts), `{max_collectives}`,
-/// `{max_collectives_cluster}`, `{max_individuals}`,
-/// `{max_individuals_cluster}`, `{total_collectives}`, `{total_individuals}`.
+/// Reads `title`, `desc`, `desc_gaps`, `table_summary`, `cluster`,
+/// `value_axis`, `collectives`, `individuals`, `missing`, `not_reported`,
+/// `thousands_sep`. Placeholders in `desc`: `{clusters}` (with counts),
+/// `{max_collectives}`, `{max_collectives_cluster}`, `{max_individuals}`,
+/// `{max_individuals_cluster}`, `{total_collectives}`, `{total_individuals}`
+/// (over the clusters with counts); `desc_gaps`, used when a count is
+/// missing, also has `{all_clusters}`, `{unknown_clusters}` (clusters with no
+/// count) and `{unknown_names}` (their names).
 pub fn year_clusters(
     id_prefix: &str,
     text: &ChartText,
@@ -61,7 +67,10 @@ pub fn year_clusters(
         .max(text_w(&missing, FONT - 1.0))
         .ceil() as i32
         + 10;
-    let items = [
+    let any_unknown = clusters
+        .iter()
+        .any(|c| c.collectives.is_none() || c.individuals.is_none());
+    let mut items = vec![
         LegendItem {
             swatch: Swatch::Box(COLLECTIVES, false),
             label: clean(&text.collectives),
@@ -71,6 +80,9 @@ pub fn year_clusters(
             label: clean(&text.individuals),
         },
     ];
+    if any_unknown {
+        items.extend(hatch_legend(&text.not_reported));
+    }
     let inner_w = WIDTH - 2 * PAD;
     let legend_h = legend_height(&items, inner_w);
     let x_desc = clean(&text.value_axis);
@@ -132,6 +144,15 @@ pub fn year_clusters(
             ];
             for (value, y0, y1, fill, outline) in bars {
                 let end = value.map_or(0.0, |v| v as f64);
+                if value.is_none() {
+                    let a = chart.backend_coord(&(0.0, y0));
+                    let b = chart.backend_coord(&(scale.top, y1));
+                    draw_hatch(root, [a, b])?;
+                } else if value == Some(0) {
+                    let a = chart.backend_coord(&(0.0, y0));
+                    let b = chart.backend_coord(&(0.0, y1));
+                    draw_zero_tick(root, a, b)?;
+                }
                 if value.is_some() {
                     let corners = [(0.0, y0), (end, y1)];
                     chart
@@ -150,7 +171,9 @@ pub fn year_clusters(
                 if label.is_empty() {
                     continue;
                 }
-                let (x, y) = chart.backend_coord(&(end, (y0 + y1) / 2.0));
+                // An unknown count's dash stands where the hatch ends, off the stripes.
+                let at = if value.is_none() { scale.top } else { end };
+                let (x, y) = chart.backend_coord(&(at, (y0 + y1) / 2.0));
                 let color = if value.is_some() { INK } else { MUTED };
                 let style = anchored(FONT - 1.0, color, HPos::Left, VPos::Center);
                 root.draw(&Text::new(label, (x + 4, y), style))
@@ -210,7 +233,16 @@ pub fn year_clusters(
         .iter()
         .filter(|c| c.collectives.is_some() || c.individuals.is_some())
         .count() as u64;
+    let unknown: Vec<&str> = clusters
+        .iter()
+        .zip(names.iter())
+        .filter(|(c, _)| c.collectives.is_none() && c.individuals.is_none())
+        .map(|(_, name)| name.as_str())
+        .collect();
     let vars = [
+        ("all_clusters", format_count(clusters.len() as u64, sep)),
+        ("unknown_clusters", format_count(unknown.len() as u64, sep)),
+        ("unknown_names", unknown.join(", ")),
         ("clusters", format_count(reporting, sep)),
         ("max_collectives", max_c),
         ("max_collectives_cluster", max_c_name),
@@ -219,11 +251,13 @@ pub fn year_clusters(
         ("total_collectives", total(|c| c.collectives)),
         ("total_individuals", total(|c| c.individuals)),
     ];
-    Some(finish(id_prefix, text, &vars, size, raw, table))
+    let text = with_gaps(text, !unknown.is_empty());
+    Some(finish(id_prefix, &text, &vars, size, raw, table))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::common::ZERO_TICK;
     use super::super::test_util::*;
     use super::*;
 
@@ -294,6 +328,59 @@ mod tests {
         assert_eq!(rows[0], vec!["Cụm", "Lượt tập thể", "Lượt cá nhân"]);
         assert_eq!(rows[1], vec!["Cụm thi đua số 1", "120", "2.847"]);
         assert_eq!(rows[3], vec!["Cụm thi đua số 3", "—", "—"]);
+    }
+
+    #[test]
+    fn unknown_cluster_is_hatched_and_zero_is_ticked() {
+        let clusters = [
+            cc("Cụm A", Some(0), Some(0)),
+            cc("Cụm B", None, None),
+            cc("Cụm C", Some(5), Some(7)),
+        ];
+        let mut text = vi_text("Năm 2023");
+        text.desc_gaps =
+            "{clusters} trong {all_clusters} cụm; chưa có: {unknown_names}.".to_string();
+        let Some(c) = year_clusters("y", &text, &clusters) else {
+            panic!("expected a chart");
+        };
+        check_common(&c, "Năm 2023");
+        let doc = parse(&c.svg);
+        // Cụm B's two bars are hatched across the axis; one legend swatch.
+        let bands = hatched(&doc);
+        assert_eq!(bands.len(), 2 + 1);
+        assert!(texts(&doc).contains(&"Chưa có số liệu".to_string()));
+        let zero_x = label_x(&doc, "0");
+        for band in bands.iter().skip(1) {
+            assert!((num(band, "x") - zero_x).abs() <= 1.5);
+            assert!(num(band, "width") > 200.0);
+        }
+        // Cụm A's zeros: ticks on the zero line, no hatch, and "0" written.
+        let ticks = with_color(&doc, "polyline", "stroke", ZERO_TICK);
+        assert_eq!(ticks.len(), 2);
+        assert!(ticks
+            .iter()
+            .all(|t| polyline_xs(t).iter().all(|&x| (x - zero_x).abs() <= 1.5)));
+        let a_y = elements(&doc, "text")
+            .into_iter()
+            .find(|t| t.text() == Some("Cụm A"))
+            .map(|t| num(&t, "y"))
+            .unwrap_or(f64::NAN);
+        assert!(bands.iter().skip(1).all(|b| a_y < num(b, "y")));
+        let labels = texts(&doc);
+        assert_eq!(labels.iter().filter(|l| *l == "—").count(), 2);
+        // Their dashes stand past the hatch, not on its stripes.
+        let band_end = num(&bands[1], "x") + num(&bands[1], "width");
+        assert!(elements(&doc, "text")
+            .iter()
+            .filter(|t| t.text() == Some("—"))
+            .all(|t| num(t, "x") > band_end));
+        assert_eq!(
+            elements(&doc, "desc")[0].text(),
+            Some("2 trong 3 cụm; chưa có: Cụm B.")
+        );
+        let rows = table_rows(&c);
+        assert_eq!(rows[1], vec!["Cụm A", "0", "0"]);
+        assert_eq!(rows[2], vec!["Cụm B", "—", "—"]);
     }
 
     #[test]
