@@ -462,6 +462,9 @@ def generate(count: int, seed: int, out: str) -> None:
                 "description: Bộ dữ liệu tổng hợp để đo tốc độ dựng trang\n")
     with open(os.path.join(content, "units.yaml"), "w", encoding="utf-8", newline="\n") as f:
         f.write(units_yaml())
+    # A title of the clusters' own, not in the built-in register of honours.
+    with open(os.path.join(content, "honours.yaml"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("honours:\n  - {name: Giấy khen của Cụm thi đua, level: unit}\n")
 
     made_dirs: set[str] = set()
     for i in range(count):

@@ -173,7 +173,56 @@ pub struct Shared<'c> {
     /// Facts and bodies already rendered, by write-up index.
     pub(crate) pieces: Option<&'c HashMap<usize, super::rows::Piece>>,
     rows: &'c super::rows::RowCache,
+    honour_rows: std::borrow::Cow<'c, HonourRows>,
     site: Site,
+}
+
+/// Each honour use's row of the by-level tables, written once per build
+/// when first needed: a use is listed on its units' pages, its year's page and
+/// both dossiers, all two folders deep.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct HonourRows {
+    /// Where each write-up's honours start in `rows`.
+    offsets: Vec<usize>,
+    rows: Vec<std::sync::OnceLock<String>>,
+}
+
+impl HonourRows {
+    /// The root of the pages whose rows are kept.
+    const ROOT: &'static str = "../../";
+
+    fn new(corpus: &Corpus) -> HonourRows {
+        let mut offsets = Vec::with_capacity(corpus.writeups.len());
+        let mut total = 0;
+        for w in &corpus.writeups {
+            offsets.push(total);
+            total += w.honours.len();
+        }
+        HonourRows {
+            offsets,
+            rows: (0..total).map(|_| std::sync::OnceLock::new()).collect(),
+        }
+    }
+
+    /// Appends the row of honour `hi` of write-up `wi` for a page at `root`.
+    fn push(
+        &self,
+        corpus: &Corpus,
+        r: &Renderer,
+        (wi, hi): (usize, usize),
+        root: &str,
+        out: &mut String,
+    ) {
+        let cell = self.offsets.get(wi).and_then(|o| self.rows.get(o + hi));
+        match cell {
+            Some(cell) if root == Self::ROOT => out.push_str(cell.get_or_init(|| {
+                let mut row = String::new();
+                honour_row(&honour_use(corpus, r, (wi, hi)), root, &mut row);
+                row
+            })),
+            _ => honour_row(&honour_use(corpus, r, (wi, hi)), root, out),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -188,6 +237,7 @@ impl<'c> Shared<'c> {
     pub fn new(corpus: &'c Corpus, r: &Renderer, rows: &'c super::rows::RowCache) -> Shared<'c> {
         Shared {
             rows,
+            honour_rows: std::borrow::Cow::Owned(HonourRows::new(corpus)),
             entries: None,
             dossier_shell: false,
             pieces: None,
@@ -221,6 +271,7 @@ impl Shared<'_> {
             dossier_shell: self.dossier_shell,
             pieces: Some(pieces),
             rows: self.rows,
+            honour_rows: std::borrow::Cow::Borrowed(&*self.honour_rows),
             site: self.site.clone(),
         }
     }
@@ -304,7 +355,10 @@ pub fn context(
             ctx.insert("heading", &cluster_name(&c.key, &r.i18n));
             ctx.insert("back", &cluster_url(&c.key));
             ctx.insert("charts", &super::figures::cluster(corpus, i, r));
-            ctx.insert("honours", &honours_by_level(corpus, r, &c.writeups));
+            ctx.insert(
+                "honours",
+                &honours_by_level(corpus, r, shared, DOSSIER_ROOT, &c.writeups),
+            );
             diags = dossier(corpus, r, shared, &c.writeups, &mut ctx);
             "dossier.html"
         }
@@ -316,7 +370,10 @@ pub fn context(
             );
             ctx.insert("back", &year_url(y.year));
             ctx.insert("charts", &[super::figures::year(corpus, i, r)]);
-            ctx.insert("honours", &honours_by_level(corpus, r, &y.writeups));
+            ctx.insert(
+                "honours",
+                &honours_by_level(corpus, r, shared, DOSSIER_ROOT, &y.writeups),
+            );
             diags = dossier(corpus, r, shared, &y.writeups, &mut ctx);
             "dossier.html"
         }
@@ -779,7 +836,8 @@ fn unit(corpus: &Corpus, r: &Renderer, shared: &Shared, ui: usize, ctx: &mut Con
             cluster: cluster_link(&corpus.clusters[ci].key, t),
         })
         .collect();
-    let honours = group_by_level(corpus, r, u.honours.iter().copied());
+    let root = root_of(&super::context::unit_url(&u.slug));
+    let honours = group_by_level(corpus, r, shared, &root, u.honours.iter().copied());
     ctx.insert(
         "unit",
         &Link {
@@ -837,7 +895,11 @@ fn year(corpus: &Corpus, r: &Renderer, shared: &Shared, yi: usize, ctx: &mut Con
         &super::rows::join(shared.rows, corpus, &y.writeups, false),
     );
     ctx.insert("clusters", &clusters);
-    ctx.insert("honours", &honours_by_level(corpus, r, &y.writeups));
+    let root = root_of(&year_url(y.year));
+    ctx.insert(
+        "honours",
+        &honours_by_level(corpus, r, shared, &root, &y.writeups),
+    );
     ctx.insert("totals", &corpus.year_totals(y.year));
     ctx.insert("prev_year", &nav(yi.checked_sub(1)));
     ctx.insert("next_year", &nav(Some(yi + 1)));
@@ -928,12 +990,28 @@ struct HonourGroup {
     uses: Vec<HonourUseView>,
 }
 
-/// `uses` grouped by level (highest first), then by title, year and order.
+/// The way back to the site root from the page at `path`.
+fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// Honour uses under a level's heading, their table rows already written:
+/// a unit or year page lists thousands, too many for a template loop.
+#[derive(Serialize)]
+struct LevelRows {
+    name: String,
+    rows_html: String,
+}
+
+/// `uses` grouped by level (highest first), then by title, year and order,
+/// as rows of honour_macros.html's `by_level` table for a page at `root`.
 fn group_by_level(
     corpus: &Corpus,
     r: &Renderer,
+    shared: &Shared,
+    root: &str,
     uses: impl Iterator<Item = (usize, usize)>,
-) -> Vec<HonourGroup> {
+) -> Vec<LevelRows> {
     let mut uses: Vec<(usize, usize)> = uses.collect();
     uses.sort_by(|&a, &b| {
         let key = |(wi, hi): (usize, usize)| {
@@ -943,30 +1021,78 @@ fn group_by_level(
         };
         key(a).cmp(&key(b))
     });
-    let mut groups: Vec<(HonourLevel, HonourGroup)> = Vec::new();
+    let mut groups: Vec<(HonourLevel, LevelRows)> = Vec::new();
     for u in uses {
         let level = corpus.writeups[u.0].honours[u.1].level;
-        let view = honour_use(corpus, r, u);
-        match groups.last_mut() {
-            Some((l, g)) if *l == level => g.uses.push(view),
-            _ => groups.push((
+        if groups.last().is_none_or(|(l, _)| *l != level) {
+            groups.push((
                 level,
-                HonourGroup {
+                LevelRows {
                     name: level_label(level, &r.i18n),
-                    url: None,
-                    uses: vec![view],
+                    rows_html: String::new(),
                 },
-            )),
+            ));
+        }
+        if let Some((_, g)) = groups.last_mut() {
+            shared
+                .honour_rows
+                .push(corpus, r, u, root, &mut g.rows_html);
         }
     }
     groups.into_iter().map(|(_, g)| g).collect()
 }
 
+/// One row of the `by_level` table: title, year, status, recipients, conference.
+fn honour_row(u: &HonourUseView, root: &str, out: &mut String) {
+    use std::fmt::Write as _;
+    let e = super::escape_html;
+    let _ = write!(
+        out,
+        "<tr><td><a href=\"{root}{}\">{}</a></td><td><a href=\"{root}{}\">{}</a></td><td class=\"status status-{}\">{}</td><td>",
+        e(&u.url),
+        e(&u.title),
+        e(&u.year_url),
+        u.year,
+        u.status,
+        e(&u.status_label),
+    );
+    for (i, x) in u.to.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let _ = write!(out, "<a href=\"{root}{}\">{}</a>", e(&x.url), e(&x.name));
+    }
+    if let Some(counts) = &u.counts {
+        if !u.to.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(&e(counts));
+    }
+    out.push_str("</td><td>");
+    if let Some(c) = &u.cluster {
+        let _ = write!(out, "{}: ", e(&c.name));
+    }
+    let _ = writeln!(
+        out,
+        "<a href=\"{root}{}\">{}</a></td></tr>",
+        e(&u.conference.url),
+        e(&u.conference.name)
+    );
+}
+
 /// Every honour of the write-ups at `idx`, grouped by level.
-fn honours_by_level(corpus: &Corpus, r: &Renderer, idx: &[usize]) -> Vec<HonourGroup> {
+fn honours_by_level(
+    corpus: &Corpus,
+    r: &Renderer,
+    shared: &Shared,
+    root: &str,
+    idx: &[usize],
+) -> Vec<LevelRows> {
     group_by_level(
         corpus,
         r,
+        shared,
+        root,
         idx.iter()
             .flat_map(|&wi| (0..corpus.writeups[wi].honours.len()).map(move |hi| (wi, hi))),
     )
