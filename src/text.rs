@@ -123,9 +123,42 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The longest slug, in bytes: a slug is a folder name, and file systems refuse
+/// names of more than 255 bytes (some paths add more folders around it).
+pub const MAX_SLUG: usize = 80;
+
 /// A URL-safe slug: folded ASCII letters and digits joined by single hyphens
 /// ("Lạng Sơn" → "lang-son", "Cục An ninh đối ngoại" → "cuc-an-ninh-doi-ngoai").
+///
+/// Never empty and never longer than [`MAX_SLUG`], so it always names a folder
+/// of its own: a name with nothing to fold ("...", "—", or a script without
+/// Latin letters) gets `x-` and a short hash of the name, and a long one is cut
+/// and ends with a short hash of its whole fold, so that two long names stay
+/// two pages while two spellings of one name still share one.
 pub fn slugify(s: &str) -> String {
+    let folded = fold_slug(s);
+    if folded.is_empty() {
+        return format!("x-{}", short_hash(s));
+    }
+    if folded.len() <= MAX_SLUG {
+        return folded;
+    }
+    let hash = short_hash(&folded);
+    // ASCII only: any byte index is a char boundary.
+    let mut cut = folded[..MAX_SLUG - hash.len() - 1].to_string();
+    while cut.ends_with('-') {
+        cut.pop();
+    }
+    format!("{cut}-{hash}")
+}
+
+/// Eight hex digits of the BLAKE3 hash of `s`: stable across builds and machines.
+fn short_hash(s: &str) -> String {
+    blake3::hash(s.as_bytes()).to_hex()[..8].to_string()
+}
+
+/// The folded slug before its guards: possibly empty, possibly long.
+fn fold_slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_dash = false;
     for c in strip_diacritics(s).chars() {
@@ -206,6 +239,24 @@ mod tests {
         assert_eq!(slugify("Cục An ninh đối ngoại"), "cuc-an-ninh-doi-ngoai");
         assert_eq!(slugify("  TP.HCM -- 2 "), "tp-hcm-2");
         assert_eq!(slugify("../../etc"), "etc");
+    }
+
+    #[test]
+    fn slugify_is_never_empty_nor_too_long() {
+        for name in ["...", "—", "???", "…", "", "Москва"] {
+            let slug = slugify(name);
+            assert!(
+                slug.starts_with("x-") && slug.len() == 10,
+                "{name:?} → {slug}"
+            );
+        }
+        assert_ne!(slugify("..."), slugify("???"));
+        let long = "Công an tỉnh Lạng Sơn ".repeat(13);
+        let slug = slugify(&long);
+        assert!(slug.len() <= MAX_SLUG, "{slug}");
+        assert!(slug.starts_with("cong-an-tinh-lang-son-"), "{slug}");
+        assert_eq!(slug, slugify(&long.to_uppercase()));
+        assert_ne!(slug, slugify(&format!("{long} 2")));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! the sitemap and the Atom feed. Pure: bytes in memory, or (the exports and
 //! the index, which grow with the corpus) written to any `io::Write`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use pulldown_cmark::{Event, Parser};
@@ -146,28 +147,41 @@ pub fn write_search_index(
     out.write_all(b";\n")
 }
 
-/// One row per conference, every front-matter fact.
+/// One row per conference, every front-matter fact. Every text cell goes
+/// through [`cell`].
 #[derive(Serialize)]
 struct Row<'a> {
-    slug: &'a str,
-    title: &'a str,
+    slug: Cow<'a, str>,
+    title: Cow<'a, str>,
     date: String,
     year: i32,
     kind: &'static str,
-    bloc: &'a str,
+    bloc: Cow<'a, str>,
     cluster: String,
-    host: &'a str,
-    members: String,
+    host: Cow<'a, str>,
+    members: Cow<'a, str>,
     collectives: Option<u64>,
     individuals: Option<u64>,
-    honours: String,
-    leader: &'a str,
-    deputy: &'a str,
-    source: &'a str,
-    author: &'a str,
-    tags: String,
-    summary: &'a str,
+    honours: Cow<'a, str>,
+    leader: Cow<'a, str>,
+    deputy: Cow<'a, str>,
+    source: Cow<'a, str>,
+    author: Cow<'a, str>,
+    tags: Cow<'a, str>,
+    summary: Cow<'a, str>,
     page: String,
+}
+
+/// A text cell a spreadsheet shows as text: one starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return would be read as a formula by Excel, so it
+/// gets a leading `'` (which Excel hides).
+fn cell<'a>(s: impl Into<Cow<'a, str>>) -> Cow<'a, str> {
+    let s = s.into();
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        s
+    }
 }
 
 fn row<'a>(w: &'a WriteUp) -> Row<'a> {
@@ -185,33 +199,34 @@ fn row<'a>(w: &'a WriteUp) -> Row<'a> {
             format!("{}: {}", h.title, parts.join(", "))
         })
         .collect();
-    let s = |o: &'a Option<String>| o.as_deref().unwrap_or("");
+    let s = |o: &'a Option<String>| cell(o.as_deref().unwrap_or(""));
     Row {
-        slug: &w.slug,
-        title: &w.title,
+        slug: cell(w.slug.as_str()),
+        title: cell(w.title.as_str()),
         date: w.date.to_string(),
         year: w.year,
         kind: w.kind.as_str(),
-        bloc: w
-            .cluster
-            .as_ref()
-            .and_then(|k| k.bloc.as_deref())
-            .unwrap_or(""),
+        bloc: cell(
+            w.cluster
+                .as_ref()
+                .and_then(|k| k.bloc.as_deref())
+                .unwrap_or(""),
+        ),
         cluster: w
             .cluster
             .as_ref()
             .map(|k| k.number.to_string())
             .unwrap_or_default(),
         host: s(&w.host),
-        members: w.members.join("; "),
+        members: cell(w.members.join("; ")),
         collectives: w.awards.collectives,
         individuals: w.awards.individuals,
-        honours: honours.join("; "),
+        honours: cell(honours.join("; ")),
         leader: s(&w.leader),
         deputy: s(&w.deputy),
         source: s(&w.source),
         author: s(&w.author),
-        tags: w.tags.join("; "),
+        tags: cell(w.tags.join("; ")),
         summary: s(&w.summary),
         page: conference_url(w),
     }
@@ -282,8 +297,11 @@ pub fn write_json(corpus: &Corpus, out: &mut dyn std::io::Write) -> std::io::Res
     out.write_all(b"\n")
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
+/// Text for XML: escaped, and without the characters XML 1.0 forbids
+/// (validation already replaced them; this keeps every XML output valid even so).
+pub fn xml_escape(s: &str) -> String {
+    crate::validate::guard::replace_forbidden(s)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")

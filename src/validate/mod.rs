@@ -7,7 +7,10 @@ pub mod cluster;
 pub mod corpus;
 pub mod counts;
 pub mod date;
+pub mod guard;
 pub mod units;
+
+use std::collections::HashMap;
 
 use chrono::Datelike;
 use serde::Deserialize;
@@ -74,9 +77,13 @@ pub fn is_marked_draft(source: &Source) -> bool {
 /// A valid write-up takes the front matter and body out of `source` (they are
 /// most of a file: moved, not copied); an invalid one leaves `source` whole.
 pub fn write_up(source: &mut Source, units: &UnitNames) -> (Option<WriteUp>, Vec<Diagnostic>) {
+    // Pasted control characters go before anything reads the text: no page,
+    // feed or message ever carries them.
+    let cleaned = guard::clean_controls(source);
     let mut v = Validator {
         source,
-        diags: Vec::new(),
+        diags: cleaned.into_iter().collect(),
+        lines: LineIndex::of(&source.front_matter, source.front_matter_line),
     };
     let wu = v.run(units);
     let diags = v.diags;
@@ -94,32 +101,79 @@ pub fn write_up(source: &mut Source, units: &UnitNames) -> (Option<WriteUp>, Vec
 struct Validator<'a> {
     source: &'a Source,
     diags: Vec<Diagnostic>,
+    lines: LineIndex,
+}
+
+/// Where each top-level key and each list item under it stands, found in one
+/// pass over the front matter: looking them up per item made a file of
+/// thousands of honours take seconds.
+#[derive(Debug, Default)]
+struct LineIndex {
+    /// Top-level key → file line of its first occurrence.
+    keys: HashMap<String, usize>,
+    /// Top-level key → file lines of the `- ` items in its block.
+    items: HashMap<String, Vec<usize>>,
+}
+
+impl LineIndex {
+    fn of(front_matter: &str, first_line: usize) -> LineIndex {
+        let mut index = LineIndex::default();
+        let mut current: Option<String> = None;
+        for (i, l) in front_matter.lines().enumerate() {
+            let line = i + first_line;
+            if l.starts_with([' ', '-', '\t']) || l.trim().is_empty() {
+                if let Some(key) = &current {
+                    if l.trim_start().starts_with('-') {
+                        index.items.entry(key.clone()).or_default().push(line);
+                    }
+                }
+                continue;
+            }
+            current = l.split_once(':').map(|(k, _)| k.to_string());
+            if let Some(key) = &current {
+                if index.keys.contains_key(key) {
+                    // A repeated key: only the first one's items count.
+                    current = None;
+                } else {
+                    index.keys.insert(key.clone(), line);
+                }
+            }
+        }
+        index
+    }
 }
 
 impl Validator<'_> {
     /// The file line of a top-level front-matter key, if present.
     fn key_line(&self, key: &str) -> Option<usize> {
-        let prefix = format!("{key}:");
-        self.source
-            .front_matter
-            .lines()
-            .position(|l| l.starts_with(&prefix))
-            .map(|i| i + self.source.front_matter_line)
+        self.lines.keys.get(key).copied()
     }
 
     /// The file line of the `index`-th list item under a top-level key.
     fn item_line(&self, key: &str, index: usize) -> Option<usize> {
-        let start = self.key_line(key)?;
-        let first = start - self.source.front_matter_line + 1;
-        self.source
-            .front_matter
-            .lines()
-            .enumerate()
-            .skip(first)
-            .take_while(|(_, l)| l.starts_with([' ', '-', '\t']) || l.trim().is_empty())
-            .filter(|(_, l)| l.trim_start().starts_with('-'))
-            .nth(index)
-            .map(|(i, _)| i + self.source.front_matter_line)
+        self.lines.items.get(key)?.get(index).copied()
+    }
+
+    /// The file line of the front matter's first line: where a missing field
+    /// belongs.
+    fn first_line(&self) -> Option<usize> {
+        Some(self.source.front_matter_line)
+    }
+
+    /// A unit name needs a letter or a digit: "...", "—" or "???" are
+    /// placeholders, not units, and would have no page of their own.
+    fn unit_name(&mut self, written: &str, line: Option<usize>, field: &str) -> bool {
+        if written.chars().any(char::is_alphanumeric) {
+            return true;
+        }
+        let shown = written.trim();
+        self.error(
+            line,
+            (!shown.is_empty()).then_some(shown),
+            format!("the unit name \"{shown}\" in `{field}` has no letter or digit"),
+            "write the unit's name (e.g. `Lạng Sơn`), or leave it out until it is known".into(),
+        );
+        false
     }
 
     fn error(&mut self, line: Option<usize>, needle: Option<&str>, message: String, help: String) {
@@ -159,10 +213,21 @@ impl Validator<'_> {
             );
             return None;
         }
+        if guard::alias_bomb(&src.front_matter) {
+            self.error(
+                self.first_line(),
+                None,
+                "the front matter's aliases (`*name`) expand to far more text than the file holds"
+                    .into(),
+                "write each value out instead of repeating it with YAML anchors and aliases".into(),
+            );
+            return None;
+        }
         let raw: RawFrontMatter = match serde_yaml::from_str(&src.front_matter) {
             Ok(raw) => raw,
             Err(e) => {
                 self.yaml_error(&e);
+                self.lenient_pass(&e);
                 return None;
             }
         };
@@ -194,10 +259,9 @@ impl Validator<'_> {
         let bloc = bloc.map(|b| text::normalize(&b)).filter(|b| !b.is_empty());
         let kind = self.kind(kind);
         let year = self.year(year, date);
-        let resolve = |n: Option<String>| n.map(|n| units.resolve(&n)).filter(|n| !n.is_empty());
-        let host = resolve(host);
-        let leader = resolve(leader);
-        let deputy = resolve(deputy);
+        let host = self.single_unit(host, units, "host");
+        let leader = self.single_unit(leader, units, "leader");
+        let deputy = self.single_unit(deputy, units, "deputy");
         let members = self.members(members, units, cluster_number.is_some());
         let awards = self.awards(awards);
         let honours = self.honours(honours, units);
@@ -247,6 +311,84 @@ impl Validator<'_> {
         })
     }
 
+    /// A unit named by one field (host, leader, deputy), resolved.
+    fn single_unit(
+        &mut self,
+        written: Option<String>,
+        units: &UnitNames,
+        field: &str,
+    ) -> Option<String> {
+        let written = written?;
+        if written.trim().is_empty() || !self.unit_name(&written, self.key_line(field), field) {
+            return None;
+        }
+        Some(units.resolve(&written)).filter(|n| !n.is_empty())
+    }
+
+    /// After the first YAML error, the others a reader can still find: each
+    /// top-level key is read on its own, so an unknown key or a value of the
+    /// wrong type elsewhere is reported too. After a syntax error, only the
+    /// lines before it are read.
+    fn lenient_pass(&mut self, first: &serde_yaml::Error) {
+        // The lines before the syntax error are read as they stand.
+        let fm = &self.source.front_matter;
+        let readable = match serde_yaml::from_str::<Value>(fm) {
+            Ok(v) => v,
+            Err(syntax) => {
+                if syntax.to_string() != first.to_string() {
+                    self.yaml_error(&syntax);
+                }
+                let Some(loc) = syntax.location() else {
+                    return;
+                };
+                // Up to the top-level key the error is under.
+                let error_line = loc.line() + self.source.front_matter_line - 1;
+                let cut = self
+                    .lines
+                    .keys
+                    .values()
+                    .copied()
+                    .filter(|l| *l <= error_line)
+                    .max()
+                    .unwrap_or(self.source.front_matter_line);
+                let before: String = fm
+                    .split_inclusive('\n')
+                    .take(cut - self.source.front_matter_line)
+                    .collect();
+                match serde_yaml::from_str::<Value>(&before) {
+                    Ok(v) => v,
+                    Err(_) => return,
+                }
+            }
+        };
+        let Value::Mapping(map) = readable else {
+            return;
+        };
+        let first_message = first.to_string();
+        let first_message = first_message.split(" at line ").next().unwrap_or_default();
+        let mut seen = vec![first_message.to_string()];
+        for (key, value) in map {
+            let line = key.as_str().and_then(|k| self.key_line(k));
+            let mut one = serde_yaml::Mapping::new();
+            one.insert(key, value);
+            let Err(e) = serde_yaml::from_value::<RawFrontMatter>(Value::Mapping(one)) else {
+                continue;
+            };
+            let message = e.to_string();
+            let message = message.split(" at line ").next().unwrap_or_default();
+            if seen.iter().any(|m| m == message) {
+                continue;
+            }
+            seen.push(message.to_string());
+            let help = if message.starts_with("unknown field") {
+                format!("the fields a write-up may have are: {FIELDS}")
+            } else {
+                "check the value's form against the content contract in docs/content.md".to_string()
+            };
+            self.error(line, None, format!("invalid front matter: {message}"), help);
+        }
+    }
+
     fn yaml_error(&mut self, e: &serde_yaml::Error) {
         let line = e
             .location()
@@ -283,7 +425,7 @@ impl Validator<'_> {
             Some(Value::Number(n)) => Some(n.to_string()),
             None => {
                 self.error(
-                    None,
+                    self.first_line(),
                     None,
                     "the title is missing".into(),
                     "add a line `title: \"...\"` to the front matter".into(),
@@ -307,7 +449,7 @@ impl Validator<'_> {
         let text = match value {
             None => {
                 self.error(
-                    None,
+                    self.first_line(),
                     None,
                     "the date is missing".into(),
                     "add a line `date: 2023-11-25` (or 25/11/2023) to the front matter".into(),
@@ -420,7 +562,12 @@ impl Validator<'_> {
     ) -> Vec<String> {
         let line = self.key_line("members");
         let mut resolved: Vec<String> = Vec::new();
-        for m in members.unwrap_or_default() {
+        for (i, m) in members.unwrap_or_default().into_iter().enumerate() {
+            if !m.trim().is_empty()
+                && !self.unit_name(&m, self.item_line("members", i).or(line), "members")
+            {
+                continue;
+            }
             let unit = units.resolve(&m);
             if unit.is_empty() {
                 continue;
@@ -509,12 +656,15 @@ impl Validator<'_> {
                 individuals,
             } = raw;
             let title = title.map(|t| text::normalize(&t)).filter(|t| !t.is_empty());
-            let to: Vec<String> = to
-                .unwrap_or_default()
+            let written = to.unwrap_or_default();
+            let to: Vec<String> = written
                 .iter()
+                .filter(|u| u.trim().is_empty() || self.unit_name(u, line, "honours.to"))
                 .map(|u| units.resolve(u))
                 .filter(|u| !u.is_empty())
                 .collect();
+            // A placeholder among the units is reported already.
+            let placeholder = to.len() < written.iter().filter(|u| !u.trim().is_empty()).count();
             let collectives = self.count(collectives, line, "honour collectives");
             let individuals = self.count(individuals, line, "honour individuals");
             let Some(title) = title else {
@@ -526,7 +676,7 @@ impl Validator<'_> {
                 );
                 continue;
             };
-            if to.is_empty() && collectives.is_none() && individuals.is_none() {
+            if to.is_empty() && collectives.is_none() && individuals.is_none() && !placeholder {
                 self.error(
                     line,
                     None,
@@ -571,10 +721,23 @@ impl Validator<'_> {
         let valid = !t.is_empty()
             && t.bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let line = self.key_line("slug");
+        if valid && t.len() > text::MAX_SLUG {
+            self.error(
+                line,
+                None,
+                format!(
+                    "the slug is {} characters long; a slug has at most {}",
+                    t.len(),
+                    text::MAX_SLUG
+                ),
+                "a folder name that long cannot be written on every disk; shorten the slug".into(),
+            );
+            return derived;
+        }
         if valid {
             return t.to_string();
         }
-        let line = self.key_line("slug");
         if t.contains('/') || t.contains('\\') || t.contains("..") {
             self.error(
                 line,
