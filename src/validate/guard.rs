@@ -93,6 +93,70 @@ pub fn clean_controls(source: &mut Source) -> Option<Diagnostic> {
     )
 }
 
+/// How deep brackets may nest in a front matter: the YAML reader refuses more
+/// than this anyway, but only after a time that grows with the square of the depth.
+pub const MAX_NESTING: usize = 100;
+
+/// The 1-based front-matter line where brackets (`[`, `{`) or indented
+/// blocks (`- - -`, ever deeper indentation) first nest deeper than
+/// [`MAX_NESTING`], if they do. Quoted text and comments are skipped; a stray
+/// bracket in plain text counts, which only matters for a hundred of them.
+pub fn too_deep(front_matter: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    // The columns of the open blocks, innermost last.
+    let mut blocks: Vec<usize> = Vec::new();
+    for (i, line) in front_matter.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        let mut escaped = false;
+        let mut prev = ' ';
+        let content = line.trim_start_matches(' ');
+        if !content.is_empty() && !content.starts_with('#') {
+            let indent = line.len() - content.len();
+            while blocks.last().is_some_and(|b| *b >= indent) {
+                blocks.pop();
+            }
+            blocks.push(indent);
+            // "- - - x" opens one block per dash.
+            let mut rest = content;
+            let mut col = indent;
+            while let Some(after) = rest
+                .strip_prefix("- ")
+                .or(rest.strip_prefix('-').filter(|r| r.is_empty()))
+            {
+                let trimmed = after.trim_start_matches(' ');
+                col += rest.len() - trimmed.len();
+                blocks.push(col);
+                rest = trimmed;
+            }
+            if blocks.len() > MAX_NESTING {
+                return Some(i + 1);
+            }
+        }
+        for c in line.chars() {
+            match quote {
+                Some('"') if escaped => escaped = false,
+                Some('"') if c == '\\' => escaped = true,
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None => match c {
+                    '"' | '\'' => quote = Some(c),
+                    '#' if prev.is_whitespace() => break,
+                    '[' | '{' => {
+                        depth += 1;
+                        if depth > MAX_NESTING {
+                            return Some(i + 1);
+                        }
+                    }
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                },
+            }
+            prev = c;
+        }
+    }
+    None
+}
+
 /// What aliases may add to a front matter beyond its own size, in bytes.
 const ALIAS_ALLOWANCE: usize = 64 * 1024;
 
@@ -221,6 +285,21 @@ mod tests {
             assert!(!is_forbidden(c), "{c:?}");
         }
         assert_eq!(replace_forbidden("a\u{1}b\u{1e}"), "a b ");
+    }
+
+    #[test]
+    fn deep_nesting_is_found_at_its_line() {
+        assert_eq!(too_deep("title: T\ntags: [a, [b]]\n"), None);
+        let deep = format!("title: T\ntags: {}\n", "[".repeat(60_000));
+        assert_eq!(too_deep(&deep), Some(2));
+        let quoted = format!("title: \"{}\"\n", "[".repeat(500));
+        assert_eq!(too_deep(&quoted), None);
+        let dashes = format!("tags:\n  {}x\n", "- ".repeat(500));
+        assert_eq!(too_deep(&dashes), Some(2));
+        let stairs: String = (0..300).map(|i| format!("{}a:\n", " ".repeat(i))).collect();
+        assert_eq!(too_deep(&stairs), Some(MAX_NESTING + 1));
+        let honours = "honours:\n  - title: A\n    to:\n      - B\n".repeat(1000);
+        assert_eq!(too_deep(&honours), None);
     }
 
     #[test]

@@ -67,6 +67,10 @@ pub const FIELDS: &str = "title, date, cluster, bloc, kind, year, host, members,
 /// Whether the front matter says `draft: true`, read leniently: used to leave
 /// an incomplete draft out instead of failing the build on it.
 pub fn is_marked_draft(source: &Source) -> bool {
+    // A front matter too deep or too big to validate is not read here either.
+    if guard::too_deep(&source.front_matter).is_some() || guard::alias_bomb(&source.front_matter) {
+        return false;
+    }
     serde_yaml::from_str::<Value>(&source.front_matter)
         .ok()
         .and_then(|v| v.get("draft").and_then(Value::as_bool))
@@ -210,6 +214,18 @@ impl Validator<'_> {
                 None,
                 "the front matter is empty".into(),
                 "at least `title:` and `date:` are required between the `---` lines".into(),
+            );
+            return None;
+        }
+        if let Some(line) = guard::too_deep(&src.front_matter) {
+            self.error(
+                Some(line + src.front_matter_line - 1),
+                None,
+                format!(
+                    "the front matter nests lists or brackets more than {} deep",
+                    guard::MAX_NESTING
+                ),
+                "a write-up's fields nest two or three levels at most; close the brackets you opened".into(),
             );
             return None;
         }
