@@ -8,12 +8,24 @@ use unicode_normalization::UnicodeNormalization;
 
 const TONE_MARKS: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0303}', '\u{0309}', '\u{0323}'];
 
+/// Characters XML 1.0 forbids (and terminals act on): the C0 and C1 controls
+/// but tab and line feed, and the non-characters U+FFFE and U+FFFF. Text pasted
+/// from Word or PDF carries them; no output may.
+pub fn is_forbidden(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n') || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
 /// NFC-normalizes `s`, collapses runs of white space to one space, trims, and moves
 /// tone marks of the open syllables -oa, -oe, -uy to one placement ("Hoà" → "Hòa",
-/// "Thuý" → "Thúy"), so that both spellings of a name compare equal.
+/// "Thuý" → "Thúy"), so that both spellings of a name compare equal. Control
+/// characters (see [`is_forbidden`]; a YAML escape such as `"\x1e"` makes them)
+/// count as white space.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
+    for word in s
+        .split(|c: char| c.is_whitespace() || is_forbidden(c))
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -212,6 +224,7 @@ mod tests {
     fn normalize_composes_decomposed_text_and_trims_spaces() {
         let decomposed = "  La\u{0323}ng   So\u{031B}n ";
         assert_eq!(normalize(decomposed), "Lạng Sơn");
+        assert_eq!(normalize("Lạng\u{1e}Sơn\u{1}"), "Lạng Sơn");
     }
 
     #[test]

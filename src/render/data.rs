@@ -38,7 +38,9 @@ pub fn lede(body: &str, limit: usize) -> String {
             break;
         }
     }
-    let nfc: String = unicode_normalization::UnicodeNormalization::nfc(out.as_str()).collect();
+    // A character reference (`&#x1e;`) can make a control character.
+    let out = crate::validate::guard::replace_forbidden(&out);
+    let nfc: String = unicode_normalization::UnicodeNormalization::nfc(&*out).collect();
     let mut s: String = nfc.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.chars().count() > limit {
         s = s.chars().take(limit).collect::<String>();

@@ -83,6 +83,11 @@ pub fn render_body_at(
         });
     let mut out = String::with_capacity(w.body.len() + w.body.len() / 4);
     html::push_html(&mut out, events);
+    // A character reference (`&#x1e;`) makes a control character validation
+    // could not see in the text.
+    if let std::borrow::Cow::Owned(clean) = crate::validate::guard::replace_forbidden(&out) {
+        out = clean;
+    }
     (out, diags)
 }
 
@@ -131,7 +136,7 @@ fn rewrite_url<'e>(
                 "write the address between the brackets: [text](https://…) or [text](other-write-up.md)",
             ),
         );
-        return dest.clone();
+        return CowStr::Borrowed("#");
     }
     let lower = trimmed.to_ascii_lowercase();
     let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| {
@@ -169,6 +174,7 @@ fn rewrite_url<'e>(
                 )
                 .with_help(help),
             );
+            return CowStr::Borrowed("#");
         }
         return dest.clone();
     }
@@ -190,7 +196,8 @@ fn rewrite_url<'e>(
             )
             .with_help("link to an existing write-up's .md file, relative to this file");
             diags.push(d);
-            dest.clone()
+            // The error stops the build; the page is not blamed for it too.
+            CowStr::Borrowed("#")
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::load::Source;
 /// Characters XML 1.0 forbids (and terminals act on): the C0 and C1 controls
 /// but tab and line feed, and the non-characters U+FFFE and U+FFFF.
 pub fn is_forbidden(c: char) -> bool {
-    (c.is_control() && c != '\t' && c != '\n') || c == '\u{FFFE}' || c == '\u{FFFF}'
+    crate::text::is_forbidden(c)
 }
 
 /// `s` with every forbidden character replaced by a space (a space keeps the

@@ -351,7 +351,9 @@ impl Validator<'_> {
         let readable = match serde_yaml::from_str::<Value>(fm) {
             Ok(v) => v,
             Err(syntax) => {
-                if syntax.to_string() != first.to_string() {
+                // A repeated key is a syntax error only to the lenient reader.
+                let repeated = syntax.to_string().starts_with("duplicate entry");
+                if !repeated && syntax.to_string() != first.to_string() {
                     self.yaml_error(&syntax);
                 }
                 let Some(loc) = syntax.location() else {
@@ -392,7 +394,10 @@ impl Validator<'_> {
             };
             let message = e.to_string();
             let message = message.split(" at line ").next().unwrap_or_default();
-            if seen.iter().any(|m| m == message) {
+            if seen
+                .iter()
+                .any(|m| m == message || message.ends_with(&format!(": {m}")))
+            {
                 continue;
             }
             seen.push(message.to_string());
@@ -437,8 +442,17 @@ impl Validator<'_> {
     fn title(&mut self, title: Option<Value>) -> Option<String> {
         let line = self.key_line("title");
         match title {
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(text::normalize(&s)),
+            Some(Value::String(s)) if !text::normalize(&s).is_empty() => Some(text::normalize(&s)),
             Some(Value::Number(n)) => Some(n.to_string()),
+            Some(Value::String(_)) => {
+                self.error(
+                    line,
+                    None,
+                    "the title is empty".into(),
+                    "write the headline: `title: \"Cụm thi đua số II tổng kết năm 2023\"`".into(),
+                );
+                None
+            }
             None => {
                 self.error(
                     self.first_line(),
