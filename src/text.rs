@@ -143,14 +143,23 @@ pub const MAX_SLUG: usize = 80;
 /// ("Lạng Sơn" → "lang-son", "Cục An ninh đối ngoại" → "cuc-an-ninh-doi-ngoai").
 ///
 /// Never empty and never longer than [`MAX_SLUG`], so it always names a folder
-/// of its own: a name with nothing to fold ("...", "—", or a script without
-/// Latin letters) gets `x-` and a short hash of the name, and a long one is cut
-/// and ends with a short hash of its whole fold, so that two long names stay
-/// two pages while two spellings of one name still share one.
+/// of its own: a name with letters outside the Latin script ("Москва X") ends
+/// with a short hash of its folded form (else "Москва X" and "東京 X" would
+/// share the page `x`), one with nothing to fold ("...", "—") is `x-` and a
+/// hash, and a long one is cut and ends with a short hash of its whole fold,
+/// so that two long names stay two pages while two spellings of one name
+/// still share one.
 pub fn slugify(s: &str) -> String {
-    let folded = fold_slug(s);
-    if folded.is_empty() {
-        return format!("x-{}", short_hash(s));
+    let (folded, lost_letters) = fold_slug(s);
+    if lost_letters || folded.is_empty() {
+        let key = fold(s);
+        let hash = short_hash(if key.is_empty() { s } else { &key });
+        let stem = if folded.is_empty() { "x" } else { &folded };
+        let mut stem = stem[..stem.len().min(MAX_SLUG - hash.len() - 1)].to_string();
+        while stem.ends_with('-') {
+            stem.pop();
+        }
+        return format!("{stem}-{hash}");
     }
     if folded.len() <= MAX_SLUG {
         return folded;
@@ -169,10 +178,12 @@ fn short_hash(s: &str) -> String {
     blake3::hash(s.as_bytes()).to_hex()[..8].to_string()
 }
 
-/// The folded slug before its guards: possibly empty, possibly long.
-fn fold_slug(s: &str) -> String {
+/// The folded slug before its guards (possibly empty, possibly long), and
+/// whether letters or digits were lost on the way (another script's).
+fn fold_slug(s: &str) -> (String, bool) {
     let mut out = String::with_capacity(s.len());
     let mut pending_dash = false;
+    let mut lost = false;
     for c in strip_diacritics(s).chars() {
         if c.is_ascii_alphanumeric() {
             if pending_dash && !out.is_empty() {
@@ -181,10 +192,11 @@ fn fold_slug(s: &str) -> String {
             pending_dash = false;
             out.push(c.to_ascii_lowercase());
         } else {
+            lost |= c.is_alphanumeric();
             pending_dash = true;
         }
     }
-    out
+    (out, lost)
 }
 
 /// Formats an integer with a thousands separator: `group(2847, '.')` → "2.847".
@@ -214,6 +226,53 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
+}
+
+/// Whether `a` and `b` are at most `k` single edits apart: the same answer as
+/// `edit_distance(a, b) <= k`, in time proportional to the length times `k`
+/// (the distance of two long names is quadratic, and a corpus compares every
+/// pair of its unit names).
+pub fn within_edits(a: &str, b: &str, k: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    if a.len().abs_diff(b.len()) > k {
+        return false;
+    }
+    if a.is_empty() || b.is_empty() {
+        return a.len().max(b.len()) <= k;
+    }
+    // Only cells within `k` of the diagonal can hold a distance ≤ k.
+    let over = k + 1;
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(over)).collect();
+    let mut cur = vec![over; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        let row = i + 1;
+        let lo = row.saturating_sub(k).max(1);
+        let hi = (row + k).min(b.len());
+        cur.fill(over);
+        cur[0] = row.min(over);
+        let mut best = cur[0];
+        for j in lo..=hi {
+            let cost = usize::from(*ca != b[j - 1]);
+            let d = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
+            cur[j] = d.min(over);
+            best = best.min(cur[j]);
+        }
+        if best > k {
+            return false;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] <= k
 }
 
 #[cfg(test)]
@@ -264,6 +323,9 @@ mod tests {
             );
         }
         assert_ne!(slugify("..."), slugify("???"));
+        assert_ne!(slugify("Москва X"), slugify("東京 X"));
+        assert!(slugify("Москва X").starts_with("x-"));
+        assert_eq!(slugify("Москва"), slugify("МОСКВА"));
         let long = "Công an tỉnh Lạng Sơn ".repeat(13);
         let slug = slugify(&long);
         assert!(slug.len() <= MAX_SLUG, "{slug}");
@@ -286,6 +348,47 @@ mod tests {
         assert_eq!(group_thousands(2847, '.'), "2.847");
         assert_eq!(group_thousands(250_000, '.'), "250.000");
         assert_eq!(group_thousands(1_234_567, ','), "1,234,567");
+    }
+
+    #[test]
+    fn within_edits_agrees_with_the_distance() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "lang son",
+            "lang sn",
+            "lan son",
+            "kitten",
+            "sitting",
+            "dien bien",
+            "dien bien phu",
+            "son la",
+            "la son",
+            "xabcx",
+            "xbcax",
+            "abcdef",
+            "azcdxf",
+        ];
+        for a in words {
+            for b in words {
+                for k in 0..4 {
+                    assert_eq!(
+                        within_edits(a, b, k),
+                        edit_distance(a, b) <= k,
+                        "{a:?} {b:?} {k}"
+                    );
+                }
+            }
+        }
+        let long = "rất dài ".repeat(40);
+        assert!(within_edits(
+            &format!("Đơn vị 1 {long}"),
+            &format!("Đơn vị 2 {long}"),
+            1
+        ));
+        assert!(!within_edits(&format!("{long}x"), &format!("y{long}"), 1));
     }
 
     #[test]

@@ -397,17 +397,27 @@ fn blamed(stderr: &str) -> Vec<&str> {
         .collect()
 }
 
-/// How many sites: about 20 s in a debug build.
+/// How many sites: about 20 s in a debug build. `FUZZ_CASES` and `FUZZ_SEED`
+/// run more, or others, by hand; the suite uses these.
 const CASES: usize = 30;
+const SEED: u64 = 0x6261_6f63_616f_2026;
+
+fn setting(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
 
 #[test]
 fn hostile_write_ups_never_panic_hang_or_split_check_from_build() {
     let mut rng = Rng {
-        state: 0x6261_6f63_616f_2026,
+        state: setting("FUZZ_SEED", SEED).max(1),
         wild: NONE,
     };
     let mut failed_builds = 0;
-    for case in 0..CASES {
+    let cases = setting("FUZZ_CASES", CASES as u64) as usize;
+    for case in 0..cases {
         let site = Site::new();
         let files = 1 + rng.below(3);
         for i in 0..files {
@@ -463,7 +473,7 @@ fn hostile_write_ups_never_panic_hang_or_split_check_from_build() {
     }
     // The generator makes both kinds of site.
     assert!(
-        (CASES / 5..CASES * 4 / 5).contains(&failed_builds),
-        "{failed_builds} of {CASES} builds failed"
+        (cases / 5..cases * 4 / 5).contains(&failed_builds),
+        "{failed_builds} of {cases} builds failed"
     );
 }
