@@ -227,6 +227,9 @@ impl Spellings {
                 .count();
             (declared, count, capitals, marks)
         };
+        // Each name's rank once, not once per pair of near names (`None`:
+        // neither known nor in use, so never preferred).
+        let mut ranks: HashMap<&str, Option<(bool, usize, usize, usize)>> = HashMap::new();
         let mut out = HashMap::new();
         for u in &corpus.units {
             let name = u.name.as_str();
@@ -237,13 +240,31 @@ impl Spellings {
             let Some(near) = self.near.get(name) else {
                 continue;
             };
-            let best = near
-                .iter()
-                .map(String::as_str)
-                .filter(|other| *other != name && (self.known.contains(*other) || uses(other) > 0))
-                .max_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| b.cmp(a)));
-            if let Some(best) = best {
-                if rank(best) > rank(name) {
+            let mut best: Option<(&str, (bool, usize, usize, usize))> = None;
+            for other in near.iter().map(String::as_str).filter(|o| *o != name) {
+                let cached = match ranks.get(other) {
+                    Some(r) => *r,
+                    None => {
+                        let r = rank(other);
+                        let r = (r.0 || r.1 > 0).then_some(r);
+                        ranks.insert(other, r);
+                        r
+                    }
+                };
+                let Some(r) = cached else {
+                    continue;
+                };
+                // The highest rank; among equals, the first alphabetically.
+                let better = match best {
+                    None => true,
+                    Some((b, br)) => r.cmp(&br).then_with(|| b.cmp(other)).is_gt(),
+                };
+                if better {
+                    best = Some((other, r));
+                }
+            }
+            if let Some((best, r)) = best {
+                if r > rank(name) {
                     out.insert(name.to_string(), best.to_string());
                 }
             }
