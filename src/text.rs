@@ -233,17 +233,24 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// (the distance of two long names is quadratic, and a corpus compares every
 /// pair of its unit names).
 pub fn within_edits(a: &str, b: &str, k: usize) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let (a, b) = (&a[prefix..], &b[prefix..]);
-    let suffix = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
+    // What the two share at the start and at the end costs nothing: only the
+    // middles (short, for names that are near) are compared, in chars.
+    let prefix: usize = a
+        .chars()
+        .zip(b.chars())
         .take_while(|(x, y)| x == y)
-        .count();
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix: usize = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
     let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if a.len().abs_diff(b.len()) > k {
         return false;
     }
