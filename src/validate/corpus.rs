@@ -229,7 +229,7 @@ impl Spellings {
         };
         // Each name's rank once, not once per pair of near names (`None`:
         // neither known nor in use, so never preferred).
-        let mut ranks: HashMap<&str, Option<(bool, usize, usize, usize)>> = HashMap::new();
+        let mut ranks: HashMap<&str, Option<Rank>> = HashMap::new();
         let mut out = HashMap::new();
         for u in &corpus.units {
             let name = u.name.as_str();
@@ -240,7 +240,7 @@ impl Spellings {
             let Some(near) = self.near.get(name) else {
                 continue;
             };
-            let mut best: Option<(&str, (bool, usize, usize, usize))> = None;
+            let mut best: Option<(&str, Rank)> = None;
             for other in near.iter().map(String::as_str).filter(|o| *o != name) {
                 let cached = match ranks.get(other) {
                     Some(r) => *r,
@@ -286,6 +286,10 @@ fn at(w: &WriteUp, d: Diagnostic, line: Option<usize>, needle: Option<&str>) -> 
         _ => d,
     }
 }
+
+/// How strongly a spelling is preferred: declared in units.yaml, uses,
+/// capitalized words, letters with diacritics.
+type Rank = (bool, usize, usize, usize);
 
 /// Folded names that are equal, or one or two edits apart on a long enough name.
 fn is_near(a: &str, b: &str) -> bool {
