@@ -1,4 +1,11 @@
 //! `baocao check`: the build without the write.
+//!
+//! Both commands run the same content checks: `validate` (front matter, unit
+//! names, control characters, nesting and alias bounds, slugs that always make
+//! a folder of their own) and `render::markdown::render_body` (links, images).
+//! What only the full rendering finds (templates, links of the pages
+//! themselves, writing) concerns the theme and the output folder, not a
+//! write-up: content that would break it is refused by those checks first.
 
 use clap::ValueEnum;
 
