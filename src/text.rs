@@ -8,12 +8,24 @@ use unicode_normalization::UnicodeNormalization;
 
 const TONE_MARKS: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0303}', '\u{0309}', '\u{0323}'];
 
+/// Characters XML 1.0 forbids (and terminals act on): the C0 and C1 controls
+/// but tab and line feed, and the non-characters U+FFFE and U+FFFF. Text pasted
+/// from Word or PDF carries them; no output may.
+pub fn is_forbidden(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n') || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
 /// NFC-normalizes `s`, collapses runs of white space to one space, trims, and moves
 /// tone marks of the open syllables -oa, -oe, -uy to one placement ("Hoà" → "Hòa",
-/// "Thuý" → "Thúy"), so that both spellings of a name compare equal.
+/// "Thuý" → "Thúy"), so that both spellings of a name compare equal. Control
+/// characters (see [`is_forbidden`]; a YAML escape such as `"\x1e"` makes them)
+/// count as white space.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
+    for word in s
+        .split(|c: char| c.is_whitespace() || is_forbidden(c))
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -123,11 +135,55 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The longest slug, in bytes: a slug is a folder name, and file systems refuse
+/// names of more than 255 bytes (some paths add more folders around it).
+pub const MAX_SLUG: usize = 80;
+
 /// A URL-safe slug: folded ASCII letters and digits joined by single hyphens
 /// ("Lạng Sơn" → "lang-son", "Cục An ninh đối ngoại" → "cuc-an-ninh-doi-ngoai").
+///
+/// Never empty and never longer than [`MAX_SLUG`], so it always names a folder
+/// of its own: a name with letters outside the Latin script ("Москва X") ends
+/// with a short hash of its folded form (else "Москва X" and "東京 X" would
+/// share the page `x`), one with nothing to fold ("...", "—") is `x-` and a
+/// hash, and a long one is cut and ends with a short hash of its whole fold,
+/// so that two long names stay two pages while two spellings of one name
+/// still share one.
 pub fn slugify(s: &str) -> String {
+    let (folded, lost_letters) = fold_slug(s);
+    if lost_letters || folded.is_empty() {
+        let key = fold(s);
+        let hash = short_hash(if key.is_empty() { s } else { &key });
+        let stem = if folded.is_empty() { "x" } else { &folded };
+        let mut stem = stem[..stem.len().min(MAX_SLUG - hash.len() - 1)].to_string();
+        while stem.ends_with('-') {
+            stem.pop();
+        }
+        return format!("{stem}-{hash}");
+    }
+    if folded.len() <= MAX_SLUG {
+        return folded;
+    }
+    let hash = short_hash(&folded);
+    // ASCII only: any byte index is a char boundary.
+    let mut cut = folded[..MAX_SLUG - hash.len() - 1].to_string();
+    while cut.ends_with('-') {
+        cut.pop();
+    }
+    format!("{cut}-{hash}")
+}
+
+/// Eight hex digits of the BLAKE3 hash of `s`: stable across builds and machines.
+fn short_hash(s: &str) -> String {
+    blake3::hash(s.as_bytes()).to_hex()[..8].to_string()
+}
+
+/// The folded slug before its guards (possibly empty, possibly long), and
+/// whether letters or digits were lost on the way (another script's).
+fn fold_slug(s: &str) -> (String, bool) {
     let mut out = String::with_capacity(s.len());
     let mut pending_dash = false;
+    let mut lost = false;
     for c in strip_diacritics(s).chars() {
         if c.is_ascii_alphanumeric() {
             if pending_dash && !out.is_empty() {
@@ -136,10 +192,11 @@ pub fn slugify(s: &str) -> String {
             pending_dash = false;
             out.push(c.to_ascii_lowercase());
         } else {
+            lost |= c.is_alphanumeric();
             pending_dash = true;
         }
     }
-    out
+    (out, lost)
 }
 
 /// Formats an integer with a thousands separator: `group(2847, '.')` → "2.847".
@@ -171,6 +228,60 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// Whether `a` and `b` are at most `k` single edits apart: the same answer as
+/// `edit_distance(a, b) <= k`, in time proportional to the length times `k`
+/// (the distance of two long names is quadratic, and a corpus compares every
+/// pair of its unit names).
+pub fn within_edits(a: &str, b: &str, k: usize) -> bool {
+    // What the two share at the start and at the end costs nothing: only the
+    // middles (short, for names that are near) are compared, in chars.
+    let prefix: usize = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix: usize = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > k {
+        return false;
+    }
+    if a.is_empty() || b.is_empty() {
+        return a.len().max(b.len()) <= k;
+    }
+    // Only cells within `k` of the diagonal can hold a distance ≤ k.
+    let over = k + 1;
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(over)).collect();
+    let mut cur = vec![over; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        let row = i + 1;
+        let lo = row.saturating_sub(k).max(1);
+        let hi = (row + k).min(b.len());
+        cur.fill(over);
+        cur[0] = row.min(over);
+        let mut best = cur[0];
+        for j in lo..=hi {
+            let cost = usize::from(*ca != b[j - 1]);
+            let d = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
+            cur[j] = d.min(over);
+            best = best.min(cur[j]);
+        }
+        if best > k {
+            return false;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] <= k
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,6 +290,7 @@ mod tests {
     fn normalize_composes_decomposed_text_and_trims_spaces() {
         let decomposed = "  La\u{0323}ng   So\u{031B}n ";
         assert_eq!(normalize(decomposed), "Lạng Sơn");
+        assert_eq!(normalize("Lạng\u{1e}Sơn\u{1}"), "Lạng Sơn");
     }
 
     #[test]
@@ -209,6 +321,27 @@ mod tests {
     }
 
     #[test]
+    fn slugify_is_never_empty_nor_too_long() {
+        for name in ["...", "—", "???", "…", "", "Москва"] {
+            let slug = slugify(name);
+            assert!(
+                slug.starts_with("x-") && slug.len() == 10,
+                "{name:?} → {slug}"
+            );
+        }
+        assert_ne!(slugify("..."), slugify("???"));
+        assert_ne!(slugify("Москва X"), slugify("東京 X"));
+        assert!(slugify("Москва X").starts_with("x-"));
+        assert_eq!(slugify("Москва"), slugify("МОСКВА"));
+        let long = "Công an tỉnh Lạng Sơn ".repeat(13);
+        let slug = slugify(&long);
+        assert!(slug.len() <= MAX_SLUG, "{slug}");
+        assert!(slug.starts_with("cong-an-tinh-lang-son-"), "{slug}");
+        assert_eq!(slug, slugify(&long.to_uppercase()));
+        assert_ne!(slug, slugify(&format!("{long} 2")));
+    }
+
+    #[test]
     fn fold_makes_search_keys() {
         assert_eq!(fold("LẠNG SƠN"), "lang son");
         assert_eq!(fold("Lang Sơn"), "lang son");
@@ -222,6 +355,47 @@ mod tests {
         assert_eq!(group_thousands(2847, '.'), "2.847");
         assert_eq!(group_thousands(250_000, '.'), "250.000");
         assert_eq!(group_thousands(1_234_567, ','), "1,234,567");
+    }
+
+    #[test]
+    fn within_edits_agrees_with_the_distance() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "lang son",
+            "lang sn",
+            "lan son",
+            "kitten",
+            "sitting",
+            "dien bien",
+            "dien bien phu",
+            "son la",
+            "la son",
+            "xabcx",
+            "xbcax",
+            "abcdef",
+            "azcdxf",
+        ];
+        for a in words {
+            for b in words {
+                for k in 0..4 {
+                    assert_eq!(
+                        within_edits(a, b, k),
+                        edit_distance(a, b) <= k,
+                        "{a:?} {b:?} {k}"
+                    );
+                }
+            }
+        }
+        let long = "rất dài ".repeat(40);
+        assert!(within_edits(
+            &format!("Đơn vị 1 {long}"),
+            &format!("Đơn vị 2 {long}"),
+            1
+        ));
+        assert!(!within_edits(&format!("{long}x"), &format!("y{long}"), 1));
     }
 
     #[test]

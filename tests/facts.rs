@@ -470,3 +470,20 @@ fn an_edited_handover_reaches_the_cluster_page_in_the_live_preview() {
         assert_eq!(live.output[page].bytes, full.output[page].bytes, "{page}");
     }
 }
+
+#[test]
+fn a_placeholder_in_a_handover_is_an_error_at_its_line() {
+    let site = Site::new();
+    site.write(
+        "cum-7/2023-tong-ket.md",
+        &summary(2023, "11-20", "handover: {leader: \"...\", deputy: Lào Cai}\n"),
+    );
+    let run = site.check(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the unit name \"...\" in `handover` has no letter or digit")
+            && run.stderr.contains("content/cum-7/2023-tong-ket.md:7:"),
+        "{}",
+        run.stderr
+    );
+}

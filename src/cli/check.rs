@@ -1,4 +1,11 @@
 //! `baocao check`: the build without the write.
+//!
+//! Both commands run the same content checks: `validate` (front matter, unit
+//! names, control characters, nesting and alias bounds, slugs that always make
+//! a folder of their own) and `render::markdown::render_body` (links, images).
+//! What only the full rendering finds (templates, links of the pages
+//! themselves, writing) concerns the theme and the output folder, not a
+//! write-up: content that would break it is refused by those checks first.
 
 use clap::ValueEnum;
 
@@ -39,6 +46,21 @@ pub struct CheckArgs {
 }
 
 impl CheckArgs {
+    /// The config's problems, one JSON object per line; `None` when reading
+    /// the config again finds none.
+    fn config_errors_as_json(&self, overrides: &Overrides) -> Option<Outcome> {
+        let root = self.site.root.clone().unwrap_or_else(|| ".".into());
+        let root = std::fs::canonicalize(&root).unwrap_or(root);
+        let diags = crate::config::load(&root, overrides).err()?;
+        let mut out = Outcome::default();
+        for d in &diags {
+            out.stdout.push_str(&d.to_json());
+            out.stdout.push('\n');
+        }
+        out.code = CONTENT_ERROR;
+        Some(out)
+    }
+
     pub fn run(self) -> Outcome {
         let overrides = Overrides {
             include_drafts: self.drafts,
@@ -46,6 +68,10 @@ impl CheckArgs {
         };
         let config = match self.site.config(&overrides) {
             Ok(c) => c,
+            Err(o) if self.format == Format::Json && o.code == CONTENT_ERROR => {
+                // A broken site.yaml: its problems as JSON objects too.
+                return self.config_errors_as_json(&overrides).unwrap_or(o);
+            }
             Err(o) => return o,
         };
         let mut live = LiveSite::prepare(config);

@@ -3,6 +3,7 @@
 //! the sitemap and the Atom feed. Pure: bytes in memory, or (the exports and
 //! the index, which grow with the corpus) written to any `io::Write`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use pulldown_cmark::{Event, Parser};
@@ -37,7 +38,9 @@ pub fn lede(body: &str, limit: usize) -> String {
             break;
         }
     }
-    let nfc: String = unicode_normalization::UnicodeNormalization::nfc(out.as_str()).collect();
+    // A character reference (`&#x1e;`) can make a control character.
+    let out = crate::validate::guard::replace_forbidden(&out);
+    let nfc: String = unicode_normalization::UnicodeNormalization::nfc(&*out).collect();
     let mut s: String = nfc.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.chars().count() > limit {
         s = s.chars().take(limit).collect::<String>();
@@ -204,12 +207,12 @@ fn honour_docs<'a>(corpus: &'a Corpus, t: &I18n, config: &Config) -> Vec<SearchD
 #[derive(Serialize)]
 struct HonourRow<'a> {
     year: i32,
-    bloc: &'a str,
+    bloc: Cow<'a, str>,
     cluster: String,
-    title: &'a str,
+    title: Cow<'a, str>,
     level: &'static str,
     status: &'static str,
-    unit: &'a str,
+    unit: Cow<'a, str>,
     collectives: Option<u64>,
     individuals: Option<u64>,
     page: String,
@@ -253,12 +256,12 @@ pub fn write_honours_csv<'a>(
         for h in &w.honours {
             let row = |unit: &'a str, counts: bool| HonourRow {
                 year: w.year,
-                bloc,
+                bloc: cell(bloc),
                 cluster: cluster.clone(),
-                title: &h.title,
+                title: cell(h.title.as_str()),
                 level: h.level.as_str(),
                 status: h.status.as_str(),
-                unit,
+                unit: cell(unit),
                 collectives: h.collectives.filter(|_| counts),
                 individuals: h.individuals.filter(|_| counts),
                 page: page.clone(),
@@ -274,30 +277,43 @@ pub fn write_honours_csv<'a>(
     writer.flush()
 }
 
-/// One row per conference, every front-matter fact.
+/// One row per conference, every front-matter fact. Every text cell goes
+/// through [`cell`].
 #[derive(Serialize)]
 struct Row<'a> {
-    slug: &'a str,
-    title: &'a str,
+    slug: Cow<'a, str>,
+    title: Cow<'a, str>,
     date: String,
     year: i32,
     kind: &'static str,
-    bloc: &'a str,
+    bloc: Cow<'a, str>,
     cluster: String,
-    host: &'a str,
-    members: String,
+    host: Cow<'a, str>,
+    members: Cow<'a, str>,
     collectives: Option<u64>,
     individuals: Option<u64>,
-    honours: String,
-    leader: &'a str,
-    deputy: &'a str,
-    handover_leader: &'a str,
-    handover_deputy: &'a str,
-    source: &'a str,
-    author: &'a str,
-    tags: String,
-    summary: &'a str,
+    honours: Cow<'a, str>,
+    leader: Cow<'a, str>,
+    deputy: Cow<'a, str>,
+    handover_leader: Cow<'a, str>,
+    handover_deputy: Cow<'a, str>,
+    source: Cow<'a, str>,
+    author: Cow<'a, str>,
+    tags: Cow<'a, str>,
+    summary: Cow<'a, str>,
     page: String,
+}
+
+/// A text cell a spreadsheet shows as text: one starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return would be read as a formula by Excel, so it
+/// gets a leading `'` (which Excel hides).
+fn cell<'a>(s: impl Into<Cow<'a, str>>) -> Cow<'a, str> {
+    let s = s.into();
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        s
+    }
 }
 
 fn row<'a>(w: &'a WriteUp) -> Row<'a> {
@@ -315,35 +331,36 @@ fn row<'a>(w: &'a WriteUp) -> Row<'a> {
             format!("{} [{}]: {}", h.title, h.status.as_str(), parts.join(", "))
         })
         .collect();
-    let s = |o: &'a Option<String>| o.as_deref().unwrap_or("");
+    let s = |o: &'a Option<String>| cell(o.as_deref().unwrap_or(""));
     Row {
-        slug: &w.slug,
-        title: &w.title,
+        slug: cell(w.slug.as_str()),
+        title: cell(w.title.as_str()),
         date: w.date.to_string(),
         year: w.year,
         kind: w.kind.as_str(),
-        bloc: w
-            .cluster
-            .as_ref()
-            .and_then(|k| k.bloc.as_deref())
-            .unwrap_or(""),
+        bloc: cell(
+            w.cluster
+                .as_ref()
+                .and_then(|k| k.bloc.as_deref())
+                .unwrap_or(""),
+        ),
         cluster: w
             .cluster
             .as_ref()
             .map(|k| k.number.to_string())
             .unwrap_or_default(),
         host: s(&w.host),
-        members: w.members.join("; "),
+        members: cell(w.members.join("; ")),
         collectives: w.awards.collectives,
         individuals: w.awards.individuals,
-        honours: honours.join("; "),
+        honours: cell(honours.join("; ")),
         leader: s(&w.leader),
         deputy: s(&w.deputy),
         handover_leader: s(&w.handover.leader),
         handover_deputy: s(&w.handover.deputy),
         source: s(&w.source),
         author: s(&w.author),
-        tags: w.tags.join("; "),
+        tags: cell(w.tags.join("; ")),
         summary: s(&w.summary),
         page: conference_url(w),
     }
@@ -534,14 +551,14 @@ pub fn clusters_json(corpus: &Corpus) -> Vec<u8> {
 /// One row of data/cluster-years.csv; empty cells are unknown, never 0.
 #[derive(Serialize)]
 struct ClusterYearRow<'a> {
-    bloc: &'a str,
+    bloc: Cow<'a, str>,
     cluster: u32,
     year: i32,
     reported: bool,
-    members: String,
-    leader: &'a str,
+    members: Cow<'a, str>,
+    leader: Cow<'a, str>,
     leader_basis: &'static str,
-    deputy: &'a str,
+    deputy: Cow<'a, str>,
     deputy_basis: &'static str,
     collectives: Option<u64>,
     individuals: Option<u64>,
@@ -559,14 +576,14 @@ pub fn cluster_years_csv(corpus: &Corpus) -> Vec<u8> {
             let (deputy, deputy_basis) = role_cells(&y.deputy);
             let a = y.totals();
             let row = ClusterYearRow {
-                bloc: c.key.bloc.as_deref().unwrap_or(""),
+                bloc: cell(c.key.bloc.as_deref().unwrap_or("")),
                 cluster: c.key.number,
                 year: y.year,
                 reported: y.reported(),
-                members: y.members.join("; "),
-                leader,
+                members: cell(y.members.join("; ")),
+                leader: cell(leader),
                 leader_basis,
-                deputy,
+                deputy: cell(deputy),
                 deputy_basis,
                 collectives: a.collectives,
                 individuals: a.individuals,
@@ -597,8 +614,11 @@ fn role_cells(h: &Option<crate::model::RoleHolder>) -> (&str, &'static str) {
     }
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
+/// Text for XML: escaped, and without the characters XML 1.0 forbids
+/// (validation already replaced them; this keeps every XML output valid even so).
+pub fn xml_escape(s: &str) -> String {
+    crate::validate::guard::replace_forbidden(s)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
+use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag};
 
 use crate::diagnostics::Diagnostic;
 use crate::model::WriteUp;
@@ -28,6 +28,7 @@ pub fn render_body_at(
     root: &str,
 ) -> (String, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    let mut lines = LineCounter::default();
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events = Parser::new_ext(&w.body, options)
         .into_offset_iter()
@@ -37,9 +38,44 @@ pub fn render_body_at(
                 Event::Text(CowStr::Borrowed(""))
             }
             Event::Html(raw) | Event::InlineHtml(raw) if !targets.trust_html => Event::Text(raw),
-            Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
-                    *dest_url = rewrite_url(w, dest_url, root, targets, range.start, &mut diags);
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let line = lines.line_at(&w.body, range.start);
+                diags.push(
+                    body_error(
+                        w,
+                        line,
+                        Some(dest_url.trim()).filter(|d| !d.is_empty()),
+                        format!("images are not supported yet: {}", dest_url.trim()),
+                    )
+                    .with_help(
+                        "remove the image; the site carries no photos yet (describe it in words, or link to where it is published with https://…)",
+                    ),
+                );
+                // Never fetched: the address goes, the description stays.
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: CowStr::Borrowed("#"),
+                    title,
+                    id,
+                })
+            }
+            // An e-mail autolink's address gets its mailto: from the writer.
+            Event::Start(mut tag @ Tag::Link { .. }) => {
+                if let Tag::Link {
+                    dest_url,
+                    link_type,
+                    ..
+                } = &mut tag
+                {
+                    if *link_type != LinkType::Email {
+                        let line = lines.line_at(&w.body, range.start);
+                        *dest_url = rewrite_url(w, dest_url, root, targets, line, &mut diags);
+                    }
                 }
                 Event::Start(tag)
             }
@@ -47,7 +83,42 @@ pub fn render_body_at(
         });
     let mut out = String::with_capacity(w.body.len() + w.body.len() / 4);
     html::push_html(&mut out, events);
+    // A character reference (`&#x1e;`) makes a control character validation
+    // could not see in the text.
+    if let std::borrow::Cow::Owned(clean) = crate::validate::guard::replace_forbidden(&out) {
+        out = clean;
+    }
     (out, diags)
+}
+
+/// Lines of a body by byte offset, counted once: offsets come in order, so
+/// each call counts only from the previous one.
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    /// The 1-based body line of byte `offset`.
+    fn line_at(&mut self, body: &str, offset: usize) -> usize {
+        let offset = offset.min(body.len());
+        if offset < self.offset {
+            *self = LineCounter::default();
+        }
+        self.line += memchr::memchr_iter(b'\n', &body.as_bytes()[self.offset..offset]).count();
+        self.offset = offset;
+        self.line + 1
+    }
+}
+
+/// An error at `body_line` of `w`'s body, shown at its line in the file.
+fn body_error(w: &WriteUp, body_line: usize, needle: Option<&str>, message: String) -> Diagnostic {
+    let mut d = Diagnostic::error(&w.path, message).at_line(&w.body, body_line, needle);
+    if let Some(span) = &mut d.span {
+        span.line += w.body_line - 1;
+    }
+    d
 }
 
 fn rewrite_url<'e>(
@@ -55,10 +126,18 @@ fn rewrite_url<'e>(
     dest: &CowStr<'e>,
     root: &str,
     targets: &LinkTargets<'_>,
-    offset: usize,
+    body_line: usize,
     diags: &mut Vec<Diagnostic>,
 ) -> CowStr<'e> {
     let trimmed = dest.trim();
+    if trimmed.is_empty() {
+        diags.push(
+            body_error(w, body_line, None, "a link has no address".into()).with_help(
+                "write the address between the brackets: [text](https://…) or [text](other-write-up.md)",
+            ),
+        );
+        return CowStr::Borrowed("#");
+    }
     let lower = trimmed.to_ascii_lowercase();
     let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| {
         s.chars()
@@ -77,6 +156,26 @@ fn rewrite_url<'e>(
         None => (trimmed, None),
     };
     if !path.to_ascii_lowercase().ends_with(".md") {
+        // A link within the page (`#part`) works; any other address without a
+        // scheme would name a file the site does not have.
+        let path = path.split('?').next().unwrap_or_default();
+        if !path.is_empty() {
+            let help = if path.starts_with("www.") || path.contains('.') && !path.contains('/') {
+                format!("write the full address: https://{path}")
+            } else {
+                "link to a web page with its full address (https://…) or to another write-up's .md file".to_string()
+            };
+            diags.push(
+                body_error(
+                    w,
+                    body_line,
+                    Some(path),
+                    format!("the link {path} names no web address and no write-up"),
+                )
+                .with_help(help),
+            );
+            return CowStr::Borrowed("#");
+        }
         return dest.clone();
     }
     let target = resolve_relative(&w.rel, path);
@@ -86,21 +185,19 @@ fn rewrite_url<'e>(
             CowStr::Boxed(format!("{root}hoi-nghi/{slug}/index.html{frag}").into_boxed_str())
         }
         None => {
-            let body_line = 1 + w.body[..offset.min(w.body.len())].matches('\n').count();
-            let mut d = Diagnostic::error(
-                &w.path,
+            let d = body_error(
+                w,
+                body_line,
+                Some(path),
                 format!(
                     "the link {path} points to content/{}, which is not a write-up",
                     target.unwrap_or_else(|| path.to_string())
                 ),
             )
-            .at_line(&w.body, body_line, Some(path))
             .with_help("link to an existing write-up's .md file, relative to this file");
-            if let Some(span) = &mut d.span {
-                span.line += w.body_line - 1;
-            }
             diags.push(d);
-            dest.clone()
+            // The error stops the build; the page is not blamed for it too.
+            CowStr::Borrowed("#")
         }
     }
 }

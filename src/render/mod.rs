@@ -644,11 +644,17 @@ pub(crate) fn template_error(e: &tera::Error, config: &Config) -> Diagnostic {
         message.push_str(&s.to_string());
         source = s.source();
     }
-    Diagnostic::error(
-        PathBuf::from(format!("themes/{}/templates", config.theme)),
-        format!("template error: {message}"),
-    )
-    .with_help(
+    // Tera names the template first: "Failed to parse '404.html'".
+    let named = message
+        .split_once('\'')
+        .and_then(|(_, rest)| rest.split_once('\''))
+        .map(|(name, _)| name)
+        .filter(|name| name.ends_with(".html") && !name.contains(".."));
+    let path = match named {
+        Some(name) => theme::template_origin(&config.root, &config.theme, name),
+        None => PathBuf::from(format!("themes/{}/templates", config.theme)),
+    };
+    Diagnostic::error(path, format!("template error: {message}")).with_help(
         "fix the template named above; the default templates are in themes/default/templates",
     )
 }

@@ -98,6 +98,24 @@ impl Theme {
     }
 }
 
+/// The file a template of the theme `name` comes from, as the user would
+/// type it: the site's `templates/` folder overrides the theme's folder, which
+/// overrides the built-in default (shown as `themes/default/templates/…`).
+pub fn template_origin(root: &Path, name: &str, template: &str) -> PathBuf {
+    let site = Path::new("templates").join(template);
+    if root.join(&site).is_file() {
+        return site;
+    }
+    let themed = Path::new("themes")
+        .join(name)
+        .join("templates")
+        .join(template);
+    if root.join(&themed).is_file() {
+        return themed;
+    }
+    Path::new("themes/default/templates").join(template)
+}
+
 /// Adds every file under `dir` to `files`, keyed by `prefix` + its relative path.
 fn overlay(
     files: &mut BTreeMap<String, Vec<u8>>,

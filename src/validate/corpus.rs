@@ -288,6 +288,9 @@ impl Spellings {
                 .count();
             (declared, count, capitals, marks)
         };
+        // Each name's rank once, not once per pair of near names (`None`:
+        // neither known nor in use, so never preferred).
+        let mut ranks: HashMap<&str, Option<Rank>> = HashMap::new();
         let mut out = HashMap::new();
         for u in &corpus.units {
             let name = u.name.as_str();
@@ -298,13 +301,31 @@ impl Spellings {
             let Some(near) = self.near.get(name) else {
                 continue;
             };
-            let best = near
-                .iter()
-                .map(String::as_str)
-                .filter(|other| *other != name && (self.known.contains(*other) || uses(other) > 0))
-                .max_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| b.cmp(a)));
-            if let Some(best) = best {
-                if rank(best) > rank(name) {
+            let mut best: Option<(&str, Rank)> = None;
+            for other in near.iter().map(String::as_str).filter(|o| *o != name) {
+                let cached = match ranks.get(other) {
+                    Some(r) => *r,
+                    None => {
+                        let r = rank(other);
+                        let r = (r.0 || r.1 > 0).then_some(r);
+                        ranks.insert(other, r);
+                        r
+                    }
+                };
+                let Some(r) = cached else {
+                    continue;
+                };
+                // The highest rank; among equals, the first alphabetically.
+                let better = match best {
+                    None => true,
+                    Some((b, br)) => r.cmp(&br).then_with(|| b.cmp(other)).is_gt(),
+                };
+                if better {
+                    best = Some((other, r));
+                }
+            }
+            if let Some((best, r)) = best {
+                if r > rank(name) {
                     out.insert(name.to_string(), best.to_string());
                 }
             }
@@ -317,18 +338,24 @@ fn at(w: &WriteUp, d: Diagnostic, line: Option<usize>, needle: Option<&str>) -> 
     w.locate(d, line, needle)
 }
 
+/// How strongly a spelling is preferred: declared in units.yaml, uses,
+/// capitalized words, letters with diacritics.
+type Rank = (bool, usize, usize, usize);
+
 /// Folded names that are equal, or one or two edits apart on a long enough name.
 fn is_near(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let len = a.chars().count().min(b.chars().count());
-    let allowed = match len {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let allowed = match la.min(lb) {
         0..=4 => 0,
         5..=9 => 1,
         _ => 2,
     };
-    allowed > 0 && text::edit_distance(a, b) <= allowed
+    // The distance is at least the difference in length: most pairs of a
+    // corpus's names end here, without the quadratic distance.
+    allowed > 0 && la.abs_diff(lb) <= allowed && text::within_edits(a, b, allowed)
 }
 
 /// One write-up's unit names that probably mean another spelling.

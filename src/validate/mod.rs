@@ -7,8 +7,11 @@ pub mod cluster;
 pub mod corpus;
 pub mod counts;
 pub mod date;
+pub mod guard;
 pub mod honours;
 pub mod units;
+
+use std::collections::HashMap;
 
 use chrono::Datelike;
 use serde::Deserialize;
@@ -80,6 +83,10 @@ pub const DEFAULT_HONOUR_STATUS: HonourStatus = HonourStatus::Proposed;
 /// Whether the front matter says `draft: true`, read leniently: used to leave
 /// an incomplete draft out instead of failing the build on it.
 pub fn is_marked_draft(source: &Source) -> bool {
+    // A front matter too deep or too big to validate is not read here either.
+    if guard::too_deep(&source.front_matter).is_some() || guard::alias_bomb(&source.front_matter) {
+        return false;
+    }
     serde_yaml::from_str::<Value>(&source.front_matter)
         .ok()
         .and_then(|v| v.get("draft").and_then(Value::as_bool))
@@ -90,9 +97,13 @@ pub fn is_marked_draft(source: &Source) -> bool {
 /// A valid write-up takes the front matter and body out of `source` (they are
 /// most of a file: moved, not copied); an invalid one leaves `source` whole.
 pub fn write_up(source: &mut Source, units: &UnitNames) -> (Option<WriteUp>, Vec<Diagnostic>) {
+    // Pasted control characters go before anything reads the text: no page,
+    // feed or message ever carries them.
+    let cleaned = guard::clean_controls(source);
     let mut v = Validator {
         source,
-        diags: Vec::new(),
+        diags: cleaned.into_iter().collect(),
+        lines: LineIndex::of(&source.front_matter, source.front_matter_line),
     };
     let wu = v.run(units);
     let diags = v.diags;
@@ -110,32 +121,79 @@ pub fn write_up(source: &mut Source, units: &UnitNames) -> (Option<WriteUp>, Vec
 struct Validator<'a> {
     source: &'a Source,
     diags: Vec<Diagnostic>,
+    lines: LineIndex,
+}
+
+/// Where each top-level key and each list item under it stands, found in one
+/// pass over the front matter: looking them up per item made a file of
+/// thousands of honours take seconds.
+#[derive(Debug, Default)]
+struct LineIndex {
+    /// Top-level key → file line of its first occurrence.
+    keys: HashMap<String, usize>,
+    /// Top-level key → file lines of the `- ` items in its block.
+    items: HashMap<String, Vec<usize>>,
+}
+
+impl LineIndex {
+    fn of(front_matter: &str, first_line: usize) -> LineIndex {
+        let mut index = LineIndex::default();
+        let mut current: Option<String> = None;
+        for (i, l) in front_matter.lines().enumerate() {
+            let line = i + first_line;
+            if l.starts_with([' ', '-', '\t']) || l.trim().is_empty() {
+                if let Some(key) = &current {
+                    if l.trim_start().starts_with('-') {
+                        index.items.entry(key.clone()).or_default().push(line);
+                    }
+                }
+                continue;
+            }
+            current = l.split_once(':').map(|(k, _)| k.to_string());
+            if let Some(key) = &current {
+                if index.keys.contains_key(key) {
+                    // A repeated key: only the first one's items count.
+                    current = None;
+                } else {
+                    index.keys.insert(key.clone(), line);
+                }
+            }
+        }
+        index
+    }
 }
 
 impl Validator<'_> {
     /// The file line of a top-level front-matter key, if present.
     fn key_line(&self, key: &str) -> Option<usize> {
-        let prefix = format!("{key}:");
-        self.source
-            .front_matter
-            .lines()
-            .position(|l| l.starts_with(&prefix))
-            .map(|i| i + self.source.front_matter_line)
+        self.lines.keys.get(key).copied()
     }
 
     /// The file line of the `index`-th list item under a top-level key.
     fn item_line(&self, key: &str, index: usize) -> Option<usize> {
-        let start = self.key_line(key)?;
-        let first = start - self.source.front_matter_line + 1;
-        self.source
-            .front_matter
-            .lines()
-            .enumerate()
-            .skip(first)
-            .take_while(|(_, l)| l.starts_with([' ', '-', '\t']) || l.trim().is_empty())
-            .filter(|(_, l)| l.trim_start().starts_with('-'))
-            .nth(index)
-            .map(|(i, _)| i + self.source.front_matter_line)
+        self.lines.items.get(key)?.get(index).copied()
+    }
+
+    /// The file line of the front matter's first line: where a missing field
+    /// belongs.
+    fn first_line(&self) -> Option<usize> {
+        Some(self.source.front_matter_line)
+    }
+
+    /// A unit name needs a letter or a digit: "...", "—" or "???" are
+    /// placeholders, not units, and would have no page of their own.
+    fn unit_name(&mut self, written: &str, line: Option<usize>, field: &str) -> bool {
+        if written.chars().any(char::is_alphanumeric) {
+            return true;
+        }
+        let shown = written.trim();
+        self.error(
+            line,
+            (!shown.is_empty()).then_some(shown),
+            format!("the unit name \"{shown}\" in `{field}` has no letter or digit"),
+            "write the unit's name (e.g. `Lạng Sơn`), or leave it out until it is known".into(),
+        );
+        false
     }
 
     fn error(&mut self, line: Option<usize>, needle: Option<&str>, message: String, help: String) {
@@ -175,10 +233,33 @@ impl Validator<'_> {
             );
             return None;
         }
+        if let Some(line) = guard::too_deep(&src.front_matter) {
+            self.error(
+                Some(line + src.front_matter_line - 1),
+                None,
+                format!(
+                    "the front matter nests lists or brackets more than {} deep",
+                    guard::MAX_NESTING
+                ),
+                "a write-up's fields nest two or three levels at most; close the brackets you opened".into(),
+            );
+            return None;
+        }
+        if guard::alias_bomb(&src.front_matter) {
+            self.error(
+                self.first_line(),
+                None,
+                "the front matter's aliases (`*name`) expand to far more text than the file holds"
+                    .into(),
+                "write each value out instead of repeating it with YAML anchors and aliases".into(),
+            );
+            return None;
+        }
         let raw: RawFrontMatter = match serde_yaml::from_str(&src.front_matter) {
             Ok(raw) => raw,
             Err(e) => {
                 self.yaml_error(&e);
+                self.lenient_pass(&e);
                 return None;
             }
         };
@@ -211,14 +292,13 @@ impl Validator<'_> {
         let bloc = bloc.map(|b| text::normalize(&b)).filter(|b| !b.is_empty());
         let kind = self.kind(kind);
         let year = self.year(year, date);
-        let resolve = |n: Option<String>| n.map(|n| units.resolve(&n)).filter(|n| !n.is_empty());
-        let host = resolve(host);
-        let leader = resolve(leader);
-        let deputy = resolve(deputy);
+        let host = self.single_unit(host, units, "host");
+        let leader = self.single_unit(leader, units, "leader");
+        let deputy = self.single_unit(deputy, units, "deputy");
         let handover = match handover {
             Some(RawHandover { leader, deputy }) => Handover {
-                leader: resolve(leader),
-                deputy: resolve(deputy),
+                leader: self.single_unit(leader, units, "handover"),
+                deputy: self.single_unit(deputy, units, "handover"),
             },
             None => Handover::default(),
         };
@@ -280,6 +360,89 @@ impl Validator<'_> {
         })
     }
 
+    /// A unit named by one field (host, leader, deputy), resolved.
+    fn single_unit(
+        &mut self,
+        written: Option<String>,
+        units: &UnitNames,
+        field: &str,
+    ) -> Option<String> {
+        let written = written?;
+        if written.trim().is_empty() || !self.unit_name(&written, self.key_line(field), field) {
+            return None;
+        }
+        Some(units.resolve(&written)).filter(|n| !n.is_empty())
+    }
+
+    /// After the first YAML error, the others a reader can still find: each
+    /// top-level key is read on its own, so an unknown key or a value of the
+    /// wrong type elsewhere is reported too. After a syntax error, only the
+    /// lines before it are read.
+    fn lenient_pass(&mut self, first: &serde_yaml::Error) {
+        // The lines before the syntax error are read as they stand.
+        let fm = &self.source.front_matter;
+        let readable = match serde_yaml::from_str::<Value>(fm) {
+            Ok(v) => v,
+            Err(syntax) => {
+                // A repeated key is a syntax error only to the lenient reader.
+                let repeated = syntax.to_string().starts_with("duplicate entry");
+                if !repeated && syntax.to_string() != first.to_string() {
+                    self.yaml_error(&syntax);
+                }
+                let Some(loc) = syntax.location() else {
+                    return;
+                };
+                // Up to the top-level key the error is under.
+                let error_line = loc.line() + self.source.front_matter_line - 1;
+                let cut = self
+                    .lines
+                    .keys
+                    .values()
+                    .copied()
+                    .filter(|l| *l <= error_line)
+                    .max()
+                    .unwrap_or(self.source.front_matter_line);
+                let before: String = fm
+                    .split_inclusive('\n')
+                    .take(cut - self.source.front_matter_line)
+                    .collect();
+                match serde_yaml::from_str::<Value>(&before) {
+                    Ok(v) => v,
+                    Err(_) => return,
+                }
+            }
+        };
+        let Value::Mapping(map) = readable else {
+            return;
+        };
+        let first_message = first.to_string();
+        let first_message = first_message.split(" at line ").next().unwrap_or_default();
+        let mut seen = vec![first_message.to_string()];
+        for (key, value) in map {
+            let line = key.as_str().and_then(|k| self.key_line(k));
+            let mut one = serde_yaml::Mapping::new();
+            one.insert(key, value);
+            let Err(e) = serde_yaml::from_value::<RawFrontMatter>(Value::Mapping(one)) else {
+                continue;
+            };
+            let message = e.to_string();
+            let message = message.split(" at line ").next().unwrap_or_default();
+            if seen
+                .iter()
+                .any(|m| m == message || message.ends_with(&format!(": {m}")))
+            {
+                continue;
+            }
+            seen.push(message.to_string());
+            let help = if message.starts_with("unknown field") {
+                format!("the fields a write-up may have are: {FIELDS}")
+            } else {
+                "check the value's form against the content contract in docs/content.md".to_string()
+            };
+            self.error(line, None, format!("invalid front matter: {message}"), help);
+        }
+    }
+
     fn yaml_error(&mut self, e: &serde_yaml::Error) {
         let line = e
             .location()
@@ -312,11 +475,20 @@ impl Validator<'_> {
     fn title(&mut self, title: Option<Value>) -> Option<String> {
         let line = self.key_line("title");
         match title {
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(text::normalize(&s)),
+            Some(Value::String(s)) if !text::normalize(&s).is_empty() => Some(text::normalize(&s)),
             Some(Value::Number(n)) => Some(n.to_string()),
+            Some(Value::String(_)) => {
+                self.error(
+                    line,
+                    None,
+                    "the title is empty".into(),
+                    "write the headline: `title: \"Cụm thi đua số II tổng kết năm 2023\"`".into(),
+                );
+                None
+            }
             None => {
                 self.error(
-                    None,
+                    self.first_line(),
                     None,
                     "the title is missing".into(),
                     "add a line `title: \"...\"` to the front matter".into(),
@@ -340,7 +512,7 @@ impl Validator<'_> {
         let text = match value {
             None => {
                 self.error(
-                    None,
+                    self.first_line(),
                     None,
                     "the date is missing".into(),
                     "add a line `date: 2023-11-25` (or 25/11/2023) to the front matter".into(),
@@ -453,7 +625,12 @@ impl Validator<'_> {
     ) -> Vec<String> {
         let line = self.key_line("members");
         let mut resolved: Vec<String> = Vec::new();
-        for m in members.unwrap_or_default() {
+        for (i, m) in members.unwrap_or_default().into_iter().enumerate() {
+            if !m.trim().is_empty()
+                && !self.unit_name(&m, self.item_line("members", i).or(line), "members")
+            {
+                continue;
+            }
             let unit = units.resolve(&m);
             if unit.is_empty() {
                 continue;
@@ -543,12 +720,15 @@ impl Validator<'_> {
                 status,
             } = raw;
             let title = title.map(|t| text::normalize(&t)).filter(|t| !t.is_empty());
-            let to: Vec<String> = to
-                .unwrap_or_default()
+            let written = to.unwrap_or_default();
+            let to: Vec<String> = written
                 .iter()
+                .filter(|u| u.trim().is_empty() || self.unit_name(u, line, "honours.to"))
                 .map(|u| units.resolve(u))
                 .filter(|u| !u.is_empty())
                 .collect();
+            // A placeholder among the units is reported already.
+            let placeholder = to.len() < written.iter().filter(|u| !u.trim().is_empty()).count();
             let collectives = self.count(collectives, line, "honour collectives");
             let individuals = self.count(individuals, line, "honour individuals");
             let Some(title) = title else {
@@ -560,7 +740,7 @@ impl Validator<'_> {
                 );
                 continue;
             };
-            if to.is_empty() && collectives.is_none() && individuals.is_none() {
+            if to.is_empty() && collectives.is_none() && individuals.is_none() && !placeholder {
                 self.error(
                     line,
                     None,
@@ -638,10 +818,23 @@ impl Validator<'_> {
         let valid = !t.is_empty()
             && t.bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let line = self.key_line("slug");
+        if valid && t.len() > text::MAX_SLUG {
+            self.error(
+                line,
+                None,
+                format!(
+                    "the slug is {} characters long; a slug has at most {}",
+                    t.len(),
+                    text::MAX_SLUG
+                ),
+                "a folder name that long cannot be written on every disk; shorten the slug".into(),
+            );
+            return derived;
+        }
         if valid {
             return t.to_string();
         }
-        let line = self.key_line("slug");
         if t.contains('/') || t.contains('\\') || t.contains("..") {
             self.error(
                 line,

@@ -112,11 +112,13 @@ pub(super) fn truncate(s: &str, max: usize) -> String {
     out
 }
 
-/// Escapes text for HTML and XML content and attribute values.
+/// Escapes text for HTML and XML content and attribute values; characters
+/// XML 1.0 forbids become spaces.
 pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
+            c if crate::validate::guard::is_forbidden(c) => out.push(' '),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
@@ -431,7 +433,8 @@ fn post_process(raw: &str, id: &str, (w, h): (u32, u32), title: &str, desc: &str
     let Some(end_of_tag) = from_svg.find('>') else {
         return String::new();
     };
-    let body = &from_svg[end_of_tag + 1..];
+    // Labels reach plotters' output as written: no character XML forbids may.
+    let body = crate::validate::guard::replace_forbidden(&from_svg[end_of_tag + 1..]);
     let id = escape(id);
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \

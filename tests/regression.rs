@@ -1,0 +1,378 @@
+//! One test per bug found with hostile content, each named after what broke:
+//! `check` and `build` must agree, every content error names the write-up and
+//! its line, and nothing pasted into a write-up reaches an output it can break.
+
+mod common;
+
+use common::{writeup, Site};
+
+/// Runs `check` and `build` on `site`; asserts they agree (both fail or both
+/// pass) and returns (check's stderr, build's stderr, exit code).
+fn check_and_build(site: &Site, build_args: &[&str]) -> (String, String, i32) {
+    let check = site.check(&[]);
+    let build = site.build(build_args);
+    assert_eq!(
+        check.code, build.code,
+        "check and build disagree\ncheck: {}{}\nbuild: {}{}",
+        check.stdout, check.stderr, build.stdout, build.stderr
+    );
+    (check.stderr, build.stderr, build.code)
+}
+
+/// A site with one write-up `a.md` whose content fails both `check` and
+/// `build`; returns check's stderr after asserting build says the same.
+fn content_error(text: &str) -> String {
+    let site = Site::new();
+    site.write("a.md", text);
+    let (check, build, code) = check_and_build(&site, &[]);
+    assert_eq!(code, 1, "{check}");
+    assert!(!site.out().exists(), "nothing is written on error");
+    for line in check.lines().filter(|l| l.starts_with("error:")) {
+        assert!(build.contains(line), "build reports {line:?} too: {build}");
+    }
+    check
+}
+
+#[test]
+fn placeholder_unit_names_are_errors_at_their_line_not_pages_over_the_units_index() {
+    for placeholder in ["\"...\"", "—", "\"???\"", "…"] {
+        for (field, line) in [
+            (format!("host: {placeholder}\n"), 4),
+            (format!("leader: {placeholder}\n"), 4),
+            (format!("deputy: {placeholder}\n"), 4),
+            (
+                format!("cluster: 2\nmembers:\n  - Lai Châu\n  - {placeholder}\n"),
+                7,
+            ),
+            (
+                format!("honours:\n  - {{title: Cờ thi đua, to: [{placeholder}]}}\n"),
+                5,
+            ),
+        ] {
+            let err = content_error(&writeup(&field));
+            assert!(err.contains("has no letter or digit"), "{field}: {err}");
+            assert!(
+                err.contains(&format!("content/a.md:{line}:")),
+                "{field}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn unit_names_without_latin_letters_get_a_page_of_their_own() {
+    let site = Site::new();
+    // Both folded to the slug "x" and shared one page.
+    site.write("a.md", &writeup("host: Москва X\n"));
+    site.write("b.md", &writeup("host: 東京 X\n"));
+    let (_, _, code) = check_and_build(&site, &[]);
+    assert_eq!(code, 0);
+    let units: Vec<String> = common::files(&site.out().join("don-vi"));
+    assert_eq!(units.len(), 3, "the index and two unit pages: {units:?}");
+    let index = site.page("don-vi/index.html");
+    assert!(
+        index.contains("Москва X") && index.contains("東京 X"),
+        "{index}"
+    );
+    assert!(units
+        .iter()
+        .all(|u| u == "index.html" || u.starts_with("x-")));
+}
+
+#[test]
+fn a_280_character_unit_name_builds_instead_of_failing_on_the_file_name() {
+    let long = "Cục An ninh đối ngoại và phòng chống khủng bố ".repeat(7);
+    let long = long.trim();
+    assert!(long.chars().count() >= 280);
+    let site = Site::new();
+    site.write("a.md", &writeup(&format!("host: {long}\n")));
+    let (_, build, code) = check_and_build(&site, &[]);
+    assert_eq!(code, 0, "{build}");
+    let pages: Vec<String> = common::files(&site.out().join("don-vi"));
+    let unit = pages
+        .iter()
+        .find(|p| p.as_str() != "index.html")
+        .expect("a unit page");
+    let folder = unit.strip_suffix("/index.html").expect("a folder");
+    assert!(folder.len() <= 80, "{folder}");
+    assert!(site.page(&format!("don-vi/{unit}")).contains(long));
+}
+
+#[test]
+fn a_slug_too_long_for_a_folder_name_is_an_error_at_its_line() {
+    let err = content_error(&writeup(&format!("slug: {}\n", "a".repeat(300))));
+    assert!(err.contains("content/a.md:4:"), "{err}");
+    assert!(err.contains("at most 80"), "{err}");
+}
+
+#[test]
+fn csv_cells_that_excel_reads_as_formulas_are_quoted() {
+    let site = Site::new();
+    site.write(
+        "a.md",
+        "---\ntitle: \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"\ndate: 2023-11-25\ncluster: 2\n\
+         members: [\"@SUM(1)\", Lai Châu]\nhost: \"+Phòng PA03\"\nauthor: \"-2+3\"\n\
+         tags: [\"=1+1\"]\nsummary: \"@cmd|' /C calc'!A0\"\nleader: \"=cmd\"\n\
+         honours:\n  - {title: \"=HYPERLINK(1)\", to: [\"@SUM(1)\"], status: conferred}\n---\n\nNội dung.\n",
+    );
+    let (_, build, code) = check_and_build(&site, &[]);
+    assert_eq!(code, 0, "{build}");
+    // Every CSV, the honours and the cluster-years tables included.
+    for entry in std::fs::read_dir(site.out().join("data")).expect("data folder") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|x| x == "csv") {
+            let text = std::fs::read_to_string(&path).expect("csv");
+            for cell in csv_rows(&text).iter().flatten() {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{}: {cell:?}",
+                    path.display()
+                );
+            }
+        }
+    }
+    for csv in ["data/conferences.csv", "data/cum-2.csv"] {
+        let text = site.page(csv);
+        let mut rows = csv_rows(&text);
+        let header = rows.remove(0);
+        let row = &rows[0];
+        let col = |name: &str| {
+            let i = header.iter().position(|h| h == name).expect("column");
+            row[i].as_str()
+        };
+        assert!(col("title").starts_with("'=HYPERLINK"), "{csv}: {text}");
+        assert!(col("members").starts_with("'@SUM(1)"), "{csv}: {text}");
+        assert_eq!(col("host"), "'+Phòng PA03", "{csv}");
+        assert_eq!(col("author"), "'-2+3", "{csv}");
+        assert_eq!(col("tags"), "'=1+1", "{csv}");
+        assert!(col("summary").starts_with("'@cmd"), "{csv}: {text}");
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{csv}: {cell:?}"
+            );
+        }
+    }
+}
+
+/// Rows of a CSV text (BOM dropped), quoted fields unquoted.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn body_links_without_an_address_or_a_scheme_are_errors_check_finds() {
+    let text =
+        "---\ntitle: T\ndate: 2023-11-25\n---\n\nMở đầu.\n\n[x]() và [báo](www.cand.com.vn)\n";
+    let err = content_error(text);
+    assert!(err.contains("a link has no address"), "{err}");
+    assert!(
+        err.contains("www.cand.com.vn names no web address"),
+        "{err}"
+    );
+    assert!(err.contains("https://www.cand.com.vn"), "{err}");
+    assert!(err.contains("content/a.md:8:"), "{err}");
+    assert!(
+        !err.contains("hoi-nghi/"),
+        "no output page is blamed: {err}"
+    );
+}
+
+#[test]
+fn a_body_image_is_an_error_check_finds() {
+    let err = content_error("---\ntitle: T\ndate: 2023-11-25\n---\n\n![Hội trường](anh.jpg)\n");
+    assert!(err.contains("images are not supported yet"), "{err}");
+    assert!(err.contains("content/a.md:6:"), "{err}");
+    assert!(!err.contains("hoi-nghi/"), "{err}");
+}
+
+#[test]
+fn record_separators_in_a_title_or_body_build_and_are_warned_about() {
+    let site = Site::new();
+    site.write(
+        "a.md",
+        "---\ntitle: \"Hội nghị\u{1e} tổng kết\"\ndate: 2023-11-25\n---\n\nNội\u{1e} dung\u{1e}.\n",
+    );
+    let check = site.check(&[]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check.stderr.contains("control characters (U+001E")
+            && check.stderr.contains("content/a.md:2:"),
+        "{}",
+        check.stderr
+    );
+    let build = site.build(&[]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    assert!(!build.stderr.contains("template"), "{}", build.stderr);
+    let page = site.page("hoi-nghi/a/index.html");
+    assert!(page.contains("Hội nghị tổng kết"), "the title is kept");
+    assert!(!page.contains('\u{1e}'));
+}
+
+#[test]
+fn control_characters_from_word_never_reach_an_xml_output() {
+    let site = Site::new();
+    let c = "\u{1}\u{8}\u{1b}\u{1f}";
+    site.write(
+        "a.md",
+        &format!(
+            "---\ntitle: \"Tổng kết{c}\"\ndate: 2023-11-25\ncluster: 2\nmembers: [\"Lai{c} Châu\", Sơn La]\n\
+             awards: {{collectives: 10, individuals: 20}}\nsummary: \"Tóm tắt{c}\"\n---\n\nNội dung{c}.\n"
+        ),
+    );
+    site.write(
+        "b.md",
+        &format!("---\ntitle: Sơ kết\ndate: 2024-06-01\ncluster: 2\nmembers: [Sơn La]\n---\n\nThân{c} bài.\n"),
+    );
+    let build = site.build(&["--base-url", "http://intranet/bao-cao/"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    assert!(
+        build.stderr.contains("replaced by spaces"),
+        "{}",
+        build.stderr
+    );
+    for xml in ["atom.xml", "sitemap.xml"] {
+        let text = site.page(xml);
+        roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{xml}: {e}"));
+    }
+    let page = site.page("cum/cum-2/index.html");
+    let mut svgs = 0;
+    for part in page.split("<svg").skip(1) {
+        let svg = format!("<svg{}</svg>", part.split("</svg>").next().unwrap_or(""));
+        roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{e}: {svg}"));
+        svgs += 1;
+    }
+    assert!(svgs > 0, "the cluster page has charts");
+    for (path, bytes) in common::files(&site.out())
+        .iter()
+        .map(|p| (p, std::fs::read(site.out().join(p)).expect("read")))
+    {
+        assert!(
+            !bytes.iter().any(|b| matches!(b, 0x01 | 0x08 | 0x1b | 0x1f)),
+            "{path} carries a control character"
+        );
+    }
+}
+
+#[test]
+fn yaml_aliases_that_expand_a_file_a_thousandfold_are_refused() {
+    let long = "x".repeat(2_000);
+    let mut fm = format!("---\ntitle: &a \"{long}\"\ndate: 2023-11-25\ntags: [");
+    fm.push_str(&"*a, ".repeat(5_000));
+    fm.push_str("*a]\n---\n\nNội dung.\n");
+    let err = content_error(&fm);
+    assert!(err.contains("aliases"), "{err}");
+    assert!(err.contains("content/a.md:2:"), "{err}");
+}
+
+#[test]
+fn sixty_thousand_nested_brackets_are_refused_at_their_line() {
+    let text = format!(
+        "---\ntitle: T\ndate: 2023-11-25\ntags: {}\n---\n\nNội dung.\n",
+        "[".repeat(60_000)
+    );
+    let err = content_error(&text);
+    assert!(err.contains("more than 100 deep"), "{err}");
+    assert!(err.contains("content/a.md:4:"), "{err}");
+}
+
+#[test]
+fn thousands_of_honours_are_each_found_at_their_own_line() {
+    let mut text = String::from("---\ntitle: T\ndate: 2023-11-25\nhonours:\n");
+    for i in 0..5_000 {
+        if i == 4_321 {
+            text.push_str("  - {title: Cờ thi đua, to: [\"...\"]}\n");
+        } else {
+            text.push_str("  - {title: Cờ thi đua, to: [Lai Châu]}\n");
+        }
+    }
+    text.push_str("---\n\nNội dung.\n");
+    let err = content_error(&text);
+    assert!(
+        err.contains(&format!("content/a.md:{}:", 5 + 4_321)),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_json_prints_json_objects_when_site_yaml_is_broken() {
+    let site = Site::new();
+    site.write("a.md", &writeup(""));
+    site.write_root("site.yaml", "titel: Báo cáo\n");
+    let run = site.check(&["--format", "json"]);
+    assert_eq!(run.code, 1);
+    assert!(!run.stdout.trim().is_empty(), "{}", run.stderr);
+    for line in run.stdout.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("a JSON object per line");
+        assert_eq!(v["path"], "site.yaml", "{line}");
+        assert_eq!(v["severity"], "error", "{line}");
+    }
+}
+
+#[test]
+fn a_missing_title_or_date_points_at_the_front_matter() {
+    let err = content_error("---\nkind: summary\n---\n\nNội dung.\n");
+    for what in ["the title is missing", "the date is missing"] {
+        let at = err.find(what).expect(what);
+        assert!(
+            err[at..]
+                .lines()
+                .nth(1)
+                .unwrap_or("")
+                .contains("content/a.md:2:"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_template_error_in_the_sites_404_names_that_file() {
+    let site = Site::new();
+    site.write("a.md", &writeup(""));
+    site.write_root(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}{{ nope( }}{% endblock %}\n",
+    );
+    let (check, _, code) = check_and_build(&site, &[]);
+    assert_eq!(code, 1);
+    assert!(check.contains("--> templates/404.html"), "{check}");
+    assert!(!check.contains("--> themes/"), "{check}");
+}
+
+#[test]
+fn check_reports_more_than_the_first_yaml_error_of_a_file() {
+    let err = content_error(
+        "---\ntitle: T\ndate: 2023-11-25\nclustre: 2\ntags: 5\nmembrs: [a]\n---\n\nNội dung.\n",
+    );
+    assert!(err.contains("unknown field `clustre`"), "{err}");
+    assert!(
+        err.contains("content/a.md:5:"),
+        "the wrong type of tags: {err}"
+    );
+    assert!(err.contains("unknown field `membrs`"), "{err}");
+    assert!(err.contains("3 errors"), "{err}");
+    let err = content_error("---\ntitle: T\nclustre: 2\ndate: [2023\n---\n");
+    assert!(err.contains("unknown field `clustre`"), "{err}");
+    assert!(err.contains("content/a.md:3:"), "{err}");
+}
