@@ -15,6 +15,26 @@ pub fn is_forbidden(c: char) -> bool {
     (c.is_control() && c != '\t' && c != '\n') || c == '\u{FFFE}' || c == '\u{FFFF}'
 }
 
+/// Whether `s` holds a character [`is_forbidden`] refuses. It runs over every
+/// file and page and almost never finds one, so a branch-free pass (which the
+/// compiler vectorizes) looks for the bytes that could start one first.
+pub fn has_forbidden(s: &str) -> bool {
+    let b = s.as_bytes();
+    let suspect = b.iter().fold(false, |acc, &c| {
+        acc | ((c < 0x20) & (c != b'\t') & (c != b'\n')) | (c == 0x7F) | (c == 0xC2) | (c == 0xEF)
+    });
+    suspect
+        && (0..b.len()).any(|i| match b[i] {
+            b'\t' | b'\n' => false,
+            0x00..=0x1F | 0x7F => true,
+            // U+0080..U+009F, the C1 controls.
+            0xC2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+            // U+FFFE, U+FFFF.
+            0xEF => b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)),
+            _ => false,
+        })
+}
+
 /// NFC-normalizes `s`, collapses runs of white space to one space, trims, and moves
 /// tone marks of the open syllables -oa, -oe, -uy to one placement ("Hoà" → "Hòa",
 /// "Thuý" → "Thúy"), so that both spellings of a name compare equal. Control
@@ -403,5 +423,36 @@ mod tests {
         assert_eq!(edit_distance("lang son", "lang son"), 0);
         assert_eq!(edit_distance("lang son", "lang sn"), 1);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn has_forbidden_reads_bytes_as_is_forbidden_reads_chars() {
+        for s in [
+            "Lạng Sơn",
+            "a\tb\nc",
+            "a\rb",
+            "\u{1e}",
+            "x\u{7f}",
+            "\u{85}",
+            "\u{a0}§",
+            "\u{9f}",
+            "\u{fffe}",
+            "\u{ffff}",
+            "\u{fffd}\u{feff}",
+            "Điện Biên\u{1b}[0m",
+            "",
+        ] {
+            assert_eq!(has_forbidden(s), s.chars().any(is_forbidden), "{s:?}");
+        }
+        // At every place of a text longer than one eight-byte word.
+        for bad in ['\u{1e}', '\u{7f}', '\u{85}', '\u{ffff}', '\r'] {
+            for at in 0..24 {
+                let mut s: String = "Lạng Sơn và Cao Bằng\n".chars().cycle().take(24).collect();
+                let i = s.char_indices().nth(at).map_or(s.len(), |(i, _)| i);
+                s.insert(i, bad);
+                assert!(has_forbidden(&s), "{s:?}");
+                assert!(!has_forbidden(&s.replace(bad, "")), "{s:?}");
+            }
+        }
     }
 }

@@ -476,12 +476,17 @@ fn a_placeholder_in_a_handover_is_an_error_at_its_line() {
     let site = Site::new();
     site.write(
         "cum-7/2023-tong-ket.md",
-        &summary(2023, "11-20", "handover: {leader: \"...\", deputy: Lào Cai}\n"),
+        &summary(
+            2023,
+            "11-20",
+            "handover: {leader: \"...\", deputy: Lào Cai}\n",
+        ),
     );
     let run = site.check(&[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("the unit name \"...\" in `handover` has no letter or digit")
+        run.stderr
+            .contains("the unit name \"...\" in `handover` has no letter or digit")
             && run.stderr.contains("content/cum-7/2023-tong-ket.md:7:"),
         "{}",
         run.stderr

@@ -19,7 +19,7 @@ pub fn is_forbidden(c: char) -> bool {
 /// `s` with every forbidden character replaced by a space (a space keeps the
 /// words apart and the lines where they were).
 pub fn replace_forbidden(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().any(is_forbidden) {
+    if crate::text::has_forbidden(s) {
         std::borrow::Cow::Owned(
             s.chars()
                 .map(|c| if is_forbidden(c) { ' ' } else { c })
@@ -36,7 +36,7 @@ const LINES_SHOWN: usize = 10;
 /// Replaces control characters in the whole source (text, front matter and
 /// body) by spaces; returns one warning at the first line that had any.
 pub fn clean_controls(source: &mut Source) -> Option<Diagnostic> {
-    if !source.text.chars().any(is_forbidden) {
+    if !crate::text::has_forbidden(&source.text) {
         return None;
     }
     let mut lines = Vec::new();
@@ -102,6 +102,15 @@ pub const MAX_NESTING: usize = 100;
 /// [`MAX_NESTING`], if they do. Quoted text and comments are skipped; a stray
 /// bracket in plain text counts, which only matters for a hundred of them.
 pub fn too_deep(front_matter: &str) -> Option<usize> {
+    // Each level of nesting takes a bracket, a `-` or `?` (`- - -` nests on
+    // one line) or a line of its own: a front matter with fewer of these than
+    // the limit cannot nest deeper (most have a few dozen).
+    let openers = front_matter.bytes().fold(0usize, |n, b| {
+        n + usize::from((b == b'[') | (b == b'{') | (b == b'\n') | (b == b'-') | (b == b'?'))
+    });
+    if openers < MAX_NESTING {
+        return None;
+    }
     let mut depth = 0usize;
     // The columns of the open blocks, innermost last.
     let mut blocks: Vec<usize> = Vec::new();

@@ -52,6 +52,9 @@ pub enum Resolved {
 pub struct Register {
     entries: Vec<Entry>,
     by_key: HashMap<String, usize>,
+    /// Each spelling as written (normalized): most titles are found here
+    /// without folding.
+    by_spelling: HashMap<String, usize>,
 }
 
 impl Default for Register {
@@ -59,6 +62,7 @@ impl Default for Register {
         let mut register = Register {
             entries: Vec::new(),
             by_key: HashMap::new(),
+            by_spelling: HashMap::new(),
         };
         if let Err(d) = register.add(BUILT_IN, PathBuf::from("honours.yaml")) {
             // The built-in file is part of the program: a test parses it.
@@ -124,9 +128,11 @@ impl Register {
                 }
             };
             for spelling in std::iter::once(&name).chain(entry.aliases.iter()) {
-                let k = key(&text::normalize(spelling));
+                let spelling = text::normalize(spelling);
+                let k = key(&spelling);
                 if !k.is_empty() {
                     self.by_key.insert(k, at);
+                    self.by_spelling.insert(spelling, at);
                 }
             }
         }
@@ -135,6 +141,9 @@ impl Register {
 
     /// The register's title for `written`, or the nearest when it has none.
     pub fn resolve(&self, written: &str) -> Resolved {
+        if let Some(&at) = self.by_spelling.get(written) {
+            return Resolved::Known(self.entries[at].clone());
+        }
         let k = key(written);
         if let Some(&at) = self.by_key.get(&k) {
             return Resolved::Known(self.entries[at].clone());
@@ -194,6 +203,7 @@ mod tests {
         let mut r = Register {
             entries: Vec::new(),
             by_key: HashMap::new(),
+            by_spelling: HashMap::new(),
         };
         r.add(BUILT_IN, "honours.yaml".into()).expect("valid");
         assert!(r.entries.len() >= 15);
