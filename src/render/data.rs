@@ -488,64 +488,62 @@ struct ClusterJson<'a> {
 /// data/clusters.json: the facts the site derives for each cluster and year
 /// (members, who held each role and why, the summary's totals, honours), for
 /// analysts. Unknown is null, never 0. Documented in docs/content.md.
-pub fn clusters_json(corpus: &Corpus) -> Vec<u8> {
+pub fn write_clusters_json(corpus: &Corpus, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let file = |i: usize| crate::diagnostics::display_path(&corpus.writeups[i].path);
-    let clusters: Vec<ClusterJson> = corpus
-        .clusters
-        .iter()
-        .map(|c| ClusterJson {
-            cluster: c.key.number,
-            bloc: c.key.bloc.as_deref(),
-            page: super::context::cluster_url(&c.key),
-            years: c
-                .years
-                .iter()
-                .map(|y| ClusterYearJson {
-                    year: y.year,
-                    reported: y.reported(),
-                    members: (!y.members.is_empty()).then_some(y.members.as_slice()),
-                    leader: y.leader.as_ref().map(|h| RoleJson {
-                        unit: &h.unit,
-                        basis: h.basis,
-                        source: file(h.source),
-                    }),
-                    deputy: y.deputy.as_ref().map(|h| RoleJson {
-                        unit: &h.unit,
-                        basis: h.basis,
-                        source: file(h.source),
-                    }),
-                    awards: y.awards.map(|a| AwardsJson {
-                        collectives: a.awards.collectives,
-                        individuals: a.awards.individuals,
-                        source: file(a.source),
-                    }),
-                    honours: y
-                        .conferences
-                        .iter()
-                        .flat_map(|&i| {
-                            corpus.writeups[i].honours.iter().map(move |h| HonourJson {
-                                title: &h.title,
-                                level: h.level,
-                                status: h.status,
-                                units: &h.to,
-                                collectives: h.collectives,
-                                individuals: h.individuals,
-                                source: file(i),
-                            })
+    // One cluster at a time: no list of every cluster first.
+    let clusters = corpus.clusters.iter().map(|c| ClusterJson {
+        cluster: c.key.number,
+        bloc: c.key.bloc.as_deref(),
+        page: super::context::cluster_url(&c.key),
+        years: c
+            .years
+            .iter()
+            .map(|y| ClusterYearJson {
+                year: y.year,
+                reported: y.reported(),
+                members: (!y.members.is_empty()).then_some(y.members.as_slice()),
+                leader: y.leader.as_ref().map(|h| RoleJson {
+                    unit: &h.unit,
+                    basis: h.basis,
+                    source: file(h.source),
+                }),
+                deputy: y.deputy.as_ref().map(|h| RoleJson {
+                    unit: &h.unit,
+                    basis: h.basis,
+                    source: file(h.source),
+                }),
+                awards: y.awards.map(|a| AwardsJson {
+                    collectives: a.awards.collectives,
+                    individuals: a.awards.individuals,
+                    source: file(a.source),
+                }),
+                honours: y
+                    .conferences
+                    .iter()
+                    .flat_map(|&i| {
+                        corpus.writeups[i].honours.iter().map(move |h| HonourJson {
+                            title: &h.title,
+                            level: h.level,
+                            status: h.status,
+                            units: &h.to,
+                            collectives: h.collectives,
+                            individuals: h.individuals,
+                            source: file(i),
                         })
-                        .collect(),
-                    conferences: y
-                        .conferences
-                        .iter()
-                        .map(|&i| conference_url(&corpus.writeups[i]))
-                        .collect(),
-                })
-                .collect(),
-        })
-        .collect();
-    let mut bytes = serde_json::to_vec_pretty(&clusters).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+                    })
+                    .collect(),
+                conferences: y
+                    .conferences
+                    .iter()
+                    .map(|&i| conference_url(&corpus.writeups[i]))
+                    .collect(),
+            })
+            .collect(),
+    });
+    let mut ser =
+        serde_json::Serializer::with_formatter(&mut *out, serde_json::ser::PrettyFormatter::new());
+    ser.collect_seq(clusters).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
 }
 
 /// One row of data/cluster-years.csv; empty cells are unknown, never 0.

@@ -484,6 +484,7 @@ impl Renderer {
             }
             PageSpec::ExportCsv => data::write_csv(corpus.writeups.iter().map(|w| &**w), out),
             PageSpec::ExportJson => data::write_json(corpus, out),
+            PageSpec::ClustersJson => data::write_clusters_json(corpus, out),
             PageSpec::HonoursCsv => data::write_honours_csv(corpus, out),
             PageSpec::ClusterCsv(i) => data::write_csv(
                 corpus.clusters[i]
@@ -518,7 +519,6 @@ impl Renderer {
                 data::sitemap(base, &paths)
             }
             PageSpec::Feed => data::atom(corpus, base, &title, &self.i18n),
-            PageSpec::ClustersJson => data::clusters_json(corpus),
             PageSpec::ClusterYearsCsv => data::cluster_years_csv(corpus),
             _ => Vec::new(),
         }
