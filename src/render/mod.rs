@@ -238,27 +238,33 @@ impl Renderer {
         let mut diags = Vec::new();
         let mut shell = pages::Shared::new(corpus, self, cache);
         shell.dossier_shell = true;
-        // The shells, split where the entries go; their heads are written first.
-        let shells: Vec<(String, String, String, Vec<Diagnostic>)> = dossiers
+        // The shells, split where the entries go; each head is written at
+        // once and only the tail is kept (a dossier's contents and honours
+        // table run to megabytes at 10,000 write-ups).
+        let shells: Vec<(String, String, Vec<Diagnostic>)> = dossiers
             .par_iter()
             .map(|spec| {
                 let (file, mut diags) = self.render_page(spec, corpus, &shell);
-                let html = String::from_utf8(file.bytes).unwrap_or_default();
-                let (head, tail) = html.split_once(pages::DOSSIER_MARK).unwrap_or((&html, ""));
-                let (head, tail) = (head.to_string(), tail.to_string());
-                let whole = OutputFile {
-                    path: file.path.clone(),
-                    bytes: format!("{head}{tail}").into_bytes(),
+                let mut head = String::from_utf8(file.bytes).unwrap_or_default();
+                let tail = match head.find(pages::DOSSIER_MARK) {
+                    Some(at) => {
+                        let tail = head[at + pages::DOSSIER_MARK.len()..].to_string();
+                        head.truncate(at);
+                        tail
+                    }
+                    None => String::new(),
                 };
-                diags.extend(links::check_one(&whole, written));
-                (file.path, head, tail, diags)
+                for part in [&head, &tail] {
+                    diags.extend(links::check_bytes(&file.path, part.as_bytes(), written));
+                }
+                if let Err(e) = sink.part(&file.path, head.as_bytes(), false) {
+                    diags.push(e);
+                }
+                (file.path, tail, diags)
             })
             .collect();
-        for (path, head, _, d) in &shells {
+        for (_, _, d) in &shells {
             diags.extend(d.iter().cloned());
-            if let Err(e) = sink.part(path, head.as_bytes(), false) {
-                diags.push(e);
-            }
         }
         let with_dossiers = !dossiers.is_empty();
         let plain = pages::Shared::new(corpus, self, cache);
@@ -308,7 +314,7 @@ impl Renderer {
             }
         }
         diags.extend(append(&pending));
-        for (path, _, tail, _) in &shells {
+        for (path, tail, _) in &shells {
             if let Err(e) = sink.part(path, tail.as_bytes(), true) {
                 diags.push(e);
             }
