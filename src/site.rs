@@ -71,7 +71,8 @@ pub fn load_file(config: &Config, units: &UnitNames, file: &std::path::Path) -> 
             }
         }
     };
-    let (w, diagnostics) = validate::write_up(&mut source, units);
+    let (w, mut diagnostics) = validate::write_up(&mut source, units);
+    let w = w.and_then(|w| with_assets(config, w, &mut diagnostics));
     match w {
         Some(w) if w.draft && !config.include_drafts => FileState {
             draft_skipped: true,
@@ -91,6 +92,16 @@ pub fn load_file(config: &Config, units: &UnitNames, file: &std::path::Path) -> 
             ..FileState::default()
         },
     }
+}
+
+/// `w` with its photos and attachments found and checked; `None` when one
+/// of them is an error (the diagnostics say which).
+fn with_assets(config: &Config, mut w: WriteUp, diags: &mut Vec<Diagnostic>) -> Option<WriteUp> {
+    let (assets, problems) = crate::assets::resolve(config, &w);
+    let failed = problems.iter().any(Diagnostic::is_error);
+    diags.extend(problems);
+    w.assets = assets;
+    (!failed).then_some(w)
 }
 
 /// The Markdown files under content/, or the error of a missing content folder.

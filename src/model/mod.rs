@@ -853,6 +853,7 @@ pub(crate) mod sample {
             front_matter_line: 2,
             body: String::new(),
             body_line: 10,
+            assets: Default::default(),
         })
     }
 

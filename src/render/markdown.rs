@@ -46,7 +46,13 @@ pub fn render_body_at(
             other => other,
         });
     let mut out = String::with_capacity(w.body.len() + w.body.len() / 4);
-    html::push_html(&mut out, events);
+    if w.assets.by_dest.is_empty() {
+        html::push_html(&mut out, events);
+    } else {
+        // Photos and links to files: see `assets::html`.
+        let events = crate::assets::html::rewrite(w, events.collect(), root);
+        html::push_html(&mut out, events.into_iter());
+    }
     (out, diags)
 }
 
