@@ -624,6 +624,10 @@ impl LiveSite {
                 None => gone.push(year_url(*y)),
             }
         }
+        // Files of the edited write-ups that are no longer theirs go too.
+        for w in before {
+            gone.extend(w.assets.files.iter().flat_map(crate::assets::File::outputs));
+        }
         // The rows of the edited write-ups, before the pages that list them.
         for w in before {
             self.rows.remove(&w.slug);

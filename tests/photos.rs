@@ -479,3 +479,81 @@ fn the_cover_is_shown_in_the_gallery_and_on_the_home_page() {
         "{home}"
     );
 }
+
+/// The modification times of the cached versions, by file name.
+fn cache_times(site: &Site) -> std::collections::BTreeMap<String, std::time::SystemTime> {
+    let dir = site.root().join(".baocao-cache/photos");
+    files(&dir)
+        .into_iter()
+        .filter(|f| !f.ends_with(".key"))
+        .map(|f| {
+            let t = std::fs::metadata(dir.join(&f))
+                .and_then(|m| m.modified())
+                .expect("mtime");
+            (f, t)
+        })
+        .collect()
+}
+
+#[test]
+fn the_live_preview_processes_a_new_photo_alone() {
+    use baocao::config::{self, Overrides};
+    use baocao::live::{LiveSite, Update};
+    let site = Site::new();
+    site.write("cum-2/a.md", &writeup_with("", "![Một](a/mot.jpg)\n"));
+    site.write_bytes("cum-2/a/mot.jpg", &jpeg(700, 500));
+    let config = config::load(site.root(), &Overrides::default()).expect("config");
+    let mut live = LiveSite::load(config);
+    assert!(!live.has_errors(), "{:?}", live.diagnostics);
+    let first = cache_times(&site);
+    assert_eq!(first.len(), 2, "two versions of mot.jpg: {first:?}");
+    // A reference to a photo that is not there yet: an error on the page.
+    let md = site.root().join("content/cum-2/a.md");
+    site.write(
+        "cum-2/a.md",
+        &writeup_with("", "![Một](a/mot.jpg)\n\n![Hai](a/hai.jpg)\n"),
+    );
+    assert_eq!(live.apply(std::slice::from_ref(&md)), Update::Failed);
+    assert!(live
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("the file a/hai.jpg does not exist")));
+    // The photo arrives: it alone is processed, and the page shows it.
+    let added = site.root().join("content/cum-2/a/hai.jpg");
+    site.write_bytes("cum-2/a/hai.jpg", &jpeg(900, 600));
+    let update = live.apply(&[added.clone()]);
+    assert!(matches!(update, Update::Full { .. }), "{update:?}");
+    assert!(!live.has_errors(), "{:?}", live.diagnostics);
+    assert!(live.output.contains_key("hoi-nghi/cum-2/a/anh/hai-900.jpg"));
+    let page =
+        String::from_utf8_lossy(&live.output["hoi-nghi/cum-2/a/index.html"].bytes).into_owned();
+    assert!(page.contains("anh/hai-900.jpg"), "{page}");
+    let second = cache_times(&site);
+    assert_eq!(second.len(), 4, "{second:?}");
+    for (name, t) in &first {
+        assert_eq!(second.get(name), Some(t), "{name} was not made again");
+    }
+    // The photo changes (a larger one): its new versions, and only those, are made.
+    site.write_bytes("cum-2/a/hai.jpg", &jpeg(1000, 600));
+    assert!(matches!(live.apply(&[added]), Update::Full { .. }));
+    assert!(live
+        .output
+        .contains_key("hoi-nghi/cum-2/a/anh/hai-1000.jpg"));
+    assert!(!live.output.contains_key("hoi-nghi/cum-2/a/anh/hai-900.jpg"));
+    let third = cache_times(&site);
+    for (name, t) in &first {
+        assert_eq!(third.get(name), Some(t), "{name} was not made again");
+    }
+    // An edit of the write-up that links a document brings it in.
+    site.write(
+        "cum-2/a.md",
+        &writeup_with(
+            "",
+            "![Một](a/mot.jpg)\n\n![Hai](a/hai.jpg)\n\n[Tài liệu](a/t.pdf)\n",
+        ),
+    );
+    site.write_bytes("cum-2/a/t.pdf", b"%PDF");
+    let update = live.apply(&[md]);
+    assert!(matches!(update, Update::Pages { .. }), "{update:?}");
+    assert!(live.output.contains_key("hoi-nghi/cum-2/a/tai-lieu/t.pdf"));
+}
