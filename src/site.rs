@@ -72,7 +72,14 @@ pub fn load_file(config: &Config, units: &UnitNames, file: &std::path::Path) -> 
         }
     };
     let (w, mut diagnostics) = validate::write_up(&mut source, units);
-    let w = w.and_then(|w| with_assets(config, w, &mut diagnostics));
+    // A draft left out of the build is not published: its files are not read.
+    let w = w.and_then(|w| {
+        if w.draft && !config.include_drafts {
+            Some(w)
+        } else {
+            with_assets(config, w, &mut diagnostics)
+        }
+    });
     match w {
         Some(w) if w.draft && !config.include_drafts => FileState {
             draft_skipped: true,

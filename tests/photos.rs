@@ -521,7 +521,7 @@ fn the_live_preview_processes_a_new_photo_alone() {
     // The photo arrives: it alone is processed, and the page shows it.
     let added = site.root().join("content/cum-2/a/hai.jpg");
     site.write_bytes("cum-2/a/hai.jpg", &jpeg(900, 600));
-    let update = live.apply(&[added.clone()]);
+    let update = live.apply(std::slice::from_ref(&added));
     assert!(matches!(update, Update::Full { .. }), "{update:?}");
     assert!(!live.has_errors(), "{:?}", live.diagnostics);
     assert!(live.output.contains_key("hoi-nghi/cum-2/a/anh/hai-900.jpg"));
@@ -556,4 +556,28 @@ fn the_live_preview_processes_a_new_photo_alone() {
     let update = live.apply(&[md]);
     assert!(matches!(update, Update::Pages { .. }), "{update:?}");
     assert!(live.output.contains_key("hoi-nghi/cum-2/a/tai-lieu/t.pdf"));
+}
+
+#[test]
+fn a_photo_damaged_past_its_header_is_found_by_check() {
+    // A PNG whose header is sound but whose image data is not: only decoding
+    // it finds that, and `check` does (the photo is processed when loaded).
+    let mut damaged = png(64, 64, false);
+    let idat = damaged
+        .windows(4)
+        .position(|w| w == b"IDAT")
+        .expect("an IDAT chunk");
+    for b in &mut damaged[idat + 4..idat + 24] {
+        *b ^= 0x5A;
+    }
+    let err = errors(
+        "",
+        "![Ảnh hỏng](hong.png)\n",
+        &[("cum-2/hong.png", &damaged)],
+    );
+    assert!(err.contains("content/cum-2/a.md:8:"), "{err}");
+    assert!(
+        err.contains("the photo hong.png cannot be decoded"),
+        "{err}"
+    );
 }

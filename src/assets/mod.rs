@@ -6,12 +6,14 @@
 //! against the folder of the same name beside it), checked (the file exists,
 //! stays inside content/, is a photo baocao can decode or a document it
 //! publishes) and given their place in the output, under the conference
-//! page's folder. A problem is a content error at the file and line of the
-//! reference, so `check` finds it. Root-relative links (`/logo.png`) name a
-//! file of the site's `static/` folder, copied as is into the output.
+//! page's folder. A photo's web versions are made then, into the cache (see
+//! `photo`), unless they are there already: a photo that cannot be decoded is
+//! found by `check` too. A problem is a content error at the file and line of
+//! the reference. Root-relative links (`/logo.png`) name a file of the site's
+//! `static/` folder, copied as is into the output.
 //!
-//! When the site is built, `produce` makes the photos' web versions (in the
-//! cache, see `photo`) and hands every file to the output as a copy.
+//! When the site is built, `produce` hands every file to the output as a
+//! copy of the cached version or of the document.
 
 pub mod html;
 pub mod photo;
@@ -77,6 +79,8 @@ pub struct File {
     pub out: String,
     pub size: u64,
     pub kind: Kind,
+    /// A photo's versions in the cache, in the order of its `variants`.
+    pub versions: Vec<PathBuf>,
     /// The caption or title the write-up gives it (alt text, link text or title).
     pub caption: String,
     /// Where it is first referred to: errors of the build point there.
@@ -165,6 +169,8 @@ pub struct Places {
     /// `content` with its links resolved: a file must stay under it.
     content_real: PathBuf,
     root: PathBuf,
+    /// Where the photos' versions are kept.
+    cache: PathBuf,
 }
 
 impl Places {
@@ -174,6 +180,7 @@ impl Places {
             content_real: std::fs::canonicalize(&content).unwrap_or_else(|_| content.clone()),
             content,
             root: config.root.clone(),
+            cache: config.root.join(CACHE_DIR),
         }
     }
 }
@@ -292,18 +299,22 @@ pub fn resolve(config: &Config, w: &WriteUp) -> (Assets, Vec<Diagnostic>) {
             Some(&i) => i,
             None => {
                 let size = std::fs::metadata(&source).map(|m| m.len()).unwrap_or(0);
-                let kind = match document {
-                    Some(t) => Kind::Document(t),
-                    None => match photo::read_info(&source) {
-                        Ok(info) => Kind::Photo(info),
-                        Err(e) => {
-                            diags.push(fail(
+                let made = match document {
+                    Some(t) => Ok((Kind::Document(t), Vec::new())),
+                    None => photo::read_info(&source).and_then(|info| {
+                        let versions = photo::cached(&places.cache, &source, &info)?;
+                        Ok((Kind::Photo(info), versions))
+                    }),
+                };
+                let (kind, versions) = match made {
+                    Ok(made) => made,
+                    Err(e) => {
+                        diags.push(fail(
                                 format!("the photo {path} {e}"),
                                 "export it again as JPEG or PNG (at most 40 megapixels), or remove the reference",
                             ));
-                            continue;
-                        }
-                    },
+                        continue;
+                    }
                 };
                 let out = output_name(w, &path, &kind, &mut used);
                 a.files.push(File {
@@ -311,6 +322,7 @@ pub fn resolve(config: &Config, w: &WriteUp) -> (Assets, Vec<Diagnostic>) {
                     out,
                     size,
                     kind,
+                    versions,
                     caption: String::new(),
                     place: r.place.clone(),
                 });
@@ -738,41 +750,30 @@ pub fn output_paths(config: &Config, writeups: &[Arc<WriteUp>]) -> Vec<String> {
     out
 }
 
-/// Makes the photos' versions (from the cache when they are there) and hands
-/// every output file of `writeups` and of the static folder to `each`, as
-/// (output path, file to copy). Photos are processed in parallel, one at a
-/// time per thread, and never held after their versions are written.
+/// Hands every output file of `writeups` (their photos' versions, made in
+/// the cache when they were loaded, and their documents) and of the static
+/// folder to `each`, as (output path, file to copy), in parallel.
 pub fn produce(
     config: &Config,
     writeups: &[Arc<WriteUp>],
     with_static: bool,
     each: &(dyn Fn(&str, &Path) -> Result<(), Diagnostic> + Sync),
 ) -> Vec<Diagnostic> {
-    let cache = config.root.join(CACHE_DIR);
     let jobs: Vec<&File> = writeups
         .iter()
         .flat_map(|w| w.assets.files.iter())
         .collect();
     let mut diags: Vec<Diagnostic> = jobs
         .par_iter()
-        .with_max_len(1)
         .flat_map_iter(|f| {
             let copies: Vec<(String, PathBuf)> = match &f.kind {
                 Kind::Document(_) => vec![(f.out.clone(), f.source.clone())],
-                Kind::Photo(info) => match photo::cached(&cache, &f.source, info) {
-                    Ok(paths) => f.outputs().into_iter().zip(paths).collect(),
-                    Err(e) => {
-                        let shown = f.source.strip_prefix(&config.root).unwrap_or(&f.source);
-                        return vec![f
-                            .error(format!("the photo {} {e}", shown.display()))
-                            .with_help("export it again as JPEG or PNG, or remove the reference")];
-                    }
-                },
+                Kind::Photo(_) => f.outputs().into_iter().zip(f.versions.clone()).collect(),
             };
             copies
                 .iter()
                 .filter_map(|(out, from)| each(out, from).err())
-                .collect()
+                .collect::<Vec<Diagnostic>>()
         })
         .collect();
     if with_static {

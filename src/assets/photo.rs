@@ -1,5 +1,5 @@
-//! Photos: read a header (size, orientation) when the content is loaded, and
-//! make the web versions when the site is built.
+//! Photos: read the header (size, orientation) and make the web versions,
+//! when the content is loaded.
 //!
 //! A photo is decoded, turned upright by its EXIF orientation and written
 //! again at a few widths, without any of its metadata (GPS position, camera
