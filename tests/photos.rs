@@ -373,6 +373,12 @@ fn svg_and_escaping_references_are_refused() {
         &[("cum-2/logo.svg", b"<svg onload=\"alert(1)\"/>")],
     );
     assert!(err.contains("SVG") && err.contains("script"), "{err}");
+    let err = errors("", "[Báo](www.example.vn)\n", &[]);
+    assert!(
+        err.contains("names a .vn file, which baocao does not publish"),
+        "{err}"
+    );
+    assert!(err.contains("https://"), "{err}");
     let err = errors("", "![Ngoài](../../x.jpg)\n", &[]);
     assert!(err.contains("outside the content folder"), "{err}");
     assert!(err.contains("content/cum-2/a.md:8:"), "{err}");

@@ -158,8 +158,15 @@ fn linked_image(file: &File, alt: &str, title: &str, root: &str) -> String {
     } else {
         format!(" title=\"{}\"", escape(title.trim()))
     };
+    // A link must have a name: the alt text, else the file's.
+    let label = if alt.trim().is_empty() {
+        let name = file.out.rsplit('/').next().unwrap_or(&file.out);
+        format!(" aria-label=\"{}\"", escape(name))
+    } else {
+        String::new()
+    };
     format!(
-        "<a class=\"photo-link\" href=\"{root}{large}\"><img src=\"{root}{src}\" srcset=\"{srcset}\" sizes=\"{SIZES}\" width=\"{w}\" height=\"{h}\" alt=\"{alt}\"{title_attr} loading=\"lazy\" decoding=\"async\"></a>",
+        "<a class=\"photo-link\" href=\"{root}{large}\"{label}><img src=\"{root}{src}\" srcset=\"{srcset}\" sizes=\"{SIZES}\" width=\"{w}\" height=\"{h}\" alt=\"{alt}\"{title_attr} loading=\"lazy\" decoding=\"async\"></a>",
         large = file.href(),
         src = file.variant(w),
         srcset = srcset.join(", "),

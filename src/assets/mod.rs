@@ -268,9 +268,14 @@ pub fn resolve(config: &Config, w: &WriteUp) -> (Assets, Vec<Diagnostic>) {
             .map(|(_, t)| *t);
         let is_photo = PHOTO_EXTENSIONS.contains(&ext.as_str());
         if document.is_none() && !is_photo {
+            let message = if ext.is_empty() {
+                format!("the link {path} names no photo or document (it has no file extension)")
+            } else {
+                format!("the link {path} names a .{ext} file, which baocao does not publish")
+            };
             diags.push(fail(
-                format!("baocao does not publish .{ext} files (in {path})"),
-                "photos are JPEG, PNG or WebP; documents are PDF, DOC(X), XLS(X), PPT(X), ODT, ODS, ODP, RTF, TXT, CSV, ZIP, 7Z, RAR or MP4",
+                message,
+                "a relative link names a file beside the write-up: photos are JPEG, PNG or WebP; documents are PDF, DOC(X), XLS(X), PPT(X), ODT, ODS, ODP, RTF, TXT, CSV, ZIP, 7Z, RAR or MP4; another write-up is linked by its .md file, a web page by its full address (https://…)",
             ));
             continue;
         }
