@@ -50,7 +50,8 @@ gen="$repo/target/release/examples/noisy_photos"
 
 originals="$BENCH_DIR/photo-originals"
 echo "generating $photos noisy photos in $originals (kept between runs) ..." >&2
-"$gen" "$originals" "$photos"
+# One more than the site holds: serve is shown a photo it has never seen.
+"$gen" "$originals" "$((photos + 1))"
 du -sh "$originals" >&2
 
 plain="$BENCH_DIR/photos-none-$writeups"
@@ -107,7 +108,7 @@ printf '%-28s %8s %8s %8s\n' "build" "wall_s" "cpu_s" "peak_MB"
 printf '%-28s %8s %8s %8s\n' "photos, empty cache" "$w1" "$c1" "$m1"
 printf '%-28s %8s %8s %8s\n' "photos, cached" "$w2" "$c2" "$m2"
 printf '%-28s %8s %8s %8s\n' "same site without photos" "$w0" "$c0" "$m0"
-echo "output: $out_mb MB; cache: $cache_mb MB; originals: $(du -sm "$originals" | cut -f1) MB"
+echo "output: $out_mb MB; cache: $cache_mb MB; originals: $(du -sm "$originals" | cut -f1) MB (one more than the site holds)"
 
 # serve: one photo added to a write-up.
 log="$logs/photos-serve.log"
@@ -120,9 +121,10 @@ for _ in $(seq 600); do
     kill -0 $pid 2>/dev/null || { cat "$log" >&2; echo "error: serve exited" >&2; exit 1; }
     sleep 0.2
 done
-"$PYTHON" - "$site" "$log" "$originals" <<'PY'
+"$PYTHON" - "$site" "$log" "$originals" "$photos" <<'PY'
 import pathlib, re, shutil, sys, time
 site, log, originals = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+unseen = originals / f"anh-{int(sys.argv[4]):04d}.jpg"
 md = sorted((site / "content").rglob("*.md"))[0]
 folder = md.with_suffix("") / "anh"
 folder.mkdir(parents=True, exist_ok=True)
@@ -139,7 +141,7 @@ def wait():
         time.sleep(0.05)
     raise SystemExit("error: no rebuild seen in 60 s; see " + str(log))
 # The photo first (a new file: serve processes it), then its reference.
-shutil.copyfile(sorted(originals.glob("*.jpg"))[-1], folder / "moi.jpg")
+shutil.copyfile(unseen, folder / "moi.jpg")
 t1, l1 = wait()
 time.sleep(0.3)
 md.write_text(md.read_text() + "\n![Ảnh mới](anh/moi.jpg)\n")

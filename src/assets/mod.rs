@@ -306,10 +306,8 @@ pub fn resolve(config: &Config, w: &WriteUp) -> (Assets, Vec<Diagnostic>) {
                 let size = std::fs::metadata(&source).map(|m| m.len()).unwrap_or(0);
                 let made = match document {
                     Some(t) => Ok((Kind::Document(t), Vec::new())),
-                    None => photo::read_info(&source).and_then(|info| {
-                        let versions = photo::cached(&places.cache, &source, &info)?;
-                        Ok((Kind::Photo(info), versions))
-                    }),
+                    None => photo::prepare(&places.cache, &source)
+                        .map(|(info, versions)| (Kind::Photo(info), versions)),
                 };
                 let (kind, versions) = match made {
                     Ok(made) => made,
