@@ -15,6 +15,7 @@
 // problem, so its size on the error path does not matter.
 #![allow(clippy::result_large_err)]
 
+pub mod assets;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;

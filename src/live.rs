@@ -204,9 +204,19 @@ impl LiveSite {
             Ok(c) => c,
             Err(d) => return vec![d],
         };
-        let diags = renderer.render_streaming(&self.corpus, &self.rows, sink);
+        let mut diags = renderer.render_streaming(&self.corpus, &self.rows, sink);
         self.timings
             .push(("render, check links, write", clock.elapsed()));
+        let clock = std::time::Instant::now();
+        diags.extend(self.static_clashes());
+        diags.extend(crate::assets::produce(
+            &self.config,
+            &self.corpus.writeups,
+            true,
+            &|path, from| sink.copy(path, from),
+        ));
+        self.timings
+            .push(("photos and attachments", clock.elapsed()));
         diags
     }
 
@@ -512,8 +522,11 @@ impl LiveSite {
                 return Update::Failed;
             }
         };
-        let (files, render_diags) = renderer.render_all(&self.corpus, &self.rows);
-        let mut diags = render_diags;
+        let (mut files, mut diags) = renderer.render_all(&self.corpus, &self.rows);
+        diags.extend(self.static_clashes());
+        let (assets, asset_diags) = asset_files(&self.config, &self.corpus.writeups, true);
+        files.extend(assets);
+        diags.extend(asset_diags);
         if diags.is_empty() {
             diags = links::check(&files);
         }
@@ -623,6 +636,10 @@ impl LiveSite {
                 None => gone.push(pages::honour_url(slug)),
             }
         }
+        // Files of the edited write-ups that are no longer theirs go too.
+        for w in before {
+            gone.extend(w.assets.files.iter().flat_map(crate::assets::File::outputs));
+        }
         // The rows of the edited write-ups, before the pages that list them.
         for w in before {
             self.rows.remove(&w.slug);
@@ -651,6 +668,10 @@ impl LiveSite {
             diags.extend(d);
             pages_out.push(file);
         }
+        // The edited write-ups' photos and attachments (from the cache unless new).
+        let (assets, asset_diags) = asset_files(&self.config, after, false);
+        pages_out.extend(assets);
+        diags.extend(asset_diags);
         let fresh: BTreeSet<String> = pages_out.iter().map(|f| f.path.clone()).collect();
         gone.retain(|p| !fresh.contains(p));
         let output = Arc::make_mut(&mut self.output);
@@ -736,6 +757,29 @@ impl LiveSite {
         self.data_stale = false;
     }
 
+    /// Files of the site's static folder that would take the place of one
+    /// the site makes.
+    fn static_clashes(&self) -> Vec<Diagnostic> {
+        let statics = crate::assets::static_files(&self.config);
+        if statics.is_empty() {
+            return Vec::new();
+        }
+        let mut taken: HashSet<String> = pages::plan(&self.corpus, self.config.base_url.is_some())
+            .iter()
+            .map(|s| s.path(&self.corpus))
+            .collect();
+        for w in &self.corpus.writeups {
+            taken.extend(w.assets.files.iter().flat_map(crate::assets::File::outputs));
+        }
+        statics
+            .iter()
+            .filter(|(p, _)| {
+                taken.contains(p) || p.starts_with("static/") || p == crate::write::MANIFEST
+            })
+            .map(|(p, _)| crate::assets::static_clash(p))
+            .collect()
+    }
+
     fn classify(&self, path: &Path) -> Relevance {
         let name = path
             .file_name()
@@ -765,6 +809,9 @@ impl LiveSite {
                 _ if rel == Path::new(crate::load::HONOURS_FILE) => Relevance::Everything,
                 // A folder created, renamed or removed may hold write-ups.
                 _ if path.is_dir() || path.extension().is_none() => Relevance::Everything,
+                // A photo or an attachment: the write-ups that refer to it
+                // are read again (the photo cache keeps this cheap).
+                _ if crate::assets::may_be_referred(path) => Relevance::Everything,
                 _ => Relevance::None,
             };
         }
@@ -780,12 +827,38 @@ impl LiveSite {
             }
             return match (parts.next(), parts.next()) {
                 (Some(top), None) if top == config::CONFIG_FILE => Relevance::Everything,
+                (Some(top), _) if top == crate::assets::STATIC_DIR => Relevance::Everything,
                 (Some(top), _) if top == "themes" || top == "templates" => Relevance::Everything,
                 _ => Relevance::None,
             };
         }
         Relevance::Everything
     }
+}
+
+/// The photos' versions and the attachments of `writeups` (and the static
+/// folder's files, `with_static`), read into memory for the live preview.
+fn asset_files(
+    config: &Config,
+    writeups: &[Arc<WriteUp>],
+    with_static: bool,
+) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+    let files = std::sync::Mutex::new(Vec::new());
+    let diags = crate::assets::produce(config, writeups, with_static, &|path, from| {
+        let bytes = std::fs::read(from).map_err(|e| {
+            Diagnostic::error(from.to_path_buf(), format!("cannot read the file: {e}"))
+        })?;
+        if let Ok(mut f) = files.lock() {
+            f.push(OutputFile {
+                path: path.to_string(),
+                bytes,
+            });
+        }
+        Ok(())
+    });
+    let mut files = files.into_inner().unwrap_or_default();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    (files, diags)
 }
 
 /// Whether `path` is one of the data outputs, which an edit leaves to be

@@ -71,7 +71,15 @@ pub fn load_file(config: &Config, units: &UnitNames, file: &std::path::Path) -> 
             }
         }
     };
-    let (w, diagnostics) = validate::write_up(&mut source, units);
+    let (w, mut diagnostics) = validate::write_up(&mut source, units);
+    // A draft left out of the build is not published: its files are not read.
+    let w = w.and_then(|w| {
+        if w.draft && !config.include_drafts {
+            Some(w)
+        } else {
+            with_assets(config, w, &mut diagnostics)
+        }
+    });
     match w {
         Some(w) if w.draft && !config.include_drafts => FileState {
             draft_skipped: true,
@@ -91,6 +99,16 @@ pub fn load_file(config: &Config, units: &UnitNames, file: &std::path::Path) -> 
             ..FileState::default()
         },
     }
+}
+
+/// `w` with its photos and attachments found and checked; `None` when one
+/// of them is an error (the diagnostics say which).
+fn with_assets(config: &Config, mut w: WriteUp, diags: &mut Vec<Diagnostic>) -> Option<WriteUp> {
+    let (assets, problems) = crate::assets::resolve(config, &w);
+    let failed = problems.iter().any(Diagnostic::is_error);
+    diags.extend(problems);
+    w.assets = assets;
+    (!failed).then_some(w)
 }
 
 /// The Markdown files under content/, or the error of a missing content folder.

@@ -633,6 +633,18 @@ impl Staging {
         written
     }
 
+    /// Copies the file at `from` in (its folders are made as needed), without
+    /// reading it whole.
+    pub fn copy(&self, rel: &str, from: &Path) -> Result<(), WriteError> {
+        let path = self.dir.join(rel);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(io_err(folder))?;
+        }
+        std::fs::copy(from, &path)
+            .map(|_| ())
+            .map_err(io_err(&path))
+    }
+
     /// Creates a file to write in parts (its folders are made as needed).
     pub fn create_file(&self, rel: &str) -> Result<std::fs::File, WriteError> {
         let path = self.dir.join(rel);
@@ -734,6 +746,14 @@ fn leftovers(parent: &Path, name: &str) -> Vec<PathBuf> {
 /// The manifest entry of one file.
 pub fn hash(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex().to_string()
+}
+
+/// The manifest entry of the file at `path`, read in parts.
+pub fn hash_file(path: &Path) -> Result<String, WriteError> {
+    let mut hasher = blake3::Hasher::new();
+    let file = std::fs::File::open(path).map_err(io_err(path))?;
+    hasher.update_reader(file).map_err(io_err(path))?;
+    Ok(hasher.finalize().to_hex().to_string())
 }
 
 /// Puts `staging` at `output`. Once the new site is in place, a failure to

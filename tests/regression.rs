@@ -201,10 +201,16 @@ fn body_links_without_an_address_or_a_scheme_are_errors_check_finds() {
 
 #[test]
 fn a_body_image_is_an_error_check_finds() {
+    // A photo the write-up does not have, and one from another host.
     let err = content_error("---\ntitle: T\ndate: 2023-11-25\n---\n\n![Hội trường](anh.jpg)\n");
-    assert!(err.contains("images are not supported yet"), "{err}");
+    assert!(err.contains("anh.jpg"), "{err}");
     assert!(err.contains("content/a.md:6:"), "{err}");
     assert!(!err.contains("hoi-nghi/"), "{err}");
+    let err = content_error(
+        "---\ntitle: T\ndate: 2023-11-25\n---\n\n![Hội trường](https://example.com/a.jpg)\n",
+    );
+    assert!(err.contains("an image must be a file of the site"), "{err}");
+    assert!(err.contains("content/a.md:6:"), "{err}");
 }
 
 #[test]

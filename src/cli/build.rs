@@ -478,6 +478,15 @@ impl Sink for BuildSink<'_> {
         Ok(())
     }
 
+    fn copy(&self, path: &str, from: &std::path::Path) -> Result<(), Diagnostic> {
+        if let Some(s) = self.staging {
+            s.copy(path, from).map_err(|e| self.error(e))?;
+        }
+        let hash = write::hash_file(from).map_err(|e| self.error(e))?;
+        self.record(path.to_string(), hash);
+        Ok(())
+    }
+
     fn part(&self, path: &str, bytes: &[u8], last: bool) -> Result<(), Diagnostic> {
         let mut parts = self.parts.lock().map_err(|e| self.error(e))?;
         if !parts.contains_key(path) {

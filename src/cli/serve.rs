@@ -231,13 +231,18 @@ impl ServeArgs {
 
 /// The folders watched recursively, each watched again when it appears.
 struct Watches {
-    folders: [PathBuf; 3],
+    folders: [PathBuf; 4],
 }
 
 impl Watches {
     fn new(root: &Path, content: PathBuf) -> Watches {
         Watches {
-            folders: [content, root.join("themes"), root.join("templates")],
+            folders: [
+                content,
+                root.join("themes"),
+                root.join("templates"),
+                root.join(crate::assets::STATIC_DIR),
+            ],
         }
     }
 

@@ -1022,6 +1022,7 @@ pub(crate) mod sample {
             front_matter_line: 2,
             body: String::new(),
             body_line: 10,
+            assets: Default::default(),
         })
     }
 

@@ -232,6 +232,8 @@ pub struct WriteUp {
     pub body: String,
     /// 1-based line of the file where the body starts.
     pub body_line: usize,
+    /// The photos and attachments it refers to (resolved when it is loaded).
+    pub assets: crate::assets::Assets,
 }
 
 impl WriteUp {

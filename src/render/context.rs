@@ -32,6 +32,8 @@ pub struct ConferenceRow {
     /// Some count is stated (a stated 0 included).
     pub has_awards: bool,
     pub summary: Option<String>,
+    /// The cover photo's thumbnail, if the write-up has photos.
+    pub cover: Option<crate::assets::html::Thumb>,
 }
 
 pub fn conference_url(w: &WriteUp) -> String {
@@ -89,5 +91,6 @@ pub fn row(corpus: &Corpus, w: &WriteUp, t: &I18n, lang: Language) -> Conference
         individuals: w.awards.individuals,
         has_awards: !w.awards.is_empty(),
         summary: w.summary.clone(),
+        cover: crate::assets::html::thumb(w),
     }
 }

@@ -38,6 +38,14 @@ pub fn render_body_at(
                 Event::Text(CowStr::Borrowed(""))
             }
             Event::Html(raw) | Event::InlineHtml(raw) if !targets.trust_html => Event::Text(raw),
+            // A photo of the site's files is the assets' business (checked
+            // when the write-up was loaded, rewritten below); any other image
+            // would make the reader's browser fetch from elsewhere.
+            Event::Start(tag @ Tag::Image { .. })
+                if matches!(&tag, Tag::Image { dest_url, .. } if crate::assets::is_file_reference(dest_url)) =>
+            {
+                Event::Start(tag)
+            }
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
@@ -50,10 +58,10 @@ pub fn render_body_at(
                         w,
                         line,
                         Some(dest_url.trim()).filter(|d| !d.is_empty()),
-                        format!("images are not supported yet: {}", dest_url.trim()),
+                        format!("an image must be a file of the site: {}", dest_url.trim()),
                     )
                     .with_help(
-                        "remove the image; the site carries no photos yet (describe it in words, or link to where it is published with https://…)",
+                        "put the photo beside the write-up (in a folder of the same name) and write `![what it shows](anh/ten-anh.jpg)`; the site never loads anything from another host",
                     ),
                 );
                 // Never fetched: the address goes, the description stays.
@@ -82,7 +90,13 @@ pub fn render_body_at(
             other => other,
         });
     let mut out = String::with_capacity(w.body.len() + w.body.len() / 4);
-    html::push_html(&mut out, events);
+    if w.assets.by_dest.is_empty() {
+        html::push_html(&mut out, events);
+    } else {
+        // Photos and links to files: see `assets::html`.
+        let events = crate::assets::html::rewrite(w, events.collect(), root);
+        html::push_html(&mut out, events.into_iter());
+    }
     // A character reference (`&#x1e;`) makes a control character validation
     // could not see in the text.
     if let std::borrow::Cow::Owned(clean) = crate::validate::guard::replace_forbidden(&out) {
@@ -137,6 +151,10 @@ fn rewrite_url<'e>(
             ),
         );
         return CowStr::Borrowed("#");
+    }
+    // A file of the write-up (a photo, a report): the assets rewrite it.
+    if w.assets.target(dest).is_some() {
+        return dest.clone();
     }
     let lower = trimmed.to_ascii_lowercase();
     let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| {

@@ -158,6 +158,7 @@ impl Renderer {
                 .keys()
                 .map(|n| format!("static/{n}")),
         );
+        paths.extend(crate::assets::output_paths(&self.config, &corpus.writeups));
         let written: std::collections::HashSet<&str> = paths.iter().map(String::as_str).collect();
         let by_chunk = |s: &PageSpec| {
             matches!(
@@ -537,6 +538,17 @@ pub trait Sink: Sync {
     fn file(&self, file: OutputFile) -> Result<(), Diagnostic>;
     /// The next part of a file made piece by piece (a dossier); `last` closes it.
     fn part(&self, path: &str, bytes: &[u8], last: bool) -> Result<(), Diagnostic>;
+    /// A file copied from disk as it is (a photo's version, an attachment).
+    /// A sink that writes files copies it without reading it whole.
+    fn copy(&self, path: &str, from: &std::path::Path) -> Result<(), Diagnostic> {
+        let bytes = std::fs::read(from).map_err(|e| {
+            Diagnostic::error(from.to_path_buf(), format!("cannot read the file: {e}"))
+        })?;
+        self.file(OutputFile {
+            path: path.to_string(),
+            bytes,
+        })
+    }
 }
 
 /// A write-up's index and its rendered dossier entry.
@@ -614,6 +626,10 @@ impl Sink for Discard {
     }
 
     fn part(&self, _: &str, _: &[u8], _: bool) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+
+    fn copy(&self, _: &str, _: &std::path::Path) -> Result<(), Diagnostic> {
         Ok(())
     }
 }

@@ -179,7 +179,13 @@ impl Renderer {
                 .zip(facts)
                 .map(|(&i, facts)| {
                     let w = &corpus.writeups[i];
-                    let (body, diags) = super::markdown::render_body_at(w, &targets, ROOT_MARK);
+                    let (mut body, diags) = super::markdown::render_body_at(w, &targets, ROOT_MARK);
+                    body.push_str(&crate::assets::html::sections(
+                        w,
+                        &self.i18n,
+                        self.language(),
+                        ROOT_MARK,
+                    ));
                     Piece { facts, body, diags }
                 })
                 .collect())

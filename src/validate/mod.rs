@@ -48,6 +48,11 @@ struct RawFrontMatter {
     summary: Option<String>,
     draft: Option<bool>,
     slug: Option<String>,
+    /// Read by `assets::resolve`.
+    #[serde(rename = "cover")]
+    _cover: Option<Value>,
+    #[serde(rename = "attachments")]
+    _attachments: Option<Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -74,7 +79,7 @@ struct RawHandover {
     deputy: Option<String>,
 }
 
-pub const FIELDS: &str = "title, date, cluster, bloc, kind, year, host, members, awards, honours, leader, deputy, handover, source, author, tags, summary, draft, slug";
+pub const FIELDS: &str = "title, date, cluster, bloc, kind, year, host, members, awards, honours, leader, deputy, handover, source, author, tags, summary, draft, slug, cover, attachments";
 
 /// An honour's status when the write-up does not say: the weaker claim, so
 /// that a page never states a unit received what it was only proposed for.
@@ -284,6 +289,8 @@ impl Validator<'_> {
             summary,
             draft,
             slug,
+            _cover: _,
+            _attachments: _,
         } = raw;
 
         let title = self.title(title);
@@ -357,6 +364,8 @@ impl Validator<'_> {
             front_matter_line: src.front_matter_line,
             body: String::new(),
             body_line: src.front_matter_line + src.front_matter.lines().count() + 1,
+            // Resolved after validation, by `assets::resolve`.
+            assets: Default::default(),
         })
     }
 
