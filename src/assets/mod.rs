@@ -389,10 +389,19 @@ pub fn resolve(config: &Config, w: &WriteUp) -> (Assets, Vec<Diagnostic>) {
 /// The relative links and images of the body (not to other write-ups).
 fn body_references(w: &WriteUp) -> Vec<Reference> {
     let body = &w.body;
-    // Most bodies have no link at all: skip the parse.
-    if memchr::memmem::find(body.as_bytes(), b"](").is_none()
-        && memchr::memmem::find(body.as_bytes(), b"]:").is_none()
-    {
+    // Most bodies link to no file of theirs (no link, or only web pages and
+    // other write-ups): skip the parse. A reference definition (`]:`) or a
+    // destination that could name a file is read properly.
+    let may_name_a_file = memchr::memmem::find_iter(body.as_bytes(), b"](").any(|at| {
+        let rest = &body[at + 2..];
+        let dest = rest
+            .split(|c: char| c == ')' || c.is_whitespace())
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches('<');
+        dest.is_empty() || is_file_reference(dest)
+    });
+    if !may_name_a_file && memchr::memmem::find(body.as_bytes(), b"]:").is_none() {
         return Vec::new();
     }
     let options = pulldown_cmark::Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
