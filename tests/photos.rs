@@ -590,3 +590,33 @@ fn a_photo_damaged_past_its_header_is_found_by_check() {
         "{err}"
     );
 }
+
+/// The cover shows as a small thumbnail in the search results too: the index
+/// carries its path, width and height, and the file is in the build.
+#[test]
+fn the_search_index_carries_the_cover_thumbnail() {
+    let site = photo_site();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let index = site.page("tim-kiem/search-index.js");
+    let json = index
+        .trim()
+        .strip_prefix("window.BAOCAO_SEARCH=")
+        .and_then(|s| s.strip_suffix(';'))
+        .expect("the index script");
+    let data: serde_json::Value = serde_json::from_str(json).expect("json");
+    let doc = data["docs"]
+        .as_array()
+        .expect("docs")
+        .iter()
+        .find(|d| d[0] == "cum-2/hoi-nghi-thu")
+        .expect("the write-up's doc");
+    let cover = doc[10].as_array().expect("a cover");
+    let src = cover[0].as_str().expect("its path");
+    assert!(src.starts_with("hoi-nghi/cum-2/hoi-nghi-thu/anh/"), "{src}");
+    assert!(site.out().join(src).is_file(), "{src}");
+    assert!(
+        cover[1].as_u64().is_some_and(|w| w > 0 && w <= 480),
+        "{cover:?}"
+    );
+}

@@ -67,6 +67,8 @@ type SearchDoc<'a> = (
     &'static str,
     String,
     String,
+    // The cover's thumbnail: path from the site root, width, height.
+    Option<(String, u32, u32)>,
 );
 
 /// The kind of the search docs that are honour pages.
@@ -126,6 +128,7 @@ pub fn write_search_index(
                 w.kind.as_str(),
                 snippet,
                 titles.join(" · "),
+                crate::assets::html::thumb(w).map(|c| (c.src, c.width, c.height)),
             )
         })
         .collect();
@@ -197,6 +200,7 @@ fn honour_docs<'a>(corpus: &'a Corpus, t: &I18n, config: &Config) -> Vec<SearchD
                 HONOUR_DOC,
                 snippet,
                 super::pages::honour_url(&title.slug),
+                None,
             )
         })
         .collect()

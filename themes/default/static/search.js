@@ -141,6 +141,18 @@
       highlight(a, d[1], result.terms);
       var title = document.createElement("h2");
       title.appendChild(a);
+      /* The cover's thumbnail, when the write-up has photos: d[10]. */
+      if (d[10]) {
+        var img = document.createElement("img");
+        img.className = "thumb";
+        img.src = "../" + d[10][0];
+        img.width = d[10][1];
+        img.height = d[10][2];
+        img.alt = "";
+        img.loading = "lazy";
+        img.decoding = "async";
+        li.appendChild(img);
+      }
       li.appendChild(title);
       var meta = document.createElement("p");
       meta.className = "meta";
