@@ -241,7 +241,7 @@ pub fn resolve(config: &Config, w: &WriteUp) -> (Assets, Vec<Diagnostic>) {
             d.with_help(help)
         };
         let path = r.dest.split(['#', '?']).next().unwrap_or_default();
-        let path = percent_decode(path);
+        let path = crate::text::percent_decode(path);
         if path.starts_with('/') {
             match static_file(places, &path) {
                 Ok(out) => {
@@ -586,8 +586,8 @@ fn extension(path: &str) -> String {
 /// the folder of the write-up's name. Errors are (message, help).
 fn find(places: &Places, w: &WriteUp, path: &str) -> Result<PathBuf, (String, String)> {
     let own = w.rel.strip_suffix(".md").unwrap_or(&w.rel);
-    let beside = join(&w.rel, path);
-    let inside = join(&format!("{own}/x"), path);
+    let beside = crate::render::markdown::resolve_relative(&w.rel, path);
+    let inside = crate::render::markdown::resolve_relative(&format!("{own}/x"), path);
     let Some(beside) = beside else {
         return Err((
             format!("{path} is outside the content folder"),
@@ -640,23 +640,6 @@ fn find(places: &Places, w: &WriteUp, path: &str) -> Result<PathBuf, (String, St
     Err((message, help))
 }
 
-/// Joins `link` onto the folder of `from` (both relative to content/); `None`
-/// when it climbs out.
-fn join(from: &str, link: &str) -> Option<String> {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for seg in link.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
-
 /// The name of a file beside `missing` that is probably the one meant: the
 /// same name but for case, else one at most two edits away.
 fn nearest(missing: &Path) -> Option<String> {
@@ -704,35 +687,14 @@ fn output_name(w: &WriteUp, path: &str, kind: &Kind, used: &mut HashSet<String>)
 fn static_file(places: &Places, path: &str) -> Result<String, String> {
     let rel = path.trim_start_matches('/');
     let dir = places.root.join(STATIC_DIR);
-    let Some(clean) = join("x", rel).filter(|c| !c.is_empty()) else {
+    let Some(clean) = crate::render::markdown::resolve_relative("x", rel).filter(|c| !c.is_empty())
+    else {
         return Err(format!("{path} is outside the static folder"));
     };
     if !dir.join(&clean).is_file() {
         return Err(format!("{path} names static/{clean}, which does not exist"));
     }
     Ok(clean)
-}
-
-/// Decodes %XX escapes (a space written as %20).
-fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The files of the site's static folder, as (output path, file), sorted.
@@ -835,11 +797,17 @@ mod tests {
     #[test]
     fn joins_and_decodes() {
         assert_eq!(
-            join("cum-2/a.md", "anh/x.jpg").as_deref(),
+            crate::render::markdown::resolve_relative("cum-2/a.md", "anh/x.jpg").as_deref(),
             Some("cum-2/anh/x.jpg")
         );
-        assert_eq!(join("cum-2/a.md", "../../x.jpg"), None);
-        assert_eq!(percent_decode("quang%20canh.jpg"), "quang canh.jpg");
+        assert_eq!(
+            crate::render::markdown::resolve_relative("cum-2/a.md", "../../x.jpg"),
+            None
+        );
+        assert_eq!(
+            crate::text::percent_decode("quang%20canh.jpg"),
+            "quang canh.jpg"
+        );
         assert_eq!(extension("anh/Ảnh 1.JPG"), "jpg");
         assert_eq!(extension(".hidden"), "");
     }

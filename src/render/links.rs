@@ -117,7 +117,7 @@ fn broken(page: &str, reference: &str, written: &HashSet<&str>) -> Option<&'stat
         }
     }
     if target.contains('%') {
-        target = percent_decode(&target);
+        target = crate::text::percent_decode(&target);
     }
     if written.contains(target.as_str()) {
         None
@@ -186,24 +186,6 @@ fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
             .replace("&quot;", "\"")
             .replace("&#39;", "'"),
     )
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

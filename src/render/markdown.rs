@@ -227,7 +227,7 @@ fn is_comment(raw: &str) -> bool {
 
 /// Joins `link` onto the folder of `from` (both relative to content/), resolving
 /// `.` and `..`; `None` when it climbs out of content/.
-fn resolve_relative(from: &str, link: &str) -> Option<String> {
+pub(crate) fn resolve_relative(from: &str, link: &str) -> Option<String> {
     let mut parts: Vec<&str> = from.split('/').collect();
     parts.pop();
     for seg in link.split('/') {
