@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{files, Site};
+use common::{csv_rows, files, Site};
 
 #[test]
 fn the_sample_site_builds_and_reports_its_summary() {
@@ -249,31 +249,6 @@ fn exports_carry_every_conference_for_excel_and_tools() {
     assert!(site
         .page("cum/cum-2/index.html")
         .contains(r#"href="../../data/cum-2.csv""#));
-}
-
-/// A small CSV reader for the test (quoted fields with doubled quotes).
-fn csv_rows(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => row.push(std::mem::take(&mut field)),
-            ('\n', false) => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (c, _) => field.push(c),
-        }
-    }
-    rows
 }
 
 #[test]

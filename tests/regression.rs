@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{writeup, Site};
+use common::{csv_rows, writeup, Site};
 
 /// Runs `check` and `build` on `site`; asserts they agree (both fail or both
 /// pass) and returns (check's stderr, build's stderr, exit code).
@@ -153,32 +153,6 @@ fn csv_cells_that_excel_reads_as_formulas_are_quoted() {
             );
         }
     }
-}
-
-/// Rows of a CSV text (BOM dropped), quoted fields unquoted.
-fn csv_rows(text: &str) -> Vec<Vec<String>> {
-    let text = text.trim_start_matches('\u{feff}');
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => row.push(std::mem::take(&mut field)),
-            ('\n', false) => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (c, _) => field.push(c),
-        }
-    }
-    rows
 }
 
 #[test]

@@ -130,3 +130,30 @@ pub fn files(dir: &Path) -> Vec<String> {
 pub fn writeup(extra: &str) -> String {
     format!("---\ntitle: Hội nghị thử\ndate: 2023-11-25\n{extra}---\n\nNội dung.\n")
 }
+
+/// The rows of a CSV text (a byte-order mark dropped), quoted fields with
+/// doubled quotes unquoted: a small reader for the tests.
+pub fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    rows
+}
