@@ -684,7 +684,7 @@ impl LiveSite {
             .filter(|s| s.is_deferred())
             .map(|s| s.path(new))
             .collect();
-        let all: HashSet<&str> = output
+        let all: crate::render::links::Written = output
             .keys()
             .chain(&fresh)
             .chain(&planned)

@@ -4,6 +4,11 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+/// The paths a build writes, for the link check. Looked up once for every
+/// link of every page, so it hashes with foldhash rather than SipHash (the
+/// paths are the build's own, not an attacker's keys).
+pub type Written<'a> = HashSet<&'a str, foldhash::fast::RandomState>;
+
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
@@ -12,7 +17,7 @@ use super::OutputFile;
 
 /// Returns one error per broken reference.
 pub fn check(files: &[OutputFile]) -> Vec<Diagnostic> {
-    let written: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let written: Written = files.iter().map(|f| f.path.as_str()).collect();
     check_files(files.iter(), &written)
 }
 
@@ -22,13 +27,13 @@ pub fn check_some<'a>(
     output: &'a std::collections::HashMap<String, OutputFile>,
     all: &[&str],
 ) -> Vec<Diagnostic> {
-    let written: HashSet<&str> = all.iter().copied().collect();
+    let written: Written = all.iter().copied().collect();
     check_files(paths.filter_map(|p| output.get(p)), &written)
 }
 
 fn check_files<'a>(
     files: impl Iterator<Item = &'a OutputFile>,
-    written: &HashSet<&str>,
+    written: &Written,
 ) -> Vec<Diagnostic> {
     let files: Vec<&OutputFile> = files.collect();
     files
@@ -38,12 +43,12 @@ fn check_files<'a>(
 }
 
 /// The broken references of one file, against the paths in `written`.
-pub fn check_one(f: &OutputFile, written: &HashSet<&str>) -> Vec<Diagnostic> {
+pub fn check_one(f: &OutputFile, written: &Written) -> Vec<Diagnostic> {
     check_bytes(&f.path, &f.bytes, written)
 }
 
 /// The broken references of the file at `path` with these contents.
-pub fn check_bytes(path: &str, bytes: &[u8], written: &HashSet<&str>) -> Vec<Diagnostic> {
+pub fn check_bytes(path: &str, bytes: &[u8], written: &Written) -> Vec<Diagnostic> {
     let refs = if path.ends_with(".html") {
         attribute_refs(bytes)
     } else if path.ends_with(".css") {
@@ -54,7 +59,12 @@ pub fn check_bytes(path: &str, bytes: &[u8], written: &HashSet<&str>) -> Vec<Dia
     } else {
         return Vec::new();
     };
+    // A page names the same few addresses many times (a unit in every row):
+    // each distinct reference is resolved once.
+    let mut seen: HashSet<&str, foldhash::fast::RandomState> =
+        HashSet::with_capacity_and_hasher(refs.len(), Default::default());
     refs.into_iter()
+        .filter(|r| seen.insert(r))
         .filter_map(|r| {
             broken(path, r, written).map(|problem| {
                 Diagnostic::error(
@@ -67,7 +77,7 @@ pub fn check_bytes(path: &str, bytes: &[u8], written: &HashSet<&str>) -> Vec<Dia
         .collect()
 }
 
-fn broken(page: &str, reference: &str, written: &HashSet<&str>) -> Option<&'static str> {
+fn broken(page: &str, reference: &str, written: &Written) -> Option<&'static str> {
     let r = decode_entities(reference);
     let r = r.trim();
     if r.is_empty() {

@@ -159,7 +159,7 @@ impl Renderer {
                 .map(|n| format!("static/{n}")),
         );
         paths.extend(crate::assets::output_paths(&self.config, &corpus.writeups));
-        let written: std::collections::HashSet<&str> = paths.iter().map(String::as_str).collect();
+        let written: links::Written = paths.iter().map(String::as_str).collect();
         let by_chunk = |s: &PageSpec| {
             matches!(
                 s,
@@ -211,7 +211,7 @@ impl Renderer {
         spec: &PageSpec,
         corpus: &Corpus,
         shared: &pages::Shared,
-        written: &std::collections::HashSet<&str>,
+        written: &links::Written,
         sink: &dyn Sink,
     ) -> Vec<Diagnostic> {
         if let Some(result) = self.stream_data(spec, corpus, sink) {
@@ -233,7 +233,7 @@ impl Renderer {
         corpus: &Corpus,
         cache: &rows::RowCache,
         dossiers: &[PageSpec],
-        written: &std::collections::HashSet<&str>,
+        written: &links::Written,
         sink: &dyn Sink,
     ) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
@@ -332,7 +332,7 @@ impl Renderer {
         plain: &pages::Shared,
         idx: &[usize],
         with_dossiers: bool,
-        written: &std::collections::HashSet<&str>,
+        written: &links::Written,
         sink: &dyn Sink,
     ) -> Result<(Vec<Diagnostic>, Vec<Entry>), Diagnostic> {
         let pieces = self.render_pieces(corpus, plain, idx)?;
