@@ -175,7 +175,7 @@ impl Renderer {
         let shared = pages::Shared::new(corpus, self, cache);
         // The chunks' dossier appends are sequential; the other pages go on beside them.
         let (mut diags, pages_diags): (Vec<Diagnostic>, Vec<Diagnostic>) = rayon::join(
-            || self.stream_writeups(corpus, cache, &dossiers, &written, sink),
+            || self.stream_writeups(corpus, &shared, &dossiers, &written, sink),
             || {
                 others
                     .par_iter()
@@ -231,13 +231,13 @@ impl Renderer {
     fn stream_writeups(
         &self,
         corpus: &Corpus,
-        cache: &rows::RowCache,
+        shared: &pages::Shared,
         dossiers: &[PageSpec],
         written: &links::Written,
         sink: &dyn Sink,
     ) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
-        let mut shell = pages::Shared::new(corpus, self, cache);
+        let mut shell = shared.borrowed();
         shell.dossier_shell = true;
         // The shells, split where the entries go; each head is written at
         // once and only the tail is kept (a dossier's contents and honours
@@ -268,7 +268,7 @@ impl Renderer {
             diags.extend(d.iter().cloned());
         }
         let with_dossiers = !dossiers.is_empty();
-        let plain = pages::Shared::new(corpus, self, cache);
+        let plain = shared.borrowed();
         let all: Vec<usize> = (0..corpus.writeups.len()).collect();
         // Each chunk is rendered while the dossier entries of the one before are
         // appended to their files: the appending is serial, in corpus order.
@@ -287,7 +287,10 @@ impl Renderer {
             diags
         };
         let mut pending: Vec<Entry> = Vec::new();
-        for chunk in all.chunks(1024) {
+        // Two chunks of entries are alive at once (one appending, one
+        // rendering): 256 write-ups keep that to a few megabytes and still
+        // give every core a part of 64.
+        for chunk in all.chunks(256) {
             let (appended, rendered) = rayon::join(
                 || append(&pending),
                 || {

@@ -177,34 +177,29 @@ pub struct Shared<'c> {
     site: Site,
 }
 
-/// Each honour use's row of the by-level tables, written once per build
-/// when first needed: a use is listed on its units' pages, its year's page and
-/// both dossiers, all two folders deep.
+/// What the rows of the by-level tables share, written once per build when
+/// first needed: each write-up's last cell (its cluster and conference). A row
+/// is listed on its units' pages, its year's page and both dossiers, all two
+/// folders deep; the rest of a row is short and written where it is used.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct HonourRows {
-    /// Where each write-up's honours start in `rows`.
-    offsets: Vec<usize>,
-    rows: Vec<std::sync::OnceLock<String>>,
+    conference: Vec<std::sync::OnceLock<String>>,
 }
 
 impl HonourRows {
-    /// The root of the pages whose rows are kept.
+    /// The root of the pages whose cells are kept.
     const ROOT: &'static str = "../../";
 
     fn new(corpus: &Corpus) -> HonourRows {
-        let mut offsets = Vec::with_capacity(corpus.writeups.len());
-        let mut total = 0;
-        for w in &corpus.writeups {
-            offsets.push(total);
-            total += w.honours.len();
-        }
         HonourRows {
-            offsets,
-            rows: (0..total).map(|_| std::sync::OnceLock::new()).collect(),
+            conference: (0..corpus.writeups.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
         }
     }
 
-    /// Appends the row of honour `hi` of write-up `wi` for a page at `root`.
+    /// Appends the row of honour `hi` of write-up `wi` for a page at `root`:
+    /// title, year, status, recipients, conference.
     fn push(
         &self,
         corpus: &Corpus,
@@ -213,14 +208,59 @@ impl HonourRows {
         root: &str,
         out: &mut String,
     ) {
-        let cell = self.offsets.get(wi).and_then(|o| self.rows.get(o + hi));
-        match cell {
-            Some(cell) if root == Self::ROOT => out.push_str(cell.get_or_init(|| {
-                let mut row = String::new();
-                honour_row(&honour_use(corpus, r, (wi, hi)), root, &mut row);
-                row
-            })),
-            _ => honour_row(&honour_use(corpus, r, (wi, hi)), root, out),
+        use std::fmt::Write as _;
+        let e = super::escape_html;
+        let (Some(w), t) = (corpus.writeups.get(wi), &r.i18n) else {
+            return;
+        };
+        let Some(h) = w.honours.get(hi) else {
+            return;
+        };
+        let _ = write!(
+            out,
+            "<tr><td><a href=\"{root}{}\">{}</a></td><td><a href=\"{root}{}\">{}</a></td><td class=\"status status-{}\">{}</td><td>",
+            e(&honour_url(&h.slug)),
+            e(&h.title),
+            e(&year_url(w.year)),
+            w.year,
+            h.status.as_str(),
+            e(&status_label(h.status, t)),
+        );
+        for (i, u) in h.to.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            let x = unit_link(corpus, u);
+            let _ = write!(out, "<a href=\"{root}{}\">{}</a>", e(&x.url), e(&x.name));
+        }
+        if let Some(counts) = counts_text(h, r) {
+            if !h.to.is_empty() {
+                out.push_str("; ");
+            }
+            out.push_str(&e(&counts));
+        }
+        out.push_str("</td><td>");
+        let cell = |root: &str| {
+            let mut cell = String::new();
+            if let Some(k) = &w.cluster {
+                let _ = write!(cell, "{}: ", e(&cluster_name(k, t)));
+            }
+            let name = format!(
+                "{} {}",
+                t.get(&format!("kind_{}", w.kind.as_str())),
+                r.language().format_date(w.date)
+            );
+            let _ = writeln!(
+                cell,
+                "<a href=\"{root}{}\">{}</a></td></tr>",
+                e(&conference_url(w)),
+                e(&name)
+            );
+            cell
+        };
+        match self.conference.get(wi) {
+            Some(kept) if root == Self::ROOT => out.push_str(kept.get_or_init(|| cell(root))),
+            _ => out.push_str(&cell(root)),
         }
     }
 }
@@ -263,6 +303,20 @@ impl<'c> Shared<'c> {
 }
 
 impl Shared<'_> {
+    /// These lookups again, borrowed: nothing is rebuilt, and what is written
+    /// once per build stays written once.
+    pub fn borrowed(&self) -> Shared<'_> {
+        Shared {
+            slug_by_rel: std::borrow::Cow::Borrowed(&*self.slug_by_rel),
+            entries: self.entries,
+            dossier_shell: self.dossier_shell,
+            pieces: self.pieces,
+            rows: self.rows,
+            honour_rows: std::borrow::Cow::Borrowed(&*self.honour_rows),
+            site: self.site.clone(),
+        }
+    }
+
     /// These lookups, with `pieces` already rendered (no lookup is rebuilt).
     pub fn with_pieces<'a>(&'a self, pieces: &'a HashMap<usize, super::rows::Piece>) -> Shared<'a> {
         Shared {
@@ -1040,44 +1094,6 @@ fn group_by_level(
         }
     }
     groups.into_iter().map(|(_, g)| g).collect()
-}
-
-/// One row of the `by_level` table: title, year, status, recipients, conference.
-fn honour_row(u: &HonourUseView, root: &str, out: &mut String) {
-    use std::fmt::Write as _;
-    let e = super::escape_html;
-    let _ = write!(
-        out,
-        "<tr><td><a href=\"{root}{}\">{}</a></td><td><a href=\"{root}{}\">{}</a></td><td class=\"status status-{}\">{}</td><td>",
-        e(&u.url),
-        e(&u.title),
-        e(&u.year_url),
-        u.year,
-        u.status,
-        e(&u.status_label),
-    );
-    for (i, x) in u.to.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        let _ = write!(out, "<a href=\"{root}{}\">{}</a>", e(&x.url), e(&x.name));
-    }
-    if let Some(counts) = &u.counts {
-        if !u.to.is_empty() {
-            out.push_str("; ");
-        }
-        out.push_str(&e(counts));
-    }
-    out.push_str("</td><td>");
-    if let Some(c) = &u.cluster {
-        let _ = write!(out, "{}: ", e(&c.name));
-    }
-    let _ = writeln!(
-        out,
-        "<a href=\"{root}{}\">{}</a></td></tr>",
-        e(&u.conference.url),
-        e(&u.conference.name)
-    );
 }
 
 /// Every honour of the write-ups at `idx`, grouped by level.
