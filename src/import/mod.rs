@@ -29,6 +29,7 @@
 mod dates;
 mod detect;
 mod honours;
+pub mod input;
 mod render;
 mod text;
 mod units;
@@ -54,8 +55,10 @@ pub struct ImportOptions {
     /// carries no publication date. When the article gives another year,
     /// this wins and the draft says so.
     pub year: Option<i32>,
-    /// The article's file name or another reference; written as `source`.
-    pub source_name: String,
+    /// The address the article was published at, when the input records
+    /// one (a saved page's canonical link); written as `source`. Never the
+    /// local file's name.
+    pub source: Option<String>,
 }
 
 /// The kind of conference: the same as the content contract's.

@@ -37,7 +37,7 @@ fn one_line(s: &str) -> String {
 pub fn render(draft: &Draft, opts: &ImportOptions) -> String {
     let f = &draft.facts;
     let mut o = String::new();
-    let source = one_line(&opts.source_name);
+    let source = one_line(opts.source.as_deref().unwrap_or(""));
     o.push_str("---\n");
     if source.is_empty() {
         o.push_str("# Draft imported from an article.");

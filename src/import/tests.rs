@@ -996,7 +996,7 @@ fn render_round_trips_awkward_strings() {
         }],
     };
     let o = ImportOptions {
-        source_name: "bài: \"x\".txt".into(),
+        source: Some("https://bao.example.vn/bài: \"x\".html".into()),
         ..opts()
     };
     let md = render(&draft, &o);
@@ -1023,7 +1023,10 @@ fn render_round_trips_awkward_strings() {
     assert_eq!(v["handover"]["leader"].as_str(), Some("null"));
     assert_eq!(v["handover"]["deputy"].as_str(), Some("Lạng Sơn: x"));
     assert_eq!(v["honours"][0]["status"].as_str(), Some("conferred"));
-    assert_eq!(v["source"].as_str(), Some("bài: \"x\".txt"));
+    assert_eq!(
+        v["source"].as_str(),
+        Some("https://bao.example.vn/bài: \"x\".html")
+    );
     assert_eq!(v["draft"].as_bool(), Some(true));
     assert!(md.contains("#   date: line one line two\n"));
 }
