@@ -54,23 +54,105 @@ fn agree<T: PartialEq + Clone + std::fmt::Debug>(
     Outcome::Found(first.clone())
 }
 
-const KIND_WORDS: [(&str, Kind); 6] = [
+const KIND_WORDS: [(&str, Kind); 7] = [
     ("tổng kết", Kind::Summary),
     ("sơ kết", Kind::Review),
     ("ký kết", Kind::Pledge),
     ("kí kết", Kind::Pledge),
     ("giao ước", Kind::Pledge),
     ("phát động", Kind::Launch),
+    ("giao kết", Kind::Pledge),
 ];
+
+/// Whether the kind's keyword at `p` names something done by others or
+/// before ("phong trào … do Bộ Công an phát động", "được phát động"), not
+/// the act of the meeting reported.
+fn done_by_others(folded: &str, p: usize) -> bool {
+    let before = &folded[..p];
+    let clause = &before[before.rfind([',', ';', '.', ':', '(']).map_or(0, |i| i + 1)..];
+    let near: Vec<&str> = clause.split_whitespace().rev().take(7).collect();
+    near.contains(&"do") || near.first().is_some_and(|w| *w == "được")
+}
 
 /// The kinds named in a folded sentence with the position of each keyword.
 fn kinds_in(folded: &str) -> Vec<(usize, Kind)> {
     let mut out: Vec<(usize, Kind)> = KIND_WORDS
         .iter()
         .flat_map(|(w, k)| word_positions(folded, w).into_iter().map(move |p| (p, *k)))
+        .filter(|(p, _)| !done_by_others(folded, *p))
         .collect();
     out.sort_by_key(|(p, _)| *p);
     out
+}
+
+/// Whether the keyword `word` at `p` names an act of the meeting rather
+/// than a thing ("nội dung giao ước", "chỉ tiêu giao ước đã đề ra") or an
+/// act done before ("đã triển khai, phát động thực hiện").
+fn is_act(folded: &str, p: usize, word: &str) -> bool {
+    let before = folded[..p].trim_end();
+    let prev: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    if word == "giao ước" && !matches!(prev.first(), Some(&"ký") | Some(&"kí") | Some(&"kết"))
+    {
+        return false;
+    }
+    if ["nội dung", "chỉ tiêu", "tiêu chí", "theo", "bản"]
+        .iter()
+        .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+    {
+        return false;
+    }
+    // "đã triển khai, phát động thực hiện": done before, however punctuated
+    let sentence_start = before.rfind(['.', ';']).map_or(0, |i| i + 1);
+    let near: Vec<&str> = folded[sentence_start..p]
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(|w| w.trim_matches([',', ':']))
+        .collect();
+    !near.contains(&"đã")
+}
+
+/// The kinds a folded sentence names as acts (see [`is_act`]).
+fn acts_in(folded: &str) -> Vec<(usize, Kind)> {
+    let mut out: Vec<(usize, Kind)> = KIND_WORDS
+        .iter()
+        .flat_map(|(w, k)| {
+            word_positions(folded, w)
+                .into_iter()
+                .filter(move |p| is_act(folded, *p, w))
+                .map(move |p| (p, *k))
+        })
+        .filter(|(p, _)| !done_by_others(folded, *p))
+        .collect();
+    out.sort_by_key(|(p, _)| *p);
+    out
+}
+
+/// Events that are none of the four kinds: a sports meet, a report to
+/// the memorial, an inspection, a house given, an honour roll.
+const OTHER_EVENTS: [&str; 14] = [
+    "hội thao",
+    "hội thi",
+    "hội diễn",
+    "báo công",
+    "đoàn kiểm tra",
+    "kiểm tra chéo",
+    "trao nhà",
+    "bàn giao nhà",
+    "khánh thành",
+    "giao lưu",
+    "tọa đàm",
+    "toạ đàm",
+    "hội thảo",
+    "điển hình tiên tiến",
+];
+
+/// The first event of another kind named in a folded sentence.
+fn other_event_in(folded: &str) -> Option<usize> {
+    OTHER_EVENTS
+        .iter()
+        .filter_map(|w| word_positions(folded, w).first().copied())
+        .min()
 }
 
 /// The conference's kind when a sentence names several: a conference that
@@ -82,7 +164,7 @@ fn main_kind(kinds: &[(usize, Kind)]) -> Option<(usize, Kind)> {
 }
 
 fn is_conference(folded: &str) -> bool {
-    folded.contains("hội nghị") || !kinds_in(folded).is_empty()
+    folded.contains("hội nghị") || !kinds_in(folded).is_empty() || other_event_in(folded).is_some()
 }
 
 /// Sentences that date the conference itself ("Sáng 25/11, … tổ chức Hội
@@ -199,7 +281,72 @@ pub(crate) fn clusters_in(s: &Sentence) -> Vec<Vec<u32>> {
     out
 }
 
+/// Words after "Cụm thi đua số N" that make the cluster one of a province's
+/// own (its districts' or communes' police), not a cluster of the Ministry:
+/// "Cụm thi đua số 8 – Công an Thành phố Hà Nội", "Cụm thi đua số 6 Công an
+/// TP Hà Nội", "Cụm thi đua số 3, Công an tỉnh …".
+const INTERNAL_OWNERS: &[&str] = &[
+    "công an thành phố",
+    "công an tp",
+    "công an tỉnh",
+    "catp",
+    "catphn",
+    "cat ",
+];
+
+/// Police below a province: a cluster whose members are these is a
+/// province's own.
+const LOCAL_POLICE: &[&str] = &["quận", "huyện", "thị xã", "xã", "phường", "thị trấn"];
+
+/// The sentence that shows the article's cluster to be one of a province's
+/// own clusters, if one does.
+pub(crate) fn internal_cluster(art: &Article) -> Option<&Sentence> {
+    art.headline.iter().chain(&art.sentences).find(|s| {
+        let f = &s.folded;
+        word_positions(f, "cụm thi đua số").into_iter().any(|p| {
+            let rest = &f[p + "cụm thi đua số".len()..];
+            let rest = rest.trim_start();
+            let num = rest
+                .find(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–'))
+                .unwrap_or(rest.len());
+            let after = rest[num..].trim_start_matches([' ', ',', '-', '–']);
+            if INTERNAL_OWNERS.iter().any(|o| after.starts_with(o)) {
+                return true;
+            }
+            // "Cụm thi đua số 2, gồm 10 đơn vị thuộc khối … của CATPHN"
+            let clause = &after[..after.find(['.', ';']).unwrap_or(after.len())];
+            let owned = ["của", "thuộc"].iter().any(|w| {
+                word_positions(clause, w).into_iter().any(|q| {
+                    let o = clause[q + w.len()..].trim_start();
+                    INTERNAL_OWNERS.iter().any(|x| o.starts_with(x))
+                })
+            });
+            let local = ["gồm công an", "gồm các đơn vị công an"].iter().any(|g| {
+                clause.starts_with(g) && {
+                    let o = clause[g.len()..].trim_start();
+                    let o = o
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .trim_start();
+                    let o = o.strip_prefix("các ").unwrap_or(o);
+                    LOCAL_POLICE
+                        .iter()
+                        .any(|l| o.starts_with(l) && o[l.len()..].starts_with([' ', ':', ',']))
+                }
+            });
+            owned || local
+        })
+    })
+}
+
 pub(crate) fn detect_cluster(art: &Article, conf: Option<&Sentence>) -> Outcome<u32> {
+    if let Some(s) = internal_cluster(art) {
+        return Outcome::Unsure(
+            "the cluster is one of a province's own clusters (its districts' or communes' \
+             police), not a cluster of the Ministry: no cluster number"
+                .into(),
+            quote(s),
+        );
+    }
     let single = |s: &Sentence| -> Result<Option<u32>, String> {
         let found = clusters_in(s);
         let mut all: Vec<u32> = found.iter().flatten().copied().collect();
@@ -261,8 +408,39 @@ pub(crate) fn detect_kind_year(
         let kinds = kinds_in(&s.folded);
         main_kind(&kinds).map(|(pos, k)| (*s, kinds, pos, k))
     });
+    // a meeting of another kind, named where the conference is reported
+    let other = chosen.is_none() && sources.iter().any(|s| other_event_in(&s.folded).is_some());
+    // else the one kind that the sentences about the cluster's own acts agree on
+    let about_meeting =
+        |s: &&Sentence| has_word(&s.folded, "cụm") || has_word(&s.folded, "hội nghị");
+    let acts: Vec<(&Sentence, Vec<(usize, Kind)>, usize, Kind)> = art
+        .sentences
+        .iter()
+        .filter(about_meeting)
+        .filter_map(|s| {
+            let kinds = acts_in(&s.folded);
+            main_kind(&kinds).map(|(pos, k)| (s, kinds, pos, k))
+        })
+        .collect();
+    let chosen = chosen.or_else(|| {
+        if other {
+            return None;
+        }
+        let first = acts.first()?;
+        acts.iter().all(|a| a.3 == first.3).then(|| first.clone())
+    });
+    let other = other
+        || (chosen.is_none()
+            && acts.is_empty()
+            && art
+                .headline
+                .iter()
+                .chain(&art.sentences)
+                .filter(about_meeting)
+                .any(|s| other_event_in(&s.folded).is_some() && kinds_in(&s.folded).is_empty()));
     let kind = match chosen {
         Some((_, _, _, k)) => Outcome::Found(k),
+        None if other => Outcome::Found(Kind::Other),
         None => Outcome::Unsure(
             "no tổng kết / sơ kết / ký kết giao ước / phát động found".into(),
             conf.and_then(quote),
@@ -418,20 +596,36 @@ pub(crate) fn detect_host(conf: Option<&Sentence>) -> Outcome<String> {
     };
     for p in word_positions(&s.folded, "tại") {
         let rest = &s.text[p + "tại".len()..];
-        let end = rest.find([',', '(', ';', '.', ':']).unwrap_or(rest.len());
+        let mut end = rest.find([',', '(', ';', '.', ':']).unwrap_or(rest.len());
+        // the place ends where the sentence says what happened there
+        let frest = fold(rest);
+        for verb in ["đã", "diễn ra", "tổ chức", "long trọng", "khai mạc"] {
+            if let Some(i) = word_positions(&frest, verb).first() {
+                end = end.min(*i);
+            }
+        }
         let phrase = rest[..end].trim();
         let fphrase = fold(phrase);
         if fphrase.starts_with("hội nghị") || fphrase.is_empty() {
             continue;
         }
-        // "tại Hội trường Công an tỉnh Hà Tĩnh": the province named inside
-        for marker in ["công an tỉnh ", "công an thành phố ", "tỉnh ", "thành phố "] {
-            if let Some(i) = fphrase.find(marker) {
-                if i > 0 {
-                    if let Some((name, _)) = unit_name(&phrase[i..], false) {
-                        return Outcome::Found(name);
-                    }
-                }
+        // "tại Hội trường Công an tỉnh Hà Tĩnh": the unit named inside
+        let inside = [
+            "công an tỉnh ",
+            "công an thành phố ",
+            "công an quận ",
+            "công an huyện ",
+            "công an thị xã ",
+            "tỉnh ",
+            "thành phố ",
+        ]
+        .iter()
+        .filter_map(|m| word_positions(&fphrase, m.trim_end()).first().copied())
+        .filter(|i| *i > 0)
+        .min();
+        if let Some(i) = inside {
+            if let Some((name, _)) = unit_name(&phrase[i..], false) {
+                return Outcome::Found(name);
             }
         }
         let (bare, prefixed) = strip_prefix(phrase);
@@ -466,6 +660,13 @@ fn member_candidates(s: &Sentence) -> Vec<Result<Vec<String>, String>> {
             .and_then(|i| count_before(before, i + 1))
             .and_then(|n| usize::try_from(n).ok());
         let list = parse_unit_list(&s.text[p + "gồm".len()..], trusted);
+        if list.broken {
+            out.push(Err(format!(
+                "the member list goes on past an item that is not a unit, after {}",
+                list.names.join(", ")
+            )));
+            continue;
+        }
         if list.names.is_empty() {
             continue;
         }
@@ -493,6 +694,13 @@ fn member_candidates(s: &Sentence) -> Vec<Result<Vec<String>, String>> {
             continue;
         }
         let list = parse_unit_list(&s.text[p..], true);
+        if list.broken {
+            out.push(Err(format!(
+                "the member list goes on past an item that is not a unit, after {}",
+                list.names.join(", ")
+            )));
+            continue;
+        }
         if list.names.is_empty() {
             continue;
         }

@@ -214,6 +214,13 @@ fn honours_in(s: &Sentence) -> (Vec<Honour>, Vec<Outcome<()>>) {
         };
         consumed.push((seg_start, next));
         let list = parse_unit_list(recipients, false);
+        if list.broken {
+            unsure.push(Outcome::Unsure(
+                format!("the units given “{title}” are not all read: the list goes on past an item that is not a unit"),
+                quote(),
+            ));
+            continue;
+        }
         if let Some(n) = list.count {
             if n != list.names.len() {
                 unsure.push(Outcome::Unsure(

@@ -241,7 +241,8 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
         );
     }
     f.honours = honours;
-    f.provincial = f.cluster.is_none() && detect::is_provincial(conf);
+    let internal = detect::internal_cluster(&art).is_some();
+    f.provincial = f.cluster.is_none() && (internal || detect::is_provincial(conf));
     let roles = detect::detect_roles(&art, f.kind, f.year);
     // a province's own conference has no cluster roles to miss
     let expected = |o: Outcome<String>| match o {
