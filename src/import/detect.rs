@@ -5,7 +5,9 @@ use super::dates::{find_dates, DayMonth};
 use super::text::{
     count_before, fold, has_word, truncate, word_positions, years_in, Article, Sentence, Stamp,
 };
-use super::units::{is_province, parse_unit_list, strip_prefix, trailing_unit, unit_name};
+use super::units::{
+    is_department, is_province, parse_unit_list, strip_prefix, trailing_unit, unit_name,
+};
 use super::Kind;
 use chrono::NaiveDate;
 
@@ -392,6 +394,63 @@ pub(crate) fn detect_cluster(art: &Article, conf: Option<&Sentence>) -> Outcome<
         }
     }
 }
+
+/// The bloc a cluster of ministry units belongs to, written right after
+/// its number: "Cụm thi đua số 2 – Khối các đơn vị trực thuộc Bộ trưởng".
+pub(crate) fn detect_bloc(art: &Article) -> Outcome<String> {
+    let mut cands: Vec<(String, &Sentence)> = Vec::new();
+    for s in art.headline.iter().chain(&art.sentences) {
+        let f = &s.folded;
+        for p in word_positions(f, "cụm thi đua số") {
+            let rest = f[p + "cụm thi đua số".len()..].trim_start();
+            let num = rest
+                .find(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–'))
+                .unwrap_or(rest.len());
+            let after = rest[num..].trim_start_matches([' ', ',', '-', '–']);
+            let Some(tail) = after.strip_prefix("khối ") else {
+                continue;
+            };
+            if !tail.starts_with("các ") && !tail.starts_with(char::is_alphabetic) {
+                continue;
+            }
+            // the same place in the original text
+            let at = s.text.len() - after.len();
+            let phrase = &s.text[at..];
+            let fp = &f[at..];
+            let mut end = fp
+                .find([',', '.', ';', ':', '(', ')', '"', '“'])
+                .unwrap_or(fp.len());
+            for w in BLOC_ENDS {
+                if let Some(i) = word_positions(fp, w).first() {
+                    end = end.min(*i);
+                }
+            }
+            let name = super::text::clean_value(&phrase[..end]);
+            if name.split_whitespace().count() >= 2 {
+                cands.push((name, s));
+            }
+        }
+    }
+    agree(&cands, "bloc", |b| b.clone())
+}
+
+/// Words that end a bloc's name: the sentence goes on with what was done.
+const BLOC_ENDS: [&str; 14] = [
+    "tổ chức",
+    "sẽ",
+    "đã",
+    "vừa",
+    "gồm",
+    "ký",
+    "kí",
+    "đang",
+    "tiến hành",
+    "long trọng",
+    "phát động",
+    "tổng kết",
+    "sơ kết",
+    "năm",
+];
 
 // ------------------------------------------------------------ kind, year
 
@@ -1053,6 +1112,35 @@ fn named_roles(s: &Sentence, verb: &str) -> Option<(Paired, String)> {
     Some((pair_roles(&role_tokens(rest, false)), f[end..].to_string()))
 }
 
+/// The unit that ends `text`, the last clause before a role ("Phó Giám
+/// đốc Công an tỉnh A,", "Cục trưởng Cục B -", "Chương Mỹ (" in a list):
+/// a department from its head word, a police unit by its prefix, or, in a
+/// list (`listed`), the item itself.
+fn unit_ending(text: &str, listed: bool) -> Option<String> {
+    let t = text
+        .trim_end()
+        .trim_end_matches(['(', '-', '–', ','])
+        .trim_end();
+    let seg_start = t.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
+    let seg = t[seg_start..].trim();
+    let department = seg
+        .char_indices()
+        .filter(|(i, _)| *i == 0 || seg[..*i].ends_with(' '))
+        .find(|(i, _)| is_department(&seg[*i..]));
+    if let Some((i, _)) = department {
+        return Some(super::text::clean_value(&seg[i..]));
+    }
+    if let Some(u) = trailing_unit(seg) {
+        return Some(u);
+    }
+    let in_list = listed && t[..seg_start].trim_end().ends_with([':', ',', ';']);
+    in_list
+        .then(|| unit_name(seg, true))
+        .flatten()
+        .filter(|(_, whole)| *whole)
+        .map(|(n, _)| n)
+}
+
 /// The unit at the end of `text` once the words in `skip` are taken off
 /// ("Công an tỉnh A đã", "tại Sơn La (").
 fn unit_before(text: &str, skip: &[&str]) -> Option<String> {
@@ -1099,6 +1187,32 @@ fn role_at_start<'a>(after: &'a str, lead: &[&str]) -> Option<(Role, &'a str)> {
 fn holders(s: &Sentence) -> Vec<(Role, String, String)> {
     let f = &s.folded;
     let mut out = Vec::new();
+    let listed = has_word(f, "gồm");
+    // "Cục trưởng Cục A, Cụm trưởng Cụm thi đua số 1": the head of a unit
+    // that is Cụm trưởng
+    for (needle, role) in [
+        ("cụm trưởng", Role::Leader),
+        ("phó cụm trưởng", Role::Deputy),
+        ("cụm phó", Role::Deputy),
+    ] {
+        for p in word_positions(f, needle) {
+            let before = f[..p].trim_end();
+            if (role == Role::Leader && before.ends_with("phó")) || !before.ends_with([',', '(']) {
+                continue;
+            }
+            let tail = &f[p + needle.len()..];
+            // "(Cụm trưởng)" closes at once; ", Cụm trưởng" names the cluster or
+            // goes on with a verb
+            let closed = tail.starts_with(')');
+            let of_cluster = tail.trim_start().starts_with("cụm thi đua");
+            if !(closed || (before.ends_with(',') && of_cluster)) {
+                continue;
+            }
+            if let Some(name) = unit_ending(&s.text[..p], listed) {
+                out.push((role, name, tail.to_string()));
+            }
+        }
+    }
     for (needle, role) in [
         ("đơn vị cụm trưởng", Role::Leader),
         ("đơn vị phó cụm trưởng", Role::Deputy),
@@ -1111,9 +1225,14 @@ fn holders(s: &Sentence) -> Vec<(Role, String, String)> {
             let before = f[..p].trim_end();
             let after_start = p + needle.len();
             let tail = f[after_start..].to_string();
-            // "<unit> (đơn vị Cụm trưởng)" or "<unit> - đơn vị Cụm trưởng"
-            if before.ends_with('(') || before.ends_with(" -") || before.ends_with(" –") {
-                if let Some(name) = unit_before(&s.text[..p], &[]) {
+            // "<unit> (đơn vị Cụm trưởng)", "<unit> - đơn vị Cụm trưởng",
+            // "Giám đốc <unit>, đơn vị Cụm trưởng"
+            if before.ends_with('(')
+                || before.ends_with(" -")
+                || before.ends_with(" –")
+                || before.ends_with(',')
+            {
+                if let Some(name) = unit_ending(&s.text[..p], listed) {
                     out.push((role, name, tail));
                     continue;
                 }

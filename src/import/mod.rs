@@ -90,6 +90,9 @@ pub struct Facts {
     /// The day of the conference.
     pub date: Option<NaiveDate>,
     pub cluster: Option<u32>,
+    /// The bloc of a cluster of ministry units ("Khối các đơn vị trực
+    /// thuộc Bộ trưởng").
+    pub bloc: Option<String>,
     pub kind: Option<Kind>,
     /// The emulation year reported on.
     pub year: Option<i32>,
@@ -195,6 +198,16 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
         (_, Some(o)) => Some(o),
         _ => c.take("cluster", cluster),
     };
+
+    // only a cluster of the Ministry's units has a bloc; most have none
+    if f.cluster.is_some() {
+        match detect::detect_bloc(&art) {
+            Outcome::Found(b) => f.bloc = Some(b),
+            // two spellings: the editor picks one
+            o @ Outcome::Unsure(_, Some(_)) => f.bloc = c.take("bloc", o),
+            Outcome::Unsure(_, None) => {}
+        }
+    }
 
     let (kind, year) = detect::detect_kind_year(&art, conf);
     // the year the text reports on, for dating a day written without a year

@@ -70,6 +70,9 @@ pub fn render(draft: &Draft, opts: &ImportOptions) -> String {
     if let Some(c) = f.cluster {
         let _ = writeln!(o, "cluster: {c}");
     }
+    if let Some(b) = &f.bloc {
+        let _ = writeln!(o, "bloc: {}", q(b));
+    }
     if let Some(k) = f.kind {
         let _ = writeln!(o, "kind: {}", k.as_str());
     }

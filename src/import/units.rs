@@ -167,6 +167,16 @@ pub(crate) fn province_at(s: &str) -> Option<(String, &str)> {
         .then(|| (name, &s[end..]))
 }
 
+/// Whether `name` is only the first words of a province's name ("Sóc" of
+/// "Sóc Trăng"): a name cut short, not a unit.
+fn cut_province(name: &str) -> bool {
+    let k = key(name);
+    !is_province(name)
+        && PROVINCES
+            .iter()
+            .any(|p| key(p).strip_prefix(&k).is_some_and(|r| r.starts_with(' ')))
+}
+
 /// Removes a leading "Công an tỉnh", "Công an thành phố", "Công an TP",
 /// "Công an", "tỉnh", "thành phố" or "TP". Returns the rest and whether a
 /// prefix naming a province or city was there.
@@ -263,7 +273,7 @@ pub(crate) fn unit_name(raw: &str, trusted: bool) -> Option<(String, bool)> {
         }
     }
     let (run, whole) = capitalized_run(rest);
-    if run.is_empty() {
+    if run.is_empty() || cut_province(&run) {
         return None;
     }
     let trailing_only_punct = rest
@@ -293,7 +303,9 @@ pub(crate) fn trailing_unit(text: &str) -> Option<String> {
     let mut start = words.len();
     while start > 0 {
         let w = words[start - 1];
-        if starts_upper(w) || matches!(w, "-" | "–") {
+        let number = start < words.len() || w.len() > 3;
+        let number = !number && w.bytes().all(|b| b.is_ascii_digit()) && start > 1;
+        if starts_upper(w) || matches!(w, "-" | "–") || number {
             start -= 1;
         } else {
             break;
@@ -304,9 +316,21 @@ pub(crate) fn trailing_unit(text: &str) -> Option<String> {
     }
     let run = words[start..].join(" ");
     let before = fold(&words[..start].join(" "));
-    let prefixed = ["công an", "tỉnh", "thành phố", "tp", "tp."]
-        .iter()
-        .any(|p| before.ends_with(&format!(" {p}")) || before == *p);
+    let prefixed = [
+        "công an",
+        "tỉnh",
+        "thành phố",
+        "tp",
+        "tp.",
+        "công an quận",
+        "công an huyện",
+        "công an thị xã",
+        "công an xã",
+        "công an phường",
+        "công an thị trấn",
+    ]
+    .iter()
+    .any(|p| before.ends_with(&format!(" {p}")) || before == *p);
     unit_name(&run, prefixed).map(|(name, _)| name)
 }
 
