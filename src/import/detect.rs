@@ -6,7 +6,8 @@ use super::text::{
     count_before, fold, has_word, truncate, word_positions, years_in, Article, Sentence, Stamp,
 };
 use super::units::{
-    is_department, is_province, parse_unit_list, strip_prefix, trailing_unit, unit_name,
+    is_department, is_province, parse_unit_list, small_count, strip_prefix, trailing_unit,
+    unit_name,
 };
 use super::Kind;
 use chrono::NaiveDate;
@@ -698,10 +699,43 @@ pub(crate) fn detect_host(conf: Option<&Sentence>) -> Outcome<String> {
             );
         }
     }
+    if let Some(name) = organiser(s) {
+        return Outcome::Found(name);
+    }
     Outcome::Unsure(
         "the conference sentence does not say where it was held".into(),
         quote(s),
     )
+}
+
+/// The police unit that organises the conference as the subject of its
+/// sentence: "Ngày 07/01/2022, Công an tỉnh A tổ chức …", "Công an quận B -
+/// đơn vị Cụm trưởng … đã long trọng tổ chức Hội nghị".
+fn organiser(s: &Sentence) -> Option<String> {
+    let f = &s.folded;
+    let p = word_positions(f, "tổ chức").into_iter().next()?;
+    let clause_start = f[..p].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let clause = s.text[clause_start..p].trim();
+    let (_, prefixed) = strip_prefix(clause);
+    if !prefixed || !fold(clause).starts_with("công an ") {
+        return None;
+    }
+    let (name, whole) = unit_name(clause, false)?;
+    // the unit is the whole subject, or is followed by its role
+    let rest = fold(clause[clause.len().min(clause.find(&name)? + name.len())..].trim());
+    let rest = rest.trim_start_matches(['-', '–', ' ']);
+    let subject = whole
+        || [
+            "đã",
+            "vừa",
+            "long trọng",
+            "đơn vị cụm",
+            "(",
+            "đã long trọng",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w));
+    subject.then_some(name)
 }
 
 // --------------------------------------------------------------- members
@@ -714,10 +748,15 @@ fn member_candidates(s: &Sentence) -> Vec<Result<Vec<String>, String>> {
         let clause_start = f[..p].rfind([';', '.']).map_or(0, |i| i + 1);
         let before = &f[clause_start..p];
         let trusted = before.contains("tỉnh") || before.contains("công an");
-        let announced = before
-            .rfind(" tỉnh")
-            .and_then(|i| count_before(before, i + 1))
-            .and_then(|n| usize::try_from(n).ok());
+        let announced = [" tỉnh", " thành phố", " đơn vị"]
+            .iter()
+            .filter_map(|w| before.rfind(w))
+            .max()
+            .and_then(|i| {
+                let head = before[..i].trim_end();
+                let w = head.rfind(' ').map_or(0, |j| j + 1);
+                small_count(&format!("{} ", &head[w..])).map(|(n, _)| n)
+            });
         let list = parse_unit_list(&s.text[p + "gồm".len()..], trusted);
         if list.broken {
             out.push(Err(format!(
@@ -734,17 +773,15 @@ fn member_candidates(s: &Sentence) -> Vec<Result<Vec<String>, String>> {
     }
     // "… thuộc công an 6 tỉnh: A, B và C" (not "tặng … cho Công an 3 tỉnh: …")
     for p in word_positions(f, "công an") {
-        let rest = &f[p + "công an".len()..];
-        let digits: String = rest
-            .trim_start()
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        if digits.is_empty() {
+        let rest = f[p + "công an".len()..].trim_start();
+        let Some((_, len)) = small_count(rest) else {
             continue;
-        }
-        let after = rest.trim_start()[digits.len()..].to_string();
-        if !after.starts_with(" tỉnh:") && !after.starts_with(" tỉnh, thành phố:") {
+        };
+        let after = &rest[len..];
+        if ![" tỉnh:", " tỉnh, thành phố:", " thành phố:"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        {
             continue;
         }
         let clause_start = f[..p].rfind([';', '.']).map_or(0, |i| i + 1);
@@ -764,6 +801,20 @@ fn member_candidates(s: &Sentence) -> Vec<Result<Vec<String>, String>> {
             continue;
         }
         out.push(check_count(list.names, list.count));
+    }
+    // "Công an tỉnh A cùng Công an các tỉnh B, C và D trong Cụm thi đua …"
+    for p in word_positions(f, "cùng công an các") {
+        let Some(first) = unit_ending(&s.text[..p], false) else {
+            continue;
+        };
+        let list = parse_unit_list(&s.text[p + "cùng ".len()..], true);
+        let rest_mentions_cluster = has_word(&f[p..], "cụm");
+        if list.broken || list.names.is_empty() || !rest_mentions_cluster {
+            continue;
+        }
+        let mut names = vec![first];
+        names.extend(list.names);
+        out.push(Ok(names));
     }
     out
 }
@@ -804,17 +855,51 @@ pub(crate) fn detect_members(art: &Article) -> Outcome<Vec<String>> {
 
 // ---------------------------------------------------------------- awards
 
-/// "2.847 lượt tập thể và 9.341 lượt cá nhân … được khen thưởng".
+/// Words before a count that make it approximate: no fact.
+const APPROXIMATE: [&str; 7] = ["gần", "hơn", "khoảng", "trên", "xấp xỉ", "gần như", "hàng"];
+
+/// The count written right before `pos` of the sentence, unless it is
+/// approximate ("gần 6.500 lượt").
+fn exact_count_before(s: &Sentence, pos: usize) -> Option<u64> {
+    let n = count_before(&s.text, pos)?;
+    let head = s.folded[..pos].trim_end();
+    let before_number = head[..head.rfind(' ').map_or(0, |i| i + 1)].trim_end();
+    let approximate = APPROXIMATE
+        .iter()
+        .any(|w| before_number == *w || before_number.ends_with(&format!(" {w}")));
+    (!approximate).then_some(n)
+}
+
+/// "2.847 lượt tập thể và 9.341 lượt cá nhân … được khen thưởng", "1.970
+/// lượt tập thể và 7.126 cá nhân". A count of collectives and individuals
+/// together ("3.524 lượt tập thể, cá nhân") is neither.
 pub(crate) fn detect_awards(art: &Article) -> (Outcome<u64>, Outcome<u64>) {
     let mut coll: Vec<(u64, &Sentence)> = Vec::new();
     let mut indiv: Vec<(u64, &Sentence)> = Vec::new();
     for s in &art.sentences {
-        for (needle, into) in [("lượt tập thể", &mut coll), ("lượt cá nhân", &mut indiv)]
-        {
-            for p in word_positions(&s.folded, needle) {
-                if let Some(n) = count_before(&s.text, p) {
-                    into.push((n, s));
+        let f = &s.folded;
+        for p in word_positions(f, "lượt tập thể") {
+            let after = &f[p + "lượt tập thể".len()..];
+            if after.starts_with(", cá nhân") || after.starts_with(" và cá nhân") {
+                continue;
+            }
+            if let Some(n) = exact_count_before(s, p) {
+                coll.push((n, s));
+            }
+            // "… và 7.126 cá nhân": "lượt" said once for both
+            if let Some(rest) = after.strip_prefix(" và ") {
+                let at = f.len() - rest.len();
+                let digits = rest.find(' ').unwrap_or(rest.len());
+                if rest[digits..].starts_with(" cá nhân") {
+                    if let Some(n) = exact_count_before(s, at + digits + 1) {
+                        indiv.push((n, s));
+                    }
                 }
+            }
+        }
+        for p in word_positions(f, "lượt cá nhân") {
+            if let Some(n) = exact_count_before(s, p) {
+                indiv.push((n, s));
             }
         }
     }
@@ -920,9 +1005,20 @@ enum Tok {
 /// A unit named at the start of `piece`, as a police unit or a province.
 fn unit_at(piece: &str) -> Option<String> {
     let (_, prefixed) = strip_prefix(piece.trim());
-    unit_name(piece, false)
+    if let Some(n) = unit_name(piece, false)
         .map(|(name, _)| name)
         .filter(|n| prefixed || is_province(n))
+    {
+        return Some(n);
+    }
+    // "lãnh đạo Công an tỉnh A", "Đoàn Thanh niên Công an A": the police
+    // unit that ends the piece
+    let fp = fold(piece);
+    let at = word_positions(&fp, "công an").last().copied()?;
+    unit_name(&piece[at..], false)
+        .filter(|(_, whole)| *whole)
+        .map(|(name, _)| name)
+        .filter(|n| is_province(n) || strip_prefix(&piece[at..]).1)
 }
 
 /// The roles and units of `text` in order. `units_after_cho`: units before
@@ -1227,10 +1323,16 @@ fn holders(s: &Sentence) -> Vec<(Role, String, String)> {
             let tail = f[after_start..].to_string();
             // "<unit> (đơn vị Cụm trưởng)", "<unit> - đơn vị Cụm trưởng",
             // "Giám đốc <unit>, đơn vị Cụm trưởng"
+            // "…, đơn vị Cụm phó năm 2024 là B" names B, not the unit before
+            let names_after = {
+                let fa = &f[after_start..];
+                let fa = &fa[year_phrase_len(fa)..];
+                fa.starts_with(" là ") || fa.starts_with(", công an")
+            };
             if before.ends_with('(')
                 || before.ends_with(" -")
                 || before.ends_with(" –")
-                || before.ends_with(',')
+                || (before.ends_with(',') && !names_after)
             {
                 if let Some(name) = unit_ending(&s.text[..p], listed) {
                     out.push((role, name, tail));
@@ -1326,6 +1428,20 @@ pub(crate) fn detect_roles(art: &Article, kind: Option<Kind>, year: Option<i32>)
     let year_text =
         |y: Option<i32>| y.map_or_else(|| "the year reported on".into(), |y| y.to_string());
     for s in &art.sentences {
+        // "Công an quận A - đơn vị Cụm trưởng … tổ chức hội nghị … và bầu B là
+        // đơn vị Cụm trưởng": the holder named before the act stays the holder
+        let act_at = ["bầu", "bàn giao", "chuyển giao", "trao quyền", "phân công"]
+            .iter()
+            .filter_map(|v| word_positions(&s.folded, v).first().copied())
+            .min();
+        if let Some(at) = act_at {
+            for (role, unit, tail) in holders(s) {
+                let pos = s.folded.len() - tail.len();
+                if pos < at && when_after(&tail, year) == When::Unsaid {
+                    claims.push((Claim::Holder(role, unit), s));
+                }
+            }
+        }
         if let Some(t) = transfer(s) {
             let pairs = match t.pairs {
                 Ok(p) => p,

@@ -274,7 +274,17 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
     if let Some(o) = roles.handover_deputy.and_then(expected) {
         f.handover_deputy = c.take("handover.deputy", o);
     }
-    if f.cluster.is_none() && (f.handover_leader.is_some() || f.handover_deputy.is_some()) {
+    if f.cluster.is_none()
+        && internal
+        && (f.handover_leader.is_some() || f.handover_deputy.is_some())
+    {
+        c.note(
+            "handover",
+            "a province's own cluster hands its roles over; `check` wants a cluster number \
+             for a handover: keep it only if the site lists this cluster"
+                .into(),
+        );
+    } else if f.cluster.is_none() && (f.handover_leader.is_some() || f.handover_deputy.is_some()) {
         // a handover belongs to a cluster: the check would refuse it
         for (field, unit) in [
             ("handover.leader", f.handover_leader.take()),

@@ -58,9 +58,39 @@ pub(crate) fn normalize(text: &str) -> String {
         .filter(|c| !matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'))
         .collect();
     nfc.lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|l| space_after_stops(&l.split_whitespace().collect::<Vec<_>>().join(" ")))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Puts back the space a full stop lost between two sentences ("Nông
+/// Sơn.Theo" is "Nông Sơn. Theo"): a stop between a word of small letters
+/// that is no abbreviation and a capital. "TP.HCM" and "Tp.HCM" stay.
+fn space_after_stops(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut word_start = 0;
+    for (k, &c) in chars.iter().enumerate() {
+        out.push(c);
+        let start = word_start;
+        if !c.is_alphanumeric() {
+            word_start = k + 1;
+        }
+        if c != '.' || k == 0 || k + 1 >= chars.len() {
+            continue;
+        }
+        let word: String = chars[start..k].iter().collect();
+        let next = chars[k + 1];
+        let prev = chars[k - 1];
+        if next.is_uppercase()
+            && prev.is_lowercase()
+            && word.chars().count() >= 2
+            && !is_abbreviation(&word)
+        {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// NFC-normalises and trims a value taken from the article.

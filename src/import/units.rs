@@ -268,7 +268,10 @@ pub(crate) fn unit_name(raw: &str, trusted: bool) -> Option<(String, bool)> {
     if let Some((name, after)) = province_at(rest) {
         let whole = after.trim_matches(EDGE_PUNCT).trim().is_empty();
         let clean_end = after.is_empty() || after.starts_with(EDGE_PUNCT) || after.starts_with(' ');
-        if clean_end && !after.trim_start().starts_with(char::is_uppercase) {
+        let next = fold(after.trim_start().split(' ').next().unwrap_or(""));
+        let next_is_name = after.trim_start().starts_with(char::is_uppercase)
+            && !NOT_A_UNIT.contains(&next.trim_end_matches(EDGE_PUNCT));
+        if clean_end && !next_is_name {
             return Some((name, whole));
         }
     }
@@ -334,6 +337,39 @@ pub(crate) fn trailing_unit(text: &str) -> Option<String> {
     unit_name(&run, prefixed).map(|(name, _)| name)
 }
 
+/// Numbers of units written as words.
+const NUMBER_WORDS: [(&str, usize); 12] = [
+    ("hai", 2),
+    ("ba", 3),
+    ("bốn", 4),
+    ("năm", 5),
+    ("sáu", 6),
+    ("bảy", 7),
+    ("tám", 8),
+    ("chín", 9),
+    ("mười", 10),
+    ("mười một", 11),
+    ("mười hai", 12),
+    ("mười ba", 13),
+];
+
+/// A small count of units at the start of the folded `s`: "6", "06",
+/// "năm" (five). Returns the count and its length in bytes.
+pub(crate) fn small_count(s: &str) -> Option<(usize, usize)> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        return Some((s[..digits].parse().ok()?, digits));
+    }
+    if digits > 0 {
+        return None;
+    }
+    NUMBER_WORDS
+        .iter()
+        .filter(|(w, _)| s.strip_prefix(w).is_some_and(|r| r.starts_with(' ')))
+        .max_by_key(|(w, _)| w.len())
+        .map(|(w, n)| (*n, w.len()))
+}
+
 /// A list of units as written after "gồm", "cho" or a colon.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct UnitList {
@@ -370,13 +406,19 @@ pub(crate) fn parse_unit_list(text: &str, trusted: bool) -> UnitList {
                 return Some((ca.len() + kw.len(), None));
             }
         }
-        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
-        if !digits.is_empty() {
-            let rest = &after[digits.len()..];
-            for kw in [" tỉnh, thành phố", " tỉnh, thành", " tỉnh", " đơn vị"] {
-                if rest.starts_with(kw) {
-                    return Some((ca.len() + digits.len() + kw.len(), digits.parse().ok()));
-                }
+        let (n, len) = small_count(after)?;
+        let rest = &after[len..];
+        for kw in [
+            " tỉnh, thành phố",
+            " tỉnh, thành",
+            " tỉnh",
+            " thành phố",
+            " đơn vị",
+            " quận",
+            " huyện",
+        ] {
+            if rest.starts_with(kw) {
+                return Some((ca.len() + len + kw.len(), Some(n)));
             }
         }
         None
