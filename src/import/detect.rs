@@ -1,7 +1,6 @@
 //! The detectors: each reads the prepared article and either finds one value
 //! that every candidate agrees on, or says why it could not.
 
-use super::dates::{find_dates, DayMonth};
 use super::text::{
     count_before, fold, has_word, truncate, word_positions, years_in, Article, Sentence, Stamp,
 };
@@ -10,6 +9,7 @@ use super::units::{
     unit_name,
 };
 use super::Kind;
+use crate::vi::dates::{find_dates, DayMonth};
 use chrono::NaiveDate;
 
 /// What a detector concluded.
@@ -57,15 +57,7 @@ fn agree<T: PartialEq + Clone + std::fmt::Debug>(
     Outcome::Found(first.clone())
 }
 
-const KIND_WORDS: [(&str, Kind); 7] = [
-    ("tổng kết", Kind::Summary),
-    ("sơ kết", Kind::Review),
-    ("ký kết", Kind::Pledge),
-    ("kí kết", Kind::Pledge),
-    ("giao ước", Kind::Pledge),
-    ("phát động", Kind::Launch),
-    ("giao kết", Kind::Pledge),
-];
+use crate::vi::kinds::KEYWORDS as KIND_WORDS;
 
 /// Whether the kind's keyword at `p` names something done by others or
 /// before ("phong trào … do Bộ Công an phát động", "được phát động"), not
@@ -198,56 +190,8 @@ pub(crate) fn conference_sentence(art: &Article) -> Option<&Sentence> {
 
 // ---------------------------------------------------------------- cluster
 
-fn roman(tok: &str) -> Option<u32> {
-    let t = tok.to_ascii_uppercase();
-    if t.is_empty() || !t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
-        return None;
-    }
-    let val = |c| match c {
-        'I' => 1,
-        'V' => 5,
-        'X' => 10,
-        _ => 50,
-    };
-    let digits: Vec<u32> = t.chars().map(val).collect();
-    let mut n = 0;
-    for (i, d) in digits.iter().enumerate() {
-        if digits.get(i + 1).is_some_and(|next| next > d) {
-            n -= *d as i64;
-        } else {
-            n += *d as i64;
-        }
-    }
-    let n = u32::try_from(n).ok().filter(|n| (1..=60).contains(n))?;
-    // only the canonical spelling: "IIII" or "VX" are not numerals
-    (to_roman(n) == t).then_some(n)
-}
-
-fn to_roman(mut n: u32) -> String {
-    let table = [
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for (v, r) in table {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
-}
-
 pub(crate) fn cluster_number(tok: &str) -> Option<u32> {
-    if !tok.is_empty() && tok.bytes().all(|b| b.is_ascii_digit()) {
-        return tok.parse().ok().filter(|n| (1..=60).contains(n));
-    }
-    roman(tok)
+    crate::vi::cluster::number(tok)
 }
 
 /// The clusters named as "Cụm thi đua số N" in a sentence, where N may be
@@ -455,6 +399,10 @@ const BLOC_ENDS: [&str; 14] = [
 
 // ------------------------------------------------------------ kind, year
 
+/// A sentence that names the conference's kind: the sentence, the kinds it
+/// names with their positions, and the main one with its position.
+type Chosen<'a> = (&'a Sentence, Vec<(usize, Kind)>, usize, Kind);
+
 /// The conference's kind and the emulation year it reports on.
 pub(crate) fn detect_kind_year(
     art: &Article,
@@ -473,7 +421,7 @@ pub(crate) fn detect_kind_year(
     // else the one kind that the sentences about the cluster's own acts agree on
     let about_meeting =
         |s: &&Sentence| has_word(&s.folded, "cụm") || has_word(&s.folded, "hội nghị");
-    let acts: Vec<(&Sentence, Vec<(usize, Kind)>, usize, Kind)> = art
+    let acts: Vec<Chosen> = art
         .sentences
         .iter()
         .filter(about_meeting)
@@ -912,21 +860,7 @@ pub(crate) fn detect_awards(art: &Article) -> (Outcome<u64>, Outcome<u64>) {
 
 // ------------------------------------------------------ leader, deputy
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Leader,
-    Deputy,
-}
-
-fn role_in(folded: &str) -> Option<Role> {
-    if folded.contains("phó cụm") || folded.contains("cụm phó") {
-        Some(Role::Deputy)
-    } else if folded.contains("cụm trưởng") {
-        Some(Role::Leader)
-    } else {
-        None
-    }
-}
+use crate::vi::roles::{role_in, Role};
 
 /// What a sentence says about a role: who serves during the year reported
 /// on, or who takes over for the next one.
@@ -1264,16 +1198,7 @@ fn role_at_start<'a>(after: &'a str, lead: &[&str]) -> Option<(Role, &'a str)> {
     {
         t = t[w.len()..].trim_start();
     }
-    for (needle, role) in [
-        ("phó cụm trưởng", Role::Deputy),
-        ("cụm phó", Role::Deputy),
-        ("cụm trưởng", Role::Leader),
-    ] {
-        if let Some(rest) = t.strip_prefix(needle) {
-            return Some((role, rest));
-        }
-    }
-    None
+    crate::vi::roles::role_at_start(t)
 }
 
 /// The holders a sentence names, each with the folded text after its role:
@@ -1286,11 +1211,7 @@ fn holders(s: &Sentence) -> Vec<(Role, String, String)> {
     let listed = has_word(f, "gồm");
     // "Cục trưởng Cục A, Cụm trưởng Cụm thi đua số 1": the head of a unit
     // that is Cụm trưởng
-    for (needle, role) in [
-        ("cụm trưởng", Role::Leader),
-        ("phó cụm trưởng", Role::Deputy),
-        ("cụm phó", Role::Deputy),
-    ] {
+    for (needle, role) in crate::vi::roles::WORDS {
         for p in word_positions(f, needle) {
             let before = f[..p].trim_end();
             if (role == Role::Leader && before.ends_with("phó")) || !before.ends_with([',', '(']) {

@@ -26,7 +26,6 @@
 //! news items, the copyright footer), phone numbers, and counts of other
 //! things ("7 nhiệm vụ trọng tâm", "150 triệu").
 
-mod dates;
 mod detect;
 mod honours;
 pub mod input;

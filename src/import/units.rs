@@ -2,82 +2,6 @@
 //! "Công an tỉnh" prefixes, and lists of units written in a sentence.
 
 use super::text::{clean_value, fold};
-use unicode_normalization::UnicodeNormalization;
-
-/// Provinces and centrally-run cities, with the spellings seen in articles.
-const PROVINCES: &[&str] = &[
-    "An Giang",
-    "Bà Rịa - Vũng Tàu",
-    "Bạc Liêu",
-    "Bắc Giang",
-    "Bắc Kạn",
-    "Bắc Cạn",
-    "Bắc Ninh",
-    "Bến Tre",
-    "Bình Dương",
-    "Bình Định",
-    "Bình Phước",
-    "Bình Thuận",
-    "Cà Mau",
-    "Cao Bằng",
-    "Cần Thơ",
-    "Đà Nẵng",
-    "Đắk Lắk",
-    "Đắc Lắc",
-    "Đắk Nông",
-    "Điện Biên",
-    "Đồng Nai",
-    "Đồng Tháp",
-    "Gia Lai",
-    "Hà Giang",
-    "Hà Nam",
-    "Hà Nội",
-    "Hà Tĩnh",
-    "Hải Dương",
-    "Hải Phòng",
-    "Hậu Giang",
-    "Hòa Bình",
-    "Hoà Bình",
-    "Hồ Chí Minh",
-    "Huế",
-    "Hưng Yên",
-    "Khánh Hòa",
-    "Khánh Hoà",
-    "Kiên Giang",
-    "Kon Tum",
-    "Lai Châu",
-    "Lâm Đồng",
-    "Lạng Sơn",
-    "Lào Cai",
-    "Long An",
-    "Nam Định",
-    "Nghệ An",
-    "Ninh Bình",
-    "Ninh Thuận",
-    "Phú Thọ",
-    "Phú Yên",
-    "Quảng Bình",
-    "Quảng Nam",
-    "Quảng Ngãi",
-    "Quảng Ninh",
-    "Quảng Trị",
-    "Sóc Trăng",
-    "Sơn La",
-    "Tây Ninh",
-    "Thái Bình",
-    "Thái Nguyên",
-    "Thanh Hóa",
-    "Thanh Hoá",
-    "Thừa Thiên Huế",
-    "Thừa Thiên - Huế",
-    "TT Huế",
-    "Tiền Giang",
-    "Trà Vinh",
-    "Tuyên Quang",
-    "Vĩnh Long",
-    "Vĩnh Phúc",
-    "Yên Bái",
-];
 
 /// First words that never start a unit name: authorities, ranks, titles.
 const NOT_A_UNIT: &[&str] = &[
@@ -118,20 +42,9 @@ const NOT_A_UNIT: &[&str] = &[
     "đồng chí",
 ];
 
-fn key(s: &str) -> String {
-    let nfc: String = s.nfc().collect();
-    fold(&nfc)
-        .replace(['–', '—'], "-")
-        .replace(" - ", "-")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Whether `name` is a province or centrally-run city.
 pub(crate) fn is_province(name: &str) -> bool {
-    let k = key(name);
-    PROVINCES.iter().any(|p| key(p) == k)
+    crate::vi::units::is_province(name)
 }
 
 /// The province named at the start of `s`, however its words are cased
@@ -152,7 +65,7 @@ pub(crate) fn province_at(s: &str) -> Option<(String, &str)> {
         let (start, w) = words[n - 1];
         let core = w.trim_end_matches(EDGE_PUNCT);
         let end = start + core.len();
-        if let Some(p) = PROVINCES.iter().find(|p| key(p) == key(&s[..end])) {
+        if let Some(p) = crate::vi::units::province(&s[..end]) {
             best = Some((p.to_string(), end));
         }
         if core.len() != w.len() {
@@ -167,54 +80,21 @@ pub(crate) fn province_at(s: &str) -> Option<(String, &str)> {
         .then(|| (name, &s[end..]))
 }
 
-/// Whether `name` is only the first words of a province's name ("Sóc" of
-/// "Sóc Trăng"): a name cut short, not a unit.
-fn cut_province(name: &str) -> bool {
-    let k = key(name);
-    !is_province(name)
-        && PROVINCES
-            .iter()
-            .any(|p| key(p).strip_prefix(&k).is_some_and(|r| r.starts_with(' ')))
-}
-
 /// Removes a leading "Công an tỉnh", "Công an thành phố", "Công an TP",
 /// "Công an", "tỉnh", "thành phố" or "TP". Returns the rest and whether a
 /// prefix naming a province or city was there.
 pub(crate) fn strip_prefix(s: &str) -> (&str, bool) {
-    let f = fold(s);
-    let mut rest = 0;
-    let mut prefixed = false;
-    for p in [
-        "công an thành phố ",
-        "công an tỉnh ",
-        "công an tp. ",
-        "công an tp ",
-        "công an quận ",
-        "công an huyện ",
-        "công an thị xã ",
-        "công an thị trấn ",
-        "công an phường ",
-        "công an xã ",
-        "công an ",
-    ] {
-        if f.starts_with(p) {
-            rest = p.len();
-            // "Công an Quận 3": the number is no name, the ward's word stays
-            if f[rest..].starts_with(|c: char| c.is_ascii_digit()) {
-                rest = "công an ".len();
-            }
-            prefixed = true;
-            break;
-        }
-    }
+    let (rest, mut prefixed) = crate::vi::units::strip_police(s);
+    let f = fold(rest);
+    let mut at = 0;
     for p in ["thành phố ", "tỉnh ", "tp. ", "tp "] {
-        if f[rest..].starts_with(p) {
-            rest += p.len();
+        if f.starts_with(p) {
+            at = p.len();
             prefixed = true;
             break;
         }
     }
-    (&s[rest..], prefixed)
+    (&rest[at..], prefixed)
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -276,7 +156,7 @@ pub(crate) fn unit_name(raw: &str, trusted: bool) -> Option<(String, bool)> {
         }
     }
     let (run, whole) = capitalized_run(rest);
-    if run.is_empty() || cut_province(&run) {
+    if run.is_empty() || crate::vi::units::is_cut_province(&run) {
         return None;
     }
     let trailing_only_punct = rest
@@ -337,38 +217,7 @@ pub(crate) fn trailing_unit(text: &str) -> Option<String> {
     unit_name(&run, prefixed).map(|(name, _)| name)
 }
 
-/// Numbers of units written as words.
-const NUMBER_WORDS: [(&str, usize); 12] = [
-    ("hai", 2),
-    ("ba", 3),
-    ("bốn", 4),
-    ("năm", 5),
-    ("sáu", 6),
-    ("bảy", 7),
-    ("tám", 8),
-    ("chín", 9),
-    ("mười", 10),
-    ("mười một", 11),
-    ("mười hai", 12),
-    ("mười ba", 13),
-];
-
-/// A small count of units at the start of the folded `s`: "6", "06",
-/// "năm" (five). Returns the count and its length in bytes.
-pub(crate) fn small_count(s: &str) -> Option<(usize, usize)> {
-    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=2).contains(&digits) {
-        return Some((s[..digits].parse().ok()?, digits));
-    }
-    if digits > 0 {
-        return None;
-    }
-    NUMBER_WORDS
-        .iter()
-        .filter(|(w, _)| s.strip_prefix(w).is_some_and(|r| r.starts_with(' ')))
-        .max_by_key(|(w, _)| w.len())
-        .map(|(w, n)| (*n, w.len()))
-}
+pub(crate) use crate::vi::counts::small_count;
 
 /// A list of units as written after "gồm", "cho" or a colon.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

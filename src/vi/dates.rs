@@ -1,11 +1,11 @@
 //! Day-and-month dates written in a sentence: "Ngày 22/11", "Sáng 25/11",
 //! "Sáng 4-1", "ngày 18/3/2024", "ngày 4 tháng 1 năm 2022".
 
-use super::text::word_positions;
+use super::word_positions;
 
 /// A day and month, with the year when the sentence gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct DayMonth {
+pub struct DayMonth {
     pub day: u32,
     pub month: u32,
     pub year: Option<i32>,
@@ -97,11 +97,11 @@ fn dates_a_document(folded: &str, p: usize) -> bool {
     let near: String = words.into_iter().rev().collect::<Vec<_>>().join(" ");
     DOCUMENTS
         .iter()
-        .any(|d| word_positions(&near, d).first().is_some())
+        .any(|d| !word_positions(&near, d).is_empty())
 }
 
 /// Every dated event in the folded sentence, in order.
-pub(crate) fn find_dates(folded: &str) -> Vec<(usize, DayMonth)> {
+pub fn find_dates(folded: &str) -> Vec<(usize, DayMonth)> {
     let mut out: Vec<(usize, DayMonth)> = Vec::new();
     for lead in LEADS {
         for p in word_positions(folded, lead) {
