@@ -15,7 +15,9 @@ use chrono::NaiveDate;
 /// What a detector concluded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Outcome<T> {
-    Found(T),
+    /// The value, and the sentence it was read from (its evidence), cut to
+    /// about 200 characters.
+    Found(T, Option<String>),
     /// Not found or not sure: the reason and the sentence that made it
     /// unsure, if one did.
     Unsure(String, Option<String>),
@@ -24,7 +26,7 @@ pub(crate) enum Outcome<T> {
 impl<T> Outcome<T> {
     pub(crate) fn found(&self) -> Option<&T> {
         match self {
-            Outcome::Found(v) => Some(v),
+            Outcome::Found(v, _) => Some(v),
             Outcome::Unsure(..) => None,
         }
     }
@@ -54,7 +56,7 @@ fn agree<T: PartialEq + Clone + std::fmt::Debug>(
             quote(s),
         );
     }
-    Outcome::Found(first.clone())
+    Outcome::Found(first.clone(), cands.first().and_then(|(_, s)| quote(s)))
 }
 
 use crate::vi::kinds::KEYWORDS as KIND_WORDS;
@@ -321,7 +323,8 @@ pub(crate) fn detect_cluster(art: &Article, conf: Option<&Sentence>) -> Outcome<
             format!("the headline names cluster {h} but the conference sentence names cluster {c}"),
             conf.and_then(quote),
         ),
-        (Some(n), _) | (None, Some(n)) => Outcome::Found(n),
+        (Some(n), _) => Outcome::Found(n, art.headline.as_ref().and_then(quote)),
+        (None, Some(n)) => Outcome::Found(n, conf.and_then(quote)),
         (None, None) => {
             let mut cands: Vec<(u32, &Sentence)> = Vec::new();
             for s in &art.sentences {
@@ -437,18 +440,24 @@ pub(crate) fn detect_kind_year(
         let first = acts.first()?;
         acts.iter().all(|a| a.3 == first.3).then(|| first.clone())
     });
-    let other = other
-        || (chosen.is_none()
-            && acts.is_empty()
-            && art
-                .headline
-                .iter()
-                .chain(&art.sentences)
-                .filter(about_meeting)
-                .any(|s| other_event_in(&s.folded).is_some() && kinds_in(&s.folded).is_empty()));
+    let other_evidence = if other {
+        sources
+            .iter()
+            .copied()
+            .find(|s| other_event_in(&s.folded).is_some())
+    } else if chosen.is_none() && acts.is_empty() {
+        art.headline
+            .iter()
+            .chain(&art.sentences)
+            .filter(about_meeting)
+            .find(|s| other_event_in(&s.folded).is_some() && kinds_in(&s.folded).is_empty())
+    } else {
+        None
+    };
+    let other = other_evidence.is_some();
     let kind = match chosen {
-        Some((_, _, _, k)) => Outcome::Found(k),
-        None if other => Outcome::Found(Kind::Other),
+        Some((s, _, _, k)) => Outcome::Found(k, quote(s)),
+        None if other => Outcome::Found(Kind::Other, other_evidence.and_then(quote)),
         None => Outcome::Unsure(
             "no tổng kết / sơ kết / ký kết giao ước / phát động found".into(),
             conf.and_then(quote),
@@ -456,24 +465,24 @@ pub(crate) fn detect_kind_year(
     };
 
     // the year written right after the kind's keyword, before any other kind
-    let mut year = None;
+    let mut year: Option<(i32, &Sentence)> = None;
     if let Some((s, kinds, pos, _)) = &chosen {
         let next_kind = kinds.iter().map(|(p, _)| *p).find(|p| p > pos);
         year = years_in(&s.folded)
             .into_iter()
             .find(|(p, _)| p > pos && next_kind.is_none_or(|n| *p < n))
-            .map(|(_, y)| y);
+            .map(|(_, y)| (y, *s));
     }
     if year.is_none() {
         if let Some(h) = &art.headline {
             let ys: Vec<i32> = years_in(&h.folded).into_iter().map(|(_, y)| y).collect();
             if let [y] = ys.as_slice() {
-                year = Some(*y);
+                year = Some((*y, h));
             }
         }
     }
     let year = match year {
-        Some(y) => Outcome::Found(y),
+        Some((y, s)) => Outcome::Found(y, quote(s)),
         None => {
             let cands: Vec<(i32, &Sentence)> = art
                 .sentences
@@ -532,13 +541,13 @@ pub(crate) fn detect_date(
         return Outcome::Unsure(why.into(), None);
     }
     let (day, month) = match agree(&cands, "conference day", |(d, m)| format!("{d}/{m}")) {
-        Outcome::Found(dm) => dm,
+        Outcome::Found(dm, _) => dm,
         Outcome::Unsure(why, s) => return Outcome::Unsure(why, s),
     };
     let first = cands[0].1;
     let mk_from = |y: i32, from_option: bool| -> Outcome<(NaiveDate, bool)> {
         match NaiveDate::from_ymd_opt(y, month, day) {
-            Some(d) => Outcome::Found((d, from_option)),
+            Some(d) => Outcome::Found((d, from_option), quote(first)),
             None => Outcome::Unsure(
                 format!("{day}/{month}/{y} is not a calendar date"),
                 quote(first),
@@ -548,7 +557,7 @@ pub(crate) fn detect_date(
     let mk = |y: i32| mk_from(y, false);
     if !explicit.is_empty() {
         return match agree(&explicit, "conference year", |y| y.to_string()) {
-            Outcome::Found(y) => mk(y),
+            Outcome::Found(y, _) => mk(y),
             Outcome::Unsure(why, s) => Outcome::Unsure(why, s),
         };
     }
@@ -633,13 +642,13 @@ pub(crate) fn detect_host(conf: Option<&Sentence>) -> Outcome<String> {
         .min();
         if let Some(i) = inside {
             if let Some((name, _)) = unit_name(&phrase[i..], false) {
-                return Outcome::Found(name);
+                return Outcome::Found(name, quote(s));
             }
         }
         let (bare, prefixed) = strip_prefix(phrase);
         if let Some((name, _)) = unit_name(bare, prefixed) {
             if prefixed || is_province(&name) {
-                return Outcome::Found(name);
+                return Outcome::Found(name, quote(s));
             }
             return Outcome::Unsure(
                 format!("the conference was held at “{name}”, which is not a known province"),
@@ -648,7 +657,7 @@ pub(crate) fn detect_host(conf: Option<&Sentence>) -> Outcome<String> {
         }
     }
     if let Some(name) = organiser(s) {
-        return Outcome::Found(name);
+        return Outcome::Found(name, quote(s));
     }
     Outcome::Unsure(
         "the conference sentence does not say where it was held".into(),
@@ -796,7 +805,7 @@ pub(crate) fn detect_members(art: &Article) -> Outcome<Vec<String>> {
     };
     let keyed: Vec<(Vec<String>, &Sentence)> = cands.iter().map(|(v, s)| (sorted(v), *s)).collect();
     match agree(&keyed, "member list", |v| v.join(", ")) {
-        Outcome::Found(_) => Outcome::Found(cands[0].0.clone()),
+        Outcome::Found(_, evidence) => Outcome::Found(cands[0].0.clone(), evidence),
         Outcome::Unsure(why, s) => Outcome::Unsure(why, s),
     }
 }

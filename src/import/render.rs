@@ -61,6 +61,20 @@ pub fn render(draft: &Draft, opts: &ImportOptions) -> String {
             }
         }
     }
+    if !draft.evidence.is_empty() {
+        o.push_str("# Read from:\n");
+        // the fields read from one sentence share its line
+        let mut groups: Vec<(Vec<&str>, &str)> = Vec::new();
+        for e in &draft.evidence {
+            match groups.iter_mut().find(|(_, s)| *s == e.sentence) {
+                Some((fields, _)) => fields.push(e.field),
+                None => groups.push((vec![e.field], &e.sentence)),
+            }
+        }
+        for (fields, sentence) in groups {
+            let _ = writeln!(o, "#   {}: «{}»", fields.join(", "), one_line(sentence));
+        }
+    }
     if let Some(t) = &f.title {
         let _ = writeln!(o, "title: {}", q(t));
     }

@@ -995,6 +995,10 @@ fn render_round_trips_awkward_strings() {
             sentence: Some("a\nb: c".into()),
             kept: false,
         }],
+        evidence: vec![Evidence {
+            field: "cluster",
+            sentence: "Cụm thi đua số 2\n---\ntitle: x".into(),
+        }],
     };
     let o = ImportOptions {
         source: Some("https://bao.example.vn/bài: \"x\".html".into()),
@@ -1031,6 +1035,8 @@ fn render_round_trips_awkward_strings() {
     );
     assert_eq!(v["draft"].as_bool(), Some(true));
     assert!(md.contains("#   date: line one line two\n"));
+    // evidence stays on one comment line
+    assert!(md.contains("#   cluster: «Cụm thi đua số 2 --- title: x»\n"));
 }
 
 #[test]
@@ -1324,4 +1330,30 @@ fn a_spring_conference_reports_on_the_year_just_past() {
     );
     assert_eq!(f.year, Some(2021));
     assert_eq!(f.date, date(2022, 1, 15));
+}
+
+#[test]
+fn every_value_kept_names_the_sentence_it_was_read_from() {
+    let d = ex(
+        "Ngày 6/12/2023, tại Công an tỉnh Phú Thọ, Cụm thi đua số 7 tổ chức hội nghị tổng kết \
+         năm 2023. Cụm gồm Công an các tỉnh: Phú Thọ, Yên Bái và Lào Cai. Công an tỉnh Hà \
+         Giang phát biểu.",
+    );
+    let fields: Vec<&str> = d.evidence.iter().map(|e| e.field).collect();
+    for want in ["cluster", "kind", "year", "date", "host", "members"] {
+        assert!(fields.contains(&want), "{want}: {fields:?}");
+    }
+    let members = d
+        .evidence
+        .iter()
+        .find(|e| e.field == "members")
+        .expect("members");
+    assert!(
+        members.sentence.starts_with("Cụm gồm"),
+        "{}",
+        members.sentence
+    );
+    // a field left out has no evidence, only its reason
+    assert!(!fields.contains(&"leader"));
+    assert!(unsure(&d, "leader").is_some());
 }
