@@ -466,12 +466,39 @@ pub(crate) fn detect_kind_year(
 
     // the year written right after the kind's keyword, before any other kind
     let mut year: Option<(i32, &Sentence)> = None;
-    if let Some((s, kinds, pos, _)) = &chosen {
-        let next_kind = kinds.iter().map(|(p, _)| *p).find(|p| p > pos);
+    if let Some((s, kinds, pos, k)) = &chosen {
+        // "ký kết giao ước … năm 2021": the same kind's words go on
+        let next_kind = kinds
+            .iter()
+            .filter(|(_, other)| other != k)
+            .map(|(p, _)| *p)
+            .find(|p| p > pos);
         year = years_in(&s.folded)
             .into_iter()
             .find(|(p, _)| p > pos && next_kind.is_none_or(|n| *p < n))
             .map(|(_, y)| (y, *s));
+    }
+    // a kind read from the cluster's acts: the first of them to give a year
+    if year.is_none()
+        && chosen
+            .as_ref()
+            .is_some_and(|c| acts.iter().any(|a| std::ptr::eq(a.0, c.0)))
+    {
+        let kind = chosen.as_ref().map(|c| c.3);
+        year = acts
+            .iter()
+            .filter(|a| Some(a.3) == kind)
+            .find_map(|(s, kinds, pos, k)| {
+                let next_kind = kinds
+                    .iter()
+                    .filter(|(_, other)| other != k)
+                    .map(|(p, _)| *p)
+                    .find(|p| p > pos);
+                years_in(&s.folded)
+                    .into_iter()
+                    .find(|(p, _)| p > pos && next_kind.is_none_or(|n| *p < n))
+                    .map(|(_, y)| (y, *s))
+            });
     }
     if year.is_none() {
         if let Some(h) = &art.headline {
@@ -1367,7 +1394,7 @@ pub(crate) fn detect_roles(art: &Article, kind: Option<Kind>, year: Option<i32>)
         if let Some(at) = act_at {
             for (role, unit, tail) in holders(s) {
                 let pos = s.folded.len() - tail.len();
-                if pos < at && when_after(&tail, year) == When::Unsaid {
+                if pos < at && matches!(when_after(&tail, year), When::Unsaid | When::ThisYear) {
                     claims.push((Claim::Holder(role, unit), s));
                 }
             }

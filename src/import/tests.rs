@@ -1357,3 +1357,29 @@ fn every_value_kept_names_the_sentence_it_was_read_from() {
     assert!(!fields.contains(&"leader"));
     assert!(unsure(&d, "leader").is_some());
 }
+
+#[test]
+fn the_year_after_ky_ket_giao_uoc_and_not_the_year_reported_before() {
+    let f = facts(
+        "Năm 2020, các đơn vị trong Cụm đạt nhiều thành tích. Tại hội nghị, các đơn vị đã thông \
+         qua quy chế và ký kết giao ước thi đua Cụm năm 2021.",
+    );
+    assert_eq!(f.kind, Some(Kind::Pledge));
+    assert_eq!(f.year, Some(2021));
+}
+
+#[test]
+fn the_holder_who_organises_an_election_stays_the_holder() {
+    let d = ex(
+        "Chiều ngày 12/12/2023, Công an tỉnh Cao Bằng - đơn vị Cụm trưởng Cụm thi đua số 2 tổ \
+         chức Hội nghị tổng kết năm 2023 và bầu chọn Công an tỉnh Lào Cai là đơn vị Cụm trưởng, \
+         Công an tỉnh Hà Giang là đơn vị Cụm phó năm 2024.",
+    );
+    let f = &d.facts;
+    assert_eq!(f.leader.as_deref(), Some("Cao Bằng"));
+    assert_eq!(f.host.as_deref(), Some("Cao Bằng"));
+    assert_eq!(f.handover_leader.as_deref(), Some("Lào Cai"));
+    assert_eq!(f.handover_deputy.as_deref(), Some("Hà Giang"));
+    // look-alike: the units elected are not this year's holders
+    assert_eq!(f.deputy, None);
+}
