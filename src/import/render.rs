@@ -72,7 +72,8 @@ pub fn render(draft: &Draft, opts: &ImportOptions) -> String {
             }
         }
         for (fields, sentence) in groups {
-            let _ = writeln!(o, "#   {}: «{}»", fields.join(", "), one_line(sentence));
+            let _ = writeln!(o, "#   {}:", fields.join(", "));
+            let _ = writeln!(o, "#     «{}»", one_line(sentence));
         }
     }
     if let Some(t) = &f.title {

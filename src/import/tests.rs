@@ -1036,7 +1036,7 @@ fn render_round_trips_awkward_strings() {
     assert_eq!(v["draft"].as_bool(), Some(true));
     assert!(md.contains("#   date: line one line two\n"));
     // evidence stays on one comment line
-    assert!(md.contains("#   cluster: «Cụm thi đua số 2 --- title: x»\n"));
+    assert!(md.contains("#   cluster:\n#     «Cụm thi đua số 2 --- title: x»\n"));
 }
 
 #[test]
