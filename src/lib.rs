@@ -28,4 +28,5 @@ pub mod render;
 pub mod site;
 pub mod text;
 pub mod validate;
+pub mod vi;
 pub mod write;

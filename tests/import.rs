@@ -154,3 +154,176 @@ fn import_never_overwrites() {
         "not a draft\n"
     );
 }
+
+/// The draft's front matter without its first comment line (which names
+/// the source) and without `source:`: what every input format must agree on.
+fn facts_of(draft: &str) -> String {
+    let end = draft[4..].find("\n---\n").expect("front matter ends") + 4;
+    draft[4..end]
+        .lines()
+        .filter(|l| !l.starts_with("# Draft imported from") && !l.starts_with("source:"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn import_to(site: &Site, input: &str, out: &str) -> String {
+    let run = baocao(site.root(), &["import", input, "--output", out]);
+    assert_eq!(run.code, 0, "{input}: {}", run.stderr);
+    std::fs::read_to_string(site.root().join(out)).expect("draft")
+}
+
+fn html_fixture() -> String {
+    let path = common::repo().join("tests/fixtures/import/bai-bao.html");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A Word document whose paragraphs are `paragraphs`, one run each (the
+/// last one split in two runs, as Word does), stored without compression.
+fn docx(paragraphs: &[&str]) -> Vec<u8> {
+    use std::io::Write as _;
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut body = String::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        if i + 1 == paragraphs.len() {
+            let cut = (0..=p.len() / 2)
+                .rev()
+                .find(|k| p.is_char_boundary(*k))
+                .unwrap_or(0);
+            body.push_str(&format!(
+                "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r><w:r><w:t>{}</w:t></w:r></w:p>",
+                esc(&p[..cut]),
+                esc(&p[cut..])
+            ));
+        } else {
+            body.push_str(&format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", esc(p)));
+        }
+    }
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+         <w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in [
+        (
+            "[Content_Types].xml",
+            "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
+        ),
+        ("word/document.xml", document.as_str()),
+    ] {
+        zip.start_file(name, stored).expect("zip entry");
+        zip.write_all(text.as_bytes()).expect("zip write");
+    }
+    zip.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn a_saved_web_page_gives_the_articles_facts_and_its_address() {
+    let site = Site::new();
+    site.write_root("bai-bao.txt", SUMMARY_ARTICLE);
+    site.write_root("bai-bao.html", &html_fixture());
+    let from_text = import_to(&site, "bai-bao.txt", "tu-van-ban.md");
+    let from_page = import_to(&site, "bai-bao.html", "tu-trang.md");
+    // the menu, script, sidebar, related list, caption and footer add nothing
+    assert_eq!(facts_of(&from_page), facts_of(&from_text), "{from_page}");
+    let url = "https://bao.example.vn/an-ninh/cum-7-tong-ket-2023-111.html";
+    assert!(
+        from_page.contains(&format!("\nsource: \"{url}\"\n")),
+        "{from_page}"
+    );
+    assert!(
+        from_page.contains(&format!("\nNguồn: {url}\n")),
+        "{from_page}"
+    );
+    assert!(!from_page.contains("bai-bao.html"), "{from_page}");
+}
+
+#[test]
+fn a_word_document_gives_the_same_draft_as_its_text() {
+    let site = Site::new();
+    site.write_root("bai-bao.txt", SUMMARY_ARTICLE);
+    let paragraphs: Vec<&str> = SUMMARY_ARTICLE
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let bytes = docx(&paragraphs);
+    std::fs::write(site.root().join("bai-bao.docx"), &bytes).expect("write docx");
+    let from_text = import_to(&site, "bai-bao.txt", "tu-van-ban.md");
+    let from_word = import_to(&site, "bai-bao.docx", "tu-word.md");
+    assert_eq!(facts_of(&from_word), facts_of(&from_text), "{from_word}");
+    // a Word document keeps no address: no source, and never the file's name
+    assert!(!from_word.contains("\nsource:"), "{from_word}");
+    assert!(!from_word.contains("bai-bao.docx"), "{from_word}");
+
+    // a file that only claims to be a Word document is refused, not a panic
+    site.write_root("hong.docx", "not a zip at all");
+    let run = baocao(site.root(), &["import", "hong.docx", "--output", "x.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("hong.docx"), "{}", run.stderr);
+    assert!(run.stderr.contains(".docx"), "{}", run.stderr);
+}
+
+#[test]
+fn standard_input_gives_the_same_draft_and_a_page_is_recognised_by_its_content() {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let site = Site::new();
+    site.write_root("bai-bao.txt", SUMMARY_ARTICLE);
+    let from_text = import_to(&site, "bai-bao.txt", "tu-van-ban.md");
+    for (input, out) in [
+        (SUMMARY_ARTICLE.to_string(), "tu-stdin.md"),
+        (html_fixture(), "tu-stdin-html.md"),
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
+            .args(["import", "-", "--output", out])
+            .current_dir(site.root())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("baocao runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("write stdin");
+        let done = child.wait_with_output().expect("baocao ends");
+        assert!(
+            done.status.success(),
+            "{}",
+            String::from_utf8_lossy(&done.stderr)
+        );
+        let draft = std::fs::read_to_string(site.root().join(out)).expect("draft");
+        assert_eq!(facts_of(&draft), facts_of(&from_text), "{draft}");
+    }
+    let plain = std::fs::read_to_string(site.root().join("tu-stdin.md")).expect("draft");
+    assert!(!plain.contains("\nsource:"), "{plain}");
+    let page = std::fs::read_to_string(site.root().join("tu-stdin-html.md")).expect("draft");
+    assert!(
+        page.contains(
+            "\nsource: \"https://bao.example.vn/an-ninh/cum-7-tong-ket-2023-111.html\"\n"
+        ),
+        "{page}"
+    );
+}
+
+#[test]
+fn a_text_file_is_no_address_so_the_draft_has_no_source() {
+    let site = Site::new();
+    site.write_root("bai-bao-cum-7.txt", SUMMARY_ARTICLE);
+    let draft = import_to(&site, "bai-bao-cum-7.txt", "nhap.md");
+    assert!(!draft.contains("\nsource:"), "{draft}");
+    assert!(!draft.contains("bai-bao-cum-7"), "{draft}");
+    assert!(
+        draft.starts_with("---\n# Draft imported from an article."),
+        "{draft}"
+    );
+}

@@ -3,11 +3,12 @@
 use std::path::PathBuf;
 
 use crate::config::Overrides;
-use crate::import::{self, ImportOptions};
+use crate::import::{self, input, ImportOptions};
 
 use super::{Outcome, SiteArgs, OK};
 
-/// Draft a write-up from a published article (plain text): the facts it finds go
+/// Draft a write-up from a published article (plain text, a saved web page or a
+/// Word document): the facts it finds go
 /// into the front matter, the ones it cannot find are listed at the top for the
 /// editor. The body is left for the editor to write: articles may not be copied.
 ///
@@ -15,7 +16,8 @@ use super::{Outcome, SiteArgs, OK};
 /// overwriting, and prints the path.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// The article, as a UTF-8 text file
+    /// The article: a UTF-8 text file, a saved web page (.html) or a Word
+    /// document (.docx); `-` reads it from standard input
     pub article: PathBuf,
     #[command(flatten)]
     pub site: SiteArgs,
@@ -32,18 +34,44 @@ pub struct ImportArgs {
 
 impl ImportArgs {
     pub fn run(self) -> Outcome {
-        let text = match crate::fsio::read_text(&self.article) {
-            Ok(t) => t,
-            Err(d) => return Outcome::usage(format!("{}: {}", self.article.display(), d.message)),
+        let stdin = self.article.as_os_str() == "-";
+        let bytes = if stdin {
+            let mut b = Vec::new();
+            match std::io::Read::read_to_end(&mut std::io::stdin(), &mut b) {
+                Ok(_) => b,
+                Err(e) => return Outcome::usage(format!("cannot read standard input: {e}")),
+            }
+        } else {
+            match std::fs::read(&self.article) {
+                Ok(b) => b,
+                Err(e) => {
+                    return Outcome::usage(format!("cannot read {}: {e}", self.article.display()))
+                }
+            }
         };
+        let name = self.article.to_string_lossy();
+        let format = match input::Format::from_name(&name) {
+            Some(f) if !stdin => f,
+            _ => input::Format::sniff(&bytes),
+        };
+        let source = match format {
+            input::Format::Text => match crate::fsio::decode_text(&self.article, bytes) {
+                Ok(text) => input::Source { text, url: None },
+                Err(d) => {
+                    return Outcome::usage(format!("{}: {}", self.article.display(), d.message))
+                }
+            },
+            _ => match input::read_article(&bytes, format) {
+                Ok(s) => s,
+                Err(why) => return Outcome::usage(format!("{}: {why}", self.article.display())),
+            },
+        };
+        let text = source.text;
         let opts = ImportOptions {
             cluster: self.cluster,
             year: self.year,
-            source_name: self
-                .article
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            // the article's address, never the local file's name
+            source: source.url,
         };
         let draft = import::extract(&text, &opts);
         let target = match &self.output {

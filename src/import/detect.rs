@@ -1,18 +1,23 @@
 //! The detectors: each reads the prepared article and either finds one value
 //! that every candidate agrees on, or says why it could not.
 
-use super::dates::{find_dates, DayMonth};
 use super::text::{
     count_before, fold, has_word, truncate, word_positions, years_in, Article, Sentence, Stamp,
 };
-use super::units::{is_province, parse_unit_list, strip_prefix, trailing_unit, unit_name};
+use super::units::{
+    is_department, is_province, parse_unit_list, small_count, strip_prefix, trailing_unit,
+    unit_name,
+};
 use super::Kind;
+use crate::vi::dates::{find_dates, DayMonth};
 use chrono::NaiveDate;
 
 /// What a detector concluded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Outcome<T> {
-    Found(T),
+    /// The value, and the sentence it was read from (its evidence), cut to
+    /// about 200 characters.
+    Found(T, Option<String>),
     /// Not found or not sure: the reason and the sentence that made it
     /// unsure, if one did.
     Unsure(String, Option<String>),
@@ -21,7 +26,7 @@ pub(crate) enum Outcome<T> {
 impl<T> Outcome<T> {
     pub(crate) fn found(&self) -> Option<&T> {
         match self {
-            Outcome::Found(v) => Some(v),
+            Outcome::Found(v, _) => Some(v),
             Outcome::Unsure(..) => None,
         }
     }
@@ -51,26 +56,100 @@ fn agree<T: PartialEq + Clone + std::fmt::Debug>(
             quote(s),
         );
     }
-    Outcome::Found(first.clone())
+    Outcome::Found(first.clone(), cands.first().and_then(|(_, s)| quote(s)))
 }
 
-const KIND_WORDS: [(&str, Kind); 6] = [
-    ("tổng kết", Kind::Summary),
-    ("sơ kết", Kind::Review),
-    ("ký kết", Kind::Pledge),
-    ("kí kết", Kind::Pledge),
-    ("giao ước", Kind::Pledge),
-    ("phát động", Kind::Launch),
-];
+use crate::vi::kinds::KEYWORDS as KIND_WORDS;
+
+/// Whether the kind's keyword at `p` names something done by others or
+/// before ("phong trào … do Bộ Công an phát động", "được phát động"), not
+/// the act of the meeting reported.
+fn done_by_others(folded: &str, p: usize) -> bool {
+    let before = &folded[..p];
+    let clause = &before[before.rfind([',', ';', '.', ':', '(']).map_or(0, |i| i + 1)..];
+    let near: Vec<&str> = clause.split_whitespace().rev().take(7).collect();
+    near.contains(&"do") || near.first().is_some_and(|w| *w == "được")
+}
 
 /// The kinds named in a folded sentence with the position of each keyword.
 fn kinds_in(folded: &str) -> Vec<(usize, Kind)> {
     let mut out: Vec<(usize, Kind)> = KIND_WORDS
         .iter()
         .flat_map(|(w, k)| word_positions(folded, w).into_iter().map(move |p| (p, *k)))
+        .filter(|(p, _)| !done_by_others(folded, *p))
         .collect();
     out.sort_by_key(|(p, _)| *p);
     out
+}
+
+/// Whether the keyword `word` at `p` names an act of the meeting rather
+/// than a thing ("nội dung giao ước", "chỉ tiêu giao ước đã đề ra") or an
+/// act done before ("đã triển khai, phát động thực hiện").
+fn is_act(folded: &str, p: usize, word: &str) -> bool {
+    let before = folded[..p].trim_end();
+    let prev: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    if word == "giao ước" && !matches!(prev.first(), Some(&"ký") | Some(&"kí") | Some(&"kết"))
+    {
+        return false;
+    }
+    if ["nội dung", "chỉ tiêu", "tiêu chí", "theo", "bản"]
+        .iter()
+        .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+    {
+        return false;
+    }
+    // "đã triển khai, phát động thực hiện": done before, however punctuated
+    let sentence_start = before.rfind(['.', ';']).map_or(0, |i| i + 1);
+    let near: Vec<&str> = folded[sentence_start..p]
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(|w| w.trim_matches([',', ':']))
+        .collect();
+    !near.contains(&"đã")
+}
+
+/// The kinds a folded sentence names as acts (see [`is_act`]).
+fn acts_in(folded: &str) -> Vec<(usize, Kind)> {
+    let mut out: Vec<(usize, Kind)> = KIND_WORDS
+        .iter()
+        .flat_map(|(w, k)| {
+            word_positions(folded, w)
+                .into_iter()
+                .filter(move |p| is_act(folded, *p, w))
+                .map(move |p| (p, *k))
+        })
+        .filter(|(p, _)| !done_by_others(folded, *p))
+        .collect();
+    out.sort_by_key(|(p, _)| *p);
+    out
+}
+
+/// Events that are none of the four kinds: a sports meet, a report to
+/// the memorial, an inspection, a house given, an honour roll.
+const OTHER_EVENTS: [&str; 14] = [
+    "hội thao",
+    "hội thi",
+    "hội diễn",
+    "báo công",
+    "đoàn kiểm tra",
+    "kiểm tra chéo",
+    "trao nhà",
+    "bàn giao nhà",
+    "khánh thành",
+    "giao lưu",
+    "tọa đàm",
+    "toạ đàm",
+    "hội thảo",
+    "điển hình tiên tiến",
+];
+
+/// The first event of another kind named in a folded sentence.
+fn other_event_in(folded: &str) -> Option<usize> {
+    OTHER_EVENTS
+        .iter()
+        .filter_map(|w| word_positions(folded, w).first().copied())
+        .min()
 }
 
 /// The conference's kind when a sentence names several: a conference that
@@ -82,7 +161,7 @@ fn main_kind(kinds: &[(usize, Kind)]) -> Option<(usize, Kind)> {
 }
 
 fn is_conference(folded: &str) -> bool {
-    folded.contains("hội nghị") || !kinds_in(folded).is_empty()
+    folded.contains("hội nghị") || !kinds_in(folded).is_empty() || other_event_in(folded).is_some()
 }
 
 /// Sentences that date the conference itself ("Sáng 25/11, … tổ chức Hội
@@ -113,56 +192,8 @@ pub(crate) fn conference_sentence(art: &Article) -> Option<&Sentence> {
 
 // ---------------------------------------------------------------- cluster
 
-fn roman(tok: &str) -> Option<u32> {
-    let t = tok.to_ascii_uppercase();
-    if t.is_empty() || !t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
-        return None;
-    }
-    let val = |c| match c {
-        'I' => 1,
-        'V' => 5,
-        'X' => 10,
-        _ => 50,
-    };
-    let digits: Vec<u32> = t.chars().map(val).collect();
-    let mut n = 0;
-    for (i, d) in digits.iter().enumerate() {
-        if digits.get(i + 1).is_some_and(|next| next > d) {
-            n -= *d as i64;
-        } else {
-            n += *d as i64;
-        }
-    }
-    let n = u32::try_from(n).ok().filter(|n| (1..=60).contains(n))?;
-    // only the canonical spelling: "IIII" or "VX" are not numerals
-    (to_roman(n) == t).then_some(n)
-}
-
-fn to_roman(mut n: u32) -> String {
-    let table = [
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for (v, r) in table {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
-}
-
 pub(crate) fn cluster_number(tok: &str) -> Option<u32> {
-    if !tok.is_empty() && tok.bytes().all(|b| b.is_ascii_digit()) {
-        return tok.parse().ok().filter(|n| (1..=60).contains(n));
-    }
-    roman(tok)
+    crate::vi::cluster::number(tok)
 }
 
 /// The clusters named as "Cụm thi đua số N" in a sentence, where N may be
@@ -199,7 +230,72 @@ pub(crate) fn clusters_in(s: &Sentence) -> Vec<Vec<u32>> {
     out
 }
 
+/// Words after "Cụm thi đua số N" that make the cluster one of a province's
+/// own (its districts' or communes' police), not a cluster of the Ministry:
+/// "Cụm thi đua số 8 – Công an Thành phố Hà Nội", "Cụm thi đua số 6 Công an
+/// TP Hà Nội", "Cụm thi đua số 3, Công an tỉnh …".
+const INTERNAL_OWNERS: &[&str] = &[
+    "công an thành phố",
+    "công an tp",
+    "công an tỉnh",
+    "catp",
+    "catphn",
+    "cat ",
+];
+
+/// Police below a province: a cluster whose members are these is a
+/// province's own.
+const LOCAL_POLICE: &[&str] = &["quận", "huyện", "thị xã", "xã", "phường", "thị trấn"];
+
+/// The sentence that shows the article's cluster to be one of a province's
+/// own clusters, if one does.
+pub(crate) fn internal_cluster(art: &Article) -> Option<&Sentence> {
+    art.headline.iter().chain(&art.sentences).find(|s| {
+        let f = &s.folded;
+        word_positions(f, "cụm thi đua số").into_iter().any(|p| {
+            let rest = &f[p + "cụm thi đua số".len()..];
+            let rest = rest.trim_start();
+            let num = rest
+                .find(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–'))
+                .unwrap_or(rest.len());
+            let after = rest[num..].trim_start_matches([' ', ',', '-', '–']);
+            if INTERNAL_OWNERS.iter().any(|o| after.starts_with(o)) {
+                return true;
+            }
+            // "Cụm thi đua số 2, gồm 10 đơn vị thuộc khối … của CATPHN"
+            let clause = &after[..after.find(['.', ';']).unwrap_or(after.len())];
+            let owned = ["của", "thuộc"].iter().any(|w| {
+                word_positions(clause, w).into_iter().any(|q| {
+                    let o = clause[q + w.len()..].trim_start();
+                    INTERNAL_OWNERS.iter().any(|x| o.starts_with(x))
+                })
+            });
+            let local = ["gồm công an", "gồm các đơn vị công an"].iter().any(|g| {
+                clause.starts_with(g) && {
+                    let o = clause[g.len()..].trim_start();
+                    let o = o
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .trim_start();
+                    let o = o.strip_prefix("các ").unwrap_or(o);
+                    LOCAL_POLICE
+                        .iter()
+                        .any(|l| o.starts_with(l) && o[l.len()..].starts_with([' ', ':', ',']))
+                }
+            });
+            owned || local
+        })
+    })
+}
+
 pub(crate) fn detect_cluster(art: &Article, conf: Option<&Sentence>) -> Outcome<u32> {
+    if let Some(s) = internal_cluster(art) {
+        return Outcome::Unsure(
+            "the cluster is one of a province's own clusters (its districts' or communes' \
+             police), not a cluster of the Ministry: no cluster number"
+                .into(),
+            quote(s),
+        );
+    }
     let single = |s: &Sentence| -> Result<Option<u32>, String> {
         let found = clusters_in(s);
         let mut all: Vec<u32> = found.iter().flatten().copied().collect();
@@ -227,7 +323,8 @@ pub(crate) fn detect_cluster(art: &Article, conf: Option<&Sentence>) -> Outcome<
             format!("the headline names cluster {h} but the conference sentence names cluster {c}"),
             conf.and_then(quote),
         ),
-        (Some(n), _) | (None, Some(n)) => Outcome::Found(n),
+        (Some(n), _) => Outcome::Found(n, art.headline.as_ref().and_then(quote)),
+        (None, Some(n)) => Outcome::Found(n, conf.and_then(quote)),
         (None, None) => {
             let mut cands: Vec<(u32, &Sentence)> = Vec::new();
             for s in &art.sentences {
@@ -246,7 +343,68 @@ pub(crate) fn detect_cluster(art: &Article, conf: Option<&Sentence>) -> Outcome<
     }
 }
 
+/// The bloc a cluster of ministry units belongs to, written right after
+/// its number: "Cụm thi đua số 2 – Khối các đơn vị trực thuộc Bộ trưởng".
+pub(crate) fn detect_bloc(art: &Article) -> Outcome<String> {
+    let mut cands: Vec<(String, &Sentence)> = Vec::new();
+    for s in art.headline.iter().chain(&art.sentences) {
+        let f = &s.folded;
+        for p in word_positions(f, "cụm thi đua số") {
+            let rest = f[p + "cụm thi đua số".len()..].trim_start();
+            let num = rest
+                .find(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–'))
+                .unwrap_or(rest.len());
+            let after = rest[num..].trim_start_matches([' ', ',', '-', '–']);
+            let Some(tail) = after.strip_prefix("khối ") else {
+                continue;
+            };
+            if !tail.starts_with("các ") && !tail.starts_with(char::is_alphabetic) {
+                continue;
+            }
+            // the same place in the original text
+            let at = s.text.len() - after.len();
+            let phrase = &s.text[at..];
+            let fp = &f[at..];
+            let mut end = fp
+                .find([',', '.', ';', ':', '(', ')', '"', '“'])
+                .unwrap_or(fp.len());
+            for w in BLOC_ENDS {
+                if let Some(i) = word_positions(fp, w).first() {
+                    end = end.min(*i);
+                }
+            }
+            let name = super::text::clean_value(&phrase[..end]);
+            if name.split_whitespace().count() >= 2 {
+                cands.push((name, s));
+            }
+        }
+    }
+    agree(&cands, "bloc", |b| b.clone())
+}
+
+/// Words that end a bloc's name: the sentence goes on with what was done.
+const BLOC_ENDS: [&str; 14] = [
+    "tổ chức",
+    "sẽ",
+    "đã",
+    "vừa",
+    "gồm",
+    "ký",
+    "kí",
+    "đang",
+    "tiến hành",
+    "long trọng",
+    "phát động",
+    "tổng kết",
+    "sơ kết",
+    "năm",
+];
+
 // ------------------------------------------------------------ kind, year
+
+/// A sentence that names the conference's kind: the sentence, the kinds it
+/// names with their positions, and the main one with its position.
+type Chosen<'a> = (&'a Sentence, Vec<(usize, Kind)>, usize, Kind);
 
 /// The conference's kind and the emulation year it reports on.
 pub(crate) fn detect_kind_year(
@@ -261,8 +419,45 @@ pub(crate) fn detect_kind_year(
         let kinds = kinds_in(&s.folded);
         main_kind(&kinds).map(|(pos, k)| (*s, kinds, pos, k))
     });
+    // a meeting of another kind, named where the conference is reported
+    let other = chosen.is_none() && sources.iter().any(|s| other_event_in(&s.folded).is_some());
+    // else the one kind that the sentences about the cluster's own acts agree on
+    let about_meeting =
+        |s: &&Sentence| has_word(&s.folded, "cụm") || has_word(&s.folded, "hội nghị");
+    let acts: Vec<Chosen> = art
+        .sentences
+        .iter()
+        .filter(about_meeting)
+        .filter_map(|s| {
+            let kinds = acts_in(&s.folded);
+            main_kind(&kinds).map(|(pos, k)| (s, kinds, pos, k))
+        })
+        .collect();
+    let chosen = chosen.or_else(|| {
+        if other {
+            return None;
+        }
+        let first = acts.first()?;
+        acts.iter().all(|a| a.3 == first.3).then(|| first.clone())
+    });
+    let other_evidence = if other {
+        sources
+            .iter()
+            .copied()
+            .find(|s| other_event_in(&s.folded).is_some())
+    } else if chosen.is_none() && acts.is_empty() {
+        art.headline
+            .iter()
+            .chain(&art.sentences)
+            .filter(about_meeting)
+            .find(|s| other_event_in(&s.folded).is_some() && kinds_in(&s.folded).is_empty())
+    } else {
+        None
+    };
+    let other = other_evidence.is_some();
     let kind = match chosen {
-        Some((_, _, _, k)) => Outcome::Found(k),
+        Some((s, _, _, k)) => Outcome::Found(k, quote(s)),
+        None if other => Outcome::Found(Kind::Other, other_evidence.and_then(quote)),
         None => Outcome::Unsure(
             "no tổng kết / sơ kết / ký kết giao ước / phát động found".into(),
             conf.and_then(quote),
@@ -270,24 +465,51 @@ pub(crate) fn detect_kind_year(
     };
 
     // the year written right after the kind's keyword, before any other kind
-    let mut year = None;
-    if let Some((s, kinds, pos, _)) = &chosen {
-        let next_kind = kinds.iter().map(|(p, _)| *p).find(|p| p > pos);
+    let mut year: Option<(i32, &Sentence)> = None;
+    if let Some((s, kinds, pos, k)) = &chosen {
+        // "ký kết giao ước … năm 2021": the same kind's words go on
+        let next_kind = kinds
+            .iter()
+            .filter(|(_, other)| other != k)
+            .map(|(p, _)| *p)
+            .find(|p| p > pos);
         year = years_in(&s.folded)
             .into_iter()
             .find(|(p, _)| p > pos && next_kind.is_none_or(|n| *p < n))
-            .map(|(_, y)| y);
+            .map(|(_, y)| (y, *s));
+    }
+    // a kind read from the cluster's acts: the first of them to give a year
+    if year.is_none()
+        && chosen
+            .as_ref()
+            .is_some_and(|c| acts.iter().any(|a| std::ptr::eq(a.0, c.0)))
+    {
+        let kind = chosen.as_ref().map(|c| c.3);
+        year = acts
+            .iter()
+            .filter(|a| Some(a.3) == kind)
+            .find_map(|(s, kinds, pos, k)| {
+                let next_kind = kinds
+                    .iter()
+                    .filter(|(_, other)| other != k)
+                    .map(|(p, _)| *p)
+                    .find(|p| p > pos);
+                years_in(&s.folded)
+                    .into_iter()
+                    .find(|(p, _)| p > pos && next_kind.is_none_or(|n| *p < n))
+                    .map(|(_, y)| (y, *s))
+            });
     }
     if year.is_none() {
         if let Some(h) = &art.headline {
             let ys: Vec<i32> = years_in(&h.folded).into_iter().map(|(_, y)| y).collect();
             if let [y] = ys.as_slice() {
-                year = Some(*y);
+                year = Some((*y, h));
             }
         }
     }
     let year = match year {
-        Some(y) => Outcome::Found(y),
+        Some((y, s)) => Outcome::Found(y, quote(s)),
         None => {
             let cands: Vec<(i32, &Sentence)> = art
                 .sentences
@@ -346,13 +568,13 @@ pub(crate) fn detect_date(
         return Outcome::Unsure(why.into(), None);
     }
     let (day, month) = match agree(&cands, "conference day", |(d, m)| format!("{d}/{m}")) {
-        Outcome::Found(dm) => dm,
+        Outcome::Found(dm, _) => dm,
         Outcome::Unsure(why, s) => return Outcome::Unsure(why, s),
     };
     let first = cands[0].1;
     let mk_from = |y: i32, from_option: bool| -> Outcome<(NaiveDate, bool)> {
         match NaiveDate::from_ymd_opt(y, month, day) {
-            Some(d) => Outcome::Found((d, from_option)),
+            Some(d) => Outcome::Found((d, from_option), quote(first)),
             None => Outcome::Unsure(
                 format!("{day}/{month}/{y} is not a calendar date"),
                 quote(first),
@@ -362,7 +584,7 @@ pub(crate) fn detect_date(
     let mk = |y: i32| mk_from(y, false);
     if !explicit.is_empty() {
         return match agree(&explicit, "conference year", |y| y.to_string()) {
-            Outcome::Found(y) => mk(y),
+            Outcome::Found(y, _) => mk(y),
             Outcome::Unsure(why, s) => Outcome::Unsure(why, s),
         };
     }
@@ -418,26 +640,42 @@ pub(crate) fn detect_host(conf: Option<&Sentence>) -> Outcome<String> {
     };
     for p in word_positions(&s.folded, "tại") {
         let rest = &s.text[p + "tại".len()..];
-        let end = rest.find([',', '(', ';', '.', ':']).unwrap_or(rest.len());
+        let mut end = rest.find([',', '(', ';', '.', ':']).unwrap_or(rest.len());
+        // the place ends where the sentence says what happened there
+        let frest = fold(rest);
+        for verb in ["đã", "diễn ra", "tổ chức", "long trọng", "khai mạc"] {
+            if let Some(i) = word_positions(&frest, verb).first() {
+                end = end.min(*i);
+            }
+        }
         let phrase = rest[..end].trim();
         let fphrase = fold(phrase);
         if fphrase.starts_with("hội nghị") || fphrase.is_empty() {
             continue;
         }
-        // "tại Hội trường Công an tỉnh Hà Tĩnh": the province named inside
-        for marker in ["công an tỉnh ", "công an thành phố ", "tỉnh ", "thành phố "] {
-            if let Some(i) = fphrase.find(marker) {
-                if i > 0 {
-                    if let Some((name, _)) = unit_name(&phrase[i..], false) {
-                        return Outcome::Found(name);
-                    }
-                }
+        // "tại Hội trường Công an tỉnh Hà Tĩnh": the unit named inside
+        let inside = [
+            "công an tỉnh ",
+            "công an thành phố ",
+            "công an quận ",
+            "công an huyện ",
+            "công an thị xã ",
+            "tỉnh ",
+            "thành phố ",
+        ]
+        .iter()
+        .filter_map(|m| word_positions(&fphrase, m.trim_end()).first().copied())
+        .filter(|i| *i > 0)
+        .min();
+        if let Some(i) = inside {
+            if let Some((name, _)) = unit_name(&phrase[i..], false) {
+                return Outcome::Found(name, quote(s));
             }
         }
         let (bare, prefixed) = strip_prefix(phrase);
         if let Some((name, _)) = unit_name(bare, prefixed) {
             if prefixed || is_province(&name) {
-                return Outcome::Found(name);
+                return Outcome::Found(name, quote(s));
             }
             return Outcome::Unsure(
                 format!("the conference was held at “{name}”, which is not a known province"),
@@ -445,10 +683,43 @@ pub(crate) fn detect_host(conf: Option<&Sentence>) -> Outcome<String> {
             );
         }
     }
+    if let Some(name) = organiser(s) {
+        return Outcome::Found(name, quote(s));
+    }
     Outcome::Unsure(
         "the conference sentence does not say where it was held".into(),
         quote(s),
     )
+}
+
+/// The police unit that organises the conference as the subject of its
+/// sentence: "Ngày 07/01/2022, Công an tỉnh A tổ chức …", "Công an quận B -
+/// đơn vị Cụm trưởng … đã long trọng tổ chức Hội nghị".
+fn organiser(s: &Sentence) -> Option<String> {
+    let f = &s.folded;
+    let p = word_positions(f, "tổ chức").into_iter().next()?;
+    let clause_start = f[..p].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let clause = s.text[clause_start..p].trim();
+    let (_, prefixed) = strip_prefix(clause);
+    if !prefixed || !fold(clause).starts_with("công an ") {
+        return None;
+    }
+    let (name, whole) = unit_name(clause, false)?;
+    // the unit is the whole subject, or is followed by its role
+    let rest = fold(clause[clause.len().min(clause.find(&name)? + name.len())..].trim());
+    let rest = rest.trim_start_matches(['-', '–', ' ']);
+    let subject = whole
+        || [
+            "đã",
+            "vừa",
+            "long trọng",
+            "đơn vị cụm",
+            "(",
+            "đã long trọng",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w));
+    subject.then_some(name)
 }
 
 // --------------------------------------------------------------- members
@@ -461,11 +732,23 @@ fn member_candidates(s: &Sentence) -> Vec<Result<Vec<String>, String>> {
         let clause_start = f[..p].rfind([';', '.']).map_or(0, |i| i + 1);
         let before = &f[clause_start..p];
         let trusted = before.contains("tỉnh") || before.contains("công an");
-        let announced = before
-            .rfind(" tỉnh")
-            .and_then(|i| count_before(before, i + 1))
-            .and_then(|n| usize::try_from(n).ok());
+        let announced = [" tỉnh", " thành phố", " đơn vị"]
+            .iter()
+            .filter_map(|w| before.rfind(w))
+            .max()
+            .and_then(|i| {
+                let head = before[..i].trim_end();
+                let w = head.rfind(' ').map_or(0, |j| j + 1);
+                small_count(&format!("{} ", &head[w..])).map(|(n, _)| n)
+            });
         let list = parse_unit_list(&s.text[p + "gồm".len()..], trusted);
+        if list.broken {
+            out.push(Err(format!(
+                "the member list goes on past an item that is not a unit, after {}",
+                list.names.join(", ")
+            )));
+            continue;
+        }
         if list.names.is_empty() {
             continue;
         }
@@ -474,17 +757,15 @@ fn member_candidates(s: &Sentence) -> Vec<Result<Vec<String>, String>> {
     }
     // "… thuộc công an 6 tỉnh: A, B và C" (not "tặng … cho Công an 3 tỉnh: …")
     for p in word_positions(f, "công an") {
-        let rest = &f[p + "công an".len()..];
-        let digits: String = rest
-            .trim_start()
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        if digits.is_empty() {
+        let rest = f[p + "công an".len()..].trim_start();
+        let Some((_, len)) = small_count(rest) else {
             continue;
-        }
-        let after = rest.trim_start()[digits.len()..].to_string();
-        if !after.starts_with(" tỉnh:") && !after.starts_with(" tỉnh, thành phố:") {
+        };
+        let after = &rest[len..];
+        if ![" tỉnh:", " tỉnh, thành phố:", " thành phố:"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        {
             continue;
         }
         let clause_start = f[..p].rfind([';', '.']).map_or(0, |i| i + 1);
@@ -493,10 +774,31 @@ fn member_candidates(s: &Sentence) -> Vec<Result<Vec<String>, String>> {
             continue;
         }
         let list = parse_unit_list(&s.text[p..], true);
+        if list.broken {
+            out.push(Err(format!(
+                "the member list goes on past an item that is not a unit, after {}",
+                list.names.join(", ")
+            )));
+            continue;
+        }
         if list.names.is_empty() {
             continue;
         }
         out.push(check_count(list.names, list.count));
+    }
+    // "Công an tỉnh A cùng Công an các tỉnh B, C và D trong Cụm thi đua …"
+    for p in word_positions(f, "cùng công an các") {
+        let Some(first) = unit_ending(&s.text[..p], false) else {
+            continue;
+        };
+        let list = parse_unit_list(&s.text[p + "cùng ".len()..], true);
+        let rest_mentions_cluster = has_word(&f[p..], "cụm");
+        if list.broken || list.names.is_empty() || !rest_mentions_cluster {
+            continue;
+        }
+        let mut names = vec![first];
+        names.extend(list.names);
+        out.push(Ok(names));
     }
     out
 }
@@ -530,24 +832,58 @@ pub(crate) fn detect_members(art: &Article) -> Outcome<Vec<String>> {
     };
     let keyed: Vec<(Vec<String>, &Sentence)> = cands.iter().map(|(v, s)| (sorted(v), *s)).collect();
     match agree(&keyed, "member list", |v| v.join(", ")) {
-        Outcome::Found(_) => Outcome::Found(cands[0].0.clone()),
+        Outcome::Found(_, evidence) => Outcome::Found(cands[0].0.clone(), evidence),
         Outcome::Unsure(why, s) => Outcome::Unsure(why, s),
     }
 }
 
 // ---------------------------------------------------------------- awards
 
-/// "2.847 lượt tập thể và 9.341 lượt cá nhân … được khen thưởng".
+/// Words before a count that make it approximate: no fact.
+const APPROXIMATE: [&str; 7] = ["gần", "hơn", "khoảng", "trên", "xấp xỉ", "gần như", "hàng"];
+
+/// The count written right before `pos` of the sentence, unless it is
+/// approximate ("gần 6.500 lượt").
+fn exact_count_before(s: &Sentence, pos: usize) -> Option<u64> {
+    let n = count_before(&s.text, pos)?;
+    let head = s.folded[..pos].trim_end();
+    let before_number = head[..head.rfind(' ').map_or(0, |i| i + 1)].trim_end();
+    let approximate = APPROXIMATE
+        .iter()
+        .any(|w| before_number == *w || before_number.ends_with(&format!(" {w}")));
+    (!approximate).then_some(n)
+}
+
+/// "2.847 lượt tập thể và 9.341 lượt cá nhân … được khen thưởng", "1.970
+/// lượt tập thể và 7.126 cá nhân". A count of collectives and individuals
+/// together ("3.524 lượt tập thể, cá nhân") is neither.
 pub(crate) fn detect_awards(art: &Article) -> (Outcome<u64>, Outcome<u64>) {
     let mut coll: Vec<(u64, &Sentence)> = Vec::new();
     let mut indiv: Vec<(u64, &Sentence)> = Vec::new();
     for s in &art.sentences {
-        for (needle, into) in [("lượt tập thể", &mut coll), ("lượt cá nhân", &mut indiv)]
-        {
-            for p in word_positions(&s.folded, needle) {
-                if let Some(n) = count_before(&s.text, p) {
-                    into.push((n, s));
+        let f = &s.folded;
+        for p in word_positions(f, "lượt tập thể") {
+            let after = &f[p + "lượt tập thể".len()..];
+            if after.starts_with(", cá nhân") || after.starts_with(" và cá nhân") {
+                continue;
+            }
+            if let Some(n) = exact_count_before(s, p) {
+                coll.push((n, s));
+            }
+            // "… và 7.126 cá nhân": "lượt" said once for both
+            if let Some(rest) = after.strip_prefix(" và ") {
+                let at = f.len() - rest.len();
+                let digits = rest.find(' ').unwrap_or(rest.len());
+                if rest[digits..].starts_with(" cá nhân") {
+                    if let Some(n) = exact_count_before(s, at + digits + 1) {
+                        indiv.push((n, s));
+                    }
                 }
+            }
+        }
+        for p in word_positions(f, "lượt cá nhân") {
+            if let Some(n) = exact_count_before(s, p) {
+                indiv.push((n, s));
             }
         }
     }
@@ -560,21 +896,7 @@ pub(crate) fn detect_awards(art: &Article) -> (Outcome<u64>, Outcome<u64>) {
 
 // ------------------------------------------------------ leader, deputy
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Leader,
-    Deputy,
-}
-
-fn role_in(folded: &str) -> Option<Role> {
-    if folded.contains("phó cụm") || folded.contains("cụm phó") {
-        Some(Role::Deputy)
-    } else if folded.contains("cụm trưởng") {
-        Some(Role::Leader)
-    } else {
-        None
-    }
-}
+use crate::vi::roles::{role_in, Role};
 
 /// What a sentence says about a role: who serves during the year reported
 /// on, or who takes over for the next one.
@@ -653,9 +975,20 @@ enum Tok {
 /// A unit named at the start of `piece`, as a police unit or a province.
 fn unit_at(piece: &str) -> Option<String> {
     let (_, prefixed) = strip_prefix(piece.trim());
-    unit_name(piece, false)
+    if let Some(n) = unit_name(piece, false)
         .map(|(name, _)| name)
         .filter(|n| prefixed || is_province(n))
+    {
+        return Some(n);
+    }
+    // "lãnh đạo Công an tỉnh A", "Đoàn Thanh niên Công an A": the police
+    // unit that ends the piece
+    let fp = fold(piece);
+    let at = word_positions(&fp, "công an").last().copied()?;
+    unit_name(&piece[at..], false)
+        .filter(|(_, whole)| *whole)
+        .map(|(name, _)| name)
+        .filter(|n| is_province(n) || strip_prefix(&piece[at..]).1)
 }
 
 /// The roles and units of `text` in order. `units_after_cho`: units before
@@ -845,6 +1178,35 @@ fn named_roles(s: &Sentence, verb: &str) -> Option<(Paired, String)> {
     Some((pair_roles(&role_tokens(rest, false)), f[end..].to_string()))
 }
 
+/// The unit that ends `text`, the last clause before a role ("Phó Giám
+/// đốc Công an tỉnh A,", "Cục trưởng Cục B -", "Chương Mỹ (" in a list):
+/// a department from its head word, a police unit by its prefix, or, in a
+/// list (`listed`), the item itself.
+fn unit_ending(text: &str, listed: bool) -> Option<String> {
+    let t = text
+        .trim_end()
+        .trim_end_matches(['(', '-', '–', ','])
+        .trim_end();
+    let seg_start = t.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
+    let seg = t[seg_start..].trim();
+    let department = seg
+        .char_indices()
+        .filter(|(i, _)| *i == 0 || seg[..*i].ends_with(' '))
+        .find(|(i, _)| is_department(&seg[*i..]));
+    if let Some((i, _)) = department {
+        return Some(super::text::clean_value(&seg[i..]));
+    }
+    if let Some(u) = trailing_unit(seg) {
+        return Some(u);
+    }
+    let in_list = listed && t[..seg_start].trim_end().ends_with([':', ',', ';']);
+    in_list
+        .then(|| unit_name(seg, true))
+        .flatten()
+        .filter(|(_, whole)| *whole)
+        .map(|(n, _)| n)
+}
+
 /// The unit at the end of `text` once the words in `skip` are taken off
 /// ("Công an tỉnh A đã", "tại Sơn La (").
 fn unit_before(text: &str, skip: &[&str]) -> Option<String> {
@@ -872,16 +1234,7 @@ fn role_at_start<'a>(after: &'a str, lead: &[&str]) -> Option<(Role, &'a str)> {
     {
         t = t[w.len()..].trim_start();
     }
-    for (needle, role) in [
-        ("phó cụm trưởng", Role::Deputy),
-        ("cụm phó", Role::Deputy),
-        ("cụm trưởng", Role::Leader),
-    ] {
-        if let Some(rest) = t.strip_prefix(needle) {
-            return Some((role, rest));
-        }
-    }
-    None
+    crate::vi::roles::role_at_start(t)
 }
 
 /// The holders a sentence names, each with the folded text after its role:
@@ -891,6 +1244,28 @@ fn role_at_start<'a>(after: &'a str, lead: &[&str]) -> Option<(Role, &'a str)> {
 fn holders(s: &Sentence) -> Vec<(Role, String, String)> {
     let f = &s.folded;
     let mut out = Vec::new();
+    let listed = has_word(f, "gồm");
+    // "Cục trưởng Cục A, Cụm trưởng Cụm thi đua số 1": the head of a unit
+    // that is Cụm trưởng
+    for (needle, role) in crate::vi::roles::WORDS {
+        for p in word_positions(f, needle) {
+            let before = f[..p].trim_end();
+            if (role == Role::Leader && before.ends_with("phó")) || !before.ends_with([',', '(']) {
+                continue;
+            }
+            let tail = &f[p + needle.len()..];
+            // "(Cụm trưởng)" closes at once; ", Cụm trưởng" names the cluster or
+            // goes on with a verb
+            let closed = tail.starts_with(')');
+            let of_cluster = tail.trim_start().starts_with("cụm thi đua");
+            if !(closed || (before.ends_with(',') && of_cluster)) {
+                continue;
+            }
+            if let Some(name) = unit_ending(&s.text[..p], listed) {
+                out.push((role, name, tail.to_string()));
+            }
+        }
+    }
     for (needle, role) in [
         ("đơn vị cụm trưởng", Role::Leader),
         ("đơn vị phó cụm trưởng", Role::Deputy),
@@ -903,9 +1278,20 @@ fn holders(s: &Sentence) -> Vec<(Role, String, String)> {
             let before = f[..p].trim_end();
             let after_start = p + needle.len();
             let tail = f[after_start..].to_string();
-            // "<unit> (đơn vị Cụm trưởng)" or "<unit> - đơn vị Cụm trưởng"
-            if before.ends_with('(') || before.ends_with(" -") || before.ends_with(" –") {
-                if let Some(name) = unit_before(&s.text[..p], &[]) {
+            // "<unit> (đơn vị Cụm trưởng)", "<unit> - đơn vị Cụm trưởng",
+            // "Giám đốc <unit>, đơn vị Cụm trưởng"
+            // "…, đơn vị Cụm phó năm 2024 là B" names B, not the unit before
+            let names_after = {
+                let fa = &f[after_start..];
+                let fa = &fa[year_phrase_len(fa)..];
+                fa.starts_with(" là ") || fa.starts_with(", công an")
+            };
+            if before.ends_with('(')
+                || before.ends_with(" -")
+                || before.ends_with(" –")
+                || (before.ends_with(',') && !names_after)
+            {
+                if let Some(name) = unit_ending(&s.text[..p], listed) {
                     out.push((role, name, tail));
                     continue;
                 }
@@ -999,6 +1385,20 @@ pub(crate) fn detect_roles(art: &Article, kind: Option<Kind>, year: Option<i32>)
     let year_text =
         |y: Option<i32>| y.map_or_else(|| "the year reported on".into(), |y| y.to_string());
     for s in &art.sentences {
+        // "Công an quận A - đơn vị Cụm trưởng … tổ chức hội nghị … và bầu B là
+        // đơn vị Cụm trưởng": the holder named before the act stays the holder
+        let act_at = ["bầu", "bàn giao", "chuyển giao", "trao quyền", "phân công"]
+            .iter()
+            .filter_map(|v| word_positions(&s.folded, v).first().copied())
+            .min();
+        if let Some(at) = act_at {
+            for (role, unit, tail) in holders(s) {
+                let pos = s.folded.len() - tail.len();
+                if pos < at && matches!(when_after(&tail, year), When::Unsaid | When::ThisYear) {
+                    claims.push((Claim::Holder(role, unit), s));
+                }
+            }
+        }
         if let Some(t) = transfer(s) {
             let pairs = match t.pairs {
                 Ok(p) => p,

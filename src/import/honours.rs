@@ -9,8 +9,7 @@ use super::text::{count_before, fold, has_word, truncate, word_positions, Senten
 use super::units::{parse_unit_list, trailing_unit};
 use super::{Honour, HonourStatus};
 
-/// Words that make the honours after them in a sentence proposals.
-const PROPOSING: [&str; 3] = ["suy tôn", "đề nghị", "đề xuất"];
+use crate::vi::honours::{CONFERRING, PROPOSING};
 
 /// The status of an honour from the words before its verb: `proposing` is
 /// the sentence up to the verb, `at_verb` the words of the verb's own
@@ -18,9 +17,7 @@ const PROPOSING: [&str; 3] = ["suy tôn", "đề nghị", "đề xuất"];
 fn status_of(proposing: &str, at_verb: &str, title: &str) -> Result<HonourStatus, String> {
     let proposed = PROPOSING.iter().any(|w| has_word(proposing, w));
     let v = at_verb.trim_end();
-    let conferred = ["được", "nhận", "trao", "tặng thưởng"]
-        .iter()
-        .any(|w| has_word(v, w))
+    let conferred = CONFERRING.iter().any(|w| has_word(v, w))
         || v.strip_suffix("tặng")
             .is_some_and(|r| r.trim_end().ends_with(" đã") || r.trim_end() == "đã");
     match (proposed, conferred) {
@@ -214,6 +211,13 @@ fn honours_in(s: &Sentence) -> (Vec<Honour>, Vec<Outcome<()>>) {
         };
         consumed.push((seg_start, next));
         let list = parse_unit_list(recipients, false);
+        if list.broken {
+            unsure.push(Outcome::Unsure(
+                format!("the units given “{title}” are not all read: the list goes on past an item that is not a unit"),
+                quote(),
+            ));
+            continue;
+        }
         if let Some(n) = list.count {
             if n != list.names.len() {
                 unsure.push(Outcome::Unsure(

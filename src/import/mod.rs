@@ -1,34 +1,77 @@
 //! Draft write-ups from published articles.
 //!
-//! Editors start a write-up from an article that is already published: plain
-//! Vietnamese text with the facts buried in sentences. [`extract`] reads such
-//! a text and finds the conference's date, cluster, kind, reported year,
-//! host, member units, award counts, honours with their status (proposed
-//! or conferred), the units serving as Cụm trưởng and Cụm phó during the
-//! year reported on, and the units taking over at the conference for the
-//! next year (the handover); [`render`] turns what it found into a draft Markdown file whose
-//! front matter holds those facts, for the editor to review;
-//! [`suggested_file_name`] proposes where the draft goes under `content/`.
+//! Editors start a write-up from an article that is already published: a
+//! text file, a saved web page, a Word document or standard input, with
+//! the facts buried in sentences. [`extract`] finds the conference's date,
+//! cluster and bloc, kind, reported year, host, member units, award counts,
+//! honours with their status (proposed or conferred), the units serving as
+//! Cụm trưởng and Cụm phó during the year reported on, and the units taking
+//! over at the conference for the next year (the handover); [`render`]
+//! turns what it found into a draft Markdown file whose front matter holds
+//! those facts, for the editor to review; [`suggested_file_name`] proposes
+//! where the draft goes under `content/`.
+//!
+//! # How it works: right or silent
+//!
+//! 1. **Input → text** ([`input`]): every format becomes the same plain
+//!    text, headline first, one paragraph a line. A saved page loses its
+//!    menus, related lists, captions and footers; its address (canonical
+//!    link or `og:url`) becomes `source:`. Nothing is fetched.
+//! 2. **Text → sentences** (`text`): the text is normalised (NFC, spaces, a
+//!    full stop that lost its space) and split into the headline,
+//!    publication stamps and body sentences; bylines, captions, related
+//!    headlines and whatever follows the article are dropped.
+//! 3. **Detectors** (`detect`, `honours`): each reads ONE fact from the
+//!    sentences and returns an `Outcome`: `Found(value, evidence)` with the
+//!    sentence it came from, or `Unsure(reason, sentence)`. A detector
+//!    collects every candidate and keeps a value only when they all agree
+//!    (`agree`); two different values, a list that cannot be read whole, an
+//!    approximate count ("gần 6.500") or a number that might belong to
+//!    something else give `Unsure`. A wrong value published is worse than
+//!    a missing one.
+//! 4. **Collect** ([`extract`]): the values found go into [`Facts`], their
+//!    evidence into [`Draft::evidence`] and every `Unsure` into
+//!    [`Draft::unsure`]; [`render`] writes both in the comment at the top
+//!    of the draft, so the editor sees why a field is empty and where each
+//!    value was read.
+//!
+//! The Vietnamese rules the detectors use (cluster numbers, provinces and
+//! police prefixes, counts, dates, kind words, honour statuses, role words)
+//! live in [`crate::vi`], shared with validation.
+//!
+//! ## Adding a pattern
+//!
+//! Find the detector of the field (`detect_cluster`, `detect_members`,
+//! `detect_roles` …) and add the pattern as one more candidate source;
+//! the agreement rule does the rest. Add a test in `tests.rs` with an
+//! article-like sentence of your own and the look-alikes that must NOT
+//! match, then run `bash bench/import-score.sh` (the development set of
+//! real articles, outside the repository) and `bash bench/seeds.sh`: the
+//! goal is no wrong value at all, then as many right ones as possible. A
+//! new kind of fact gets its own `detect_*` function returning an
+//! `Outcome`, a field in [`Facts`], a line in [`render`].
 //!
 //! What it never does:
 //!
-//! * no I/O: the caller reads the article and writes the draft file;
-//! * it never invents a value. A fact that is not in the text, or that two
-//!   places in the text give differently, is left out of the front matter
-//!   and listed in a comment at the top of the draft, with the sentence that
-//!   made it unsure (cut to about 200 characters). A wrong number published
-//!   is worse than a missing one;
+//! * no I/O in [`extract`] and [`render`]: the caller reads the article and
+//!   writes the draft file;
+//! * it never invents a value: a fact that is not in the text, or that two
+//!   places give differently, is left out and listed with the sentence
+//!   that made it unsure (cut to about 200 characters);
 //! * it never copies the article into the draft's body: the body is a
 //!   placeholder and the source reference, and the editor writes the text.
 //!
 //! Text that only looks like a fact is ignored: related-article headline
 //! lists, image captions, bylines and whatever follows the article (other
-//! news items, the copyright footer), phone numbers, and counts of other
-//! things ("7 nhiệm vụ trọng tâm", "150 triệu").
+//! news items, the copyright footer), phone numbers, a document's date
+//! ("Nghị quyết số 22-NQ/TW ngày …"), counts of other things ("7 nhiệm vụ
+//! trọng tâm", "150 triệu"), a movement launched by someone else ("do Bộ
+//! Công an phát động") and the clusters inside one province's police
+//! (no cluster number).
 
-mod dates;
 mod detect;
 mod honours;
+pub mod input;
 mod render;
 mod text;
 mod units;
@@ -54,8 +97,10 @@ pub struct ImportOptions {
     /// carries no publication date. When the article gives another year,
     /// this wins and the draft says so.
     pub year: Option<i32>,
-    /// The article's file name or another reference; written as `source`.
-    pub source_name: String,
+    /// The address the article was published at, when the input records
+    /// one (a saved page's canonical link); written as `source`. Never the
+    /// local file's name.
+    pub source: Option<String>,
 }
 
 /// The kind of conference: the same as the content contract's.
@@ -87,6 +132,9 @@ pub struct Facts {
     /// The day of the conference.
     pub date: Option<NaiveDate>,
     pub cluster: Option<u32>,
+    /// The bloc of a cluster of ministry units ("Khối các đơn vị trực
+    /// thuộc Bộ trưởng").
+    pub bloc: Option<String>,
     pub kind: Option<Kind>,
     /// The emulation year reported on.
     pub year: Option<i32>,
@@ -129,16 +177,39 @@ pub struct Unsure {
 pub struct Draft {
     pub facts: Facts,
     pub unsure: Vec<Unsure>,
+    /// Where the values in the front matter were read, field by field.
+    pub evidence: Vec<Evidence>,
+}
+
+/// The sentence a value of the front matter was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// The front-matter field.
+    pub field: &'static str,
+    /// The sentence, cut to about 200 characters.
+    pub sentence: String,
 }
 
 struct Collector {
     unsure: Vec<Unsure>,
+    evidence: Vec<Evidence>,
 }
 
 impl Collector {
     fn take<T>(&mut self, field: &'static str, o: Outcome<T>) -> Option<T> {
         match o {
-            Outcome::Found(v) => Some(v),
+            Outcome::Found(v, sentence) => {
+                if let Some(sentence) = sentence {
+                    let seen = self
+                        .evidence
+                        .iter()
+                        .any(|e| e.field == field && e.sentence == sentence);
+                    if !seen {
+                        self.evidence.push(Evidence { field, sentence });
+                    }
+                }
+                Some(v)
+            }
             Outcome::Unsure(reason, sentence) => {
                 self.unsure.push(Unsure {
                     field,
@@ -166,7 +237,10 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
     let norm = text::normalize(text);
     let art = text::Article::parse(&norm);
     let conf = detect::conference_sentence(&art);
-    let mut c = Collector { unsure: Vec::new() };
+    let mut c = Collector {
+        unsure: Vec::new(),
+        evidence: Vec::new(),
+    };
     let mut f = Facts {
         title: art.headline.as_ref().map(|h| text::clean_value(&h.text)),
         ..Facts::default()
@@ -192,6 +266,16 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
         (_, Some(o)) => Some(o),
         _ => c.take("cluster", cluster),
     };
+
+    // only a cluster of the Ministry's units has a bloc; most have none
+    if f.cluster.is_some() {
+        match detect::detect_bloc(&art) {
+            o @ Outcome::Found(..) => f.bloc = c.take("bloc", o),
+            // two spellings: the editor picks one
+            o @ Outcome::Unsure(_, Some(_)) => f.bloc = c.take("bloc", o),
+            Outcome::Unsure(_, None) => {}
+        }
+    }
 
     let (kind, year) = detect::detect_kind_year(&art, conf);
     // the year the text reports on, for dating a day written without a year
@@ -238,7 +322,8 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
         );
     }
     f.honours = honours;
-    f.provincial = f.cluster.is_none() && detect::is_provincial(conf);
+    let internal = detect::internal_cluster(&art).is_some();
+    f.provincial = f.cluster.is_none() && (internal || detect::is_provincial(conf));
     let roles = detect::detect_roles(&art, f.kind, f.year);
     // a province's own conference has no cluster roles to miss
     let expected = |o: Outcome<String>| match o {
@@ -257,7 +342,17 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
     if let Some(o) = roles.handover_deputy.and_then(expected) {
         f.handover_deputy = c.take("handover.deputy", o);
     }
-    if f.cluster.is_none() && (f.handover_leader.is_some() || f.handover_deputy.is_some()) {
+    if f.cluster.is_none()
+        && internal
+        && (f.handover_leader.is_some() || f.handover_deputy.is_some())
+    {
+        c.note(
+            "handover",
+            "a province's own cluster hands its roles over; `check` wants a cluster number \
+             for a handover: keep it only if the site lists this cluster"
+                .into(),
+        );
+    } else if f.cluster.is_none() && (f.handover_leader.is_some() || f.handover_deputy.is_some()) {
         // a handover belongs to a cluster: the check would refuse it
         for (field, unit) in [
             ("handover.leader", f.handover_leader.take()),
@@ -276,9 +371,27 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
     }
     // two missing award counts say the same thing twice
     dedup_unsure(&mut c.unsure);
+    // evidence only for the values kept
+    let kept = |field: &str| match field {
+        "cluster" => f.cluster.is_some(),
+        "bloc" => f.bloc.is_some(),
+        "kind" => f.kind.is_some(),
+        "year" => f.year.is_some(),
+        "date" => f.date.is_some(),
+        "host" => f.host.is_some(),
+        "members" => !f.members.is_empty(),
+        "awards" => f.awards_collectives.is_some() || f.awards_individuals.is_some(),
+        "leader" => f.leader.is_some(),
+        "deputy" => f.deputy.is_some(),
+        "handover.leader" => f.handover_leader.is_some(),
+        "handover.deputy" => f.handover_deputy.is_some(),
+        _ => true,
+    };
+    c.evidence.retain(|e| kept(e.field));
     Draft {
         facts: f,
         unsure: c.unsure,
+        evidence: c.evidence,
     }
 }
 

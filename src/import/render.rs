@@ -37,7 +37,7 @@ fn one_line(s: &str) -> String {
 pub fn render(draft: &Draft, opts: &ImportOptions) -> String {
     let f = &draft.facts;
     let mut o = String::new();
-    let source = one_line(&opts.source_name);
+    let source = one_line(opts.source.as_deref().unwrap_or(""));
     o.push_str("---\n");
     if source.is_empty() {
         o.push_str("# Draft imported from an article.");
@@ -61,6 +61,21 @@ pub fn render(draft: &Draft, opts: &ImportOptions) -> String {
             }
         }
     }
+    if !draft.evidence.is_empty() {
+        o.push_str("# Read from:\n");
+        // the fields read from one sentence share its line
+        let mut groups: Vec<(Vec<&str>, &str)> = Vec::new();
+        for e in &draft.evidence {
+            match groups.iter_mut().find(|(_, s)| *s == e.sentence) {
+                Some((fields, _)) => fields.push(e.field),
+                None => groups.push((vec![e.field], &e.sentence)),
+            }
+        }
+        for (fields, sentence) in groups {
+            let _ = writeln!(o, "#   {}:", fields.join(", "));
+            let _ = writeln!(o, "#     «{}»", one_line(sentence));
+        }
+    }
     if let Some(t) = &f.title {
         let _ = writeln!(o, "title: {}", q(t));
     }
@@ -69,6 +84,9 @@ pub fn render(draft: &Draft, opts: &ImportOptions) -> String {
     }
     if let Some(c) = f.cluster {
         let _ = writeln!(o, "cluster: {c}");
+    }
+    if let Some(b) = &f.bloc {
+        let _ = writeln!(o, "bloc: {}", q(b));
     }
     if let Some(k) = f.kind {
         let _ = writeln!(o, "kind: {}", k.as_str());

@@ -975,6 +975,7 @@ fn render_round_trips_awkward_strings() {
             title: Some("Cụm \"thi đua\": số 2 # \\ năm 2024".into()),
             date: date(2024, 3, 18),
             cluster: Some(2),
+            bloc: Some("Khối: \"các\" đơn vị".into()),
             kind: Some(Kind::Pledge),
             year: Some(2024),
             host: Some("Bà Rịa - Vũng Tàu".into()),
@@ -994,9 +995,13 @@ fn render_round_trips_awkward_strings() {
             sentence: Some("a\nb: c".into()),
             kept: false,
         }],
+        evidence: vec![Evidence {
+            field: "cluster",
+            sentence: "Cụm thi đua số 2\n---\ntitle: x".into(),
+        }],
     };
     let o = ImportOptions {
-        source_name: "bài: \"x\".txt".into(),
+        source: Some("https://bao.example.vn/bài: \"x\".html".into()),
         ..opts()
     };
     let md = render(&draft, &o);
@@ -1005,6 +1010,7 @@ fn render_round_trips_awkward_strings() {
     assert_eq!(v["title"].as_str(), draft.facts.title.as_deref());
     assert_eq!(v["date"].as_str(), Some("2024-03-18"));
     assert_eq!(v["cluster"].as_u64(), Some(2));
+    assert_eq!(v["bloc"].as_str(), Some("Khối: \"các\" đơn vị"));
     assert_eq!(v["host"].as_str(), Some("Bà Rịa - Vũng Tàu"));
     let members: Vec<&str> = v["members"]
         .as_sequence()
@@ -1023,9 +1029,14 @@ fn render_round_trips_awkward_strings() {
     assert_eq!(v["handover"]["leader"].as_str(), Some("null"));
     assert_eq!(v["handover"]["deputy"].as_str(), Some("Lạng Sơn: x"));
     assert_eq!(v["honours"][0]["status"].as_str(), Some("conferred"));
-    assert_eq!(v["source"].as_str(), Some("bài: \"x\".txt"));
+    assert_eq!(
+        v["source"].as_str(),
+        Some("https://bao.example.vn/bài: \"x\".html")
+    );
     assert_eq!(v["draft"].as_bool(), Some(true));
     assert!(md.contains("#   date: line one line two\n"));
+    // evidence stays on one comment line
+    assert!(md.contains("#   cluster:\n#     «Cụm thi đua số 2 --- title: x»\n"));
 }
 
 #[test]
@@ -1061,10 +1072,16 @@ fn windows_line_ends_and_city_names() {
     let f = facts(text);
     assert_eq!(f.date, date(2023, 12, 12));
     assert_eq!(f.cluster, Some(8));
-    assert_eq!(f.host.as_deref(), Some("Hồ Chí Minh"));
+    // the provinces list's name for the city, as `check` knows it
+    assert_eq!(f.host.as_deref(), Some("Thành phố Hồ Chí Minh"));
     assert_eq!(
         f.members,
-        names(&["Hồ Chí Minh", "Bà Rịa - Vũng Tàu", "Đồng Nai", "Bình Dương"])
+        names(&[
+            "Thành phố Hồ Chí Minh",
+            "Bà Rịa - Vũng Tàu",
+            "Đồng Nai",
+            "Bình Dương"
+        ])
     );
     assert_eq!(
         f.title.as_deref(),
@@ -1078,4 +1095,291 @@ fn headline_cluster_wins_over_a_passing_mention() {
                 Ngày 20/11, Cụm thi đua số 2 tổ chức hội nghị tổng kết năm 2019.\n\n\
                 Đại diện Cụm thi đua số 3 cũng tới dự và chúc mừng.";
     assert_eq!(facts(text).cluster, Some(2));
+}
+
+// ------------------------------------------ patterns seen in real articles
+
+#[test]
+fn members_go_on_past_a_parenthesis() {
+    let f = facts(
+        "Ngày 2/12/2022, Cụm thi đua số 9 gồm Công an các tỉnh Trà Vinh (Cụm trưởng), \
+         Sóc Trăng (Cụm phó), Vĩnh Long và Bến Tre tổ chức hội nghị tổng kết năm 2022.",
+    );
+    assert_eq!(
+        f.members,
+        names(&["Trà Vinh", "Sóc Trăng", "Vĩnh Long", "Bến Tre"])
+    );
+    assert_eq!(f.leader.as_deref(), Some("Trà Vinh"));
+    assert_eq!(f.deputy.as_deref(), Some("Sóc Trăng"));
+}
+
+#[test]
+fn a_missing_space_after_a_full_stop_does_not_join_a_name_to_the_next_word() {
+    let f = facts(
+        "Ngày 5/1/2023, tại Công an tỉnh Lạng Sơn, Cụm thi đua số 2 tổ chức hội nghị ký kết \
+         giao ước thi đua năm 2023.Theo đó các đơn vị thống nhất nội dung. Cụm gồm Công an các \
+         tỉnh: Lạng Sơn, Cao Bằng và Hà Giang.Trong năm, các đơn vị phấn đấu.",
+    );
+    assert_eq!(f.year, Some(2023));
+    assert_eq!(f.members, names(&["Lạng Sơn", "Cao Bằng", "Hà Giang"]));
+    // look-alike: an abbreviation with a full stop stays one word
+    assert_eq!(super::text::normalize("TP.HCM"), "TP.HCM");
+}
+
+#[test]
+fn a_combined_or_approximate_count_is_not_the_collectives() {
+    for text in [
+        "Trong năm, toàn Cụm có 3.120 lượt tập thể, cá nhân được khen thưởng.",
+        "Trong năm, toàn Cụm có 3120 lượt tập thể và cá nhân được khen thưởng.",
+        "Trong năm, toàn Cụm có gần 6.500 lượt tập thể, cá nhân được khen thưởng.",
+        "Trong năm, có hơn 1.200 lượt tập thể và khoảng 3.400 lượt cá nhân được khen thưởng.",
+    ] {
+        let f = facts(text);
+        assert_eq!(f.awards_collectives, None, "{text}");
+        assert_eq!(f.awards_individuals, None, "{text}");
+    }
+    // look-alike that is a fact: the two counts, one "lượt" for both
+    let f = facts("Cụm có 1.970 lượt tập thể và 7.126 cá nhân được khen thưởng.");
+    assert_eq!(f.awards_collectives, Some(1970));
+    assert_eq!(f.awards_individuals, Some(7126));
+}
+
+#[test]
+fn an_assignment_gives_each_unit_its_own_role() {
+    let f = facts(
+        "Ngày 10/3/2021, Cụm thi đua số 4 tổ chức hội nghị ký kết giao ước thi đua năm 2021. \
+         Bộ Công an phân công Công an tỉnh Quảng Bình là đơn vị Cụm trưởng, Công an tỉnh Hà \
+         Tĩnh Cụm phó.",
+    );
+    assert_eq!(f.leader.as_deref(), Some("Quảng Bình"));
+    assert_eq!(f.deputy.as_deref(), Some("Hà Tĩnh"));
+}
+
+#[test]
+fn a_pledge_mentioned_in_a_review_does_not_make_it_a_pledge() {
+    let f = facts(
+        "Ngày 20/7/2019, Cụm thi đua số 3 tổ chức hội nghị sơ kết 6 tháng đầu năm 2019. Các \
+         đơn vị đã thực hiện tốt nội dung ký kết giao ước thi đua từ đầu năm.",
+    );
+    assert_eq!(f.kind, Some(Kind::Review));
+}
+
+#[test]
+fn a_cluster_of_a_provinces_own_police_has_no_number() {
+    for text in [
+        "Ngày 8/1/2023, Cụm thi đua số 3 - Công an tỉnh Nghệ An tổ chức hội nghị ký kết giao \
+         ước năm 2023.",
+        "Ngày 8/1/2023, Cụm thi đua số 5 Công an TP Hải Phòng tổ chức hội nghị ký kết giao \
+         ước năm 2023.",
+        "Ngày 8/1/2023, Cụm thi đua số 4, gồm 7 đơn vị thuộc khối an ninh của CATP tổ chức \
+         hội nghị ký kết giao ước năm 2023.",
+        "Ngày 8/1/2023, Cụm thi đua số 2 gồm Công an các huyện: Ba Vì, Sơn Tây và Phúc Thọ tổ \
+         chức hội nghị ký kết giao ước năm 2023.",
+    ] {
+        let d = ex(text);
+        assert_eq!(d.facts.cluster, None, "{text}");
+        assert!(d.facts.provincial, "{text}");
+        assert!(unsure(&d, "cluster").is_some(), "{text}");
+    }
+    // look-alike: a ministry cluster whose host is named after it
+    let f = facts(
+        "Ngày 8/1/2023, tại Công an tỉnh Nghệ An, Cụm thi đua số 3 tổ chức hội nghị ký kết giao \
+         ước năm 2023.",
+    );
+    assert_eq!(f.cluster, Some(3));
+}
+
+#[test]
+fn a_leader_named_by_the_head_of_its_department() {
+    let f = facts(
+        "Chiều 20/11/2022, tại Hà Nội, Cụm thi đua số 3 – Khối các đơn vị trực thuộc Bộ \
+         trưởng tổ chức Hội nghị tổng kết phong trào thi đua năm 2022. Thiếu tướng Trần Văn A, \
+         Cục trưởng Cục Hồ sơ nghiệp vụ, Cụm trưởng Cụm thi đua số 3, chủ trì Hội nghị. Cụm \
+         gồm các đơn vị: Cục Hồ sơ nghiệp vụ, Cục Quản lý hành chính về trật tự xã hội và Bộ \
+         Tư lệnh Cảnh sát cơ động.",
+    );
+    assert_eq!(f.leader.as_deref(), Some("Cục Hồ sơ nghiệp vụ"));
+    assert_eq!(
+        f.bloc.as_deref(),
+        Some("Khối các đơn vị trực thuộc Bộ trưởng")
+    );
+    assert_eq!(
+        f.members,
+        names(&[
+            "Cục Hồ sơ nghiệp vụ",
+            "Cục Quản lý hành chính về trật tự xã hội",
+            "Bộ Tư lệnh Cảnh sát cơ động"
+        ])
+    );
+    // look-alike: a person, no unit, called Cụm trưởng
+    let f = facts(
+        "Ngày 2/12/2022, Cụm thi đua số 3 tổ chức hội nghị tổng kết năm 2022. Đại tá Trần Văn \
+         B, Cụm trưởng Cụm thi đua số 3, phát biểu.",
+    );
+    assert_eq!(f.leader, None);
+}
+
+#[test]
+fn department_lists_split_at_semicolons_keep_their_commas() {
+    let f = facts(
+        "Ngày 3/3/2024, các đơn vị trong Cụm thi đua số 5 - Khối các đơn vị trực thuộc Bộ, \
+         gồm: Cục Cảnh sát giao thông; Cục Cảnh sát PCTP về kinh tế, tham nhũng, buôn lậu; \
+         Viện Khoa học hình sự và Bộ Tư lệnh Cảnh vệ đã tổ chức hội nghị ký kết giao ước thi \
+         đua năm 2024.",
+    );
+    assert_eq!(
+        f.members,
+        names(&[
+            "Cục Cảnh sát giao thông",
+            "Cục Cảnh sát PCTP về kinh tế, tham nhũng, buôn lậu",
+            "Viện Khoa học hình sự",
+            "Bộ Tư lệnh Cảnh vệ"
+        ])
+    );
+}
+
+#[test]
+fn member_lists_announced_in_other_ways() {
+    for (text, want) in [
+        (
+            "Cụm thi đua số 1 gồm Công an 3 thành phố: Hải Phòng, Đà Nẵng và Cần Thơ.",
+            vec!["Hải Phòng", "Đà Nẵng", "Cần Thơ"],
+        ),
+        (
+            "Cụm thi đua số 2 gồm Công an năm tỉnh: Lạng Sơn, Cao Bằng, Hà Giang, Lào Cai và \
+             Lai Châu.",
+            vec!["Lạng Sơn", "Cao Bằng", "Hà Giang", "Lào Cai", "Lai Châu"],
+        ),
+        (
+            "Tham dự có lãnh đạo Công an 03 tỉnh trong Cụm thi đua số 4, gồm: Phú Thọ, Bắc Ninh \
+             và Hưng Yên.",
+            vec!["Phú Thọ", "Bắc Ninh", "Hưng Yên"],
+        ),
+        (
+            "Công an tỉnh Gia Lai cùng Công an các tỉnh Kon Tum, Đắk Lắk và Đắk Nông trong Cụm \
+             thi đua số 6 ký kết giao ước thi đua.",
+            vec!["Gia Lai", "Kon Tum", "Đắk Lắk", "Đắk Nông"],
+        ),
+    ] {
+        assert_eq!(facts(text).members, names(&want), "{text}");
+    }
+    // look-alike: an announced count that the list does not match
+    let d = ex("Cụm thi đua số 2 gồm Công an năm tỉnh: Lạng Sơn, Cao Bằng và Hà Giang.");
+    assert!(d.facts.members.is_empty());
+    assert!(unsure(&d, "members").is_some());
+}
+
+#[test]
+fn honours_in_the_passive_and_to_district_police() {
+    let f = facts(
+        "Tại hội nghị, Công an tỉnh Bình Dương được tặng Cờ thi đua xuất sắc của Chính phủ. \
+         Công an huyện Dầu Tiếng vinh dự được nhận Bằng khen của Bộ Công an.",
+    );
+    let to: Vec<Vec<String>> = f.honours.iter().map(|h| h.to.clone()).collect();
+    assert_eq!(to, vec![names(&["Bình Dương"]), names(&["Dầu Tiếng"])]);
+    assert!(f
+        .honours
+        .iter()
+        .all(|h| h.status == Some(HonourStatus::Conferred)));
+}
+
+#[test]
+fn a_handover_to_the_leaders_of_a_province_police() {
+    let f = facts(
+        "Ngày 12/12/2023, Cụm thi đua số 2 tổ chức hội nghị tổng kết năm 2023. Kết thúc hội \
+         nghị, Công an tỉnh Điện Biên bàn giao đơn vị Cụm trưởng năm 2024 cho lãnh đạo Công an \
+         tỉnh Lào Cai.",
+    );
+    assert_eq!(f.handover_leader.as_deref(), Some("Lào Cai"));
+    assert_eq!(f.leader.as_deref(), Some("Điện Biên"));
+}
+
+#[test]
+fn a_host_from_held_in_and_from_the_organiser() {
+    let f = facts(
+        "Hội nghị tổng kết phong trào thi đua năm 2021 của Cụm thi đua số 4 được tổ chức tại \
+         Quảng Trị.",
+    );
+    assert_eq!(f.host.as_deref(), Some("Quảng Trị"));
+    let f =
+        facts("Ngày 07/01/2022, Công an tỉnh Bến Tre tổ chức hội nghị tổng kết công tác năm 2021.");
+    assert_eq!(f.host.as_deref(), Some("Bến Tre"));
+    // look-alike: a unit that speaks is no host
+    let f = facts(
+        "Ngày 07/01/2022, Cụm thi đua số 8 tổ chức hội nghị tổng kết năm 2021; Công an tỉnh \
+         Bến Tre phát biểu.",
+    );
+    assert_eq!(f.host, None);
+}
+
+#[test]
+fn a_cluster_and_bloc_after_thuoc() {
+    let f = facts(
+        "Ngày 9/1/2024, các đơn vị thuộc Cụm thi đua số 1 – khối các đơn vị trực thuộc Bộ tổ \
+         chức hội nghị ký kết giao ước thi đua năm 2024.",
+    );
+    assert_eq!(f.cluster, Some(1));
+    assert_eq!(f.bloc.as_deref(), Some("khối các đơn vị trực thuộc Bộ"));
+}
+
+#[test]
+fn a_spring_conference_reports_on_the_year_just_past() {
+    let f = facts(
+        "Ngày 15/1/2022, Cụm thi đua số 6 tổ chức hội nghị tổng kết công tác năm 2021 vừa qua \
+         và triển khai nhiệm vụ năm 2022.",
+    );
+    assert_eq!(f.year, Some(2021));
+    assert_eq!(f.date, date(2022, 1, 15));
+}
+
+#[test]
+fn every_value_kept_names_the_sentence_it_was_read_from() {
+    let d = ex(
+        "Ngày 6/12/2023, tại Công an tỉnh Phú Thọ, Cụm thi đua số 7 tổ chức hội nghị tổng kết \
+         năm 2023. Cụm gồm Công an các tỉnh: Phú Thọ, Yên Bái và Lào Cai. Công an tỉnh Hà \
+         Giang phát biểu.",
+    );
+    let fields: Vec<&str> = d.evidence.iter().map(|e| e.field).collect();
+    for want in ["cluster", "kind", "year", "date", "host", "members"] {
+        assert!(fields.contains(&want), "{want}: {fields:?}");
+    }
+    let members = d
+        .evidence
+        .iter()
+        .find(|e| e.field == "members")
+        .expect("members");
+    assert!(
+        members.sentence.starts_with("Cụm gồm"),
+        "{}",
+        members.sentence
+    );
+    // a field left out has no evidence, only its reason
+    assert!(!fields.contains(&"leader"));
+    assert!(unsure(&d, "leader").is_some());
+}
+
+#[test]
+fn the_year_after_ky_ket_giao_uoc_and_not_the_year_reported_before() {
+    let f = facts(
+        "Năm 2020, các đơn vị trong Cụm đạt nhiều thành tích. Tại hội nghị, các đơn vị đã thông \
+         qua quy chế và ký kết giao ước thi đua Cụm năm 2021.",
+    );
+    assert_eq!(f.kind, Some(Kind::Pledge));
+    assert_eq!(f.year, Some(2021));
+}
+
+#[test]
+fn the_holder_who_organises_an_election_stays_the_holder() {
+    let d = ex(
+        "Chiều ngày 12/12/2023, Công an tỉnh Cao Bằng - đơn vị Cụm trưởng Cụm thi đua số 2 tổ \
+         chức Hội nghị tổng kết năm 2023 và bầu chọn Công an tỉnh Lào Cai là đơn vị Cụm trưởng, \
+         Công an tỉnh Hà Giang là đơn vị Cụm phó năm 2024.",
+    );
+    let f = &d.facts;
+    assert_eq!(f.leader.as_deref(), Some("Cao Bằng"));
+    assert_eq!(f.host.as_deref(), Some("Cao Bằng"));
+    assert_eq!(f.handover_leader.as_deref(), Some("Lào Cai"));
+    assert_eq!(f.handover_deputy.as_deref(), Some("Hà Giang"));
+    // look-alike: the units elected are not this year's holders
+    assert_eq!(f.deputy, None);
 }

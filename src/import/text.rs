@@ -3,48 +3,10 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Lower-cases `s` character by character so that every byte offset is valid
-/// in both strings: a character whose lower case has another UTF-8 length is
-/// kept as it is.
-pub(crate) fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-/// Byte offsets where `needle` (already folded) stands as whole words in the
-/// folded text `hay`.
-pub(crate) fn word_positions(hay: &str, needle: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    if needle.is_empty() {
-        return out;
-    }
-    let mut from = 0;
-    while let Some(i) = hay[from..].find(needle) {
-        let at = from + i;
-        let end = at + needle.len();
-        let before_ok = hay[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !is_word_char(c));
-        let after_ok = hay[end..].chars().next().is_none_or(|c| !is_word_char(c));
-        if before_ok && after_ok {
-            out.push(at);
-        }
-        from = at + needle.chars().next().map_or(1, char::len_utf8);
-    }
-    out
-}
+/// Lower-cases `s`, keeping every byte offset valid in both strings.
+pub(crate) use crate::vi::lower as fold;
+/// Byte offsets where a folded needle stands as whole words.
+pub(crate) use crate::vi::word_positions;
 
 /// Whether the folded text contains `needle` as whole words.
 pub(crate) fn has_word(hay: &str, needle: &str) -> bool {
@@ -58,9 +20,39 @@ pub(crate) fn normalize(text: &str) -> String {
         .filter(|c| !matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'))
         .collect();
     nfc.lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|l| space_after_stops(&l.split_whitespace().collect::<Vec<_>>().join(" ")))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Puts back the space a full stop lost between two sentences ("Nông
+/// Sơn.Theo" is "Nông Sơn. Theo"): a stop between a word of small letters
+/// that is no abbreviation and a capital. "TP.HCM" and "Tp.HCM" stay.
+fn space_after_stops(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut word_start = 0;
+    for (k, &c) in chars.iter().enumerate() {
+        out.push(c);
+        let start = word_start;
+        if !c.is_alphanumeric() {
+            word_start = k + 1;
+        }
+        if c != '.' || k == 0 || k + 1 >= chars.len() {
+            continue;
+        }
+        let word: String = chars[start..k].iter().collect();
+        let next = chars[k + 1];
+        let prev = chars[k - 1];
+        if next.is_uppercase()
+            && prev.is_lowercase()
+            && word.chars().count() >= 2
+            && !is_abbreviation(&word)
+        {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// NFC-normalises and trims a value taken from the article.
@@ -69,26 +61,8 @@ pub(crate) fn clean_value(s: &str) -> String {
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Parses a count written the Vietnamese way: `2.847` is 2847, `56` is 56.
-/// Rejects anything that is not a plain count: leading zeros (phone
-/// numbers), groups that are not three digits long, other characters.
-pub(crate) fn parse_count(tok: &str) -> Option<u64> {
-    let groups: Vec<&str> = tok.split('.').collect();
-    if groups
-        .iter()
-        .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
-    }
-    let first = groups[0];
-    if first.len() > 1 && first.starts_with('0') {
-        return None;
-    }
-    if groups.len() > 1 && (first.len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
-        return None;
-    }
-    groups.concat().parse().ok()
-}
+/// Parses a count written the Vietnamese way: `2.847` is 2847.
+pub(crate) use crate::vi::counts::parse as parse_count;
 
 /// The count written as the word that ends right before byte `pos` of `s`
 /// (a single space may separate them).
@@ -167,15 +141,6 @@ pub(crate) struct Article {
     pub sentences: Vec<Sentence>,
 }
 
-const KIND_WORDS: [&str; 6] = [
-    "tổng kết",
-    "sơ kết",
-    "ký kết",
-    "kí kết",
-    "giao ước",
-    "phát động",
-];
-
 fn ends_like_sentence(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['”', '"', '’', ')']);
     trimmed.ends_with(['.', '…', '!', '?', ';', ':'])
@@ -183,8 +148,11 @@ fn ends_like_sentence(line: &str) -> bool {
 
 fn is_headline_candidate(line: &str) -> bool {
     let f = fold(line);
-    let topical =
-        f.contains("thi đua") || f.contains("hội nghị") || KIND_WORDS.iter().any(|k| f.contains(k));
+    let topical = f.contains("thi đua")
+        || f.contains("hội nghị")
+        || crate::vi::kinds::KEYWORDS
+            .iter()
+            .any(|(k, _)| f.contains(k));
     topical && !ends_like_sentence(line) && line.chars().count() <= 250
 }
 

@@ -46,15 +46,8 @@ pub fn parse(value: &Value) -> Result<Option<u64>, CountError> {
 /// Reads "2847", "2.847" or "1.234.567"; spaces around are ignored.
 pub fn parse_text(s: &str) -> Result<u64, CountError> {
     let t = s.trim();
-    let groups: Vec<&str> = t.split('.').collect();
-    let digits_only = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
-    let well_grouped = groups.iter().all(|g| digits_only(g))
-        && (groups.len() == 1
-            || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)));
-    if well_grouped {
-        if let Ok(n) = groups.concat().parse() {
-            return Ok(n);
-        }
+    if let Some(n) = crate::vi::counts::parse(t) {
+        return Ok(n);
     }
     let help = if t.starts_with('-') {
         "a count of awards is zero or more".to_string()

@@ -179,12 +179,7 @@ fn key(title: &str) -> String {
 
 /// Reads an honour's `status:` as written (English or Vietnamese).
 pub fn parse_status(written: &str) -> Option<HonourStatus> {
-    match text::fold(written).as_str() {
-        "proposed" | "de nghi" | "suy ton" | "de xuat" => Some(HonourStatus::Proposed),
-        "conferred" | "received" | "awarded" | "tang" | "trao" | "trao tang" | "tang thuong"
-        | "duoc tang" | "duoc trao" | "duoc nhan" | "nhan" => Some(HonourStatus::Conferred),
-        _ => None,
-    }
+    crate::vi::honours::parse_status(written)
 }
 
 #[cfg(test)]

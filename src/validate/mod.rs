@@ -559,7 +559,7 @@ impl Validator<'_> {
             Value::Number(n) => n
                 .as_u64()
                 .and_then(|n| u32::try_from(n).ok())
-                .filter(|n| *n > 0),
+                .filter(|n| crate::vi::cluster::NUMBERS.contains(n)),
             Value::String(s) => cluster::parse_text(s),
             Value::Null => return None,
             _ => None,
@@ -584,11 +584,7 @@ impl Validator<'_> {
         let Some(written) = kind else {
             return Kind::Summary;
         };
-        let folded = text::fold(&written);
-        if let Some(k) = Kind::ALL
-            .into_iter()
-            .find(|k| folded == k.as_str() || folded == k.vietnamese())
-        {
+        if let Some(k) = crate::vi::kinds::parse(&written) {
             return k;
         }
         let allowed: Vec<String> = Kind::ALL.iter().map(|k| k.as_str().to_string()).collect();

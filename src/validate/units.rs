@@ -10,15 +10,6 @@ use crate::diagnostics::Diagnostic;
 use crate::text;
 
 /// Prefixes that name the police of a province or city; the unit is what follows.
-const PREFIXES: [&str; 6] = [
-    "công an tỉnh ",
-    "công an thành phố ",
-    "công an tp. ",
-    "công an tp.",
-    "công an tp ",
-    "công an ",
-];
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawUnitsFile {
@@ -99,18 +90,7 @@ fn strip_police(name: &str) -> String {
 
 /// Drops a leading "Công an tỉnh" (and its variants) from a normalized name.
 pub fn strip_prefix(name: &str) -> String {
-    let lower = name.to_lowercase();
-    for prefix in PREFIXES {
-        // Lower-casing keeps the byte length of these Latin letters, so the
-        // prefix's length is also its length in `name`.
-        match name.get(prefix.len()..) {
-            Some(rest) if lower.starts_with(prefix) && !rest.trim().is_empty() => {
-                return rest.trim().to_string();
-            }
-            _ => {}
-        }
-    }
-    name.to_string()
+    crate::vi::units::strip_police(name).0.trim().to_string()
 }
 
 #[cfg(test)]

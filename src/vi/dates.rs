@@ -1,11 +1,11 @@
 //! Day-and-month dates written in a sentence: "Ngày 22/11", "Sáng 25/11",
 //! "Sáng 4-1", "ngày 18/3/2024", "ngày 4 tháng 1 năm 2022".
 
-use super::text::word_positions;
+use super::word_positions;
 
 /// A day and month, with the year when the sentence gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct DayMonth {
+pub struct DayMonth {
     pub day: u32,
     pub month: u32,
     pub year: Option<i32>,
@@ -69,11 +69,45 @@ fn date_after_lead(s: &str) -> Option<DayMonth> {
     Some(DayMonth { day, month, year })
 }
 
+/// Documents whose own date follows their name ("Nghị quyết số 22-NQ/TW
+/// ngày 15-3-2018"): that day is not an event's.
+const DOCUMENTS: [&str; 10] = [
+    "nghị quyết",
+    "nghị định",
+    "chỉ thị",
+    "quyết định",
+    "thông tư",
+    "kế hoạch",
+    "công văn",
+    "hướng dẫn",
+    "luật",
+    "thông báo",
+];
+
+/// Whether the date lead at `p` dates a document named just before it.
+fn dates_a_document(folded: &str, p: usize) -> bool {
+    let before = folded[..p].trim_end();
+    // "… số 22-NQ/TW ngày", "… số 05/CT-BCA ngày"
+    let last = before.rsplit(' ').next().unwrap_or("");
+    if last.contains('/') || (last.contains('-') && last.chars().any(|c| c.is_ascii_digit())) {
+        return true;
+    }
+    let clause = &before[before.rfind([',', ';', '.', ':']).map_or(0, |i| i + 1)..];
+    let words: Vec<&str> = clause.split_whitespace().rev().take(8).collect();
+    let near: String = words.into_iter().rev().collect::<Vec<_>>().join(" ");
+    DOCUMENTS
+        .iter()
+        .any(|d| !word_positions(&near, d).is_empty())
+}
+
 /// Every dated event in the folded sentence, in order.
-pub(crate) fn find_dates(folded: &str) -> Vec<(usize, DayMonth)> {
+pub fn find_dates(folded: &str) -> Vec<(usize, DayMonth)> {
     let mut out: Vec<(usize, DayMonth)> = Vec::new();
     for lead in LEADS {
         for p in word_positions(folded, lead) {
+            if dates_a_document(folded, p) {
+                continue;
+            }
             let mut rest = &folded[p + lead.len()..];
             rest = rest.strip_prefix(' ').unwrap_or(rest);
             if let Some(r) = rest.strip_prefix("ngày ") {
