@@ -169,10 +169,6 @@ pub(super) fn anchored(px: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<
     font(px, color).pos(Pos::new(h, v))
 }
 
-pub(super) fn rotated(px: f64, color: RGBColor) -> TextStyle<'static> {
-    anchored(px, color, HPos::Center, VPos::Center).transform(FontTransform::Rotate270)
-}
-
 /// Replaces `{name}` placeholders in one pass (values are never re-scanned).
 pub(super) fn fill_template(template: &str, vars: &[(&str, String)]) -> String {
     let mut out = String::with_capacity(template.len());
@@ -259,42 +255,99 @@ pub(super) fn count_label(value: f64, sep: char) -> String {
     format_count(value.round() as u64, sep)
 }
 
-/// Year tick positions: every year if there is room, else every 2, 5, 10, … years.
-pub(super) fn year_ticks(first: i32, last: i32, px_per_year: f64) -> Vec<f64> {
+/// A tick on every year from `first` to `last` (at most 1000 ticks): every
+/// bar of a time axis has its tick, whatever the labels do.
+pub(super) fn year_ticks(first: i32, last: i32) -> Vec<f64> {
     let (first, last) = (i64::from(first.min(last)), i64::from(first.max(last)));
-    let min_gap = 40.0;
-    let mut step: i64 = 1;
-    let mut candidates = Vec::new();
-    let mut power: i64 = 1;
-    for _ in 0..10 {
-        for factor in [1i64, 2, 5] {
-            candidates.push(power * factor);
-        }
-        power *= 10;
-    }
-    for candidate in candidates {
-        step = candidate;
-        if candidate as f64 * px_per_year >= min_gap {
-            break;
-        }
-    }
-    let start = first.div_euclid(step) * step;
-    let start = if start < first { start + step } else { start };
-    let mut ticks = Vec::new();
-    let mut year = start;
-    while year <= last && ticks.len() < 1000 {
-        ticks.push(year as f64);
-        year += step;
-    }
-    if ticks.is_empty() {
-        ticks.push(first as f64);
-    }
-    ticks
+    (first..=last).take(1000).map(|y| y as f64).collect()
 }
 
-/// Year label for an axis tick.
-pub(super) fn year_label(value: f64) -> String {
-    format!("{}", value.round() as i64)
+/// Room one horizontal year label needs, in SVG units.
+pub(super) const YEAR_W: f64 = 36.0;
+/// Room one vertical year label needs, in SVG units.
+pub(super) const YEAR_W_ROTATED: f64 = 16.0;
+
+/// How the years of a time axis are labelled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct YearLabels {
+    /// Every `step`-th year (counted from year 0) has a label; 1: all of them.
+    pub step: i64,
+    /// Labels written vertically, so every year fits.
+    pub rotate: bool,
+}
+
+impl YearLabels {
+    /// Every year labelled, horizontally if there is room, else vertically;
+    /// on an axis too crowded even for that, every 2, 5, 10, … years (the
+    /// others keep their tick).
+    pub(super) fn fit(px_per_year: f64) -> YearLabels {
+        if px_per_year >= YEAR_W {
+            return YearLabels {
+                step: 1,
+                rotate: false,
+            };
+        }
+        if px_per_year >= YEAR_W_ROTATED {
+            return YearLabels {
+                step: 1,
+                rotate: true,
+            };
+        }
+        let mut step = 1;
+        'search: for power in [1i64, 10, 100, 1000, 10_000] {
+            for factor in [1i64, 2, 5] {
+                step = power * factor;
+                if step as f64 * px_per_year >= YEAR_W {
+                    break 'search;
+                }
+            }
+        }
+        YearLabels {
+            step,
+            rotate: false,
+        }
+    }
+
+    /// The label the axis writes under a tick: "" for a year left
+    /// unlabelled, and for every year when the labels are vertical (those
+    /// are drawn by [`YearLabels::draw_rotated`], which places them well).
+    pub(super) fn label(&self, value: f64) -> String {
+        let year = value.round() as i64;
+        if !self.rotate && year.rem_euclid(self.step.max(1)) == 0 {
+            year.to_string()
+        } else {
+            String::new()
+        }
+    }
+
+    /// Height of the label area under the axis (axis caption included).
+    pub(super) fn area(&self, caption: bool) -> i32 {
+        let labels = if self.rotate { 44 } else { 24 };
+        labels + if caption { 18 } else { 0 }
+    }
+
+    /// Draws the vertical labels, if any, on `area`: each year read upwards,
+    /// ending just under the axis at `axis_y`; `x_px` gives a year's x in
+    /// `area`'s pixels.
+    pub(super) fn draw_rotated<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        (first, last): (i32, i32),
+        x_px: &dyn Fn(f64) -> i32,
+        axis_y: i32,
+    ) -> Fallible {
+        if !self.rotate {
+            return Ok(());
+        }
+        let style =
+            anchored(FONT, INK, HPos::Right, VPos::Center).transform(FontTransform::Rotate270);
+        for year in (first.min(last)..=first.max(last)).take(1000) {
+            let at = (x_px(f64::from(year)), axis_y + 8);
+            area.draw(&Text::new(year.to_string(), at, style.clone()))
+                .map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
 }
 
 /// Year cell of a table, noting a reorganization in that year.
@@ -348,11 +401,15 @@ fn range_text((start, end): (i32, i32)) -> String {
 }
 
 /// Draws on an SVG canvas of `w × h` and returns plotters' raw output, or
-/// `None` if drawing failed in any way (errors and panics alike).
-pub(super) fn render<F>(w: u32, h: u32, draw: F) -> Option<String>
+/// `None` if drawing failed in any way (errors and panics alike) or
+/// `wanted` is false (the data say too little for a chart).
+pub(super) fn render<F>(w: u32, h: u32, wanted: bool, draw: F) -> Option<String>
 where
     F: FnOnce(&Root<'_>) -> Fallible,
 {
+    if !wanted {
+        return None;
+    }
     let mut buf = String::new();
     let outcome = catch_unwind(AssertUnwindSafe(|| -> Fallible {
         let root = SVGBackend::with_string(&mut buf, (w, h)).into_drawing_area();
@@ -398,8 +455,8 @@ fn sanitize_id(prefix: &str) -> String {
     }
 }
 
-/// Builds the [`Chart`]: makes plotters' SVG scalable and accessible and
-/// pairs it with the table. `vars` fill the placeholders of `text.desc`.
+/// Builds the [`Chart`]: makes plotters' SVG accessible and pairs it with
+/// the table. `vars` fill the placeholders of `text.desc` and `text.note`.
 pub(super) fn finish(
     id_prefix: &str,
     text: &ChartText,
@@ -417,13 +474,48 @@ pub(super) fn finish(
         .unwrap_or_default();
     Chart {
         id,
+        width: if svg.is_empty() { 0 } else { size.0 },
         svg,
+        note: clean(&fill_template(&text.note, vars)),
         table_html: table,
     }
 }
 
+/// A [`Chart`] without a drawing, for data that say too little for one: the
+/// sentence `text.small` (else `text.desc`) and the table, open.
+pub(super) fn finish_small(
+    id_prefix: &str,
+    text: &ChartText,
+    vars: &[(&str, String)],
+    table: String,
+) -> Chart {
+    let template = if clean(&text.small).is_empty() {
+        &text.desc
+    } else {
+        &text.small
+    };
+    let sentence = clean(&fill_template(template, vars));
+    let note = if sentence.is_empty() {
+        clean(&text.title)
+    } else {
+        sentence
+    };
+    Chart {
+        id: sanitize_id(id_prefix),
+        svg: String::new(),
+        width: 0,
+        note,
+        table_html: table.replacen(
+            "<details class=\"chart-data\">",
+            "<details class=\"chart-data\" open=\"\">",
+            1,
+        ),
+    }
+}
+
 /// Rewrites plotters' output for inlining in HTML: no prolog, a root element
-/// with viewBox, `width="100%"`, role and aria-labelledby, `<title>` and
+/// with a viewBox and a `width` and `height` equal to it (one SVG unit is one
+/// CSS pixel, so the text reads at the size it was drawn at on any screen), role and aria-labelledby, `<title>` and
 /// `<desc>` first; text content without stray newlines; dash patterns.
 fn post_process(raw: &str, id: &str, (w, h): (u32, u32), title: &str, desc: &str) -> String {
     let Some(start) = raw.find("<svg") else {
@@ -437,7 +529,7 @@ fn post_process(raw: &str, id: &str, (w, h): (u32, u32), title: &str, desc: &str
     let body = crate::validate::guard::replace_forbidden(&from_svg[end_of_tag + 1..]);
     let id = escape(id);
     let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" \
          class=\"chart-svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\n\
          <title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
         escape(title),
@@ -805,6 +897,19 @@ pub(super) struct YearAxes<'t> {
     pub margin_right: i32,
 }
 
+/// Width of the count labels left of a years × counts plot (caption included).
+pub(super) fn y_label_area(scale: &Scale, y_desc: &str) -> i32 {
+    scale.widest_label.ceil() as i32 + 14 + if y_desc.is_empty() { 0 } else { 20 }
+}
+
+/// Width of a years × counts chart whose every year is labelled: `base`,
+/// or wider when `span` years need more room (the chart then scrolls on a
+/// phone instead of shrinking its text).
+pub(super) fn width_for_years(base: i32, fixed: i32, span: i64) -> i32 {
+    let need = f64::from(fixed) + span.clamp(1, 1000) as f64 * YEAR_W_ROTATED;
+    base.max(need.ceil() as i32)
+}
+
 /// Builds a years × counts chart on `area` and draws its axes: year ticks
 /// thinned to fit, count ticks with thousands separators, light horizontal
 /// grid lines, optional axis captions.
@@ -814,14 +919,16 @@ pub(super) fn year_count_chart<'a, 'b>(
 ) -> Result<ChartContext<'a, SVGBackend<'b>, YearCountCoord>, String> {
     let x_desc = clean(axes.x_desc);
     let y_desc = clean(axes.y_desc);
-    let x_area = 24 + if x_desc.is_empty() { 0 } else { 18 };
-    let y_area =
-        axes.scale.widest_label.ceil() as i32 + 14 + if y_desc.is_empty() { 0 } else { 20 };
+    let y_area = y_label_area(axes.scale, &y_desc);
     let (first, last) = (axes.first.min(axes.last), axes.first.max(axes.last));
     let span = (i64::from(last) - i64::from(first) + 1) as f64;
     let plot_w = f64::from(area.dim_in_pixel().0 as i32 - y_area - axes.margin_right).max(1.0);
-    let x_ticks = year_ticks(first, last, plot_w / span);
-    let x_range = Ticked::new(f64::from(first) - 0.5..f64::from(last) + 0.5, x_ticks);
+    let labels = YearLabels::fit(plot_w / span);
+    let x_area = labels.area(!x_desc.is_empty());
+    let x_range = Ticked::new(
+        f64::from(first) - 0.5..f64::from(last) + 0.5,
+        year_ticks(first, last),
+    );
     let y_range = Ticked::new(0.0..axes.scale.top, axes.scale.ticks.clone());
     let mut chart = ChartBuilder::on(area)
         .margin_top(axes.margin_top)
@@ -831,7 +938,7 @@ pub(super) fn year_count_chart<'a, 'b>(
         .build_cartesian_2d(x_range, y_range)
         .map_err(de)?;
     let sep = axes.sep;
-    let x_fmt = |v: &f64| year_label(*v);
+    let x_fmt = |v: &f64| labels.label(*v);
     let y_fmt = move |v: &f64| count_label(*v, sep);
     let mut mesh = chart.configure_mesh();
     house_axes(&mut mesh, &x_desc)
@@ -843,6 +950,10 @@ pub(super) fn year_count_chart<'a, 'b>(
         mesh.y_desc(y_desc);
     }
     mesh.draw().map_err(de)?;
+    let (bx, by) = area.get_base_pixel();
+    let bottom = chart.plotting_area().get_pixel_range().1.end - by;
+    let x_px = |x: f64| chart.backend_coord(&(x, 0.0)).0 - bx;
+    labels.draw_rotated(area, (first, last), &x_px, bottom)?;
     Ok(chart)
 }
 
@@ -920,15 +1031,19 @@ mod tests {
     }
 
     #[test]
-    fn year_ticks_thin_out_when_crowded() {
-        assert_eq!(year_ticks(2019, 2021, 100.0), vec![2019.0, 2020.0, 2021.0]);
-        let crowded = year_ticks(1985, 2024, 10.0);
-        assert_eq!(
-            crowded,
-            vec![1985.0, 1990.0, 1995.0, 2000.0, 2005.0, 2010.0, 2015.0, 2020.0]
-        );
-        assert_eq!(year_ticks(2021, 2021, 0.0), vec![2021.0]);
-        assert!(year_ticks(i32::MIN, i32::MAX, 1e-9).len() <= 1000);
+    fn every_year_has_a_tick_and_labels_turn_before_thinning() {
+        assert_eq!(year_ticks(2021, 2019), vec![2019.0, 2020.0, 2021.0]);
+        assert!(year_ticks(i32::MIN, i32::MAX).len() <= 1000);
+        let roomy = YearLabels::fit(40.0);
+        assert_eq!((roomy.step, roomy.rotate), (1, false));
+        let tight = YearLabels::fit(20.0);
+        assert_eq!((tight.step, tight.rotate), (1, true));
+        // Vertical labels are drawn apart from the axis' own.
+        assert_eq!(tight.label(2019.0), "");
+        let crowded = YearLabels::fit(10.0);
+        assert_eq!((crowded.step, crowded.rotate), (5, false));
+        assert_eq!(crowded.label(2020.0), "2020");
+        assert_eq!(crowded.label(2021.0), "");
     }
 
     #[test]
