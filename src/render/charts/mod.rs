@@ -18,10 +18,14 @@
 //! `common::table_html`, then hands both to `common::finish`.
 
 mod awards;
+mod axes;
 mod common;
 mod home;
 mod leaders;
+mod legend;
 mod membership;
+mod svg;
+mod table;
 mod unit;
 mod year;
 
