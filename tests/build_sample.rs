@@ -358,7 +358,9 @@ fn charts_are_inline_accessible_svg_with_their_numbers_beside_them() {
     assert!(site.page("don-vi/lang-son/index.html").contains("<svg"));
     assert!(site.page("index.html").matches("<svg").count() >= 2);
     // One cluster with counts in 2023: a sentence, no comparison chart.
-    assert!(site.page("nam/2023/index.html").contains("class=\"chart-note\""));
+    assert!(site
+        .page("nam/2023/index.html")
+        .contains("class=\"chart-note\""));
 }
 
 #[test]

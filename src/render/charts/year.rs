@@ -63,12 +63,16 @@ pub fn year_clusters(
         .flatten()
         .max()
         .unwrap_or(0);
-    let scale = count_scale(max, 5, sep);
     let missing = clean(&text.missing);
     let value_w = text_w(&format_count(max, sep), FONT - 1.0)
         .max(text_w(&missing, FONT - 1.0))
         .ceil() as i32
         + 10;
+    // As many steps as the axis has room for side by side labels.
+    let axis_w = f64::from(WIDTH - 2 * PAD - value_w);
+    let label_room = text_w(&format_count(max, sep), FONT) + 16.0;
+    let steps = (axis_w / label_room).floor().clamp(1.0, 5.0) as u64;
+    let scale = count_scale(max, steps, sep);
     let any_unknown = clusters
         .iter()
         .any(|c| c.collectives.is_none() || c.individuals.is_none());
@@ -434,7 +438,18 @@ mod tests {
             .skip(1)
             .all(|b| num(b, "width") == 0.0));
         let big = chart(&[cc("A", Some(250_000), Some(3)), cc("B", Some(1), Some(1))]);
-        assert!(texts(&parse(&big.svg)).contains(&"250.000".to_string()));
+        let doc = parse(&big.svg);
+        assert!(texts(&doc).contains(&"250.000".to_string()));
+        // The count axis's labels stand apart on a phone's width.
+        let mut xs: Vec<f64> = elements(&doc, "text")
+            .iter()
+            .filter(|t| t.text().is_some_and(|s| s.ends_with(".000") || s == "0"))
+            .filter(|t| t.attribute("text-anchor") == Some("middle"))
+            .map(|t| num(t, "x"))
+            .collect();
+        xs.sort_by(f64::total_cmp);
+        assert!(xs.len() >= 2, "{xs:?}");
+        assert!(xs.windows(2).all(|w| w[1] - w[0] >= 60.0), "{xs:?}");
         let text = vi_text("x");
         assert!(year_clusters("y", &text, &[]).is_none());
         assert!(year_clusters("y", &text, &[cc("A", None, None)]).is_none());
