@@ -87,6 +87,9 @@ fn runs(points: &[(i32, u64)], reorgs: &BTreeSet<i32>) -> Vec<Vec<(f64, f64)>> {
 /// "{text.reorganized} {year}", and lines do not cross it; the axis is
 /// widened to include those years. Returns `None` when no year has any count
 /// (the caller then shows `text.no_data`, e.g. through [`super::figure_or_note`]).
+/// A single year with a count is no line: the result then has no SVG, the
+/// sentence `text.small` (placeholders as `desc`, plus `{reported_years}`)
+/// and the table, open.
 ///
 /// Reads `title`, `desc`, `table_summary`, `year`, `value_axis`,
 /// `collectives`, `individuals`, `reorganized`, `missing`, `not_reported`,

@@ -137,6 +137,10 @@ fn draw_panel(
 /// count for, and a year some listed clusters give no count for has a
 /// hatched cap on its bar (its total leaves them out). The legend then has
 /// `text.not_reported`. With a single cluster the total panel is left out.
+/// Panels stand two abreast, so the chart fits a phone; each year keeps its
+/// tick, labelled as often as the panel's width allows. With several panels,
+/// `text.note` (which should say that the cluster panels share one scale and
+/// the total panel has its own) is shown above the chart.
 ///
 /// `None` when no cluster gives any count. Counts of a year given twice for
 /// one cluster are added. The table lists every cluster (in the given order,
@@ -356,7 +360,10 @@ pub fn awards_by_cluster(
 /// each bar when there is room. Counts of a year given twice are added; a
 /// year between the first and the last that is not listed (no write-up) is
 /// a hatched band with the legend `text.no_writeup`, never a zero. `None`
-/// for an empty list.
+/// for an empty list. The plot is only as tall as the counts need. At most
+/// one conference a year is no chart: the result then has no SVG, the
+/// sentence `text.small` (placeholders as `desc`, plus `{listed_years}`,
+/// the years with a conference) and the table, open.
 ///
 /// Reads `title`, `desc`, `desc_gaps`, `table_summary`, `year`,
 /// `conferences`, `no_writeup`, `missing`, `thousands_sep`. Placeholders in

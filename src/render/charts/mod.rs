@@ -3,9 +3,17 @@
 //! Every chart is one small public function that takes plain data (the
 //! structs below), the page's localized strings ([`ChartText`]) and an id
 //! prefix, and returns a [`Chart`]: an inline `<svg>` (drawn with `plotters`,
-//! then made scalable and accessible) and an HTML data table with the same
-//! numbers. Pages built this way show their charts offline and in print,
-//! without JavaScript.
+//! then made accessible) and an HTML data table with the same numbers.
+//! Pages built this way show their charts offline and in print, without
+//! JavaScript.
+//!
+//! A chart is drawn at the size it is shown: one SVG unit is one CSS pixel,
+//! so its text reads at 12–13 px on a phone and on a desktop alike. Charts
+//! are laid out for a phone's width ([`PHONE_WIDTH`]) and grow only when
+//! their data need it (every year of a time axis has its tick and, but in
+//! small multiples, its label); a wider chart scrolls in its box. Data that
+//! say too little for a chart (one point, one honour, one cluster, at most
+//! one conference a year) give a sentence and the open table instead.
 //!
 //! What this module must not do: no I/O (it never reads or writes files), no
 //! templates and no knowledge of the rest of the site (pages decide where a
