@@ -12,6 +12,7 @@ use crate::model::{Awards, Corpus, RoleBasis, RoleHolder};
 fn text(r: &Renderer, chart: &str) -> ChartText {
     let t = &r.i18n;
     let get = |k: &str| t.get(k).to_string();
+    let optional = |k: &str| t.strings.get(k).cloned().unwrap_or_default();
     ChartText {
         title: get(&format!("chart_{chart}_title")),
         desc: get(&format!("chart_{chart}_desc")),
@@ -43,6 +44,8 @@ fn text(r: &Renderer, chart: &str) -> ChartText {
         no_writeup: get("chart_no_writeup"),
         stated: get("chart_stated"),
         handover: get("chart_handover"),
+        small: optional(&format!("chart_{chart}_small")),
+        note: optional(&format!("chart_{chart}_note")),
         thousands_sep: r.language().thousands_sep(),
     }
 }

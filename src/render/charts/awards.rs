@@ -11,9 +11,9 @@ use super::common::{
     year_cell, year_count_chart, year_ranges, Cell, LegendItem, Marker, Swatch, YearAxes,
     COLLECTIVES, INDIVIDUALS_LINE, PAD, REORG_STRIP,
 };
-use super::{Chart, ChartText, YearAwards};
+use super::common::{finish_small, width_for_years, y_label_area};
+use super::{Chart, ChartText, YearAwards, PHONE_WIDTH};
 
-const WIDTH: i32 = 560;
 const PLOT_H: i32 = 240;
 
 /// Adds two optional counts; `None` only when both are absent.
@@ -87,6 +87,9 @@ fn runs(points: &[(i32, u64)], reorgs: &BTreeSet<i32>) -> Vec<Vec<(f64, f64)>> {
 /// "{text.reorganized} {year}", and lines do not cross it; the axis is
 /// widened to include those years. Returns `None` when no year has any count
 /// (the caller then shows `text.no_data`, e.g. through [`super::figure_or_note`]).
+/// A single year with a count is no line: the result then has no SVG, the
+/// sentence `text.small` (placeholders as `desc`, plus `{reported_years}`)
+/// and the table, open.
 ///
 /// Reads `title`, `desc`, `table_summary`, `year`, `value_axis`,
 /// `collectives`, `individuals`, `reorganized`, `missing`, `not_reported`,
@@ -139,13 +142,20 @@ pub fn cluster_awards(
     if !unknown.is_empty() {
         items.extend(hatch_legend(&text.not_reported));
     }
-    let inner_w = WIDTH - 2 * PAD;
+    let span = i64::from(last) - i64::from(first) + 1;
+    let fixed = 2 * PAD + y_label_area(&scale, &clean(&text.value_axis)) + 12;
+    let width = width_for_years(PHONE_WIDTH as i32, fixed, span);
+    let inner_w = width - 2 * PAD;
     let legend_h = legend_height(&items, inner_w);
     let strip_h = if reorgs.is_empty() { 0 } else { REORG_STRIP };
     let top = PAD + legend_h + strip_h;
-    let size = canvas(f64::from(WIDTH), f64::from(top + PLOT_H + PAD));
+    let size = canvas(f64::from(width), f64::from(top + PLOT_H + PAD));
 
-    let raw = render(size.0, size.1, |root| {
+    let reported = data
+        .values()
+        .filter(|(c, i)| c.is_some() || i.is_some())
+        .count();
+    let raw = render(size.0, size.1, reported >= 2, |root| {
         draw_legend(root, &items, (PAD, PAD), inner_w)?;
         let area = root.margin(top, PAD, PAD, PAD);
         let mut chart = year_count_chart(
@@ -220,10 +230,6 @@ pub fn cluster_awards(
     };
     let year_text =
         |m: Option<(i32, u64)>| m.map_or_else(|| clean(&text.missing), |(y, _)| y.to_string());
-    let reported = data
-        .values()
-        .filter(|(c, i)| c.is_some() || i.is_some())
-        .count();
     let vars = [
         ("first_year", first.to_string()),
         ("last_year", last.to_string()),
@@ -248,8 +254,22 @@ pub fn cluster_awards(
         ),
         ("reorganized_years", super::common::join_years(&reorgs)),
         ("unknown_years", year_ranges(&unknown)),
+        (
+            "reported_years",
+            year_ranges(
+                &data
+                    .iter()
+                    .filter(|(_, (c, i))| c.is_some() || i.is_some())
+                    .map(|(&y, _)| y)
+                    .collect(),
+            ),
+        ),
     ];
     let text = with_gaps(text, !unknown.is_empty());
+    if reported < 2 {
+        // One point is no line: a sentence and the table say it better.
+        return Some(finish_small(id_prefix, &text, &vars, table));
+    }
     Some(finish(id_prefix, &text, &vars, size, raw, table))
 }
 
@@ -484,13 +504,25 @@ mod tests {
     }
 
     #[test]
-    fn one_point() {
-        let chart = render(&[row(2022, Some(5), None)], &[]);
-        check_common(&chart, "Số lượt khen thưởng theo năm");
-        let doc = parse(&chart.svg);
-        assert_eq!(with_color(&doc, "circle", "fill", COLLECTIVES).len(), 1 + 1);
-        assert_eq!(with_color(&doc, "polyline", "stroke", COLLECTIVES).len(), 1);
-        assert!(texts(&doc).contains(&"2022".to_string()));
+    fn one_point_is_a_sentence_and_a_table() {
+        let mut text = vi_text("Số lượt khen thưởng theo năm");
+        text.small =
+            "Chỉ năm {reported_years} có số liệu: {total_collectives} lượt tập thể.".to_string();
+        let rows = [row(2020, None, None), row(2022, Some(5), None)];
+        let Some(chart) = cluster_awards("a", &text, &rows, &[]) else {
+            panic!("expected a result");
+        };
+        assert!(chart.svg.is_empty() && chart.width == 0);
+        assert_eq!(chart.note, "Chỉ năm 2022 có số liệu: 5 lượt tập thể.");
+        let table = table_rows(&chart);
+        assert_eq!(table[1], vec!["2020", "—", "—"]);
+        assert_eq!(table[3], vec!["2022", "5", "—"]);
+        assert!(chart
+            .to_html()
+            .contains("<details class=\"chart-data\" open=\"\">"));
+        // Two points make a chart again.
+        let two = render(&[row(2021, Some(3), None), row(2022, Some(5), None)], &[]);
+        check_common(&two, "Số lượt khen thưởng theo năm");
     }
 
     #[test]
@@ -537,7 +569,7 @@ mod tests {
     }
 
     #[test]
-    fn forty_years_keep_labels_apart() {
+    fn forty_years_are_all_labelled_upwards() {
         let rows: Vec<YearAwards> = (1985..2025)
             .map(|y| row(y, Some(y as u64 % 7), Some(3)))
             .collect();
@@ -557,11 +589,21 @@ mod tests {
             .map(|t| num(t, "x"))
             .collect();
         year_xs.sort_by(f64::total_cmp);
-        assert!(year_xs.len() >= 4);
+        assert_eq!(year_xs.len(), 40);
+        // Written upwards, 13 px high labels need 13 px apart.
         assert!(
-            year_xs.windows(2).all(|w| w[1] - w[0] >= 30.0),
+            year_xs.windows(2).all(|w| w[1] - w[0] >= 14.0),
             "{year_xs:?}"
         );
+        let turned = elements(&doc, "text")
+            .iter()
+            .filter(|t| {
+                t.attribute("transform")
+                    .is_some_and(|a| a.starts_with("rotate("))
+                    && t.text().is_some_and(|s| s.len() == 4)
+            })
+            .count();
+        assert_eq!(turned, 40);
         assert_eq!(with_color(&doc, "polyline", "stroke", REORG).len(), 2);
         assert_eq!(table_rows(&chart).len(), 41);
     }

@@ -1,16 +1,20 @@
-//! Pieces shared by the charts: number formatting, scales, legend and marker
-//! drawing, SVG post-processing and the data table.
+//! Pieces shared by the charts: colours and fonts, number and text
+//! formatting. Scales and axes (`axes`), legends and marks (`legend`), the
+//! canvas and the finished SVG (`svg`) and the data table (`table`) have
+//! modules of their own; this one re-exports them, so a chart imports its
+//! pieces from one place.
 
 use std::collections::BTreeSet;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::FontTransform;
 
-use super::{Chart, ChartText};
+pub(super) use super::axes::*;
+pub(super) use super::legend::*;
+pub(super) use super::svg::*;
+pub(super) use super::table::*;
+use super::ChartText;
 
 pub(super) type Root<'b> = DrawingArea<SVGBackend<'b>, Shift>;
 pub(super) type Fallible = Result<(), String>;
@@ -52,23 +56,10 @@ pub(super) const HANDOVER_LINE: RGBColor = RGBColor(0x5B, 0x6B, 0x7B);
 pub(super) const LEADER_HANDOVER_BG: RGBColor = RGBColor(0xF0, 0xF5, 0xFA);
 pub(super) const DEPUTY_HANDOVER_BG: RGBColor = RGBColor(0xFD, 0xF4, 0xEA);
 
-/// Polylines drawn in these colours get a dash pattern (SVG `stroke-dasharray`).
-const DASHED: [(RGBColor, &str); 3] = [
-    (INDIVIDUALS_LINE, "7 4"),
-    (REORG, "4 3"),
-    (HANDOVER_LINE, "4 2"),
-];
-
-/// Stripes of the hatch pattern, and its background.
-const HATCH_STRIPE: RGBColor = RGBColor(0xB4, 0xB4, 0xB4);
-const HATCH_BG: RGBColor = RGBColor(0xF4, 0xF4, 0xF4);
-
 /// Outer padding of every canvas, in SVG units.
 pub(super) const PAD: i32 = 8;
 /// Font size of tick labels, legends and cell text, in SVG units.
 pub(super) const FONT: f64 = 13.0;
-/// Height of one legend row.
-const LEGEND_ROW: i32 = 20;
 /// Height of the strip above a plot that holds reorganization labels.
 pub(super) const REORG_STRIP: i32 = 36;
 
@@ -150,27 +141,8 @@ pub(super) fn font(px: f64, color: RGBColor) -> TextStyle<'static> {
     ("sans-serif", px * 1.24).into_font().color(&color)
 }
 
-/// The house look of a chart's axes, labels and axis titles; `x_desc` is the
-/// x axis title (none when empty).
-pub(super) fn house_axes<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
-    mesh: &'m mut plotters::chart::MeshStyle<'a, 'b, X, Y, DB>,
-    x_desc: &str,
-) -> &'m mut plotters::chart::MeshStyle<'a, 'b, X, Y, DB> {
-    mesh.axis_style(INK.stroke_width(1))
-        .label_style(font(FONT, INK))
-        .axis_desc_style(font(FONT, MUTED));
-    if !x_desc.is_empty() {
-        mesh.x_desc(x_desc);
-    }
-    mesh
-}
-
 pub(super) fn anchored(px: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
     font(px, color).pos(Pos::new(h, v))
-}
-
-pub(super) fn rotated(px: f64, color: RGBColor) -> TextStyle<'static> {
-    anchored(px, color, HPos::Center, VPos::Center).transform(FontTransform::Rotate270)
 }
 
 /// Replaces `{name}` placeholders in one pass (values are never re-scanned).
@@ -201,110 +173,6 @@ pub(super) fn fill_template(template: &str, vars: &[(&str, String)]) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// A count axis from zero: its top, its tick values and the widest tick label.
-pub(super) struct Scale {
-    pub top: f64,
-    pub ticks: Vec<f64>,
-    pub widest_label: f64,
-}
-
-/// A zero-based scale with "nice" steps (1, 2, 5 × 10ⁿ) and at most
-/// `max_steps` steps; a maximum of zero gives the axis 0..1.
-pub(super) fn count_scale(max: u64, max_steps: u64, sep: char) -> Scale {
-    let max = max.max(1);
-    let max_steps = max_steps.max(1);
-    let mut step = None;
-    let mut power: u64 = 1;
-    'search: for _ in 0..20 {
-        for factor in [1u64, 2, 5] {
-            if let Some(candidate) = power.checked_mul(factor) {
-                if max.div_ceil(candidate) <= max_steps {
-                    step = Some(candidate);
-                    break 'search;
-                }
-            }
-        }
-        match power.checked_mul(10) {
-            Some(p) => power = p,
-            None => break,
-        }
-    }
-    let step = step.unwrap_or(max);
-    let steps = max.div_ceil(step);
-    let top = steps.checked_mul(step).unwrap_or(max);
-    let mut ticks = Vec::new();
-    let mut widest_label: f64 = 0.0;
-    for i in 0..=steps {
-        let Some(value) = i.checked_mul(step) else {
-            break;
-        };
-        if value > top {
-            break;
-        }
-        widest_label = widest_label.max(text_w(&format_count(value, sep), FONT));
-        ticks.push(value as f64);
-    }
-    Scale {
-        top: top as f64,
-        ticks,
-        widest_label,
-    }
-}
-
-/// Label for a tick value of a count axis.
-pub(super) fn count_label(value: f64, sep: char) -> String {
-    // `as` saturates: negative values give 0, huge ones u64::MAX.
-    format_count(value.round() as u64, sep)
-}
-
-/// Year tick positions: every year if there is room, else every 2, 5, 10, … years.
-pub(super) fn year_ticks(first: i32, last: i32, px_per_year: f64) -> Vec<f64> {
-    let (first, last) = (i64::from(first.min(last)), i64::from(first.max(last)));
-    let min_gap = 40.0;
-    let mut step: i64 = 1;
-    let mut candidates = Vec::new();
-    let mut power: i64 = 1;
-    for _ in 0..10 {
-        for factor in [1i64, 2, 5] {
-            candidates.push(power * factor);
-        }
-        power *= 10;
-    }
-    for candidate in candidates {
-        step = candidate;
-        if candidate as f64 * px_per_year >= min_gap {
-            break;
-        }
-    }
-    let start = first.div_euclid(step) * step;
-    let start = if start < first { start + step } else { start };
-    let mut ticks = Vec::new();
-    let mut year = start;
-    while year <= last && ticks.len() < 1000 {
-        ticks.push(year as f64);
-        year += step;
-    }
-    if ticks.is_empty() {
-        ticks.push(first as f64);
-    }
-    ticks
-}
-
-/// Year label for an axis tick.
-pub(super) fn year_label(value: f64) -> String {
-    format!("{}", value.round() as i64)
-}
-
-/// Year cell of a table, noting a reorganization in that year.
-pub(super) fn year_cell(year: i32, reorgs: &BTreeSet<i32>, text: &ChartText) -> String {
-    let label = clean(&text.reorganized);
-    if reorgs.contains(&year) && !label.is_empty() {
-        format!("{year} ({label})")
-    } else {
-        year.to_string()
-    }
 }
 
 /// The first year with the largest value (ties go to the earliest).
@@ -347,355 +215,6 @@ fn range_text((start, end): (i32, i32)) -> String {
     }
 }
 
-/// Draws on an SVG canvas of `w × h` and returns plotters' raw output, or
-/// `None` if drawing failed in any way (errors and panics alike).
-pub(super) fn render<F>(w: u32, h: u32, draw: F) -> Option<String>
-where
-    F: FnOnce(&Root<'_>) -> Fallible,
-{
-    let mut buf = String::new();
-    let outcome = catch_unwind(AssertUnwindSafe(|| -> Fallible {
-        let root = SVGBackend::with_string(&mut buf, (w, h)).into_drawing_area();
-        root.fill(&WHITE).map_err(de)?;
-        draw(&root)?;
-        root.present().map_err(de)
-    }));
-    match outcome {
-        Ok(Ok(())) => Some(buf),
-        _ => None,
-    }
-}
-
-/// A canvas size that cannot make plotters misbehave.
-pub(super) fn canvas(w: f64, h: f64) -> (u32, u32) {
-    let fit = |v: f64| -> u32 {
-        if v.is_finite() {
-            v.clamp(120.0, 20_000.0).round() as u32
-        } else {
-            120
-        }
-    };
-    (fit(w), fit(h))
-}
-
-/// The id as it may appear in an attribute: no whitespace, never empty.
-fn sanitize_id(prefix: &str) -> String {
-    let id: String = prefix
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_whitespace() || c.is_control() {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect();
-    if id.is_empty() {
-        "chart".to_string()
-    } else {
-        id
-    }
-}
-
-/// Builds the [`Chart`]: makes plotters' SVG scalable and accessible and
-/// pairs it with the table. `vars` fill the placeholders of `text.desc`.
-pub(super) fn finish(
-    id_prefix: &str,
-    text: &ChartText,
-    vars: &[(&str, String)],
-    size: (u32, u32),
-    raw_svg: Option<String>,
-    table: String,
-) -> Chart {
-    let id = sanitize_id(id_prefix);
-    let title = clean(&text.title);
-    let desc = clean(&fill_template(&text.desc, vars));
-    let desc = if desc.is_empty() { title.clone() } else { desc };
-    let svg = raw_svg
-        .map(|raw| post_process(&raw, &id, size, &title, &desc))
-        .unwrap_or_default();
-    Chart {
-        id,
-        svg,
-        table_html: table,
-    }
-}
-
-/// Rewrites plotters' output for inlining in HTML: no prolog, a root element
-/// with viewBox, `width="100%"`, role and aria-labelledby, `<title>` and
-/// `<desc>` first; text content without stray newlines; dash patterns.
-fn post_process(raw: &str, id: &str, (w, h): (u32, u32), title: &str, desc: &str) -> String {
-    let Some(start) = raw.find("<svg") else {
-        return String::new();
-    };
-    let from_svg = &raw[start..];
-    let Some(end_of_tag) = from_svg.find('>') else {
-        return String::new();
-    };
-    // Labels reach plotters' output as written: no character XML forbids may.
-    let body = crate::validate::guard::replace_forbidden(&from_svg[end_of_tag + 1..]);
-    let id = escape(id);
-    let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
-         class=\"chart-svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\n\
-         <title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
-        escape(title),
-        escape(desc)
-    );
-    let hatch_fill = format!("fill=\"{}\"", hex(HATCH));
-    let hatch_url = format!("fill=\"url(#{id}-hatch)\"");
-    if body.contains(&hatch_fill) {
-        out.push_str(&format!(
-            "<defs><pattern id=\"{id}-hatch\" width=\"6\" height=\"6\" \
-             patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
-             <rect width=\"6\" height=\"6\" fill=\"{}\"/>\
-             <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"{}\" stroke-width=\"2\"/>\
-             </pattern></defs>\n",
-            hex(HATCH_BG),
-            hex(HATCH_STRIPE)
-        ));
-    }
-    let dashed: Vec<(String, &str)> = DASHED
-        .iter()
-        .map(|(color, dash)| (format!("stroke=\"{}\"", hex(*color)), *dash))
-        .collect();
-    let mut lines = body.lines();
-    while let Some(line) = lines.next() {
-        let line = line.trim_start();
-        if line.is_empty() {
-            continue;
-        }
-        if line.starts_with("<text") && line.ends_with('>') && !line.ends_with("/>") {
-            // plotters writes "<text …>\ncontent\n</text>": keep it on one line
-            // so no whitespace surrounds the label.
-            out.push_str(line);
-            for inner in lines.by_ref() {
-                if inner == "</text>" {
-                    break;
-                }
-                out.push_str(inner);
-            }
-            out.push_str("</text>\n");
-            continue;
-        }
-        if line.starts_with("<rect") && line.contains(&hatch_fill) {
-            out.push_str(&line.replace(&hatch_fill, &hatch_url));
-            out.push('\n');
-            continue;
-        }
-        if line.starts_with("<polyline") {
-            if let Some((_, dash)) = dashed.iter().find(|(attr, _)| line.contains(attr.as_str())) {
-                if let Some(stripped) = line.strip_suffix("/>") {
-                    out.push_str(stripped);
-                    out.push_str(&format!(" stroke-dasharray=\"{dash}\"/>\n"));
-                    continue;
-                }
-            }
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    while out.ends_with('\n') {
-        out.pop();
-    }
-    out
-}
-
-/// The colour as plotters writes it: `#1F4E79`.
-pub(super) fn hex(color: RGBColor) -> String {
-    format!("#{:02X}{:02X}{:02X}", color.0, color.1, color.2)
-}
-
-/// A cell of the data table.
-pub(super) enum Cell {
-    /// Row header (`<th scope="row">`).
-    Head(String),
-    /// A number, formatted with the thousands separator.
-    Num(u64),
-    /// Plain text.
-    Text(String),
-    /// An absent value, shown as `text.missing`.
-    Missing,
-}
-
-/// `<details><summary>…</summary><table>…</table></details>`.
-pub(super) fn table_html(text: &ChartText, headers: &[&str], rows: &[Vec<Cell>]) -> String {
-    let title = clean(&text.title);
-    let summary = clean(&text.table_summary);
-    let summary = if summary.is_empty() {
-        title.clone()
-    } else {
-        summary
-    };
-    let mut out = String::from("<details class=\"chart-data\">");
-    out.push_str(&format!(
-        "<summary>{}</summary>\n<table>\n",
-        escape(&summary)
-    ));
-    if !title.is_empty() {
-        out.push_str(&format!("<caption>{}</caption>\n", escape(&title)));
-    }
-    out.push_str("<thead><tr>");
-    for header in headers {
-        out.push_str(&format!(
-            "<th scope=\"col\">{}</th>",
-            escape(&clean(header))
-        ));
-    }
-    out.push_str("</tr></thead>\n<tbody>\n");
-    let missing = escape(&clean(&text.missing));
-    for row in rows {
-        out.push_str("<tr>");
-        for cell in row {
-            match cell {
-                Cell::Head(s) => out.push_str(&format!("<th scope=\"row\">{}</th>", escape(s))),
-                Cell::Num(n) => out.push_str(&format!(
-                    "<td class=\"num\">{}</td>",
-                    escape(&format_count(*n, text.thousands_sep))
-                )),
-                Cell::Text(s) => out.push_str(&format!("<td>{}</td>", escape(s))),
-                Cell::Missing => out.push_str(&format!("<td class=\"missing\">{missing}</td>")),
-            }
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody>\n</table>\n</details>");
-    out
-}
-
-/// A cell for an optional count.
-pub(super) fn opt_cell(value: Option<u64>) -> Cell {
-    value.map_or(Cell::Missing, Cell::Num)
-}
-
-/// Text for an optional count in a description.
-pub(super) fn opt_text(value: Option<u64>, text: &ChartText) -> String {
-    value.map_or_else(
-        || clean(&text.missing),
-        |v| format_count(v, text.thousands_sep),
-    )
-}
-
-/// The sample drawn in front of a legend label.
-#[derive(Clone, Copy)]
-pub(super) enum Swatch {
-    /// A line with a marker (dashing comes from the colour, see `DASHED`).
-    Line(RGBColor, Marker),
-    /// A filled box, with an outline when `true`.
-    Box(RGBColor, bool),
-    /// A hatched box: a value not known.
-    Hatch,
-    /// A filled box with a dashed outline: a role known from a handover.
-    Dashed(RGBColor),
-}
-
-#[derive(Clone, Copy)]
-pub(super) enum Marker {
-    Circle,
-    Triangle,
-}
-
-pub(super) struct LegendItem {
-    pub swatch: Swatch,
-    pub label: String,
-}
-
-const SWATCH_W: i32 = 24;
-
-/// Positions of legend items (x offset, row), wrapping at `width`.
-fn legend_layout(items: &[LegendItem], width: i32) -> Vec<(i32, i32)> {
-    let mut positions = Vec::with_capacity(items.len());
-    let (mut x, mut row) = (0, 0);
-    for item in items {
-        let w = SWATCH_W + 6 + text_w(&item.label, FONT).ceil() as i32 + 18;
-        if x > 0 && x + w > width {
-            x = 0;
-            row += 1;
-        }
-        positions.push((x, row));
-        x += w;
-    }
-    positions
-}
-
-/// Height taken by the legend, 0 without items.
-pub(super) fn legend_height(items: &[LegendItem], width: i32) -> i32 {
-    match legend_layout(items, width).last() {
-        Some((_, rows)) => (rows + 1) * LEGEND_ROW + 4,
-        None => 0,
-    }
-}
-
-/// Draws the legend with its top-left corner at (x0, y0).
-pub(super) fn draw_legend(
-    root: &Root<'_>,
-    items: &[LegendItem],
-    (x0, y0): (i32, i32),
-    width: i32,
-) -> Fallible {
-    for (item, (dx, row)) in items.iter().zip(legend_layout(items, width)) {
-        let x = x0 + dx;
-        let y = y0 + row * LEGEND_ROW + LEGEND_ROW / 2;
-        match item.swatch {
-            Swatch::Line(color, marker) => {
-                let line = PathElement::new(vec![(x, y), (x + SWATCH_W, y)], color.stroke_width(2));
-                root.draw(&line).map_err(de)?;
-                draw_marker(root, (x + SWATCH_W / 2, y), color, marker)?;
-            }
-            Swatch::Box(color, outline) => {
-                let corners = [(x + 4, y - 6), (x + SWATCH_W - 4, y + 6)];
-                root.draw(&Rectangle::new(corners, color.filled()))
-                    .map_err(de)?;
-                if outline {
-                    root.draw(&Rectangle::new(corners, OUTLINE.stroke_width(1)))
-                        .map_err(de)?;
-                }
-            }
-            Swatch::Hatch => draw_hatch(root, [(x + 4, y - 6), (x + SWATCH_W - 4, y + 6)])?,
-            Swatch::Dashed(color) => {
-                draw_dashed_box(root, [(x + 4, y - 6), (x + SWATCH_W - 4, y + 6)], color)?
-            }
-        }
-        if !item.label.is_empty() {
-            let style = anchored(FONT, INK, HPos::Left, VPos::Center);
-            root.draw(&Text::new(item.label.clone(), (x + SWATCH_W + 6, y), style))
-                .map_err(de)?;
-        }
-    }
-    Ok(())
-}
-
-/// A hatched box (value unknown) between two corners in canvas pixels.
-pub(super) fn draw_hatch(root: &Root<'_>, corners: [(i32, i32); 2]) -> Fallible {
-    root.draw(&Rectangle::new(corners, HATCH.filled()))
-        .map_err(de)?;
-    root.draw(&Rectangle::new(corners, GAP_LINE.stroke_width(1)))
-        .map_err(de)
-}
-
-/// A box filled with `fill` and outlined with a dashed line (canvas pixels).
-pub(super) fn draw_dashed_box(
-    root: &Root<'_>,
-    [(x0, y0), (x1, y1)]: [(i32, i32); 2],
-    fill: RGBColor,
-) -> Fallible {
-    root.draw(&Rectangle::new([(x0, y0), (x1, y1)], fill.filled()))
-        .map_err(de)?;
-    let outline = PathElement::new(
-        vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)],
-        HANDOVER_LINE.stroke_width(1),
-    );
-    root.draw(&outline).map_err(de)
-}
-
-/// A stated zero on a bar chart: a short thick line along the baseline from
-/// `a` to `b` (canvas pixels), so a zero is seen and never read as a gap.
-pub(super) fn draw_zero_tick(root: &Root<'_>, a: (i32, i32), b: (i32, i32)) -> Fallible {
-    root.draw(&PathElement::new(vec![a, b], ZERO_TICK.stroke_width(3)))
-        .map_err(de)
-}
-
 /// `text` with `desc_gaps` as its description when `gaps` and one is given:
 /// a chart with unknown values says so instead of reading as complete.
 pub(super) fn with_gaps(text: &ChartText, gaps: bool) -> std::borrow::Cow<'_, ChartText> {
@@ -708,185 +227,6 @@ pub(super) fn with_gaps(text: &ChartText, gaps: bool) -> std::borrow::Cow<'_, Ch
         std::borrow::Cow::Borrowed(text)
     }
 }
-
-/// A legend item with the hatch swatch, or none when `label` is blank.
-pub(super) fn hatch_legend(label: &str) -> Option<LegendItem> {
-    let label = clean(label);
-    (!label.is_empty()).then_some(LegendItem {
-        swatch: Swatch::Hatch,
-        label,
-    })
-}
-
-/// A point marker in pixel coordinates.
-pub(super) fn draw_marker(
-    root: &Root<'_>,
-    at: (i32, i32),
-    color: RGBColor,
-    marker: Marker,
-) -> Fallible {
-    match marker {
-        Marker::Circle => root.draw(&Circle::new(at, 4, color.filled())).map_err(de),
-        Marker::Triangle => root
-            .draw(&TriangleMarker::new(at, 6, color.filled()))
-            .map_err(de),
-    }
-}
-
-/// Bottom edge of a chart's plotting area, in canvas pixels.
-pub(super) fn plot_bottom(ranges: (std::ops::Range<i32>, std::ops::Range<i32>)) -> i32 {
-    ranges.1.end
-}
-
-/// A linear axis whose tick positions this module chooses (plotters' own
-/// choice may put ticks between years or at fractional counts).
-#[derive(Clone, Debug)]
-pub(super) struct Ticked {
-    lo: f64,
-    hi: f64,
-    ticks: Vec<f64>,
-}
-
-impl Ticked {
-    pub(super) fn new(range: std::ops::Range<f64>, ticks: Vec<f64>) -> Ticked {
-        let ticks = ticks
-            .into_iter()
-            .filter(|t| *t >= range.start.min(range.end) && *t <= range.start.max(range.end))
-            .collect();
-        Ticked {
-            lo: range.start,
-            hi: range.end,
-            ticks,
-        }
-    }
-}
-
-impl Ranged for Ticked {
-    type FormatOption = DefaultFormatting;
-    type ValueType = f64;
-
-    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
-        let span = self.hi - self.lo;
-        let t = (value - self.lo) / span;
-        let px = f64::from(limit.0) + (f64::from(limit.1) - f64::from(limit.0)) * t;
-        if span != 0.0 && px.is_finite() {
-            // `as` saturates, so no overflow for far-off values.
-            px.round() as i32
-        } else {
-            limit.0 + (limit.1 - limit.0) / 2
-        }
-    }
-
-    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<f64> {
-        if hint.weight().allow_light_points() {
-            Vec::new()
-        } else {
-            self.ticks.clone()
-        }
-    }
-
-    fn range(&self) -> std::ops::Range<f64> {
-        self.lo..self.hi
-    }
-}
-
-/// Coordinates of a chart with years along x and counts (from zero) along y.
-pub(super) type YearCountCoord = Cartesian2d<Ticked, Ticked>;
-
-/// How to set up a years × counts chart.
-pub(super) struct YearAxes<'t> {
-    pub first: i32,
-    pub last: i32,
-    pub scale: &'t Scale,
-    pub x_desc: &'t str,
-    pub y_desc: &'t str,
-    pub sep: char,
-    pub margin_top: i32,
-    pub margin_right: i32,
-}
-
-/// Builds a years × counts chart on `area` and draws its axes: year ticks
-/// thinned to fit, count ticks with thousands separators, light horizontal
-/// grid lines, optional axis captions.
-pub(super) fn year_count_chart<'a, 'b>(
-    area: &'a Root<'b>,
-    axes: &YearAxes<'_>,
-) -> Result<ChartContext<'a, SVGBackend<'b>, YearCountCoord>, String> {
-    let x_desc = clean(axes.x_desc);
-    let y_desc = clean(axes.y_desc);
-    let x_area = 24 + if x_desc.is_empty() { 0 } else { 18 };
-    let y_area =
-        axes.scale.widest_label.ceil() as i32 + 14 + if y_desc.is_empty() { 0 } else { 20 };
-    let (first, last) = (axes.first.min(axes.last), axes.first.max(axes.last));
-    let span = (i64::from(last) - i64::from(first) + 1) as f64;
-    let plot_w = f64::from(area.dim_in_pixel().0 as i32 - y_area - axes.margin_right).max(1.0);
-    let x_ticks = year_ticks(first, last, plot_w / span);
-    let x_range = Ticked::new(f64::from(first) - 0.5..f64::from(last) + 0.5, x_ticks);
-    let y_range = Ticked::new(0.0..axes.scale.top, axes.scale.ticks.clone());
-    let mut chart = ChartBuilder::on(area)
-        .margin_top(axes.margin_top)
-        .margin_right(axes.margin_right)
-        .x_label_area_size(x_area)
-        .y_label_area_size(y_area)
-        .build_cartesian_2d(x_range, y_range)
-        .map_err(de)?;
-    let sep = axes.sep;
-    let x_fmt = |v: &f64| year_label(*v);
-    let y_fmt = move |v: &f64| count_label(*v, sep);
-    let mut mesh = chart.configure_mesh();
-    house_axes(&mut mesh, &x_desc)
-        .disable_x_mesh()
-        .bold_line_style(GRID.stroke_width(1))
-        .x_label_formatter(&x_fmt)
-        .y_label_formatter(&y_fmt);
-    if !y_desc.is_empty() {
-        mesh.y_desc(y_desc);
-    }
-    mesh.draw().map_err(de)?;
-    Ok(chart)
-}
-
-/// Marks each reorganization: a dashed vertical line on the boundary before
-/// that year, from the label strip above the plot down to the plot's bottom,
-/// and the label "{reorganized} {year}" in the strip (alternating two rows so
-/// close years stay legible).
-pub(super) fn draw_reorgs(
-    root: &Root<'_>,
-    years: &BTreeSet<i32>,
-    x_px: &dyn Fn(f64) -> i32,
-    plot_bottom: i32,
-    strip_top: i32,
-    text: &ChartText,
-) -> Fallible {
-    let label = clean(&text.reorganized);
-    let canvas_w = root.dim_in_pixel().0 as i32;
-    for (i, &year) in years.iter().enumerate() {
-        let x = x_px(f64::from(year) - 0.5);
-        let row = (i % 2) as i32;
-        let label_y = strip_top + 9 + row * 16;
-        let line = PathElement::new(
-            vec![(x, label_y + 6), (x, plot_bottom)],
-            REORG.stroke_width(2),
-        );
-        root.draw(&line).map_err(de)?;
-        let caption = if label.is_empty() {
-            year.to_string()
-        } else {
-            format!("{label} {year}")
-        };
-        let fits_right = f64::from(x + 4) + text_w(&caption, FONT - 1.0) <= f64::from(canvas_w - 2);
-        let (anchor_x, h) = if fits_right {
-            (x + 4, HPos::Left)
-        } else {
-            (x - 4, HPos::Right)
-        };
-        let style = anchored(FONT - 1.0, REORG, h, VPos::Center);
-        root.draw(&Text::new(caption, (anchor_x, label_y), style))
-            .map_err(de)?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -920,15 +260,19 @@ mod tests {
     }
 
     #[test]
-    fn year_ticks_thin_out_when_crowded() {
-        assert_eq!(year_ticks(2019, 2021, 100.0), vec![2019.0, 2020.0, 2021.0]);
-        let crowded = year_ticks(1985, 2024, 10.0);
-        assert_eq!(
-            crowded,
-            vec![1985.0, 1990.0, 1995.0, 2000.0, 2005.0, 2010.0, 2015.0, 2020.0]
-        );
-        assert_eq!(year_ticks(2021, 2021, 0.0), vec![2021.0]);
-        assert!(year_ticks(i32::MIN, i32::MAX, 1e-9).len() <= 1000);
+    fn every_year_has_a_tick_and_labels_turn_before_thinning() {
+        assert_eq!(year_ticks(2021, 2019), vec![2019.0, 2020.0, 2021.0]);
+        assert!(year_ticks(i32::MIN, i32::MAX).len() <= 1000);
+        let roomy = YearLabels::fit(40.0);
+        assert_eq!((roomy.step, roomy.rotate), (1, false));
+        let tight = YearLabels::fit(20.0);
+        assert_eq!((tight.step, tight.rotate), (1, true));
+        // Vertical labels are drawn apart from the axis' own.
+        assert_eq!(tight.label(2019.0), "");
+        let crowded = YearLabels::fit(10.0);
+        assert_eq!((crowded.step, crowded.rotate), (5, false));
+        assert_eq!(crowded.label(2020.0), "2020");
+        assert_eq!(crowded.label(2021.0), "");
     }
 
     #[test]

@@ -13,13 +13,14 @@ use super::common::{
     LegendItem, Root, Scale, Swatch, YearAxes, COLLECTIVES, CONFERENCES, FONT, INDIVIDUALS_FILL,
     INK, OUTLINE, PAD,
 };
-use super::{Chart, ChartText, ClusterAwards, YearCount};
+use super::common::{finish_small, width_for_years, y_label_area};
+use super::{Chart, ChartText, ClusterAwards, YearCount, PHONE_WIDTH};
 
 /// Collectives and individuals of one year.
 type Counts = (Option<u64>, Option<u64>);
 type YearMap = BTreeMap<i32, Counts>;
 
-const PANEL_H: i32 = 176;
+const PANEL_H: i32 = 160;
 const PLOT_H: i32 = 240;
 
 /// Sum of the two counts of a year (absent counts add nothing).
@@ -136,6 +137,10 @@ fn draw_panel(
 /// count for, and a year some listed clusters give no count for has a
 /// hatched cap on its bar (its total leaves them out). The legend then has
 /// `text.not_reported`. With a single cluster the total panel is left out.
+/// Panels stand two abreast, so the chart fits a phone; each year keeps its
+/// tick, labelled as often as the panel's width allows. With several panels,
+/// `text.note` (which should say that the cluster panels share one scale and
+/// the total panel has its own) is shown above the chart.
 ///
 /// `None` when no cluster gives any count. Counts of a year given twice for
 /// one cluster are added. The table lists every cluster (in the given order,
@@ -224,13 +229,11 @@ pub fn awards_by_cluster(
         panels.push((name, map, gaps, &cluster_scale));
     }
     let any_gap = any_gap || cluster_unknown.iter().any(|u| !u.is_empty());
-    let cols = match panels.len() {
-        1 => 1,
-        2..=4 => 2,
-        _ => 3,
-    };
+    // Two panels abreast fit a phone; their years keep a tick each, labelled
+    // as often as there is room.
+    let cols = if panels.len() == 1 { 1 } else { 2 };
     let grid_rows = panels.len().div_ceil(cols);
-    let width = if cols == 1 { 560 } else { 720 };
+    let width = PHONE_WIDTH as i32;
     let inner_w = width - 2 * PAD;
     let mut items = vec![
         LegendItem {
@@ -251,7 +254,7 @@ pub fn awards_by_cluster(
         f64::from(PAD + legend_h + grid_rows as i32 * PANEL_H + PAD),
     );
 
-    let raw = render(size.0, size.1, |root| {
+    let raw = render(size.0, size.1, true, |root| {
         draw_legend(root, &items, (PAD, PAD), inner_w)?;
         let body = root.margin(PAD + legend_h, PAD, PAD, PAD);
         let areas = body.split_evenly((grid_rows, cols));
@@ -345,7 +348,11 @@ pub fn awards_by_cluster(
         ),
         ("unknown_years", year_ranges(&total_unknown)),
     ];
-    let text = with_gaps(text, any_gap);
+    let mut text = with_gaps(text, any_gap);
+    if panels.len() == 1 {
+        // The note on shared scales is about several panels.
+        text.to_mut().note.clear();
+    }
     Some(finish(id_prefix, &text, &vars, size, raw, table))
 }
 
@@ -353,7 +360,10 @@ pub fn awards_by_cluster(
 /// each bar when there is room. Counts of a year given twice are added; a
 /// year between the first and the last that is not listed (no write-up) is
 /// a hatched band with the legend `text.no_writeup`, never a zero. `None`
-/// for an empty list.
+/// for an empty list. The plot is only as tall as the counts need. At most
+/// one conference a year is no chart: the result then has no SVG, the
+/// sentence `text.small` (placeholders as `desc`, plus `{listed_years}`,
+/// the years with a conference) and the table, open.
 ///
 /// Reads `title`, `desc`, `desc_gaps`, `table_summary`, `year`,
 /// `conferences`, `no_writeup`, `missing`, `thousands_sep`. Placeholders in
@@ -385,11 +395,16 @@ pub fn conferences_per_year(
     } else {
         hatch_legend(&text.no_writeup).into_iter().collect()
     };
-    let legend_h = legend_height(&items, 560 - 2 * PAD);
-    let size = canvas(560.0, f64::from(PAD + legend_h + PLOT_H + PAD));
+    let span = i64::from(last) - i64::from(first) + 1;
+    let fixed = 2 * PAD + y_label_area(&scale, &clean(&text.conferences)) + 12;
+    let width = width_for_years(PHONE_WIDTH as i32, fixed, span);
+    let legend_h = legend_height(&items, width - 2 * PAD);
+    // As tall as the counts need: a few conferences a year take little room.
+    let plot_h = (scale.ticks.len() as i32 * 36 + 70).min(PLOT_H);
+    let size = canvas(f64::from(width), f64::from(PAD + legend_h + plot_h + PAD));
 
-    let raw = render(size.0, size.1, |root| {
-        draw_legend(root, &items, (PAD, PAD), 560 - 2 * PAD)?;
+    let raw = render(size.0, size.1, max > 1, |root| {
+        draw_legend(root, &items, (PAD, PAD), width - 2 * PAD)?;
         let area = root.margin(PAD + legend_h, PAD, PAD, PAD);
         let mut chart = year_count_chart(
             &area,
@@ -460,8 +475,13 @@ pub fn conferences_per_year(
             best.map(|b| b.0.to_string()).unwrap_or_default(),
         ),
         ("unknown_years", year_ranges(&unknown)),
+        ("listed_years", year_ranges(&data.keys().copied().collect())),
     ];
     let text = with_gaps(text, !unknown.is_empty());
+    if max <= 1 {
+        // Bars all of one height say nothing a sentence cannot.
+        return Some(finish_small(id_prefix, &text, &vars, table));
+    }
     Some(finish(id_prefix, &text, &vars, size, raw, table))
 }
 
@@ -751,12 +771,28 @@ mod tests {
     fn conference_edge_cases() {
         let text = vi_text("x");
         assert!(conferences_per_year("c", &text, &[]).is_none());
-        let one = conferences(&[yc(2020, 0)]);
-        check_common(&one, "Số hội nghị theo năm");
-        let doc = parse(&one.svg);
-        let labels = texts(&doc);
-        assert!(labels.contains(&"1".to_string()) && labels.contains(&"2020".to_string()));
-        assert_eq!(with_color(&doc, "rect", "fill", CONFERENCES).len(), 1);
+        // At most one conference a year: a sentence and the table, no bars.
+        let mut small = vi_text("Số hội nghị theo năm");
+        small.small = "{total} hội nghị, mỗi năm nhiều nhất một: {listed_years}.".to_string();
+        let Some(one) = conferences_per_year("c", &small, &[yc(2017, 1), yc(2021, 1), yc(2022, 1)])
+        else {
+            panic!("expected a result");
+        };
+        assert!(one.svg.is_empty());
+        assert_eq!(
+            one.note,
+            "3 hội nghị, mỗi năm nhiều nhất một: 2017, 2021–2022."
+        );
+        assert_eq!(table_rows(&one)[2], vec!["2018", "—"]);
+        let zero = conferences(&[yc(2020, 0)]);
+        assert!(zero.svg.is_empty());
+        // Two in a year make a chart, only as tall as it needs.
+        let two = conferences(&[yc(2020, 2), yc(2021, 1)]);
+        check_common(&two, "Số hội nghị theo năm");
+        let doc = parse(&two.svg);
+        assert_eq!(with_color(&doc, "rect", "fill", CONFERENCES).len(), 2);
+        let height = num(&doc.root_element(), "height");
+        assert!(height < 240.0, "{height}");
         let big = conferences(&[yc(2020, 250_000), yc(2021, 3)]);
         assert!(texts(&parse(&big.svg)).contains(&"250.000".to_string()));
         let forty: Vec<YearCount> = (1985..2025).map(|y| yc(y, 3)).collect();

@@ -6,13 +6,12 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::{
-    anchored, canvas, chars_fitting, clean, de, draw_dashed_box, draw_legend, draw_reorgs, finish,
-    format_count, house_axes, legend_height, plot_bottom, render, rotated, table_html, text_w,
-    truncate, with_gaps, year_cell, year_label, year_ranges, year_ticks, Cell, LegendItem, Swatch,
-    Ticked, DEPUTY_BG, DEPUTY_HANDOVER_BG, FONT, INK, LEADER_BG, LEADER_HANDOVER_BG, MUTED, PAD,
-    REORG_STRIP,
+    anchored, canvas, chars_fitting, clean, de, draw_dashed_box, draw_legend, finish, format_count,
+    legend_height, render, table_html, text_w, truncate, with_gaps, year_cell, year_ranges, Cell,
+    LegendItem, Swatch, DEPUTY_BG, DEPUTY_HANDOVER_BG, FONT, GRID, INK, LEADER_BG,
+    LEADER_HANDOVER_BG, MUTED, PAD, REORG,
 };
-use super::{Chart, ChartText, YearLeaders};
+use super::{Chart, ChartText, YearLeaders, PHONE_WIDTH};
 
 /// The unit(s) in a role for a year, and whether they are known only from
 /// the previous year's handover.
@@ -25,12 +24,16 @@ struct Holder {
 /// Leader and deputy of one year.
 type Roles = (Option<Holder>, Option<Holder>);
 
-const WIDTH: i32 = 560;
-/// Columns at least this wide hold horizontal, wrapped names.
-const WIDE_COLUMN: f64 = 84.0;
-/// Narrowest column when names are written vertically.
-const NARROW_COLUMN: f64 = 24.0;
-const LINE_H: f64 = 15.0;
+/// Narrowest width of the years column.
+const YEAR_COL: i32 = 48;
+/// Height of the header row.
+const HEAD_H: i32 = 22;
+/// Height of the line that marks a reorganization before a year's row.
+const REORG_ROW: i32 = 22;
+const LINE_H: i32 = 16;
+/// Longest span of years drawn row by row; a longer one (absurd input)
+/// only gets the years it lists.
+const MAX_ROWS: i64 = 200;
 
 /// Splits `s` into at most `max_lines` lines of at most `width` characters,
 /// at spaces where possible; the last line ends with "…" if text was cut.
@@ -94,12 +97,12 @@ fn join_names(names: &[(String, bool)]) -> Option<Holder> {
     }
 }
 
-/// Leader/deputy strip: years along x, two rows (Cụm trưởng above, Cụm phó
-/// below), the unit's name written in each year's cell. With few years the
-/// names run horizontally, wrapped on up to three lines; with many they run
-/// vertically and the canvas widens. Names too long for a cell end in "…"
-/// (the table has them in full). A year listed without a unit shows
-/// `text.missing` in an empty cell: no one is drawn for it.
+/// Leader/deputy timeline, laid out like a table that fits a phone: one row
+/// per year (top to bottom), a Cụm trưởng and a Cụm phó column, the unit's
+/// name written horizontally in each cell, wrapped on up to three lines.
+/// Names too long for a cell end in "…" (the table has them in full). A
+/// year without a unit shows `text.missing` in an empty cell: no one is
+/// drawn for it.
 ///
 /// A holder a write-up of the year states has a solid cell; one known only
 /// from the previous year's handover (`leader_handover`, `deputy_handover`)
@@ -109,7 +112,7 @@ fn join_names(names: &[(String, bool)]) -> Option<Holder> {
 ///
 /// Several entries for one year are merged (distinct names joined by "; ").
 /// `None` when no year names any unit. Each year in `reorganized` gets a
-/// dashed vertical marker labelled "{text.reorganized} {year}".
+/// dashed line above its row labelled "{text.reorganized} {year}".
 ///
 /// Reads `title`, `desc`, `desc_gaps`, `table_summary`, `year`, `leader`,
 /// `deputy`, `reorganized`, `missing`, `stated`, `handover`,
@@ -144,38 +147,25 @@ pub fn cluster_leaders(
     let reorgs: BTreeSet<i32> = reorganized.iter().copied().collect();
     let first = data.keys().chain(reorgs.iter()).min().copied()?;
     let last = data.keys().chain(reorgs.iter()).max().copied()?;
-    let span = (i64::from(last) - i64::from(first) + 1) as f64;
+    // One row per year of the span (a year without an entry shows
+    // `text.missing`), or only the years given when the span is absurd.
+    let years: Vec<i32> = if i64::from(last) - i64::from(first) < MAX_ROWS {
+        (first..=last).collect()
+    } else {
+        data.keys()
+            .chain(reorgs.iter())
+            .copied()
+            .collect::<BTreeSet<i32>>()
+            .into_iter()
+            .collect()
+    };
 
-    let row_labels = [
-        truncate(&clean(&text.leader), 24),
-        truncate(&clean(&text.deputy), 24),
-    ];
-    let label_w = row_labels
-        .iter()
-        .map(|l| text_w(l, FONT))
-        .fold(0.0, f64::max)
-        .ceil() as i32
-        + 14;
-    let avail = f64::from(WIDTH - 2 * PAD - label_w - 12);
-    let natural = avail / span;
-    let horizontal = natural >= WIDE_COLUMN;
-    let col_w = if horizontal {
-        natural
-    } else {
-        natural.max(NARROW_COLUMN)
-    };
-    let width = if horizontal {
-        f64::from(WIDTH)
-    } else {
-        f64::from(2 * PAD + label_w + 12) + col_w * span
-    };
-    let cell_font = if horizontal { FONT } else { FONT - 1.0 };
-    let names: Vec<&String> = data
-        .values()
-        .flat_map(|(l, d)| [l.as_ref(), d.as_ref()])
-        .flatten()
-        .map(|h| &h.name)
-        .collect();
+    let width = PHONE_WIDTH as i32;
+    // The years column as wide as its header, within reason.
+    let year_col =
+        (text_w(&clean(&text.year), FONT).ceil() as i32 + 10).clamp(YEAR_COL, 2 * YEAR_COL);
+    let col_w = (width - 2 * PAD - year_col) / 2;
+    let line_chars = chars_fitting(f64::from(col_w - 10), FONT);
     let handover_years: BTreeSet<i32> = data
         .iter()
         .filter(|(_, (l, d))| {
@@ -197,107 +187,111 @@ pub fn cluster_leaders(
         .map(|(swatch, label)| LegendItem { swatch, label })
         .collect()
     };
-    let legend_h = legend_height(&items, width as i32 - 2 * PAD);
-    let fits = |chars: usize, lines: usize| {
-        names
-            .iter()
-            .all(|name| wrap(name, chars, lines).join(" ") == **name)
+    let legend_h = legend_height(&items, width - 2 * PAD);
+    // Each year's row: the names wrapped on up to three lines.
+    let lines_of = |holder: &Option<Holder>| {
+        holder
+            .as_ref()
+            .map_or(Vec::new(), |h| wrap(&h.name, line_chars, 3))
     };
-    // Rows only as tall as the names need: horizontal cells grow by lines,
-    // vertical ones by length, up to a limit past which names are cut.
-    let (row_h, max_lines, line_chars) = if horizontal {
-        let chars = chars_fitting(col_w - 8.0, cell_font);
-        let lines = (1..=3).find(|&n| fits(chars, n)).unwrap_or(3);
-        (lines as i32 * LINE_H as i32 + 14, lines, chars)
-    } else {
-        let lines = if col_w >= 2.0 * LINE_H + 6.0 { 2 } else { 1 };
-        let chars_for = |h: i32| chars_fitting(f64::from(h) - 12.0, cell_font);
-        let row_h = (60..=170)
-            .step_by(10)
-            .find(|&h| fits(chars_for(h), lines))
-            .unwrap_or(170);
-        (row_h, lines, chars_for(row_h))
-    };
-    let x_desc = clean(&text.year);
-    let x_area = 24 + if x_desc.is_empty() { 0 } else { 18 };
-    let strip_h = if reorgs.is_empty() { 0 } else { REORG_STRIP };
-    let top = PAD + legend_h + strip_h;
-    let size = canvas(width, f64::from(top + 4 + 2 * row_h + x_area + PAD));
+    let rows: Vec<(i32, [Vec<String>; 2], i32)> = years
+        .iter()
+        .map(|&year| {
+            let (l, d) = data.get(&year).cloned().unwrap_or((None, None));
+            let cells = [lines_of(&l), lines_of(&d)];
+            let lines = cells.iter().map(Vec::len).max().unwrap_or(0).max(1) as i32;
+            (year, cells, lines * LINE_H + 8)
+        })
+        .collect();
+    let reorg_rows = rows.iter().filter(|r| reorgs.contains(&r.0)).count() as i32;
+    let body_h: i32 = rows.iter().map(|r| r.2).sum::<i32>() + reorg_rows * REORG_ROW;
+    let top = PAD + legend_h;
+    let size = canvas(f64::from(width), f64::from(top + HEAD_H + body_h + PAD));
+    let headers = [
+        truncate(
+            &clean(&text.year),
+            chars_fitting(f64::from(year_col - 4), FONT),
+        ),
+        truncate(&clean(&text.leader), line_chars),
+        truncate(&clean(&text.deputy), line_chars),
+    ];
+    let missing = clean(&text.missing);
+    let reorg_label = clean(&text.reorganized);
 
-    let raw = render(size.0, size.1, |root| {
-        draw_legend(root, &items, (PAD, PAD), width as i32 - 2 * PAD)?;
-        let area = root.margin(top, PAD, PAD, PAD);
-        let x_ticks = year_ticks(first, last, col_w);
-        let mut chart = ChartBuilder::on(&area)
-            .margin_top(4)
-            .margin_right(12)
-            .x_label_area_size(x_area)
-            .y_label_area_size(label_w)
-            .build_cartesian_2d(
-                Ticked::new(f64::from(first) - 0.5..f64::from(last) + 0.5, x_ticks),
-                Ticked::new(2.0..0.0, vec![0.5, 1.5]),
-            )
-            .map_err(de)?;
-        let x_fmt = |v: &f64| year_label(*v);
-        let y_fmt = |v: &f64| {
-            if *v < 1.0 {
-                row_labels[0].clone()
-            } else {
-                row_labels[1].clone()
-            }
-        };
-        let mut mesh = chart.configure_mesh();
-        house_axes(&mut mesh, &x_desc)
-            .disable_mesh()
-            .x_label_formatter(&x_fmt)
-            .y_label_formatter(&y_fmt);
-        mesh.draw().map_err(de)?;
-
-        for (&year, (leader, deputy)) in &data {
-            let x = f64::from(year);
-            let cells = [
-                (0.0, leader, LEADER_BG, LEADER_HANDOVER_BG),
-                (1.0, deputy, DEPUTY_BG, DEPUTY_HANDOVER_BG),
-            ];
-            for (row, holder, fill, handover_fill) in cells {
-                let center = chart.backend_coord(&(x, row + 0.5));
-                let Some(holder) = holder else {
-                    let style = anchored(cell_font, MUTED, HPos::Center, VPos::Center);
-                    let missing = clean(&text.missing);
-                    if !missing.is_empty() {
-                        root.draw(&Text::new(missing, center, style)).map_err(de)?;
-                    }
-                    continue;
-                };
-                let corners = [(x - 0.47, row + 0.04), (x + 0.47, row + 0.96)];
-                if holder.handover {
-                    let a = chart.backend_coord(&corners[0]);
-                    let b = chart.backend_coord(&corners[1]);
-                    draw_dashed_box(root, [a, b], handover_fill)?;
-                } else {
-                    chart
-                        .draw_series(std::iter::once(Rectangle::new(corners, fill.filled())))
-                        .map_err(de)?;
-                }
-                let lines = wrap(&holder.name, line_chars, max_lines);
-                let offset = (lines.len() as f64 - 1.0) / 2.0;
-                for (k, line) in lines.into_iter().enumerate() {
-                    let shift = ((k as f64 - offset) * LINE_H).round() as i32;
-                    if horizontal {
-                        let style = anchored(cell_font, INK, HPos::Center, VPos::Center);
-                        let at = (center.0, center.1 + shift);
-                        root.draw(&Text::new(line, at, style)).map_err(de)?;
-                    } else {
-                        let at = (center.0 + shift, center.1);
-                        root.draw(&Text::new(line, at, rotated(cell_font, INK)))
-                            .map_err(de)?;
-                    }
-                }
-            }
+    let raw = render(size.0, size.1, true, |root| {
+        draw_legend(root, &items, (PAD, PAD), width - 2 * PAD)?;
+        let xs = [PAD, PAD + year_col, PAD + year_col + col_w];
+        let right = PAD + year_col + 2 * col_w;
+        for (header, &x) in headers.iter().zip(xs.iter()) {
+            let style = anchored(FONT, MUTED, HPos::Left, VPos::Center);
+            root.draw(&Text::new(header.clone(), (x + 4, top + HEAD_H / 2), style))
+                .map_err(de)?;
         }
-        let bottom = plot_bottom(chart.plotting_area().get_pixel_range());
-        let x_px = |x: f64| chart.backend_coord(&(x, 0.0)).0;
-        draw_reorgs(root, &reorgs, &x_px, bottom, PAD + legend_h, text)
+        let mut y = top + HEAD_H;
+        root.draw(&PathElement::new(
+            vec![(PAD, y), (right, y)],
+            INK.stroke_width(1),
+        ))
+        .map_err(de)?;
+        for (year, cells, row_h) in &rows {
+            if reorgs.contains(year) {
+                let line_y = y + REORG_ROW - 3;
+                root.draw(&PathElement::new(
+                    vec![(PAD, line_y), (right, line_y)],
+                    REORG.stroke_width(2),
+                ))
+                .map_err(de)?;
+                let caption = if reorg_label.is_empty() {
+                    year.to_string()
+                } else {
+                    format!("{reorg_label} {year}")
+                };
+                let style = anchored(FONT, REORG, HPos::Left, VPos::Center);
+                root.draw(&Text::new(caption, (PAD + 4, y + REORG_ROW / 2 - 3), style))
+                    .map_err(de)?;
+                y += REORG_ROW;
+            }
+            let style = anchored(FONT, INK, HPos::Left, VPos::Top);
+            root.draw(&Text::new(year.to_string(), (PAD + 4, y + 5), style))
+                .map_err(de)?;
+            let (leader, deputy) = data.get(year).cloned().unwrap_or((None, None));
+            let roles = [
+                (&leader, LEADER_BG, LEADER_HANDOVER_BG),
+                (&deputy, DEPUTY_BG, DEPUTY_HANDOVER_BG),
+            ];
+            for (k, ((holder, fill, handover_fill), lines)) in
+                roles.into_iter().zip(cells.iter()).enumerate()
+            {
+                let x = xs[k + 1];
+                let corners = [(x + 1, y + 1), (x + col_w - 1, y + row_h - 1)];
+                match holder {
+                    Some(h) if h.handover => draw_dashed_box(root, corners, handover_fill)?,
+                    Some(_) => root
+                        .draw(&Rectangle::new(corners, fill.filled()))
+                        .map_err(de)?,
+                    None => {
+                        if !missing.is_empty() {
+                            let style = anchored(FONT, MUTED, HPos::Left, VPos::Top);
+                            root.draw(&Text::new(missing.clone(), (x + 5, y + 5), style))
+                                .map_err(de)?;
+                        }
+                        continue;
+                    }
+                }
+                for (n, line) in lines.iter().enumerate() {
+                    let style = anchored(FONT, INK, HPos::Left, VPos::Top);
+                    let at = (x + 5, y + 5 + n as i32 * LINE_H);
+                    root.draw(&Text::new(line.clone(), at, style)).map_err(de)?;
+                }
+            }
+            y += row_h;
+            root.draw(&PathElement::new(
+                vec![(PAD, y), (right, y)],
+                GRID.stroke_width(1),
+            ))
+            .map_err(de)?;
+        }
+        Ok(())
     });
 
     let all_years: BTreeSet<i32> = data.keys().chain(reorgs.iter()).copied().collect();
@@ -467,8 +461,10 @@ mod tests {
         assert!(outlines
             .iter()
             .all(|o| o.attribute("stroke-dasharray").is_some()));
-        let x2024 = label_x(&doc, "2024");
-        assert!(num(&light[1], "x") < x2024);
+        // The cell sits in the 2024 row.
+        let y2024 = label_y(&doc, "2024");
+        let top = num(&light[1], "y");
+        assert!(top <= y2024 && y2024 < top + num(&light[1], "height"));
         let labels = texts(&doc);
         for expected in [
             "Nêu trong bài viết",
@@ -479,11 +475,11 @@ mod tests {
             assert!(labels.contains(&expected.to_string()), "{expected}");
         }
         // 2025 has no holder known: no cell drawn there, only the dash.
-        let x2025 = label_x(&doc, "2025");
+        let y2025 = label_y(&doc, "2025") + 4.0;
         let cells = elements(&doc, "rect");
         assert!(cells.iter().all(|r| {
-            num(r, "width") > 400.0
-                || !(num(r, "x") < x2025 && x2025 < num(r, "x") + num(r, "width"))
+            num(r, "width") > 300.0
+                || !(num(r, "y") < y2025 && y2025 < num(r, "y") + num(r, "height"))
         }));
         assert_eq!(labels.iter().filter(|l| *l == "—").count(), 3);
         assert_eq!(
@@ -513,7 +509,7 @@ mod tests {
     }
 
     #[test]
-    fn forty_years_write_names_vertically() {
+    fn forty_years_keep_names_horizontal() {
         let entries: Vec<YearLeaders> = (1985..2025)
             .map(|y| {
                 entry(
@@ -529,15 +525,22 @@ mod tests {
         assert_eq!(with_color(&doc, "rect", "fill", LEADER_BG).len(), 40);
         let cells: Vec<_> = with_color(&doc, "rect", "fill", DEPUTY_BG);
         assert_eq!(cells.len(), 40);
-        assert!(cells.iter().all(|r| num(r, "width") >= 20.0));
-        let vertical = elements(&doc, "text")
-            .into_iter()
-            .filter(|t| {
-                t.attribute("transform")
-                    .is_some_and(|v| v.starts_with("rotate(270"))
-            })
-            .count();
-        assert!(vertical >= 80, "{vertical} vertical names");
+        assert!(cells.iter().all(|r| num(r, "width") >= 100.0));
+        assert!(elements(&doc, "text")
+            .iter()
+            .all(|t| t.attribute("transform").is_none()));
+        // One row per year, top to bottom; the names wrap, whole words kept.
+        let ys: Vec<f64> = (1985..2025)
+            .map(|y| label_y(&doc, &y.to_string()))
+            .collect();
+        assert!(ys.windows(2).all(|w| w[0] < w[1]));
+        let labels = texts(&doc);
+        assert!(
+            labels.contains(&"Công an tỉnh Đồng".to_string())
+                || labels.contains(&"Công an tỉnh Đồng Nai".to_string()),
+            "{labels:?}"
+        );
+        assert_eq!(root_width(&doc), 358.0);
         assert_eq!(table_rows(&c).len(), 41);
     }
 

@@ -4,15 +4,19 @@ use std::collections::BTreeSet;
 
 use plotters::prelude::*;
 
+use plotters::style::text_anchor::{HPos, VPos};
+
 use super::common::{
-    canvas, clean, de, draw_hatch, draw_legend, draw_reorgs, finish, hatch_legend, house_axes,
-    legend_height, plot_bottom, render, table_html, text_w, truncate, with_gaps, year_label,
-    year_ranges, year_ticks, Cell, LegendItem, Swatch, Ticked, BAND, FONT, MEMBER, PAD,
-    REORG_STRIP,
+    anchored, canvas, chars_fitting, clean, de, draw_hatch, draw_legend, draw_reorgs, finish,
+    hatch_legend, house_axes, legend_height, plot_bottom, render, table_html, text_w, truncate,
+    with_gaps, year_ranges, year_ticks, Cell, LegendItem, Swatch, Ticked, YearLabels, BAND, FONT,
+    INK, MEMBER, PAD, REORG_STRIP, YEAR_W_ROTATED,
 };
-use super::{Chart, ChartText, UnitMembership};
+use super::{Chart, ChartText, UnitMembership, PHONE_WIDTH};
 
 const ROW_H: i32 = 18;
+/// Height of the line above a row that holds the unit's name.
+const NAME_H: i32 = 17;
 const NAME_CHARS: usize = 34;
 
 /// Membership matrix: one row per unit (in the given order), one column per
@@ -76,18 +80,30 @@ pub fn cluster_membership(
     let span = i64::from(last) - i64::from(first) + 1;
 
     let n = rows.len();
-    let labels: Vec<String> = rows
+    // Names left of the rows when they leave room for every year on a
+    // phone's width, else each name on its own line above its row.
+    let plot_w = (span as f64 * YEAR_W_ROTATED).max(120.0);
+    let left_labels: Vec<String> = rows
         .iter()
         .map(|(name, _)| truncate(name, NAME_CHARS))
         .collect();
-    let label_w = labels
+    let left_w = left_labels
         .iter()
         .map(|l| text_w(l, FONT))
         .fold(0.0, f64::max)
         .ceil() as i32
         + 14;
-    let plot_w = (span as f64 * 14.0).clamp(320.0, 1400.0);
-    let width = f64::from(2 * PAD + label_w + 12) + plot_w;
+    let beside = f64::from(2 * PAD + left_w + 12) + plot_w <= f64::from(PHONE_WIDTH);
+    let label_w = if beside { left_w } else { 0 };
+    let width = (f64::from(2 * PAD + label_w + 12) + plot_w).max(f64::from(PHONE_WIDTH));
+    let plot_w = width - f64::from(2 * PAD + label_w + 12);
+    let labels: Vec<String> = if beside {
+        left_labels
+    } else {
+        let chars = chars_fitting(plot_w, FONT);
+        rows.iter().map(|(name, _)| truncate(name, chars)).collect()
+    };
+    let row_h = if beside { ROW_H } else { ROW_H + NAME_H };
     let inner_w = width as i32 - 2 * PAD;
     let member = clean(&text.member);
     let mut items = if member.is_empty() {
@@ -104,27 +120,41 @@ pub fn cluster_membership(
     let legend_h = legend_height(&items, inner_w);
     let strip_h = if reorgs.is_empty() { 0 } else { REORG_STRIP };
     let x_desc = clean(&text.year);
-    let x_area = 24 + if x_desc.is_empty() { 0 } else { 18 };
+    let year_labels = YearLabels::fit(plot_w / span as f64);
+    let x_area = year_labels.area(!x_desc.is_empty());
     let top = PAD + legend_h + strip_h;
-    let plot_h = ROW_H * n as i32;
+    let plot_h = row_h * n as i32;
     let size = canvas(width, f64::from(top + 4 + plot_h + x_area + PAD));
+    // Part of a row (0..1) the member cells take: all of it but a margin,
+    // or below the name.
+    let cell_top = if beside {
+        0.14
+    } else {
+        f64::from(NAME_H) / f64::from(row_h)
+    };
 
-    let raw = render(size.0, size.1, |root| {
+    let raw = render(size.0, size.1, true, |root| {
         draw_legend(root, &items, (PAD, PAD), inner_w)?;
         let area = root.margin(top, PAD, PAD, PAD);
-        let x_ticks = year_ticks(first, last, plot_w / span as f64);
-        let y_ticks: Vec<f64> = (0..n).map(|i| i as f64 + 0.5).collect();
+        let y_ticks: Vec<f64> = if beside {
+            (0..n).map(|i| i as f64 + 0.5).collect()
+        } else {
+            Vec::new()
+        };
         let mut chart = ChartBuilder::on(&area)
             .margin_top(4)
             .margin_right(12)
             .x_label_area_size(x_area)
             .y_label_area_size(label_w)
             .build_cartesian_2d(
-                Ticked::new(f64::from(first) - 0.5..f64::from(last) + 0.5, x_ticks),
+                Ticked::new(
+                    f64::from(first) - 0.5..f64::from(last) + 0.5,
+                    year_ticks(first, last),
+                ),
                 Ticked::new(n as f64..0.0, y_ticks),
             )
             .map_err(de)?;
-        let x_fmt = |v: &f64| year_label(*v);
+        let x_fmt = |v: &f64| year_labels.label(*v);
         let y_fmt = |v: &f64| {
             let index = v.floor();
             if index >= 0.0 {
@@ -139,6 +169,9 @@ pub fn cluster_membership(
             .x_label_formatter(&x_fmt)
             .y_label_formatter(&y_fmt);
         mesh.draw().map_err(de)?;
+        let axis_y = chart.plotting_area().get_pixel_range().1.end;
+        let x_px = |x: f64| chart.backend_coord(&(x, 0.0)).0;
+        year_labels.draw_rotated(root, (first, last), &x_px, axis_y)?;
 
         let (x0, x1) = (f64::from(first) - 0.5, f64::from(last) + 0.5);
         // Every other row on a light band.
@@ -160,11 +193,18 @@ pub fn cluster_membership(
                 .draw_series(years.iter().map(|&year| {
                     let x = f64::from(year);
                     Rectangle::new(
-                        [(x - 0.42, y + 0.14), (x + 0.42, y + 0.86)],
+                        [(x - 0.42, y + cell_top), (x + 0.42, y + 0.86)],
                         MEMBER.filled(),
                     )
                 }))
                 .map_err(de)?;
+            if !beside {
+                let at = chart.backend_coord(&(x0, y));
+                let style = anchored(FONT, INK, HPos::Left, VPos::Top);
+                let name = labels.get(i).cloned().unwrap_or_default();
+                root.draw(&Text::new(name, (at.0 + 2, at.1 + 2), style))
+                    .map_err(de)?;
+            }
         }
         let bottom = plot_bottom(chart.plotting_area().get_pixel_range());
         let x_px = |x: f64| chart.backend_coord(&(x, 0.0)).0;
@@ -281,9 +321,11 @@ mod tests {
             .map(|t| num(&t, "y"))
             .unwrap_or(f64::NAN);
         let x2020 = label_x(&doc, "2020");
+        // Names this long do not leave room beside the rows on a phone:
+        // each stands on its own line, above its row's cells.
         let in_row: Vec<_> = cells
             .iter()
-            .filter(|r| num(r, "y") <= row_y && row_y <= num(r, "y") + num(r, "height"))
+            .filter(|r| num(r, "y") > row_y && num(r, "y") < row_y + f64::from(ROW_H + NAME_H))
             .collect();
         assert_eq!(in_row.len(), 2);
         assert!(in_row.iter().all(|r| num(r, "x") + num(r, "width") < x2020));
@@ -351,6 +393,20 @@ mod tests {
     }
 
     #[test]
+    fn short_names_stand_beside_the_rows_within_a_phone() {
+        let units = [
+            unit("Lạng Sơn", &[2021, 2022]),
+            unit("Cao Bằng", &[2022, 2023]),
+        ];
+        let c = chart(&units, &[]);
+        check_common(&c, "Đơn vị thành viên qua các năm");
+        let doc = parse(&c.svg);
+        assert_eq!(root_width(&doc), f64::from(PHONE_WIDTH));
+        let name_x = label_x(&doc, "Lạng Sơn");
+        assert!(name_x < label_x(&doc, "2021"));
+    }
+
+    #[test]
     fn thirty_units_over_forty_years() {
         let units: Vec<UnitMembership> = (0..30)
             .map(|i| {
@@ -368,8 +424,8 @@ mod tests {
         assert_eq!(with_color(&doc, "rect", "fill", MEMBER).len(), expected + 1);
         assert_eq!(with_color(&doc, "polyline", "stroke", REORG).len(), 3);
         let labels = texts(&doc);
-        // Long names are shortened on the chart, complete in the table.
-        assert!(labels.iter().any(|l| l.ends_with('…')));
+        // Names stand above their rows, whole when the chart is wide enough.
+        assert!(labels.iter().any(|l| l.ends_with("cứu nạn, cứu hộ số 29")));
         assert!(table_rows(&c)[1][0].ends_with("số 0"));
         assert_eq!(table_rows(&c).len(), 31);
         // Rows do not overlap: unit labels are at least a row apart.

@@ -3,9 +3,17 @@
 //! Every chart is one small public function that takes plain data (the
 //! structs below), the page's localized strings ([`ChartText`]) and an id
 //! prefix, and returns a [`Chart`]: an inline `<svg>` (drawn with `plotters`,
-//! then made scalable and accessible) and an HTML data table with the same
-//! numbers. Pages built this way show their charts offline and in print,
-//! without JavaScript.
+//! then made accessible) and an HTML data table with the same numbers.
+//! Pages built this way show their charts offline and in print, without
+//! JavaScript.
+//!
+//! A chart is drawn at the size it is shown: one SVG unit is one CSS pixel,
+//! so its text reads at 12–13 px on a phone and on a desktop alike. Charts
+//! are laid out for a phone's width ([`PHONE_WIDTH`]) and grow only when
+//! their data need it (every year of a time axis has its tick and, but in
+//! small multiples, its label); a wider chart scrolls in its box. Data that
+//! say too little for a chart (one point, one honour, one cluster, at most
+//! one conference a year) give a sentence and the open table instead.
 //!
 //! What this module must not do: no I/O (it never reads or writes files), no
 //! templates and no knowledge of the rest of the site (pages decide where a
@@ -18,10 +26,14 @@
 //! `common::table_html`, then hands both to `common::finish`.
 
 mod awards;
+mod axes;
 mod common;
 mod home;
 mod leaders;
+mod legend;
 mod membership;
+mod svg;
+mod table;
 mod unit;
 mod year;
 
@@ -97,6 +109,13 @@ pub struct ChartText {
     /// "Theo bàn giao": legend entry (and table note) of a role known only
     /// from the previous year's handover.
     pub handover: String,
+    /// Sentence shown instead of the chart when its data say too little for
+    /// one (a single point, one honour, at most one conference a year); same
+    /// placeholders as `desc`. Empty: `desc` is used.
+    pub small: String,
+    /// Visible sentence shown above the chart (same placeholders as `desc`),
+    /// e.g. which panels share a scale. Empty: none.
+    pub note: String,
     /// Thousands separator for every number shown ('.' for Vietnamese, ',' for English).
     pub thousands_sep: char,
 }
@@ -130,10 +149,16 @@ impl Default for ChartText {
             no_writeup: String::new(),
             stated: String::new(),
             handover: String::new(),
+            small: String::new(),
+            note: String::new(),
             thousands_sep: '.',
         }
     }
 }
+
+/// Widest chart that fits a 390 px phone screen beside the page's margins;
+/// a wider one scrolls sideways in its box (its text never shrinks).
+pub const PHONE_WIDTH: u32 = 358;
 
 /// A rendered chart, ready to be inlined in an HTML page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,20 +166,43 @@ pub struct Chart {
     /// The id prefix the chart was made with (whitespace replaced by '-');
     /// the SVG uses `{id}-title` and `{id}-desc`.
     pub id: String,
-    /// Inline `<svg>…</svg>` (no XML prolog, scalable through its viewBox).
-    /// Empty only if drawing failed, which is not expected; the table still carries the data.
+    /// Inline `<svg>…</svg>` (no XML prolog), as many CSS pixels wide and
+    /// high as its viewBox, so its text is never scaled. Empty when the data
+    /// say too little for a chart (see `note`) or if drawing failed, which is
+    /// not expected; the table still carries the data.
     pub svg: String,
-    /// `<details><summary>…</summary><table>…</table></details>` with the chart's numbers.
+    /// Width of the SVG in CSS pixels (0 without SVG).
+    pub width: u32,
+    /// A visible sentence shown with the chart: what a reader must know to
+    /// read it (e.g. which panels share a scale), or, without SVG, the
+    /// sentence that takes the chart's place.
+    pub note: String,
+    /// `<details><summary>…</summary><table>…</table></details>` with the
+    /// chart's numbers; open when it takes the chart's place.
     pub table_html: String,
 }
 
 impl Chart {
-    /// `<figure class="chart">` holding the SVG and the data table.
+    /// `<figure class="chart">` holding the note, the SVG (in a box that
+    /// scrolls sideways when the chart is wider than a phone) and the data table.
     pub fn to_html(&self) -> String {
         let mut out = String::from("<figure class=\"chart\">\n");
+        if !self.note.is_empty() {
+            out.push_str(&format!(
+                "<p class=\"chart-note\">{}</p>\n",
+                common::escape(&self.note)
+            ));
+        }
         if !self.svg.is_empty() {
+            // A box that may scroll must be reachable from the keyboard.
+            let focus = if self.width > PHONE_WIDTH {
+                " tabindex=\"0\""
+            } else {
+                ""
+            };
+            out.push_str(&format!("<div class=\"chart-scroll\"{focus}>"));
             out.push_str(&self.svg);
-            out.push('\n');
+            out.push_str("</div>\n");
         }
         out.push_str(&self.table_html);
         out.push_str("\n</figure>");
@@ -367,11 +415,25 @@ mod tests {
         let chart = Chart {
             id: "x".to_string(),
             svg: "<svg></svg>".to_string(),
+            width: 300,
+            note: String::new(),
             table_html: "<details></details>".to_string(),
         };
         assert_eq!(
             chart.to_html(),
-            "<figure class=\"chart\">\n<svg></svg>\n<details></details>\n</figure>"
+            "<figure class=\"chart\">\n<div class=\"chart-scroll\"><svg></svg></div>\n\
+             <details></details>\n</figure>"
+        );
+        let wide = Chart {
+            width: 900,
+            note: "Chung một thang đo.".to_string(),
+            ..chart.clone()
+        };
+        assert_eq!(
+            wide.to_html(),
+            "<figure class=\"chart\">\n<p class=\"chart-note\">Chung một thang đo.</p>\n\
+             <div class=\"chart-scroll\" tabindex=\"0\"><svg></svg></div>\n\
+             <details></details>\n</figure>"
         );
         let empty = Chart {
             svg: String::new(),

@@ -37,6 +37,8 @@ pub(super) fn vi_text(title: &str) -> ChartText {
         no_writeup: "Không có bài viết".to_string(),
         stated: "Nêu trong bài viết".to_string(),
         handover: "Theo bàn giao".to_string(),
+        small: String::new(),
+        note: String::new(),
         thousands_sep: '.',
     }
 }
@@ -128,6 +130,22 @@ pub(super) fn label_x(doc: &Document<'_>, label: &str) -> f64 {
     }
 }
 
+/// y of the text showing exactly `label`.
+pub(super) fn label_y(doc: &Document<'_>, label: &str) -> f64 {
+    let found = elements(doc, "text")
+        .into_iter()
+        .find(|n| n.text() == Some(label));
+    match found {
+        Some(n) => num(&n, "y"),
+        None => panic!("no text {label:?} in {:?}", texts(doc)),
+    }
+}
+
+/// Width of the chart in CSS pixels.
+pub(super) fn root_width(doc: &Document<'_>) -> f64 {
+    num(&doc.root_element(), "width")
+}
+
 /// Text of all table cells, row by row (header row included).
 pub(super) fn table_rows(chart: &Chart) -> Vec<Vec<String>> {
     let doc = parse(&chart.table_html);
@@ -160,8 +178,20 @@ pub(super) fn check_common(chart: &Chart, title: &str) {
     let parts: Vec<f64> = view_box.split(' ').filter_map(|p| p.parse().ok()).collect();
     assert_eq!(parts.len(), 4, "viewBox {view_box:?}");
     assert!(parts[2] > 0.0 && parts[3] > 0.0);
-    assert!(root.attribute("height").is_none());
-    assert!(matches!(root.attribute("width"), None | Some("100%")));
+    // One SVG unit is one CSS pixel: the text is never scaled.
+    assert_eq!(
+        root.attribute("width"),
+        Some(format!("{}", parts[2]).as_str())
+    );
+    assert_eq!(
+        root.attribute("height"),
+        Some(format!("{}", parts[3]).as_str())
+    );
+    assert_eq!(f64::from(chart.width), parts[2]);
+    for text in elements(&doc, "text") {
+        let size = num(&text, "font-size");
+        assert!((11.0..=16.0).contains(&size), "font-size {size}");
+    }
 
     assert!(hatch_defined(&doc), "hatch used but not defined");
     let mut ids = BTreeSet::new();

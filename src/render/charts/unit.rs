@@ -6,43 +6,37 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::{
-    anchored, canvas, clean, count_scale, de, draw_legend, finish, format_count, legend_height,
-    max_by_year, render, table_html, text_w, year_count_chart, Cell, LegendItem, Swatch, YearAxes,
-    FONT, INK, OUTLINE, PAD,
+    anchored, canvas, chars_fitting, clean, de, finish, finish_small, format_count, house_axes,
+    max_by_year, render, table_html, truncate, width_for_years, year_ticks, Cell, Ticked,
+    YearLabels, FONT, GRID, INK, PAD,
 };
-use super::{Chart, ChartText, HonourCount};
+use super::{Chart, ChartText, HonourCount, PHONE_WIDTH};
 
-const WIDTH: i32 = 560;
-const PLOT_H: i32 = 250;
+/// Height of the line above a row that holds the kind's name.
+const NAME_H: i32 = 18;
+/// Height of a row of dots.
+const DOT_ROW: i32 = 24;
+/// Radius of a dot for one honour, and for several (with the count inside).
+const DOT_R: i32 = 5;
+const DOT_R_MANY: i32 = 9;
+/// The dots' colour.
+const DOT: RGBColor = RGBColor(0x1F, 0x4E, 0x79);
 
-/// Fills of the honour kinds, alternating dark and light so neighbouring
-/// segments differ in grey too; `true` marks dark fills (white labels).
-/// More kinds than colours reuse them in order.
-pub(super) const HONOUR_FILLS: [(RGBColor, bool); 6] = [
-    (RGBColor(0x1F, 0x4E, 0x79), true),
-    (RGBColor(0xF0, 0xB7, 0x7A), false),
-    (RGBColor(0x4E, 0x85, 0x5F), true),
-    (RGBColor(0xE2, 0xE2, 0xE2), false),
-    (RGBColor(0x7B, 0x3F, 0x61), true),
-    (RGBColor(0xA7, 0xC7, 0xE7), false),
-];
-
-fn fill_of(kind: usize) -> (RGBColor, bool) {
-    HONOUR_FILLS[kind % HONOUR_FILLS.len()]
-}
-
-/// Honours per year as stacked bars from zero, one segment per kind of
-/// honour (in order of first appearance in `honours`), each segment outlined
-/// and, where it is tall enough, labelled with its count; the year's total
-/// stands above the bar when there is room. Years not listed get no bar.
-/// Counts of the same year and kind are added.
+/// A unit's honours as a timeline of dots: years along x (each with its
+/// tick), one row per kind of honour (in order of first appearance in
+/// `honours`, its name written above the row), a dot where the unit
+/// received that kind that year; several of a kind in a year make a larger
+/// dot with the count inside. Years not listed have no dot. Counts of the
+/// same year and kind are added.
 ///
-/// `None` for an empty list.
+/// `None` for an empty list. A single honour (a total of one) is no chart:
+/// the result has no SVG, the sentence `text.small` and the table.
 ///
-/// Reads `title`, `desc`, `table_summary`, `year`, `value_axis`, `honour`,
+/// Reads `title`, `desc`, `small`, `table_summary`, `year`, `honour`,
 /// `count`, `missing` (name for an empty kind), `thousands_sep`.
-/// Placeholders in `desc`: `{first_year}`, `{last_year}`, `{total}`,
-/// `{kinds}`, `{max}`, `{max_year}` (year with most honours).
+/// Placeholders in `desc` and `small`: `{first_year}`, `{last_year}`,
+/// `{total}`, `{kinds}`, `{kind_names}` (the kinds, joined by "; "),
+/// `{max}`, `{max_year}` (year with most honours).
 pub fn unit_honours(id_prefix: &str, text: &ChartText, honours: &[HonourCount]) -> Option<Chart> {
     let missing = clean(&text.missing);
     let mut kinds: Vec<String> = Vec::new();
@@ -81,78 +75,77 @@ pub fn unit_honours(id_prefix: &str, text: &ChartText, honours: &[HonourCount]) 
         .map(|(&y, counts)| (y, counts.iter().fold(0, |a: u64, &b| a.saturating_add(b))))
         .collect();
     let max = totals.values().copied().max().unwrap_or(0);
-    let scale = count_scale(max, 5, sep);
-    let items: Vec<LegendItem> = kinds
+    let total = totals.values().fold(0, |a: u64, &b| a.saturating_add(b));
+    let span = i64::from(last) - i64::from(first) + 1;
+    let width = width_for_years(PHONE_WIDTH as i32, 2 * PAD + 12 + 2 * DOT_R_MANY, span);
+    let n = kinds.len();
+    let names: Vec<String> = kinds
         .iter()
-        .enumerate()
-        .map(|(i, kind)| LegendItem {
-            swatch: Swatch::Box(fill_of(i).0, true),
-            label: kind.clone(),
-        })
+        .map(|k| truncate(k, chars_fitting(f64::from(width - 2 * PAD - 4), FONT)))
         .collect();
-    let inner_w = WIDTH - 2 * PAD;
-    let legend_h = legend_height(&items, inner_w);
-    let top = PAD + legend_h;
-    let size = canvas(f64::from(WIDTH), f64::from(top + PLOT_H + PAD));
+    let x_desc = clean(&text.year);
+    let plot_w = f64::from(width - 2 * PAD - 12 - 2 * DOT_R_MANY);
+    let labels = YearLabels::fit(plot_w / span as f64);
+    let x_area = labels.area(!x_desc.is_empty());
+    let row_h = NAME_H + DOT_ROW;
+    let size = canvas(
+        f64::from(width),
+        f64::from(PAD + 4 + row_h * n as i32 + x_area + PAD),
+    );
 
-    let raw = render(size.0, size.1, |root| {
-        draw_legend(root, &items, (PAD, PAD), inner_w)?;
-        let area = root.margin(top, PAD, PAD, PAD);
-        let mut chart = year_count_chart(
-            &area,
-            &YearAxes {
-                first,
-                last,
-                scale: &scale,
-                x_desc: &text.year,
-                y_desc: &text.value_axis,
-                sep,
-                margin_top: 16,
-                margin_right: 12,
-            },
-        )?;
-        let bar_px = chart.backend_coord(&(f64::from(first) + 0.38, 0.0)).0
-            - chart.backend_coord(&(f64::from(first) - 0.38, 0.0)).0;
+    let raw = render(size.0, size.1, total > 1, |root| {
+        let area = root.margin(PAD, PAD, PAD, PAD);
+        let mut chart = ChartBuilder::on(&area)
+            .margin_top(4)
+            .margin_left(DOT_R_MANY)
+            .margin_right(12 + DOT_R_MANY)
+            .x_label_area_size(x_area)
+            .y_label_area_size(0)
+            .build_cartesian_2d(
+                Ticked::new(
+                    f64::from(first) - 0.5..f64::from(last) + 0.5,
+                    year_ticks(first, last),
+                ),
+                Ticked::new(n as f64..0.0, Vec::new()),
+            )
+            .map_err(de)?;
+        let x_fmt = |v: &f64| labels.label(*v);
+        let mut mesh = chart.configure_mesh();
+        house_axes(&mut mesh, &x_desc)
+            .disable_y_mesh()
+            .bold_line_style(GRID.stroke_width(1))
+            .x_label_formatter(&x_fmt);
+        mesh.draw().map_err(de)?;
+        let axis_y = chart.plotting_area().get_pixel_range().1.end;
+        let x_px = |x: f64| chart.backend_coord(&(x, 0.0)).0;
+        labels.draw_rotated(root, (first, last), &x_px, axis_y)?;
+        let dot_at = f64::from(NAME_H + DOT_ROW / 2) / f64::from(row_h);
+        for (i, name) in names.iter().enumerate() {
+            let (left, top) = chart.backend_coord(&(f64::from(first) - 0.5, i as f64));
+            let style = anchored(FONT, INK, HPos::Left, VPos::Top);
+            root.draw(&Text::new(
+                name.clone(),
+                (left - DOT_R_MANY + 2, top + 3),
+                style,
+            ))
+            .map_err(de)?;
+        }
         for (&year, counts) in &data {
-            let x = f64::from(year);
-            let mut base = 0u64;
             for (kind, &count) in counts.iter().enumerate() {
                 if count == 0 {
                     continue;
                 }
-                let top_value = base.saturating_add(count);
-                let corners = [(x - 0.38, base as f64), (x + 0.38, top_value as f64)];
-                let (fill, dark) = fill_of(kind);
-                chart
-                    .draw_series(std::iter::once(Rectangle::new(corners, fill.filled())))
-                    .map_err(de)?;
-                if bar_px >= 5 {
-                    chart
-                        .draw_series(std::iter::once(Rectangle::new(
-                            corners,
-                            OUTLINE.stroke_width(1),
-                        )))
+                let at = chart.backend_coord(&(f64::from(year), kind as f64 + dot_at));
+                if count == 1 {
+                    root.draw(&Circle::new(at, DOT_R, DOT.filled()))
                         .map_err(de)?;
-                }
-                let label = format_count(count, sep);
-                let low = chart.backend_coord(&(x, base as f64));
-                let high = chart.backend_coord(&(x, top_value as f64));
-                let fits = f64::from(low.1 - high.1) >= FONT + 3.0
-                    && text_w(&label, FONT - 1.0) + 4.0 <= f64::from(bar_px);
-                if fits {
-                    let color = if dark { WHITE } else { INK };
-                    let style = anchored(FONT - 1.0, color, HPos::Center, VPos::Center);
-                    let at = (low.0, (low.1 + high.1) / 2);
+                } else {
+                    root.draw(&Circle::new(at, DOT_R_MANY, DOT.filled()))
+                        .map_err(de)?;
+                    let label = format_count(count, sep);
+                    let style = anchored(FONT - 1.0, WHITE, HPos::Center, VPos::Center);
                     root.draw(&Text::new(label, at, style)).map_err(de)?;
                 }
-                base = top_value;
-            }
-            let total = format_count(base, sep);
-            if text_w(&total, FONT - 1.0) + 4.0 <= f64::from(bar_px) * 1.2 {
-                let (px, py) = chart.backend_coord(&(x, base as f64));
-                let style = anchored(FONT - 1.0, INK, HPos::Center, VPos::Bottom);
-                root.draw(&Text::new(total, (px, py - 3), style))
-                    .map_err(de)?;
             }
         }
         Ok(())
@@ -175,17 +168,19 @@ pub fn unit_honours(id_prefix: &str, text: &ChartText, honours: &[HonourCount]) 
     let vars = [
         ("first_year", first.to_string()),
         ("last_year", last.to_string()),
-        (
-            "total",
-            format_count(totals.values().fold(0, |a, &b| a.saturating_add(b)), sep),
-        ),
+        ("total", format_count(total, sep)),
         ("kinds", format_count(kinds.len() as u64, sep)),
+        ("kind_names", kinds.join("; ")),
         ("max", format_count(max, sep)),
         (
             "max_year",
             best.map(|b| b.0.to_string()).unwrap_or_default(),
         ),
     ];
+    if total <= 1 {
+        // One honour is a fact, not a trend: a sentence and the table.
+        return Some(finish_small(id_prefix, text, &vars, table));
+    }
     Some(finish(id_prefix, text, &vars, size, raw, table))
 }
 
@@ -216,7 +211,7 @@ mod tests {
     }
 
     #[test]
-    fn stacked_segments_per_kind() {
+    fn dots_by_year_and_kind() {
         let honours = [
             h(2019, FLAG, 1),
             h(2019, MERIT, 3),
@@ -227,33 +222,29 @@ mod tests {
         let c = chart(&honours);
         check_common(&c, "Khen thưởng của đơn vị theo năm");
         let doc = parse(&c.svg);
-        let (flag, _) = fill_of(0);
-        let (merit, _) = fill_of(1);
-        // Segments plus one legend swatch per kind.
-        assert_eq!(with_color(&doc, "rect", "fill", flag).len(), 2 + 1);
-        assert_eq!(with_color(&doc, "rect", "fill", merit).len(), 2 + 1);
+        let dots = with_color(&doc, "circle", "fill", DOT);
+        // 2019 flag, 2019 merit (3), 2020 merit (2), 2022 flag (2).
+        assert_eq!(dots.len(), 4);
         let labels = texts(&doc);
-        for expected in [FLAG, MERIT, "Năm", "Số lượt", "2019", "2022", "4", "0"] {
+        for expected in [FLAG, MERIT, "Năm", "2019", "2020", "2021", "2022", "3", "2"] {
             assert!(
                 labels.contains(&expected.to_string()),
                 "missing {expected}: {labels:?}"
             );
         }
-        // The merit segment of 2019 sits on the flag segment of 2019.
-        let flag_2019 = &with_color(&doc, "rect", "fill", flag)[1];
-        let merit_2019 = &with_color(&doc, "rect", "fill", merit)[1];
-        assert!(
-            (num(merit_2019, "y") + num(merit_2019, "height") - num(flag_2019, "y")).abs() < 1.5
-        );
-        // Nothing at 2021.
+        // No bar of counts, and nothing at 2021.
+        assert!(!labels.contains(&"Số lượt".to_string()));
         let x2021 = label_x(&doc, "2021");
-        for bar in with_color(&doc, "rect", "fill", flag)
+        assert!(dots.iter().all(|d| (num(d, "cx") - x2021).abs() > 5.0));
+        // The flag's dots share a row, above the merit's row.
+        let x2019 = label_x(&doc, "2019");
+        let at_2019: Vec<f64> = dots
             .iter()
-            .chain(with_color(&doc, "rect", "fill", merit).iter())
-            .skip(1)
-        {
-            assert!(!(num(bar, "x") < x2021 && x2021 < num(bar, "x") + num(bar, "width")));
-        }
+            .filter(|d| (num(d, "cx") - x2019).abs() < 1.5)
+            .map(|d| num(d, "cy"))
+            .collect();
+        assert_eq!(at_2019.len(), 2);
+        assert!(at_2019[0] < at_2019[1]);
         assert_eq!(
             elements(&doc, "desc")[0].text(),
             Some("8 khen thưởng, 2 loại; nhiều nhất năm 2019 (4).")
@@ -267,41 +258,56 @@ mod tests {
     }
 
     #[test]
+    fn one_honour_is_a_sentence_and_a_table() {
+        let mut text = vi_text("Khen thưởng của đơn vị theo năm");
+        text.small = "Đơn vị nhận {total} danh hiệu: {kind_names}, năm {first_year}.".to_string();
+        let Some(one) = unit_honours("u", &text, &[h(2020, FLAG, 1)]) else {
+            panic!("expected a result");
+        };
+        assert!(one.svg.is_empty());
+        assert_eq!(
+            one.note,
+            "Đơn vị nhận 1 danh hiệu: Cờ thi đua của Bộ Công an, năm 2020."
+        );
+        assert!(one
+            .table_html
+            .starts_with("<details class=\"chart-data\" open=\"\">"));
+        assert_eq!(table_rows(&one)[1], vec!["2020", FLAG, "1"]);
+        let html = one.to_html();
+        assert!(html.contains("<p class=\"chart-note\">Đơn vị nhận 1 danh hiệu"));
+        assert!(!html.contains("<svg"));
+    }
+
+    #[test]
     fn edge_cases() {
         let text = vi_text("x");
         assert!(unit_honours("u", &text, &[]).is_none());
-        let one = chart(&[h(2020, FLAG, 1)]);
-        check_common(&one, "Khen thưởng của đơn vị theo năm");
-        assert_eq!(
-            with_color(&parse(&one.svg), "rect", "fill", fill_of(0).0).len(),
-            2
-        );
         let zeros = chart(&[h(2020, FLAG, 0), h(2021, MERIT, 0)]);
-        check_common(&zeros, "Khen thưởng của đơn vị theo năm");
-        let doc = parse(&zeros.svg);
-        assert!(texts(&doc).contains(&"1".to_string()));
+        assert!(zeros.svg.is_empty());
         assert_eq!(table_rows(&zeros)[1], vec!["2020", FLAG, "0"]);
         let big = chart(&[h(2020, FLAG, 250_000), h(2021, MERIT, 1)]);
+        check_common(&big, "Khen thưởng của đơn vị theo năm");
         assert!(texts(&parse(&big.svg)).contains(&"250.000".to_string()));
         let forty: Vec<HonourCount> = (1985..2025)
             .map(|y| h(y, if y % 2 == 0 { FLAG } else { MERIT }, 2))
             .collect();
         let c = chart(&forty);
         check_common(&c, "Khen thưởng của đơn vị theo năm");
-        assert_eq!(
-            with_color(&parse(&c.svg), "rect", "fill", fill_of(0).0).len(),
-            20 + 1
-        );
+        let doc = parse(&c.svg);
+        assert_eq!(with_color(&doc, "circle", "fill", DOT).len(), 40);
+        // Every one of the forty years is labelled (written upwards).
+        let labels = texts(&doc);
+        assert!((1985..2025).all(|y| labels.contains(&y.to_string())));
         assert_eq!(chart(&forty), chart(&forty));
     }
 
     #[test]
-    fn many_kinds_wrap_the_legend() {
+    fn long_kind_names_stay_on_one_line() {
         let honours: Vec<HonourCount> = (0..8)
             .map(|k| {
                 h(
-                    2020,
-                    &format!("Danh hiệu thi đua loại {k} của Bộ Công an"),
+                    2020 + k,
+                    &format!("Danh hiệu thi đua loại {k} của Bộ Công an dành cho tập thể xuất sắc"),
                     1,
                 )
             })
@@ -309,17 +315,11 @@ mod tests {
         let c = chart(&honours);
         check_common(&c, "Khen thưởng của đơn vị theo năm");
         let doc = parse(&c.svg);
-        let legend_ys: Vec<f64> = elements(&doc, "text")
-            .iter()
-            .filter(|t| {
-                t.text()
-                    .is_some_and(|s| s.starts_with("Danh hiệu thi đua loại"))
-            })
-            .map(|t| num(t, "y"))
+        let names: Vec<String> = texts(&doc)
+            .into_iter()
+            .filter(|t| t.starts_with("Danh hiệu thi đua loại"))
             .collect();
-        assert_eq!(legend_ys.len(), 8);
-        let distinct: std::collections::BTreeSet<i64> =
-            legend_ys.iter().map(|y| *y as i64).collect();
-        assert!(distinct.len() >= 4, "legend not wrapped: {legend_ys:?}");
+        assert_eq!(names.len(), 8);
+        assert!(names.iter().all(|n| n.ends_with('…')), "{names:?}");
     }
 }

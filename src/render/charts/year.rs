@@ -9,22 +9,27 @@ use super::common::{
     text_w, truncate, with_gaps, Cell, LegendItem, Swatch, Ticked, COLLECTIVES, FONT, GRID,
     INDIVIDUALS_FILL, INK, MUTED, OUTLINE, PAD,
 };
-use super::{Chart, ChartText, ClusterCounts};
+use super::common::{chars_fitting, finish_small};
+use super::{Chart, ChartText, ClusterCounts, PHONE_WIDTH};
 
-const WIDTH: i32 = 560;
-const BAND_H: i32 = 34;
-const NAME_CHARS: usize = 30;
+const WIDTH: i32 = PHONE_WIDTH as i32;
+/// Height of one cluster: its name's line and its two bars.
+const BAND_H: i32 = 52;
+/// Height of the line that holds a cluster's name.
+const NAME_H: i32 = 18;
 
-/// Grouped horizontal bars, one group per cluster (in the given order): a
-/// dark "lượt tập thể" bar above a light, outlined "lượt cá nhân" bar, each
-/// with its count written at its end. The count axis starts at zero. A count
+/// Grouped horizontal bars, one group per cluster (in the given order): the
+/// cluster's name on its own line, then a dark "lượt tập thể" bar above a
+/// light, outlined "lượt cá nhân" bar, each with its count written at its
+/// end; the chart fits a phone's width. The count axis starts at zero. A count
 /// that is `None` gets a hatched box across the whole axis instead of a bar
 /// and shows `text.missing` (legend `text.not_reported`), so "not reported"
 /// never looks like zero; a stated zero gets a tick on the zero line and
 /// "0". Long cluster names are shortened with "…" (the table has them in
 /// full).
 ///
-/// `None` when no cluster has any count.
+/// `None` when no cluster has any count. A single cluster is no
+/// comparison: the result has no SVG, the sentence `text.small` and the table.
 ///
 /// Reads `title`, `desc`, `desc_gaps`, `table_summary`, `cluster`,
 /// `value_axis`, `collectives`, `individuals`, `missing`, `not_reported`,
@@ -47,7 +52,10 @@ pub fn year_clusters(
     }
     let sep = text.thousands_sep;
     let names: Vec<String> = clusters.iter().map(|c| clean(&c.name)).collect();
-    let labels: Vec<String> = names.iter().map(|n| truncate(n, NAME_CHARS)).collect();
+    let labels: Vec<String> = names
+        .iter()
+        .map(|n| truncate(n, chars_fitting(f64::from(WIDTH - 2 * PAD - 4), FONT)))
+        .collect();
     let n = clusters.len();
     let max = clusters
         .iter()
@@ -55,18 +63,16 @@ pub fn year_clusters(
         .flatten()
         .max()
         .unwrap_or(0);
-    let scale = count_scale(max, 5, sep);
-    let label_w = labels
-        .iter()
-        .map(|l| text_w(l, FONT))
-        .fold(0.0, f64::max)
-        .ceil() as i32
-        + 14;
     let missing = clean(&text.missing);
     let value_w = text_w(&format_count(max, sep), FONT - 1.0)
         .max(text_w(&missing, FONT - 1.0))
         .ceil() as i32
         + 10;
+    // As many steps as the axis has room for side by side labels.
+    let axis_w = f64::from(WIDTH - 2 * PAD - value_w);
+    let label_room = text_w(&format_count(max, sep), FONT) + 16.0;
+    let steps = (axis_w / label_room).floor().clamp(1.0, 5.0) as u64;
+    let scale = count_scale(max, steps, sep);
     let any_unknown = clusters
         .iter()
         .any(|c| c.collectives.is_none() || c.individuals.is_none());
@@ -93,51 +99,50 @@ pub fn year_clusters(
         f64::from(top + 4 + BAND_H * n as i32 + x_area + PAD),
     );
 
-    let raw = render(size.0, size.1, |root| {
+    // One cluster is no comparison: a sentence and the table say it.
+    let raw = render(size.0, size.1, n > 1, |root| {
         draw_legend(root, &items, (PAD, PAD), inner_w)?;
         let area = root.margin(top, PAD, PAD, PAD);
-        let y_ticks: Vec<f64> = (0..n).map(|i| i as f64 + 0.5).collect();
         let mut chart = ChartBuilder::on(&area)
             .margin_top(4)
             .margin_right(value_w)
             .x_label_area_size(x_area)
-            .y_label_area_size(label_w)
+            .y_label_area_size(0)
             .build_cartesian_2d(
                 Ticked::new(0.0..scale.top, scale.ticks.clone()),
-                Ticked::new(n as f64..0.0, y_ticks),
+                Ticked::new(n as f64..0.0, Vec::new()),
             )
             .map_err(de)?;
         let x_fmt = |v: &f64| count_label(*v, sep);
-        let y_fmt = |v: &f64| {
-            let index = v.floor();
-            if index >= 0.0 {
-                labels.get(index as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        };
         let mut mesh = chart.configure_mesh();
         house_axes(&mut mesh, &x_desc)
             .disable_y_mesh()
             .bold_line_style(GRID.stroke_width(1))
-            .x_label_formatter(&x_fmt)
-            .y_label_formatter(&y_fmt);
+            .x_label_formatter(&x_fmt);
         mesh.draw().map_err(de)?;
 
+        // Each band: the cluster's name on its own line, then its two bars.
+        let name_part = f64::from(NAME_H) / f64::from(BAND_H);
+        let bar_h = (0.94 - name_part) / 2.0;
         for (i, cluster) in clusters.iter().enumerate() {
             let band = i as f64;
+            let (x, y) = chart.backend_coord(&(0.0, band));
+            let style = anchored(FONT, INK, HPos::Left, VPos::Top);
+            let name = labels.get(i).cloned().unwrap_or_default();
+            root.draw(&Text::new(name, (x, y + 3), style)).map_err(de)?;
+            let top = band + name_part;
             let bars = [
                 (
                     cluster.collectives,
-                    band + 0.12,
-                    band + 0.49,
+                    top,
+                    top + bar_h - 0.01,
                     COLLECTIVES,
                     false,
                 ),
                 (
                     cluster.individuals,
-                    band + 0.51,
-                    band + 0.88,
+                    top + bar_h + 0.01,
+                    top + 2.0 * bar_h,
                     INDIVIDUALS_FILL,
                     true,
                 ),
@@ -252,6 +257,9 @@ pub fn year_clusters(
         ("total_individuals", total(|c| c.individuals)),
     ];
     let text = with_gaps(text, !unknown.is_empty());
+    if n <= 1 {
+        return Some(finish_small(id_prefix, &text, &vars, table));
+    }
     Some(finish(id_prefix, &text, &vars, size, raw, table))
 }
 
@@ -402,17 +410,26 @@ mod tests {
         assert!(texts(&doc).contains(&"20.000".to_string()));
         assert_eq!(table_rows(&c).len(), 21);
 
-        let one = chart(&[cc("Cụm thi đua số 1", Some(4), Some(7))]);
-        check_common(&one, "Các cụm thi đua năm 2023");
-        assert_eq!(
-            with_color(&parse(&one.svg), "rect", "fill", COLLECTIVES).len(),
-            2
-        );
+        // Names on their own line: whole, and the chart fits a phone.
+        assert!(texts(&doc).contains(&"Cụm thi đua các đơn vị trực thuộc số 20".to_string()));
+        assert_eq!(root_width(&doc), f64::from(PHONE_WIDTH));
+
+        // One cluster compares with nothing: a sentence and the table.
+        let mut text = vi_text("Các cụm thi đua năm 2023");
+        text.small =
+            "Chỉ {max_collectives_cluster} có số liệu: {max_collectives} lượt tập thể.".to_string();
+        let Some(one) = year_clusters("y", &text, &[cc("Cụm thi đua số 1", Some(4), Some(7))])
+        else {
+            panic!("expected a result");
+        };
+        assert!(one.svg.is_empty());
+        assert_eq!(one.note, "Chỉ Cụm thi đua số 1 có số liệu: 4 lượt tập thể.");
+        assert_eq!(table_rows(&one)[1], vec!["Cụm thi đua số 1", "4", "7"]);
     }
 
     #[test]
     fn zeros_large_and_nothing() {
-        let zeros = chart(&[cc("A", Some(0), Some(0))]);
+        let zeros = chart(&[cc("A", Some(0), Some(0)), cc("B", Some(0), None)]);
         let doc = parse(&zeros.svg);
         let labels = texts(&doc);
         assert!(labels.contains(&"1".to_string()));
@@ -420,8 +437,19 @@ mod tests {
             .iter()
             .skip(1)
             .all(|b| num(b, "width") == 0.0));
-        let big = chart(&[cc("A", Some(250_000), Some(3))]);
-        assert!(texts(&parse(&big.svg)).contains(&"250.000".to_string()));
+        let big = chart(&[cc("A", Some(250_000), Some(3)), cc("B", Some(1), Some(1))]);
+        let doc = parse(&big.svg);
+        assert!(texts(&doc).contains(&"250.000".to_string()));
+        // The count axis's labels stand apart on a phone's width.
+        let mut xs: Vec<f64> = elements(&doc, "text")
+            .iter()
+            .filter(|t| t.text().is_some_and(|s| s.ends_with(".000") || s == "0"))
+            .filter(|t| t.attribute("text-anchor") == Some("middle"))
+            .map(|t| num(t, "x"))
+            .collect();
+        xs.sort_by(f64::total_cmp);
+        assert!(xs.len() >= 2, "{xs:?}");
+        assert!(xs.windows(2).all(|w| w[1] - w[0] >= 60.0), "{xs:?}");
         let text = vi_text("x");
         assert!(year_clusters("y", &text, &[]).is_none());
         assert!(year_clusters("y", &text, &[cc("A", None, None)]).is_none());
