@@ -636,6 +636,19 @@ impl LiveSite {
                 None => gone.push(pages::honour_url(slug)),
             }
         }
+        // The pages of the tags the edited write-ups give, before and after.
+        let tags: BTreeSet<String> = before
+            .iter()
+            .chain(after)
+            .flat_map(|w| w.tags.iter().map(|t| text::slugify(t)))
+            .filter(|s| !s.is_empty())
+            .collect();
+        for slug in &tags {
+            match new.tag_position(slug) {
+                Some(i) => specs.push(PageSpec::Tag(i)),
+                None => gone.push(pages::tag_url(slug)),
+            }
+        }
         // Files of the edited write-ups that are no longer theirs go too.
         for w in before {
             gone.extend(w.assets.files.iter().flat_map(crate::assets::File::outputs));
