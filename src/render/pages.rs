@@ -659,6 +659,8 @@ struct ConferenceView {
     row: ConferenceRow,
     members: Vec<Link>,
     honours: Vec<HonourView>,
+    /// Some honour states a count: else the table has no count columns.
+    honours_counted: bool,
     leader: Option<Link>,
     deputy: Option<Link>,
     handover_leader: Option<Link>,
@@ -690,6 +692,10 @@ fn conference_view(corpus: &Corpus, r: &Renderer, w: &crate::model::WriteUp) -> 
                 individuals: h.individuals,
             })
             .collect(),
+        honours_counted: w
+            .honours
+            .iter()
+            .any(|h| h.collectives.is_some() || h.individuals.is_some()),
         leader: w.leader.as_deref().map(|n| unit_link(corpus, n)),
         deputy: w.deputy.as_deref().map(|n| unit_link(corpus, n)),
         handover_leader: w.handover.leader.as_deref().map(|n| unit_link(corpus, n)),

@@ -88,6 +88,7 @@
     });
     if (rows.length < 2) return;
     var original = rows.slice();
+    table.classList.add("js-sort");
     var heads = table.tHead.rows[0].cells;
     var sorted = null;
     var grouped = function (on) {
