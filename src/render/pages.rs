@@ -959,7 +959,12 @@ fn unit(corpus: &Corpus, r: &Renderer, shared: &Shared, ui: usize, ctx: &mut Con
         .iter()
         .map(|role| UnitRoleView {
             year: role.year,
-            year_url: year_url(role.year),
+            // A role handed over for a year with no write-up yet: no year page.
+            year_url: corpus
+                .years
+                .binary_search_by_key(&role.year, |y| y.year)
+                .ok()
+                .map(|_| year_url(role.year)),
             role: t
                 .get(if role.leader { "leader" } else { "deputy" })
                 .to_string(),
@@ -974,7 +979,7 @@ fn unit(corpus: &Corpus, r: &Renderer, shared: &Shared, ui: usize, ctx: &mut Con
 #[derive(Serialize)]
 struct UnitRoleView {
     year: i32,
-    year_url: String,
+    year_url: Option<String>,
     /// "Cụm trưởng" or "Cụm phó".
     role: String,
     cluster: Link,

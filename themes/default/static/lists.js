@@ -1,6 +1,6 @@
 // Sorting and filtering of long lists, from disk (file://) as from a server.
 // Every table.sortable gets sort buttons in its header and a filter box; a
-// list.filterable (a cluster's timeline: one item per year holding the
+// cluster's timeline (ol.timeline: one item per year holding the
 // year's conferences) gets the filter box. Without scripts the lists are
 // whole and in their order. The words come from this script's data-*.
 (function () {
@@ -162,5 +162,5 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), setUpTable);
-  Array.prototype.forEach.call(document.querySelectorAll(".filterable"), setUpList);
+  Array.prototype.forEach.call(document.querySelectorAll("ol.timeline"), setUpList);
 })();
