@@ -921,7 +921,9 @@ impl Earlier {
     }
 }
 
-type Memberships = BTreeMap<String, Vec<(i32, ClusterKey)>>;
+/// (year, cluster, what): 0 a member, 1 Cụm trưởng, 2 Cụm phó (a unit page
+/// lists its roles too).
+type Memberships = BTreeMap<String, Vec<(i32, ClusterKey, u8)>>;
 
 /// Each unit's (year, cluster) memberships in the clusters of `keys`.
 fn memberships_in(corpus: &Corpus, keys: &BTreeSet<ClusterKey>) -> Memberships {
@@ -934,7 +936,14 @@ fn memberships_in(corpus: &Corpus, keys: &BTreeSet<ClusterKey>) -> Memberships {
             for m in &y.members {
                 out.entry(m.clone())
                     .or_default()
-                    .push((y.year, key.clone()));
+                    .push((y.year, key.clone(), 0));
+            }
+            for (holder, what) in [(&y.leader, 1), (&y.deputy, 2)] {
+                if let Some(h) = holder {
+                    out.entry(h.unit.clone())
+                        .or_default()
+                        .push((y.year, key.clone(), what));
+                }
             }
         }
     }
