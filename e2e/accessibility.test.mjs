@@ -1,7 +1,9 @@
 // 5. axe-core finds no WCAG 2.1 level A or AA violation on the home page, a
 // cluster page, a conference page, the search page (with results shown), a
-// unit page, a year page and the honours pages, each opened from disk in
-// headless Chromium.
+// unit page, a year page, the honours pages, the units, years and tags
+// indexes, a tag page and both dossiers, each opened from disk in headless
+// Chromium (with the list script's controls in place), and a unit page at
+// phone width.
 
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -24,6 +26,13 @@ const PAGES = [
   { name: 'year', rel: 'nam/2023/index.html' },
   { name: 'honours index', rel: 'danh-hieu/index.html' },
   { name: 'honour', rel: 'danh-hieu/co-thi-dua-cua-chinh-phu/index.html' },
+  { name: 'units index', rel: 'don-vi/index.html' },
+  { name: 'years index', rel: 'nam/index.html' },
+  { name: 'tags index', rel: 'chu-de/index.html' },
+  { name: 'tag', rel: 'chu-de/tay-bac/index.html' },
+  { name: 'cluster dossier', rel: 'cum/cum-2/ho-so.html' },
+  { name: 'year dossier', rel: 'nam/2023/ho-so.html' },
+  { name: 'unit at 390 px, lists set up', rel: 'don-vi/lai-chau/index.html', width: 390 },
   { name: 'search for an honour', rel: 'tim-kiem/index.html', query: '?q=c%E1%BB%9D%20thi%20%C4%91ua%20ch%C3%ADnh%20ph%E1%BB%A7', optional: true },
 ];
 
@@ -41,7 +50,7 @@ for (const p of PAGES) {
       t.skip(`${p.rel} is not in the build (the search tests report it)`);
       return;
     }
-    const context = await browser.newContext();
+    const context = await browser.newContext(p.width ? { viewport: { width: p.width, height: 844 } } : {});
     try {
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);

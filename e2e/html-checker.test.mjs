@@ -19,6 +19,15 @@ test('Nu Html Checker: no error in any page of the build', { timeout: 120_000 },
   const dir = siteDir();
   const files = htmlPages().map((rel) => path.join(dir, rel));
   assert.ok(files.length > 20, `expected more than 20 pages, found ${files.length}`);
+  // Every kind of page is among them, the tag pages and dossiers included.
+  const kinds = [
+    'index.html', 'cum/index.html', 'cum/cum-2/index.html', 'hoi-nghi/cum-2/2023-tong-ket/index.html',
+    'don-vi/index.html', 'don-vi/lai-chau/index.html', 'nam/index.html', 'nam/2023/index.html',
+    'danh-hieu/index.html', 'danh-hieu/co-thi-dua-cua-chinh-phu/index.html', 'chu-de/index.html',
+    'chu-de/tay-bac/index.html', 'cum/cum-2/ho-so.html', 'nam/2023/ho-so.html', 'tim-kiem/index.html', '404.html',
+  ];
+  const checked = new Set(htmlPages());
+  assert.deepEqual(kinds.filter((k) => !checked.has(k)), [], 'page kinds missing from the build');
 
   const run = spawnSync(java, ['-Xss4m', '-jar', vnu, '--errors-only', '--format', 'json', ...files], {
     encoding: 'utf8',

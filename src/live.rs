@@ -636,6 +636,19 @@ impl LiveSite {
                 None => gone.push(pages::honour_url(slug)),
             }
         }
+        // The pages of the tags the edited write-ups give, before and after.
+        let tags: BTreeSet<String> = before
+            .iter()
+            .chain(after)
+            .flat_map(|w| w.tags.iter().map(|t| text::slugify(t)))
+            .filter(|s| !s.is_empty())
+            .collect();
+        for slug in &tags {
+            match new.tag_position(slug) {
+                Some(i) => specs.push(PageSpec::Tag(i)),
+                None => gone.push(pages::tag_url(slug)),
+            }
+        }
         // Files of the edited write-ups that are no longer theirs go too.
         for w in before {
             gone.extend(w.assets.files.iter().flat_map(crate::assets::File::outputs));
@@ -908,7 +921,9 @@ impl Earlier {
     }
 }
 
-type Memberships = BTreeMap<String, Vec<(i32, ClusterKey)>>;
+/// (year, cluster, what): 0 a member, 1 Cụm trưởng, 2 Cụm phó (a unit page
+/// lists its roles too).
+type Memberships = BTreeMap<String, Vec<(i32, ClusterKey, u8)>>;
 
 /// Each unit's (year, cluster) memberships in the clusters of `keys`.
 fn memberships_in(corpus: &Corpus, keys: &BTreeSet<ClusterKey>) -> Memberships {
@@ -921,7 +936,14 @@ fn memberships_in(corpus: &Corpus, keys: &BTreeSet<ClusterKey>) -> Memberships {
             for m in &y.members {
                 out.entry(m.clone())
                     .or_default()
-                    .push((y.year, key.clone()));
+                    .push((y.year, key.clone(), 0));
+            }
+            for (holder, what) in [(&y.leader, 1), (&y.deputy, 2)] {
+                if let Some(h) = holder {
+                    out.entry(h.unit.clone())
+                        .or_default()
+                        .push((y.year, key.clone(), what));
+                }
             }
         }
     }

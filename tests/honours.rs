@@ -157,7 +157,7 @@ fn a_units_honours_are_grouped_by_level_highest_first() {
     let page = site.page("don-vi/lai-chau/index.html");
     // The table, after the chart (whose legend names the titles too).
     let page = &page[page
-        .find("<table class=\"honours\">")
+        .find("<table class=\"honours")
         .expect("the honours table")..];
     let pos = |s: &str| {
         page.find(s)

@@ -15,7 +15,7 @@ use crate::diagnostics::Diagnostic;
 use crate::text;
 
 /// Where a year's holder of a role is known from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RoleBasis {
     /// A write-up of that year names the holder.
@@ -112,6 +112,31 @@ pub struct Unit {
     pub honours: Vec<(usize, usize)>,
     /// Every write-up naming the unit, by date.
     pub writeups: Vec<usize>,
+    /// The years it was Cụm trưởng or Cụm phó, from the clusters' years:
+    /// ascending by year, then cluster.
+    pub roles: Vec<UnitRole>,
+}
+
+/// A year a unit held a role in a cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct UnitRole {
+    pub year: i32,
+    /// Index into `Corpus::clusters`.
+    pub cluster: usize,
+    /// Cụm trưởng when true, else Cụm phó.
+    pub leader: bool,
+    pub basis: RoleBasis,
+}
+
+/// A tag (chủ đề) of the write-ups: one page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    /// As the earliest write-up using it spells it.
+    pub name: String,
+    /// The page folder under `chu-de/`.
+    pub slug: String,
+    /// The write-ups giving it, by date.
+    pub writeups: Vec<usize>,
 }
 
 /// A title of the register as the corpus uses it: one honour page.
@@ -154,6 +179,8 @@ pub struct Corpus {
     pub years: Vec<Year>,
     /// Every honour title used, by level (highest first), then slug and title.
     pub honours: Vec<HonourTitle>,
+    /// Every tag given, by slug.
+    pub tags: Vec<Tag>,
     unit_by_name: HashMap<String, usize>,
     cluster_by_key: HashMap<ClusterKey, usize>,
     /// Each page slug's write-ups, ascending: more than one is an error.
@@ -174,6 +201,7 @@ impl Corpus {
         corpus.index_units();
         corpus.index_years();
         corpus.index_honours();
+        corpus.index_tags();
         let mut diags = corpus.duplicate_pages();
         diags.extend(corpus.honour_clashes());
         diags.extend(conflicting_summaries(&corpus));
@@ -277,6 +305,9 @@ impl Corpus {
                 *i != usize::MAX
             });
         }
+        for t in &mut self.tags {
+            remap(&mut t.writeups);
+        }
 
         // The clusters the change touches get their years again.
         let mut touched: BTreeSet<ClusterKey> = removed
@@ -306,8 +337,36 @@ impl Corpus {
                 }
                 insert_sorted(&mut self.honour_entry(honour).uses, (i, h));
             }
+            for name in &w.tags {
+                let slug = text::slugify(name);
+                if slug.is_empty() {
+                    continue;
+                }
+                let at = match self.tags.binary_search_by(|t| t.slug.cmp(&slug)) {
+                    Ok(at) => at,
+                    Err(at) => {
+                        self.tags.insert(
+                            at,
+                            Tag {
+                                name: name.clone(),
+                                slug,
+                                writeups: Vec::new(),
+                            },
+                        );
+                        at
+                    }
+                };
+                insert_sorted(&mut self.tags[at].writeups, i);
+            }
         }
         self.honours.retain(|t| !t.uses.is_empty());
+        self.tags.retain(|t| !t.writeups.is_empty());
+        // A tag is named as its earliest write-up spells it.
+        for t in &mut self.tags {
+            if let Some(name) = tag_name(&self.writeups[t.writeups[0]], &t.slug) {
+                t.name = name.to_string();
+            }
+        }
         self.by_slug.retain(|_, list| !list.is_empty());
         self.years.retain(|y| !y.writeups.is_empty());
         let clusters_before = self.clusters.len();
@@ -611,10 +670,11 @@ impl Corpus {
         self.by_slug = by_slug;
     }
 
-    /// Each unit's memberships, from the clusters' years.
+    /// Each unit's memberships and roles, from the clusters' years.
     fn index_memberships(&mut self) {
         for u in &mut self.units {
             u.memberships.clear();
+            u.roles.clear();
         }
         for (ci, c) in self.clusters.iter().enumerate() {
             for y in &c.years {
@@ -623,11 +683,53 @@ impl Corpus {
                         self.units[ui].memberships.push((y.year, ci));
                     }
                 }
+                for (holder, leader) in [(&y.leader, true), (&y.deputy, false)] {
+                    let Some(h) = holder else { continue };
+                    if let Some(&ui) = self.unit_by_name.get(h.unit.as_str()) {
+                        self.units[ui].roles.push(UnitRole {
+                            year: y.year,
+                            cluster: ci,
+                            leader,
+                            basis: h.basis,
+                        });
+                    }
+                }
             }
         }
         for u in &mut self.units {
             u.memberships.sort_unstable();
+            u.roles.sort_unstable();
         }
+    }
+
+    /// The tags, by slug; a tag that makes no page name (no letter or digit)
+    /// has no page.
+    fn index_tags(&mut self) {
+        let mut by_slug: BTreeMap<String, Tag> = BTreeMap::new();
+        for (i, w) in self.writeups.iter().enumerate() {
+            for name in &w.tags {
+                let slug = text::slugify(name);
+                if slug.is_empty() {
+                    continue;
+                }
+                let tag = by_slug.entry(slug.clone()).or_insert_with(|| Tag {
+                    name: name.clone(),
+                    slug,
+                    writeups: Vec::new(),
+                });
+                if tag.writeups.last() != Some(&i) {
+                    tag.writeups.push(i);
+                }
+            }
+        }
+        self.tags = by_slug.into_values().collect();
+    }
+
+    /// The tag at `slug`'s place in `Corpus::tags`.
+    pub fn tag_position(&self, slug: &str) -> Option<usize> {
+        self.tags
+            .binary_search_by(|t| t.slug.as_str().cmp(slug))
+            .ok()
     }
 
     /// Two write-ups on one page: an error on the later file (by path).
@@ -736,6 +838,14 @@ fn unit_entry<'m>(map: &'m mut BTreeMap<String, Unit>, name: &str) -> &'m mut Un
     }
 }
 
+/// How `w` spells its tag at `slug`.
+fn tag_name<'w>(w: &'w WriteUp, slug: &str) -> Option<&'w str> {
+    w.tags
+        .iter()
+        .find(|t| text::slugify(t) == slug)
+        .map(String::as_str)
+}
+
 fn new_unit(name: &str) -> Unit {
     Unit {
         name: name.to_string(),
@@ -744,6 +854,7 @@ fn new_unit(name: &str) -> Unit {
         hosted: Vec::new(),
         honours: Vec::new(),
         writeups: Vec::new(),
+        roles: Vec::new(),
     }
 }
 
@@ -1015,7 +1126,17 @@ pub(crate) mod sample {
             },
             source: None,
             author: None,
-            tags: Vec::new(),
+            // Two spellings of one tag, so that its name follows the earliest
+            // write-up; not drawn from `rng`, which would change the others.
+            tags: [
+                &["Tây Bắc"][..],
+                &["tây bắc", "Biên giới"],
+                &[],
+                &["Biên giới"],
+            ][serial % 4]
+                .iter()
+                .map(|t| t.to_string())
+                .collect(),
             summary: None,
             draft: false,
             front_matter: String::new(),
@@ -1088,6 +1209,7 @@ mod tests {
         assert_eq!(updated.cluster_by_key, built.cluster_by_key, "step {step}");
         assert_eq!(updated.by_slug, built.by_slug, "step {step}");
         assert_eq!(updated.honours, built.honours, "step {step}");
+        assert_eq!(updated.tags, built.tags, "step {step}");
     }
 
     #[test]

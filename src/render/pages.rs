@@ -46,6 +46,10 @@ pub enum PageSpec {
     /// One honour title's page: index into `Corpus::honours`.
     Honour(usize),
     HonoursCsv,
+    /// Every tag (chủ đề), with its count.
+    Tags,
+    /// One tag's page: index into `Corpus::tags`.
+    Tag(usize),
     /// Only with a base URL: absolute addresses are its point.
     Sitemap,
     Feed,
@@ -77,6 +81,8 @@ impl PageSpec {
             PageSpec::Honours => "danh-hieu/index.html".into(),
             PageSpec::Honour(i) => honour_url(&corpus.honours[i].slug),
             PageSpec::HonoursCsv => "data/honours.csv".into(),
+            PageSpec::Tags => "chu-de/index.html".into(),
+            PageSpec::Tag(i) => tag_url(&corpus.tags[i].slug),
             PageSpec::Sitemap => "sitemap.xml".into(),
             PageSpec::Feed => "atom.xml".into(),
         }
@@ -105,8 +111,9 @@ impl PageSpec {
     }
 
     /// Data outputs that summarize the whole corpus: redone on every edit.
-    pub const WHOLE_SITE: [PageSpec; 12] = [
+    pub const WHOLE_SITE: [PageSpec; 13] = [
         PageSpec::Home,
+        PageSpec::Tags,
         PageSpec::Clusters,
         PageSpec::Units,
         PageSpec::Years,
@@ -119,6 +126,11 @@ impl PageSpec {
         PageSpec::HonoursCsv,
         PageSpec::Feed,
     ];
+}
+
+/// The page of the tag at `slug`.
+pub fn tag_url(slug: &str) -> String {
+    format!("chu-de/{slug}/index.html")
 }
 
 /// The page of the honour title at `slug`.
@@ -147,6 +159,7 @@ pub fn plan(corpus: &Corpus, with_base_url: bool) -> Vec<PageSpec> {
         PageSpec::ClusterYearsCsv,
         PageSpec::Honours,
         PageSpec::HonoursCsv,
+        PageSpec::Tags,
     ];
     if with_base_url {
         plan.extend([PageSpec::Feed, PageSpec::Sitemap]);
@@ -158,6 +171,7 @@ pub fn plan(corpus: &Corpus, with_base_url: bool) -> Vec<PageSpec> {
     plan.extend((0..corpus.units.len()).map(PageSpec::Unit));
     plan.extend((0..corpus.years.len()).map(PageSpec::Year));
     plan.extend((0..corpus.honours.len()).map(PageSpec::Honour));
+    plan.extend((0..corpus.tags.len()).map(PageSpec::Tag));
     plan.extend((0..corpus.writeups.len()).map(PageSpec::Conference));
     plan
 }
@@ -404,11 +418,44 @@ pub fn context(
             honour_page(corpus, r, i, &mut ctx);
             "honour.html"
         }
+        PageSpec::Tags => {
+            let tags: Vec<TagSummary> = corpus
+                .tags
+                .iter()
+                .map(|t| TagSummary {
+                    name: t.name.clone(),
+                    url: tag_url(&t.slug),
+                    conferences: t.writeups.len(),
+                    first_year: t.writeups.first().map(|&w| corpus.writeups[w].year),
+                    last_year: t.writeups.last().map(|&w| corpus.writeups[w].year),
+                })
+                .collect();
+            ctx.insert("tags", &tags);
+            "tags.html"
+        }
+        PageSpec::Tag(i) => {
+            let t = &corpus.tags[i];
+            ctx.insert(
+                "tag",
+                &Link {
+                    name: t.name.clone(),
+                    url: tag_url(&t.slug),
+                },
+            );
+            ctx.insert("conferences", &t.writeups.len());
+            let (jump, html) = super::rows::join_by_year(shared.rows, corpus, &t.writeups);
+            ctx.insert("jump", &jump);
+            ctx.insert("conferences_html", &html);
+            "tag.html"
+        }
         PageSpec::ClusterDossier(i) => {
             let c = &corpus.clusters[i];
             ctx.insert("heading", &cluster_name(&c.key, &r.i18n));
             ctx.insert("back", &cluster_url(&c.key));
             ctx.insert("charts", &super::figures::cluster(corpus, i, r));
+            // The headings the cluster page gives its charts.
+            let titles = ["awards_by_year", "members_by_year", "leadership_by_year"];
+            ctx.insert("chart_titles", &titles.map(|k| r.i18n.get(k)));
             ctx.insert(
                 "honours",
                 &honours_by_level(corpus, r, shared, DOSSIER_ROOT, &c.writeups),
@@ -424,6 +471,7 @@ pub fn context(
             );
             ctx.insert("back", &year_url(y.year));
             ctx.insert("charts", &[super::figures::year(corpus, i, r)]);
+            ctx.insert("chart_titles", &[r.i18n.get("clusters_of_year")]);
             ctx.insert(
                 "honours",
                 &honours_by_level(corpus, r, shared, DOSSIER_ROOT, &y.writeups),
@@ -451,6 +499,15 @@ struct UnitSummary {
     url: String,
     conferences: usize,
     honours: usize,
+}
+
+#[derive(Serialize)]
+struct TagSummary {
+    name: String,
+    url: String,
+    conferences: usize,
+    first_year: Option<i32>,
+    last_year: Option<i32>,
 }
 
 #[derive(Serialize)]
@@ -656,6 +713,8 @@ struct ConferenceView {
     row: ConferenceRow,
     members: Vec<Link>,
     honours: Vec<HonourView>,
+    /// Some honour states a count: else the table has no count columns.
+    honours_counted: bool,
     leader: Option<Link>,
     deputy: Option<Link>,
     handover_leader: Option<Link>,
@@ -663,7 +722,8 @@ struct ConferenceView {
     source: Option<String>,
     source_is_url: bool,
     author: Option<String>,
-    tags: Vec<String>,
+    /// The tags that have a page.
+    tags: Vec<Link>,
     year_url: String,
 }
 
@@ -686,6 +746,10 @@ fn conference_view(corpus: &Corpus, r: &Renderer, w: &crate::model::WriteUp) -> 
                 individuals: h.individuals,
             })
             .collect(),
+        honours_counted: w
+            .honours
+            .iter()
+            .any(|h| h.collectives.is_some() || h.individuals.is_some()),
         leader: w.leader.as_deref().map(|n| unit_link(corpus, n)),
         deputy: w.deputy.as_deref().map(|n| unit_link(corpus, n)),
         handover_leader: w.handover.leader.as_deref().map(|n| unit_link(corpus, n)),
@@ -696,7 +760,17 @@ fn conference_view(corpus: &Corpus, r: &Renderer, w: &crate::model::WriteUp) -> 
             .is_some_and(|s| s.starts_with("http://") || s.starts_with("https://")),
         source: w.source.clone(),
         author: w.author.clone(),
-        tags: w.tags.clone(),
+        tags: w
+            .tags
+            .iter()
+            .filter_map(|name| {
+                let slug = crate::text::slugify(name);
+                (!slug.is_empty()).then(|| Link {
+                    name: name.clone(),
+                    url: tag_url(&slug),
+                })
+            })
+            .collect(),
         year_url: year_url(w.year),
     }
 }
@@ -795,6 +869,15 @@ fn dossier(
         })
         .collect();
     ctx.insert("toc", &toc);
+    // The dossier's title in the page margins, as a CSS string's text.
+    let heading = ctx
+        .get("heading")
+        .and_then(|h| h.as_str())
+        .unwrap_or_default();
+    ctx.insert(
+        "margin_title",
+        &css_string(&format!("{}: {heading}", r.i18n.get("dossier"))),
+    );
     let (html, diags) = match shared.entries {
         _ if shared.dossier_shell => (DOSSIER_MARK.to_string(), Vec::new()),
         Some(cache) => (
@@ -811,6 +894,21 @@ fn dossier(
     };
     ctx.insert("entries_html", &html);
     diags
+}
+
+/// `s` as the inside of a double-quoted CSS string in a `<style>` element:
+/// quotes, backslashes, `<`, `&` and line breaks written as CSS escapes.
+fn css_string(s: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '"' | '\\' | '<' | '>' | '&' | '\'') || c.is_control() {
+            let _ = write!(out, "\\{:x} ", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Stands where a dossier's entries go, in a shell rendered for streaming.
@@ -907,10 +1005,39 @@ fn unit(corpus: &Corpus, r: &Renderer, shared: &Shared, ui: usize, ctx: &mut Con
         &super::rows::join(shared.rows, corpus, &u.hosted, false),
     );
     ctx.insert("honours", &honours);
-    ctx.insert(
-        "conferences_html",
-        &super::rows::join(shared.rows, corpus, &u.writeups, false),
-    );
+    let (jump, html) = super::rows::join_by_year(shared.rows, corpus, &u.writeups);
+    ctx.insert("jump", &jump);
+    ctx.insert("conferences_html", &html);
+    let roles: Vec<UnitRoleView> = u
+        .roles
+        .iter()
+        .map(|role| UnitRoleView {
+            year: role.year,
+            // A role handed over for a year with no write-up yet: no year page.
+            year_url: corpus
+                .years
+                .binary_search_by_key(&role.year, |y| y.year)
+                .ok()
+                .map(|_| year_url(role.year)),
+            role: t
+                .get(if role.leader { "leader" } else { "deputy" })
+                .to_string(),
+            cluster: cluster_link(&corpus.clusters[role.cluster].key, t),
+            basis: role.basis,
+        })
+        .collect();
+    ctx.insert("roles", &roles);
+}
+
+/// A year a unit was Cụm trưởng or Cụm phó.
+#[derive(Serialize)]
+struct UnitRoleView {
+    year: i32,
+    year_url: Option<String>,
+    /// "Cụm trưởng" or "Cụm phó".
+    role: String,
+    cluster: Link,
+    basis: crate::model::RoleBasis,
 }
 
 #[derive(Serialize)]
@@ -1177,4 +1304,15 @@ fn honour_page(corpus: &Corpus, r: &Renderer, i: usize, ctx: &mut Context) {
     );
     ctx.insert("level", &level_label(title.level, &r.i18n));
     ctx.insert("years", &years);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_string;
+
+    #[test]
+    fn margin_titles_cannot_end_their_string_or_style() {
+        assert_eq!(css_string("Cụm 2 – Khối A"), "Cụm 2 – Khối A");
+        assert_eq!(css_string("a\"b</style>\\"), "a\\22 b\\3c /style\\3e \\5c ");
+    }
 }

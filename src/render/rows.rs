@@ -260,6 +260,53 @@ pub fn join(cache: &RowCache, corpus: &Corpus, idx: &[usize], timeline: bool) ->
     out
 }
 
+/// A year of a grouped list, for its jump bar.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct YearGroup {
+    pub year: i32,
+    /// The group's id on the page.
+    pub id: String,
+    pub count: usize,
+}
+
+/// The cached table rows of `idx` (by date) in one `<tbody>` per year, each
+/// headed by a row naming the year, and the years for a jump bar. The rows
+/// are those of `join`: grouping adds one row per year, not per conference.
+pub fn join_by_year(cache: &RowCache, corpus: &Corpus, idx: &[usize]) -> (Vec<YearGroup>, String) {
+    use std::fmt::Write as _;
+    let mut groups: Vec<YearGroup> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    for (n, &i) in idx.iter().enumerate() {
+        let year = corpus.writeups[i].year;
+        match groups.last_mut() {
+            Some(g) if g.year == year => g.count += 1,
+            _ => {
+                starts.push(n);
+                groups.push(YearGroup {
+                    year,
+                    id: format!("nam-{year}"),
+                    count: 1,
+                });
+            }
+        }
+    }
+    let mut out = String::new();
+    for (g, &start) in groups.iter().zip(&starts) {
+        let _ = write!(
+            out,
+            "<tbody id=\"{}\">\n<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"6\">{} <span class=\"muted\">({})</span></th></tr>\n",
+            g.id, g.year, g.count
+        );
+        for &i in &idx[start..start + g.count] {
+            if let Some(r) = cache.get(&corpus.writeups[i].slug) {
+                out.push_str(&r.table);
+            }
+        }
+        out.push_str("</tbody>\n");
+    }
+    (groups, out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,10 +38,13 @@ const DEFAULT_THEME: &[(&str, &str)] = default_theme![
     "templates/honours.html",
     "templates/honour.html",
     "templates/honour_macros.html",
+    "templates/tags.html",
+    "templates/tag.html",
     "i18n/vi.yaml",
     "i18n/en.yaml",
     "static/style.css",
     "static/search.js",
+    "static/lists.js",
     "static/favicon.svg",
 ];
 

@@ -1,0 +1,267 @@
+//! List pages that scale: tag pages, the years a unit held a role, long
+//! lists grouped by year with a jump bar (whole without scripts), the list
+//! script on the pages that have lists, and the dossiers' print furniture.
+
+mod common;
+
+use common::Site;
+
+/// The visible text of a page: tags dropped, white space collapsed.
+fn text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The part of `html` from `from` up to the next `to`.
+fn part<'h>(html: &'h str, from: &str, to: &str) -> &'h str {
+    let start = html
+        .find(from)
+        .unwrap_or_else(|| panic!("{from} in the page"));
+    let rest = &html[start..];
+    &rest[..rest.find(to).unwrap_or(rest.len())]
+}
+
+fn built(site: &Site) {
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "build: {}", run.stderr);
+}
+
+fn conference(cluster: u32, date: &str, kind: &str, extra: &str) -> String {
+    format!(
+        "---\ntitle: Cụm {cluster} {kind} {date}\ndate: {date}\ncluster: {cluster}\nkind: {kind}\nmembers: [Lai Châu, Điện Biên, Sơn La]\n{extra}---\n\nNội dung.\n"
+    )
+}
+
+#[test]
+fn tags_get_pages_named_as_their_earliest_write_up_spells_them() {
+    let site = Site::new();
+    site.write(
+        "a.md",
+        &conference(2, "2022-11-20", "summary", "tags: [Tây Bắc, Biên giới]\n"),
+    );
+    site.write(
+        "b.md",
+        &conference(2, "2023-11-25", "summary", "tags: [tây bắc]\n"),
+    );
+    site.write("c.md", &conference(5, "2023-03-01", "pledge", ""));
+    built(&site);
+
+    let index = site.page("chu-de/index.html");
+    let t = text(&index);
+    assert!(t.contains("Tây Bắc 2 2022–2023"), "{t}");
+    assert!(t.contains("Biên giới 1 2022"), "{t}");
+    assert!(
+        !t.contains("tây bắc"),
+        "one page per tag, first spelling: {t}"
+    );
+
+    let tag = site.page("chu-de/tay-bac/index.html");
+    assert!(text(&tag).contains("Chủ đề: Tây Bắc"), "{}", text(&tag));
+    for page in ["hoi-nghi/a/index.html", "hoi-nghi/b/index.html"] {
+        assert!(tag.contains(&format!("href=\"../../{page}\"")), "{page}");
+    }
+    assert!(!tag.contains("hoi-nghi/c/index.html"), "untagged listed");
+
+    // A write-up's tags link to their pages; every page's menu has them.
+    let a = site.page("hoi-nghi/a/index.html");
+    assert!(a.contains("href=\"../../chu-de/tay-bac/index.html\">Tây Bắc</a>"));
+    assert!(a.contains("href=\"../../chu-de/bien-gioi/index.html\">Biên giới</a>"));
+    assert!(site
+        .page("index.html")
+        .contains("<a href=\"chu-de/index.html\">Chủ đề</a>"));
+}
+
+#[test]
+fn a_site_without_tags_says_so_on_its_tags_page() {
+    let site = Site::new();
+    site.write("a.md", &conference(2, "2023-11-25", "summary", ""));
+    built(&site);
+    let t = text(&site.page("chu-de/index.html"));
+    assert!(
+        t.contains("có một trang liệt kê các hội nghị mang chủ đề đó. Chưa có."),
+        "{t}"
+    );
+}
+
+#[test]
+fn unit_pages_list_the_years_the_unit_led_or_deputized() {
+    let site = Site::new();
+    site.write(
+        "cum-2/2022-tong-ket.md",
+        &conference(
+            2,
+            "2022-11-20",
+            "summary",
+            "leader: Sơn La\ndeputy: Lai Châu\nhandover: {leader: Lai Châu, deputy: Điện Biên}\n",
+        ),
+    );
+    site.write(
+        "cum-2/2023-so-ket.md",
+        &conference(2, "2023-06-20", "review", ""),
+    );
+    built(&site);
+
+    let lai_chau = site.page("don-vi/lai-chau/index.html");
+    let roles = text(part(&lai_chau, "id=\"roles-h\"", "</section>"));
+    assert!(
+        roles.contains("2022 : Cụm phó, Cụm thi đua số 2"),
+        "{roles}"
+    );
+    assert!(
+        roles.contains("2023 : Cụm trưởng, Cụm thi đua số 2 (theo bàn giao)"),
+        "{roles}"
+    );
+    let son_la = text(part(
+        &site.page("don-vi/son-la/index.html"),
+        "id=\"roles-h\"",
+        "</section>",
+    ));
+    assert!(son_la.contains("2022 : Cụm trưởng"), "{son_la}");
+    assert!(!son_la.contains("2023"), "{son_la}");
+    let dien_bien = site.page("don-vi/dien-bien/index.html");
+    let roles = text(part(&dien_bien, "id=\"roles-h\"", "</section>"));
+    assert!(roles.contains("2023 : Cụm phó"), "{roles}");
+    assert!(!roles.contains("2022"), "{roles}");
+}
+
+#[test]
+fn a_role_handed_over_for_a_year_with_no_write_up_yet_is_listed_unlinked() {
+    let site = Site::new();
+    site.write(
+        "cum-2/2023-tong-ket.md",
+        &conference(
+            2,
+            "2023-11-25",
+            "summary",
+            "handover: {leader: Sơn La, deputy: Điện Biên}\n",
+        ),
+    );
+    // Before the fix the unit page linked to nam/2024/, which is not built.
+    built(&site);
+    assert!(!site.out().join("nam/2024/index.html").exists());
+    let son_la = site.page("don-vi/son-la/index.html");
+    let roles = part(&son_la, "id=\"roles-h\"", "</section>");
+    assert!(
+        text(roles).contains("2024: Cụm trưởng, Cụm thi đua số 2 (theo bàn giao)"),
+        "{roles}"
+    );
+    assert!(!roles.contains("nam/2024/"), "{roles}");
+}
+
+#[test]
+fn long_lists_are_grouped_by_year_with_a_jump_bar_and_whole_without_scripts() {
+    let site = Site::new();
+    let mut slugs = Vec::new();
+    for year in 2019..=2023 {
+        for (kind, day) in [
+            ("pledge", "03-10"),
+            ("review", "07-10"),
+            ("summary", "11-20"),
+        ] {
+            let slug = format!("{year}-{kind}");
+            site.write(
+                &format!("cum-2/{slug}.md"),
+                &conference(2, &format!("{year}-{day}"), kind, "tags: [Tây Bắc]\n"),
+            );
+            slugs.push(slug);
+        }
+    }
+    built(&site);
+
+    for page in ["don-vi/lai-chau/index.html", "chu-de/tay-bac/index.html"] {
+        let html = site.page(page);
+        let list = part(&html, "<nav class=\"jump\"", "</table>");
+        for year in 2019..=2023 {
+            assert!(
+                list.contains(&format!("<a href=\"#nam-{year}\">{year}</a>")),
+                "{page}"
+            );
+            let group = part(list, &format!("<tbody id=\"nam-{year}\">"), "</tbody>");
+            assert!(group.contains(&format!("{year} <span class=\"muted\">(3)</span>")));
+            for kind in ["pledge", "review", "summary"] {
+                assert!(
+                    group.contains(&format!("hoi-nghi/cum-2/{year}-{kind}/index.html")),
+                    "{page}: {year}-{kind} in its year"
+                );
+            }
+        }
+        // Every conference is in the page itself: nothing waits for a script.
+        for slug in &slugs {
+            assert!(html.contains(&format!("hoi-nghi/cum-2/{slug}/index.html")));
+        }
+        assert!(
+            html.contains("class=\"conferences sortable stack\""),
+            "{page}"
+        );
+        assert!(
+            html.contains("src=\"../../static/lists.js\" defer"),
+            "{page}"
+        );
+    }
+    let cluster = site.page("cum/cum-2/index.html");
+    let jump = part(&cluster, "<nav class=\"jump\"", "</nav>");
+    for year in 2019..=2023 {
+        assert!(jump.contains(&format!("href=\"#nam-{year}\"")), "{jump}");
+        assert!(cluster.contains(&format!("<h3 id=\"nam-{year}\">")));
+    }
+    assert!(cluster.contains("<ol class=\"timeline\">"));
+    assert!(site.out().join("static/lists.js").is_file());
+    // The home page's recent list leads on to all conferences.
+    assert!(site
+        .page("index.html")
+        .contains("<a href=\"nam/index.html\">Tất cả hội nghị, theo năm</a>"));
+}
+
+#[test]
+fn a_unit_of_one_year_has_no_jump_bar() {
+    let site = Site::new();
+    site.write("a.md", &conference(2, "2023-11-25", "summary", ""));
+    built(&site);
+    let html = site.page("don-vi/lai-chau/index.html");
+    assert!(!html.contains("class=\"jump\""));
+    assert!(html.contains("<tbody id=\"nam-2023\">"));
+}
+
+#[test]
+fn dossiers_number_their_entries_and_name_themselves_in_the_margins() {
+    let site = Site::sample();
+    built(&site);
+    let dossier = site.page("cum/cum-2/ho-so.html");
+    let head = part(&dossier, "<head>", "</head>");
+    assert!(
+        head.contains("@top-left { content: \"Hồ sơ in: Cụm thi đua số 2\""),
+        "{head}"
+    );
+    assert!(dossier.contains("<div class=\"dossier\">"));
+    // One numbered contents line per numbered entry, in the same order.
+    let toc = part(&dossier, "<nav class=\"toc\"", "</nav>");
+    let anchors: Vec<&str> = toc
+        .split("href=\"#")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    let entries: Vec<&str> = dossier
+        .split("<article class=\"dossier-entry\" id=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert!(!entries.is_empty());
+    assert_eq!(anchors, entries);
+    // Each chart under its title.
+    let charts = part(&dossier, "class=\"dossier-charts\"", "</section>");
+    assert!(charts.contains("<div class=\"dossier-chart\">\n<h3>Khen thưởng theo năm</h3>"));
+    let css = std::fs::read_to_string(site.out().join("static/style.css")).expect("style.css");
+    assert!(css.contains("counter(page) \" / \" counter(pages)"));
+}
