@@ -1,0 +1,654 @@
+//! The full-text search index: split into small scripts so that the search
+//! page works from file:// (where fetch of local files is refused; a script
+//! tag is not) and loads only what a query needs.
+//!
+//! Under `tim-kiem/`:
+//!
+//! - `search-index.js`: what the page loads first, small and of a size that does not
+//!   grow with the write-ups' text: the number of docs, the chunk sizes, the names of
+//!   the term shards, the clusters, kinds and years for the filters.
+//! - `idx/<prefix>.js`: the terms whose folded form starts with `<prefix>`
+//!   (two letters, more for a large shard; see [`layout`]), each with its spellings and,
+//!   for each spelling, the docs that hold it and in which fields.
+//! - `idx/<prefix>.pos.js`: the positions of those words in each doc, for phrases.
+//! - `docs/<n>.js`: title, dates, cluster, kind and address of [`DOC_CHUNK`] docs.
+//! - `txt/<n>.js`: the body text of [`TEXT_CHUNK`] docs, for snippets.
+//! - `facets.js`: cluster, year and kind of every doc, for the filters.
+//!
+//! Each calls a registration function of `window.BAOCAO_SEARCH` (defined by
+//! `static/search.js`). The format is documented in docs/content.md.
+
+pub mod layout;
+pub mod tokenize;
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use pulldown_cmark::{Event, Parser, TagEnd};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Corpus, WriteUp};
+use crate::render::context::{cluster_name, cluster_url, conference_url};
+use crate::render::I18n;
+
+/// Docs per `docs/<n>.js`.
+pub const DOC_CHUNK: usize = 128;
+/// Docs per `txt/<n>.js`.
+pub const TEXT_CHUNK: usize = 8;
+/// The folder of the index, under the output.
+pub const DIR: &str = "tim-kiem";
+
+/// Where a hit is: the bits of a posting's fields.
+pub const IN_TITLE: u8 = 1;
+/// A unit (host, member, honoured), an honour title, the cluster or bloc.
+pub const IN_UNIT: u8 = 2;
+/// Tags, summary, kind.
+pub const IN_META: u8 = 4;
+pub const IN_BODY: u8 = 8;
+
+/// The kind of the docs that are honour pages.
+const HONOUR_DOC: &str = "honour";
+
+/// Other spellings of unit names (`units.yaml`) and honour titles (the
+/// register), by the lower-cased canonical name: a doc that names a unit is
+/// found by each of its aliases too.
+#[derive(Debug, Default, Clone)]
+pub struct Aliases {
+    by_name: HashMap<String, Vec<String>>,
+}
+
+impl Aliases {
+    pub fn from_names(names: &crate::validate::units::UnitNames) -> Aliases {
+        let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
+        let pairs = names
+            .spellings()
+            .chain(names.honours.spellings())
+            .map(|(spelling, canonical)| (spelling.to_lowercase(), canonical.to_lowercase()));
+        for (spelling, canonical) in pairs {
+            if spelling != canonical {
+                by_name.entry(canonical).or_default().push(spelling);
+            }
+        }
+        for list in by_name.values_mut() {
+            list.sort();
+            list.dedup();
+        }
+        Aliases { by_name }
+    }
+
+    fn of(&self, name: &str) -> &[String] {
+        self.by_name
+            .get(&name.to_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// What the index says of one doc: a write-up or an honour page.
+struct Doc<'a> {
+    url: String,
+    title: &'a str,
+    iso: String,
+    shown: String,
+    /// Index into the corpus' clusters, or -1.
+    cluster: i64,
+    kind: &'static str,
+    year: i32,
+    thumb: Option<(String, u32, u32)>,
+    /// The text a snippet is cut from.
+    text: String,
+}
+
+/// One spelling's occurrences in a doc: its flags and its positions.
+struct Entry {
+    /// The lower-cased spelling, a range of the doc's arena.
+    spelling: (u32, u32),
+    flags: u8,
+    /// A range of the doc's positions.
+    positions: (u32, u32),
+}
+
+/// The words of one doc, grouped by spelling.
+#[derive(Default)]
+struct DocTerms {
+    arena: String,
+    entries: Vec<Entry>,
+    positions: Vec<u32>,
+}
+
+impl DocTerms {
+    fn spelling(&self, e: &Entry) -> &str {
+        &self.arena[e.spelling.0 as usize..e.spelling.1 as usize]
+    }
+}
+
+/// Collects the words of a doc's fields.
+struct Collector {
+    arena: String,
+    /// (spelling range, position, flag), in the order met.
+    hits: Vec<(u32, u32, u32, u8)>,
+    pos: u32,
+}
+
+impl Collector {
+    fn new(capacity: usize) -> Collector {
+        Collector {
+            arena: String::with_capacity(capacity),
+            hits: Vec::with_capacity(capacity / 5),
+            pos: 0,
+        }
+    }
+
+    /// Adds the words of `text`, in field `flag`; a gap follows, so that no
+    /// phrase runs from one field value into the next.
+    fn add(&mut self, text: &str, flag: u8) {
+        let arena = &mut self.arena;
+        let hits = &mut self.hits;
+        let next = tokenize::tokens(text, self.pos, &mut |t| {
+            let start = arena.len();
+            tokenize::lower_into(t.word, arena);
+            let end = arena.len();
+            if end > start {
+                hits.push((start as u32, end as u32, t.pos, flag));
+            }
+        });
+        self.pos = next + 1;
+    }
+
+    fn finish(self) -> DocTerms {
+        let Collector {
+            arena, mut hits, ..
+        } = self;
+        hits.sort_unstable_by(|a, b| {
+            arena[a.0 as usize..a.1 as usize]
+                .cmp(&arena[b.0 as usize..b.1 as usize])
+                .then(a.2.cmp(&b.2))
+        });
+        let mut terms = DocTerms {
+            entries: Vec::new(),
+            positions: Vec::with_capacity(hits.len()),
+            arena: String::new(),
+        };
+        let mut i = 0;
+        while i < hits.len() {
+            let word = &arena[hits[i].0 as usize..hits[i].1 as usize];
+            let start = terms.arena.len() as u32;
+            terms.arena.push_str(word);
+            let p0 = terms.positions.len() as u32;
+            let mut flags = 0;
+            let mut last = None;
+            while i < hits.len() && &arena[hits[i].0 as usize..hits[i].1 as usize] == word {
+                flags |= hits[i].3;
+                // A joined form and its first part can share a position.
+                if last != Some(hits[i].2) {
+                    terms.positions.push(hits[i].2);
+                    last = Some(hits[i].2);
+                }
+                i += 1;
+            }
+            terms.entries.push(Entry {
+                spelling: (start, terms.arena.len() as u32),
+                flags,
+                positions: (p0, terms.positions.len() as u32),
+            });
+        }
+        terms
+    }
+}
+
+/// The plain text of a Markdown body: its words, single-spaced.
+pub fn plain_text(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut space = false;
+    for event in Parser::new(body) {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                for c in t.chars() {
+                    if c.is_whitespace() {
+                        space = true;
+                    } else {
+                        if space && !out.is_empty() {
+                            out.push(' ');
+                        }
+                        space = false;
+                        out.push(c);
+                    }
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => space = true,
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => space = true,
+            _ => {}
+        }
+    }
+    let out = crate::validate::guard::replace_forbidden(&out).into_owned();
+    if unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        out
+    } else {
+        unicode_normalization::UnicodeNormalization::nfc(out.as_str()).collect()
+    }
+}
+
+/// The words of a write-up, field by field.
+fn writeup_terms(w: &WriteUp, cluster: Option<&str>, text: &str, aliases: &Aliases) -> DocTerms {
+    let mut c = Collector::new(text.len() + 1024);
+    c.add(&w.title, IN_TITLE);
+    let unit = |c: &mut Collector, name: &str| {
+        c.add(name, IN_UNIT);
+        for a in aliases.of(name) {
+            c.add(a, IN_UNIT);
+        }
+    };
+    for name in w.host.iter().chain(&w.members) {
+        unit(&mut c, name);
+    }
+    for name in [&w.leader, &w.deputy, &w.handover.leader, &w.handover.deputy]
+        .into_iter()
+        .flatten()
+    {
+        unit(&mut c, name);
+    }
+    for h in &w.honours {
+        unit(&mut c, &h.title);
+        for name in &h.to {
+            unit(&mut c, name);
+        }
+    }
+    if let Some(name) = cluster {
+        c.add(name, IN_UNIT);
+    }
+    if let Some(bloc) = w.cluster.as_ref().and_then(|k| k.bloc.as_deref()) {
+        c.add(bloc, IN_UNIT);
+    }
+    for tag in &w.tags {
+        c.add(tag, IN_META);
+    }
+    if let Some(s) = &w.summary {
+        c.add(s, IN_META);
+    }
+    c.add(text, IN_BODY);
+    c.finish()
+}
+
+/// Writes every file of the index through `emit` (path under the output, bytes).
+pub fn write_index(
+    corpus: &Corpus,
+    t: &I18n,
+    config: &Config,
+    aliases: &Aliases,
+    emit: &(dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync),
+) -> Result<(), Diagnostic> {
+    let published: Vec<&WriteUp> = corpus
+        .writeups
+        .iter()
+        .map(|w| &**w)
+        .filter(|w| !w.draft)
+        .collect();
+    let clusters: Vec<String> = corpus
+        .clusters
+        .iter()
+        .map(|c| cluster_name(&c.key, t))
+        .collect();
+    // Docs and their words, in parallel; in corpus order (by date), then the
+    // honour pages.
+    let (mut docs, mut terms): (Vec<Doc>, Vec<DocTerms>) = published
+        .par_iter()
+        .map(|w| {
+            let cluster = w
+                .cluster
+                .as_ref()
+                .and_then(|k| corpus.cluster(k))
+                .map(|(i, _)| i);
+            let text = plain_text(&w.body);
+            let words = writeup_terms(w, cluster.map(|i| clusters[i].as_str()), &text, aliases);
+            let doc = Doc {
+                url: conference_url(w),
+                title: &w.title,
+                iso: w.date.to_string(),
+                shown: config.language.format_date(w.date),
+                cluster: cluster.map_or(-1, |i| i as i64),
+                kind: w.kind.as_str(),
+                year: w.year,
+                thumb: crate::assets::html::thumb(w).map(|c| (c.src, c.width, c.height)),
+                text,
+            };
+            (doc, words)
+        })
+        .unzip();
+    for doc in honour_docs(corpus, t, config) {
+        let mut c = Collector::new(256);
+        c.add(doc.title, IN_TITLE);
+        for a in aliases.of(doc.title) {
+            c.add(a, IN_TITLE);
+        }
+        c.add(&doc.text, IN_BODY);
+        terms.push(c.finish());
+        docs.push(doc);
+    }
+
+    let postings = merge(&terms);
+    let shards = layout::Layout::new(postings.iter().map(|(folded, list)| {
+        let size: usize = list.iter().map(|(_, p)| p.len() * 3).sum();
+        (folded.as_str(), size)
+    }));
+
+    let kinds: Vec<(&str, &str)> = std::iter::once((HONOUR_DOC, t.get("search_honour")))
+        .chain(crate::model::Kind::ALL.iter().map(|k| {
+            (
+                k.as_str(),
+                t.get(match k {
+                    crate::model::Kind::Summary => "kind_summary",
+                    crate::model::Kind::Pledge => "kind_pledge",
+                    crate::model::Kind::Launch => "kind_launch",
+                    crate::model::Kind::Review => "kind_review",
+                    crate::model::Kind::Other => "kind_other",
+                }),
+            )
+        }))
+        .collect();
+    let mut years: Vec<i32> = docs.iter().map(|d| d.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let min_year = years.first().copied().unwrap_or(0);
+
+    #[derive(Serialize)]
+    struct Meta<'a> {
+        docs: usize,
+        #[serde(rename = "docChunk")]
+        doc_chunk: usize,
+        #[serde(rename = "textChunk")]
+        text_chunk: usize,
+        shards: Vec<&'a str>,
+        clusters: Vec<(&'a str, String)>,
+        kinds: &'a [(&'a str, &'a str)],
+        years: &'a [i32],
+    }
+    let meta = Meta {
+        docs: docs.len(),
+        doc_chunk: DOC_CHUNK,
+        text_chunk: TEXT_CHUNK,
+        shards: shards.names().collect(),
+        clusters: corpus
+            .clusters
+            .iter()
+            .zip(&clusters)
+            .map(|(c, name)| (name.as_str(), cluster_url(&c.key)))
+            .collect(),
+        kinds: &kinds,
+        years: &years,
+    };
+    let mut manifest = b"window.BAOCAO_SEARCH_META=".to_vec();
+    json(&mut manifest, &meta);
+    manifest.extend_from_slice(b";\n");
+    emit(format!("{DIR}/search-index.js"), manifest)?;
+
+    // Facets: three characters a doc (cluster + 1, year - first year, kind).
+    let kind_index = |k: &str| kinds.iter().position(|(n, _)| *n == k).unwrap_or(0);
+    let facets: String = docs
+        .iter()
+        .flat_map(|d| {
+            [
+                (d.cluster + 1) as u32,
+                (d.year - min_year).max(0) as u32,
+                kind_index(d.kind) as u32,
+            ]
+        })
+        .map(|v| char::from_u32(0x30 + v.min(0xD000)).unwrap_or('0'))
+        .collect();
+    let mut bytes = b"BAOCAO_SEARCH.facets(".to_vec();
+    json(&mut bytes, &facets);
+    bytes.extend_from_slice(b");\n");
+    emit(format!("{DIR}/facets.js"), bytes)?;
+
+    // The docs table and the texts, a chunk a file.
+    docs.par_chunks(DOC_CHUNK)
+        .enumerate()
+        .try_for_each(|(n, chunk)| {
+            let rows: Vec<_> = chunk
+                .iter()
+                .map(|d| {
+                    (
+                        &d.url, d.title, &d.iso, &d.shown, d.cluster, d.kind, &d.thumb,
+                    )
+                })
+                .collect();
+            let mut bytes = format!("BAOCAO_SEARCH.docs({n},").into_bytes();
+            json(&mut bytes, &rows);
+            bytes.extend_from_slice(b");\n");
+            emit(format!("{DIR}/docs/{n}.js"), bytes)
+        })?;
+    docs.par_chunks(TEXT_CHUNK)
+        .enumerate()
+        .try_for_each(|(n, chunk)| {
+            let texts: Vec<&str> = chunk.iter().map(|d| d.text.as_str()).collect();
+            let mut bytes = format!("BAOCAO_SEARCH.text({n},").into_bytes();
+            json(&mut bytes, &texts);
+            bytes.extend_from_slice(b");\n");
+            emit(format!("{DIR}/txt/{n}.js"), bytes)
+        })?;
+
+    // The term shards and their positions.
+    let groups = shards.group(&postings);
+    groups.par_iter().try_for_each(|(name, members)| {
+        let (idx, pos) = shard_files(name, members, &terms);
+        emit(format!("{DIR}/idx/{name}.js"), idx)?;
+        emit(format!("{DIR}/idx/{name}.pos.js"), pos)
+    })
+}
+
+/// Every spelling of every folded term: folded → [(spelling, [(doc, entry)])],
+/// sorted by folded term, then spelling; postings by doc.
+pub type Postings = Vec<(String, Vec<(String, Vec<(u32, u32)>)>)>;
+
+fn merge(terms: &[DocTerms]) -> Postings {
+    let mut by_spelling: HashMap<&str, Vec<(u32, u32)>> = HashMap::new();
+    for (d, doc) in terms.iter().enumerate() {
+        for (e, entry) in doc.entries.iter().enumerate() {
+            by_spelling
+                .entry(doc.spelling(entry))
+                .or_default()
+                .push((d as u32, e as u32));
+        }
+    }
+    let mut folded: Vec<(String, &str, Vec<(u32, u32)>)> = by_spelling
+        .into_par_iter()
+        .map(|(s, list)| (tokenize::fold(s), s, list))
+        .collect();
+    folded.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)));
+    let mut out: Postings = Vec::new();
+    for (f, s, list) in folded {
+        match out.last_mut() {
+            Some((last, spellings)) if *last == f => spellings.push((s.to_string(), list)),
+            _ => out.push((f, vec![(s.to_string(), list)])),
+        }
+    }
+    out
+}
+
+/// A shard's two scripts: the docs and fields of each spelling, and their positions.
+///
+/// A spelling's postings are base-36 numbers joined by commas, each
+/// `(doc - previous doc) * 16 + fields`; its positions, in the other file, are
+/// per posting base-36 deltas joined by commas, postings joined by `;`.
+fn shard_files(
+    name: &str,
+    members: &[&(String, Vec<(String, Vec<(u32, u32)>)>)],
+    terms: &[DocTerms],
+) -> (Vec<u8>, Vec<u8>) {
+    let mut idx = String::with_capacity(4096);
+    let mut pos = String::with_capacity(4096);
+    let _ = write!(idx, "BAOCAO_SEARCH.shard(\"{name}\",{{");
+    let _ = write!(pos, "BAOCAO_SEARCH.pos(\"{name}\",{{");
+    for (i, (folded, spellings)) in members.iter().enumerate() {
+        if i > 0 {
+            idx.push(',');
+            pos.push(',');
+        }
+        json_str(&mut idx, folded);
+        json_str(&mut pos, folded);
+        idx.push_str(":[");
+        pos.push_str(":[");
+        for (j, (spelling, list)) in spellings.iter().enumerate() {
+            if j > 0 {
+                idx.push(',');
+                pos.push(',');
+            }
+            idx.push('[');
+            json_str(&mut idx, spelling);
+            idx.push_str(",\"");
+            pos.push('"');
+            let mut prev = 0u32;
+            for (k, &(d, e)) in list.iter().enumerate() {
+                let entry = &terms[d as usize].entries[e as usize];
+                if k > 0 {
+                    idx.push(',');
+                    pos.push(';');
+                }
+                base36(&mut idx, u64::from(d - prev) * 16 + u64::from(entry.flags));
+                prev = d;
+                let at = &terms[d as usize].positions
+                    [entry.positions.0 as usize..entry.positions.1 as usize];
+                let mut last = 0u32;
+                for (m, &p) in at.iter().enumerate() {
+                    if m > 0 {
+                        pos.push(',');
+                    }
+                    base36(&mut pos, u64::from(p - last));
+                    last = p;
+                }
+            }
+            idx.push_str("\"]");
+            pos.push('"');
+        }
+        idx.push(']');
+        pos.push(']');
+    }
+    idx.push_str("});\n");
+    pos.push_str("});\n");
+    (idx.into_bytes(), pos.into_bytes())
+}
+
+fn base36(out: &mut String, mut n: u64) {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut buf = [0u8; 13];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = DIGITS[(n % 36) as usize];
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        out.push(b as char);
+    }
+}
+
+fn json_str(out: &mut String, s: &str) {
+    // Serializing a string cannot fail.
+    if let Ok(j) = serde_json::to_string(s) {
+        out.push_str(&j);
+    }
+}
+
+fn json<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    // Serializing into memory cannot fail.
+    let _ = serde_json::to_writer(&mut *out, value);
+}
+
+/// A doc per honour page: its title, its level and how often it was proposed
+/// and conferred.
+fn honour_docs<'a>(corpus: &'a Corpus, t: &I18n, config: &Config) -> Vec<Doc<'a>> {
+    let num = |n: u64| crate::text::group_thousands(n, config.language.thousands_sep());
+    corpus
+        .honours
+        .iter()
+        .enumerate()
+        .map(|(i, title)| {
+            let tally = corpus.honour_tally(i);
+            let (first, last) = (
+                tally.first_year.unwrap_or_default(),
+                tally.last_year.unwrap_or_default(),
+            );
+            let years = if first == last {
+                last.to_string()
+            } else {
+                format!("{first}–{last}")
+            };
+            let text = format!(
+                "{}. {}: {}; {}: {}.",
+                t.get(&format!("honour_level_{}", title.level.as_str())),
+                t.get("honour_times_proposed"),
+                num(tally.proposed),
+                t.get("honour_times_conferred"),
+                num(tally.conferred),
+            );
+            Doc {
+                url: crate::render::pages::honour_url(&title.slug),
+                title: title.title.as_str(),
+                iso: last.to_string(),
+                shown: years,
+                cluster: -1,
+                kind: HONOUR_DOC,
+                year: last,
+                thumb: None,
+                text,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_drops_markup() {
+        let text =
+            plain_text("# Tiêu đề\n\nĐoạn **một** với [liên kết](x.html).\n\n- mục A\n- mục B\n");
+        assert_eq!(text, "Tiêu đề Đoạn một với liên kết. mục A mục B");
+    }
+
+    #[test]
+    fn a_doc_groups_its_words_by_spelling() {
+        let mut c = Collector::new(64);
+        c.add("Lạng Sơn", IN_TITLE);
+        c.add("lạng sơn, Lang", IN_BODY);
+        let terms = c.finish();
+        let words: Vec<(&str, u8, &[u32])> = terms
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    terms.spelling(e),
+                    e.flags,
+                    &terms.positions[e.positions.0 as usize..e.positions.1 as usize],
+                )
+            })
+            .collect();
+        // The title is at 0 and 1; a gap; the body at 3, 4, 5.
+        assert_eq!(
+            words,
+            [
+                ("lang", IN_BODY, &[5][..]),
+                ("lạng", IN_TITLE | IN_BODY, &[0, 3][..]),
+                ("sơn", IN_TITLE | IN_BODY, &[1, 4][..]),
+            ]
+        );
+    }
+
+    #[test]
+    fn base36_numbers() {
+        let mut s = String::new();
+        for n in [0, 35, 36, 16 * 3 + 9] {
+            base36(&mut s, n);
+            s.push(' ');
+        }
+        assert_eq!(s, "0 z 10 1l ");
+    }
+}
