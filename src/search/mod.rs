@@ -99,6 +99,8 @@ struct Doc<'a> {
     thumb: Option<(String, u32, u32)>,
     /// The text a snippet is cut from.
     text: String,
+    /// Its units and honour titles, shown when a query matches them.
+    facts: String,
 }
 
 /// One spelling's occurrences in a doc: its flags and its positions.
@@ -274,6 +276,16 @@ fn writeup_terms(w: &WriteUp, cluster: Option<&str>, text: &str, aliases: &Alias
     c.finish()
 }
 
+/// A write-up's units, then its honour titles, joined by " · ".
+fn facts(w: &WriteUp) -> String {
+    let mut all: Vec<&str> = w.units();
+    let mut titles: Vec<&str> = w.honours.iter().map(|h| h.title.as_str()).collect();
+    titles.sort_unstable();
+    titles.dedup();
+    all.extend(titles);
+    all.join(" · ")
+}
+
 /// Writes every file of the index through `emit` (path under the output, bytes).
 pub fn write_index(
     corpus: &Corpus,
@@ -315,6 +327,7 @@ pub fn write_index(
                 year: w.year,
                 thumb: crate::assets::html::thumb(w).map(|c| (c.src, c.width, c.height)),
                 text,
+                facts: facts(w),
             };
             (doc, words)
         })
@@ -412,7 +425,7 @@ pub fn write_index(
                 .iter()
                 .map(|d| {
                     (
-                        &d.url, d.title, &d.iso, &d.shown, d.cluster, d.kind, &d.thumb,
+                        &d.url, d.title, &d.iso, &d.shown, d.cluster, d.kind, &d.thumb, &d.facts,
                     )
                 })
                 .collect();
@@ -598,6 +611,7 @@ fn honour_docs<'a>(corpus: &'a Corpus, t: &I18n, config: &Config) -> Vec<Doc<'a>
                 year: last,
                 thumb: None,
                 text,
+                facts: String::new(),
             }
         })
         .collect()
