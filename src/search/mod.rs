@@ -160,35 +160,57 @@ impl Collector {
     }
 
     fn finish(self) -> DocTerms {
-        let Collector {
-            arena, mut hits, ..
-        } = self;
-        hits.sort_unstable_by(|a, b| {
-            arena[a.0 as usize..a.1 as usize]
-                .cmp(&arena[b.0 as usize..b.1 as usize])
-                .then(a.2.cmp(&b.2))
-        });
+        let Collector { arena, hits, .. } = self;
+        // Group the hits by spelling: a group number per hit, in the order
+        // the spellings are first met.
+        let mut groups: FastMap<&str, u32> =
+            FastMap::with_capacity_and_hasher(hits.len() / 2, Default::default());
+        let mut group_of = Vec::with_capacity(hits.len());
+        let mut firsts: Vec<usize> = Vec::new();
+        for (i, h) in hits.iter().enumerate() {
+            let word = &arena[h.0 as usize..h.1 as usize];
+            let next = groups.len() as u32;
+            let g = *groups.entry(word).or_insert_with(|| {
+                firsts.push(i);
+                next
+            });
+            group_of.push(g);
+        }
+        // Counting sort of the hits by group; within a group they stay in the
+        // order met, which is by position.
+        let mut starts = vec![0u32; firsts.len() + 1];
+        for &g in &group_of {
+            starts[g as usize + 1] += 1;
+        }
+        for g in 0..firsts.len() {
+            starts[g + 1] += starts[g];
+        }
+        let mut fill = starts.clone();
+        let mut sorted = vec![0u32; hits.len()];
+        for (i, &g) in group_of.iter().enumerate() {
+            sorted[fill[g as usize] as usize] = i as u32;
+            fill[g as usize] += 1;
+        }
         let mut terms = DocTerms {
-            entries: Vec::new(),
+            entries: Vec::with_capacity(firsts.len()),
             positions: Vec::with_capacity(hits.len()),
-            arena: String::new(),
+            arena: String::with_capacity(arena.len() / 2),
         };
-        let mut i = 0;
-        while i < hits.len() {
-            let word = &arena[hits[i].0 as usize..hits[i].1 as usize];
+        for (g, &first) in firsts.iter().enumerate() {
+            let h = hits[first];
             let start = terms.arena.len() as u32;
-            terms.arena.push_str(word);
+            terms.arena.push_str(&arena[h.0 as usize..h.1 as usize]);
             let p0 = terms.positions.len() as u32;
             let mut flags = 0;
             let mut last = None;
-            while i < hits.len() && &arena[hits[i].0 as usize..hits[i].1 as usize] == word {
-                flags |= hits[i].3;
+            for &i in &sorted[starts[g] as usize..starts[g + 1] as usize] {
+                let h = hits[i as usize];
+                flags |= h.3;
                 // A joined form and its first part can share a position.
-                if last != Some(hits[i].2) {
-                    terms.positions.push(hits[i].2);
-                    last = Some(hits[i].2);
+                if last != Some(h.2) {
+                    terms.positions.push(h.2);
+                    last = Some(h.2);
                 }
-                i += 1;
             }
             terms.entries.push(Entry {
                 spelling: (start, terms.arena.len() as u32),
@@ -200,6 +222,33 @@ impl Collector {
     }
 }
 
+/// A hash map with a fast hash for short keys (the words of one build, not
+/// input an attacker chooses to collide).
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
+/// FxHash: a multiply and a rotate per word of input.
+#[derive(Default, Clone, Copy)]
+struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// The plain text of a Markdown body: its words, single-spaced.
 pub fn plain_text(body: &str) -> String {
     let mut out = String::with_capacity(body.len());
@@ -207,17 +256,17 @@ pub fn plain_text(body: &str) -> String {
     for event in Parser::new(body) {
         match event {
             Event::Text(t) | Event::Code(t) => {
-                for c in t.chars() {
-                    if c.is_whitespace() {
-                        space = true;
-                    } else {
-                        if space && !out.is_empty() {
-                            out.push(' ');
-                        }
-                        space = false;
-                        out.push(c);
-                    }
+                if t.starts_with(char::is_whitespace) {
+                    space = true;
                 }
+                for part in t.split_whitespace() {
+                    if space && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(part);
+                    space = true;
+                }
+                space = t.ends_with(char::is_whitespace);
             }
             Event::SoftBreak | Event::HardBreak => space = true,
             Event::End(
@@ -305,34 +354,41 @@ pub fn write_index(
         .iter()
         .map(|c| cluster_name(&c.key, t))
         .collect();
-    // Docs and their words, in parallel; in corpus order (by date), then the
-    // honour pages.
-    let (mut docs, mut terms): (Vec<Doc>, Vec<DocTerms>) = published
-        .par_iter()
-        .map(|w| {
-            let cluster = w
-                .cluster
-                .as_ref()
-                .and_then(|k| corpus.cluster(k))
-                .map(|(i, _)| i);
-            let text = plain_text(&w.body);
-            let words = writeup_terms(w, cluster.map(|i| clusters[i].as_str()), &text, aliases);
-            let doc = Doc {
-                url: conference_url(w),
-                title: &w.title,
-                iso: w.date.to_string(),
-                shown: config.language.format_date(w.date),
-                cluster: cluster.map_or(-1, |i| i as i64),
-                kind: w.kind.as_str(),
-                year: w.year,
-                thumb: crate::assets::html::thumb(w).map(|c| (c.src, c.width, c.height)),
-                text,
-                facts: facts(w),
-            };
-            (doc, words)
+    let honours = honour_docs(corpus, t, config);
+    // The texts of the docs from here on are written at the end, with the
+    // honour pages' (whose texts share the last chunk of the write-ups').
+    let tail = if honours.is_empty() {
+        published.len()
+    } else {
+        published.len() / TEXT_CHUNK * TEXT_CHUNK
+    };
+    // Docs and their words, in parallel, a text chunk at a time: each chunk's
+    // texts are written at once and not kept. In corpus order (by date), then
+    // the honour pages.
+    let chunks: Vec<(Vec<Doc>, Vec<DocTerms>)> = published
+        .par_chunks(TEXT_CHUNK)
+        .enumerate()
+        .map(|(n, chunk)| {
+            let (mut docs, terms): (Vec<Doc>, Vec<DocTerms>) = chunk
+                .iter()
+                .map(|w| writeup_doc(corpus, w, &clusters, config, aliases))
+                .unzip();
+            if n * TEXT_CHUNK < tail {
+                write_texts(n, &docs, emit)?;
+                for d in &mut docs {
+                    d.text = String::new();
+                }
+            }
+            Ok((docs, terms))
         })
-        .unzip();
-    for doc in honour_docs(corpus, t, config) {
+        .collect::<Result<_, Diagnostic>>()?;
+    let mut docs: Vec<Doc> = Vec::with_capacity(published.len() + honours.len());
+    let mut terms: Vec<DocTerms> = Vec::with_capacity(published.len() + honours.len());
+    for (d, w) in chunks {
+        docs.extend(d);
+        terms.extend(w);
+    }
+    for doc in honours {
         let mut c = Collector::new(256);
         c.add(doc.title, IN_TITLE);
         for a in aliases.of(doc.title) {
@@ -341,6 +397,9 @@ pub fn write_index(
         c.add(&doc.text, IN_BODY);
         terms.push(c.finish());
         docs.push(doc);
+    }
+    for (i, chunk) in docs[tail..].chunks(TEXT_CHUNK).enumerate() {
+        write_texts(tail / TEXT_CHUNK + i, chunk, emit)?;
     }
 
     let postings = merge(&terms);
@@ -434,16 +493,6 @@ pub fn write_index(
             bytes.extend_from_slice(b");\n");
             emit(format!("{DIR}/docs/{n}.js"), bytes)
         })?;
-    docs.par_chunks(TEXT_CHUNK)
-        .enumerate()
-        .try_for_each(|(n, chunk)| {
-            let texts: Vec<&str> = chunk.iter().map(|d| d.text.as_str()).collect();
-            let mut bytes = format!("BAOCAO_SEARCH.text({n},").into_bytes();
-            json(&mut bytes, &texts);
-            bytes.extend_from_slice(b");\n");
-            emit(format!("{DIR}/txt/{n}.js"), bytes)
-        })?;
-
     // The term shards and their positions.
     let groups = shards.group(&postings);
     groups.par_iter().try_for_each(|(name, members)| {
@@ -453,12 +502,55 @@ pub fn write_index(
     })
 }
 
+/// The doc of a write-up and its words.
+fn writeup_doc<'a>(
+    corpus: &Corpus,
+    w: &'a WriteUp,
+    clusters: &[String],
+    config: &Config,
+    aliases: &Aliases,
+) -> (Doc<'a>, DocTerms) {
+    let cluster = w
+        .cluster
+        .as_ref()
+        .and_then(|k| corpus.cluster(k))
+        .map(|(i, _)| i);
+    let text = plain_text(&w.body);
+    let words = writeup_terms(w, cluster.map(|i| clusters[i].as_str()), &text, aliases);
+    let doc = Doc {
+        url: conference_url(w),
+        title: &w.title,
+        iso: w.date.to_string(),
+        shown: config.language.format_date(w.date),
+        cluster: cluster.map_or(-1, |i| i as i64),
+        kind: w.kind.as_str(),
+        year: w.year,
+        thumb: crate::assets::html::thumb(w).map(|c| (c.src, c.width, c.height)),
+        text,
+        facts: facts(w),
+    };
+    (doc, words)
+}
+
+/// `txt/<n>.js`: the texts of these docs.
+fn write_texts(
+    n: usize,
+    docs: &[Doc],
+    emit: &(dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync),
+) -> Result<(), Diagnostic> {
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    let mut bytes = format!("BAOCAO_SEARCH.text({n},").into_bytes();
+    json(&mut bytes, &texts);
+    bytes.extend_from_slice(b");\n");
+    emit(format!("{DIR}/txt/{n}.js"), bytes)
+}
+
 /// Every spelling of every folded term: folded → [(spelling, [(doc, entry)])],
 /// sorted by folded term, then spelling; postings by doc.
 pub type Postings = Vec<(String, Vec<(String, Vec<(u32, u32)>)>)>;
 
 fn merge(terms: &[DocTerms]) -> Postings {
-    let mut by_spelling: HashMap<&str, Vec<(u32, u32)>> = HashMap::new();
+    let mut by_spelling: FastMap<&str, Vec<(u32, u32)>> = FastMap::default();
     for (d, doc) in terms.iter().enumerate() {
         for (e, entry) in doc.entries.iter().enumerate() {
             by_spelling
@@ -645,13 +737,14 @@ mod tests {
                 )
             })
             .collect();
-        // The title is at 0 and 1; a gap; the body at 3, 4, 5.
+        // The title is at 0 and 1; a gap; the body at 3, 4, 5. Spellings
+        // in the order first met.
         assert_eq!(
             words,
             [
-                ("lang", IN_BODY, &[5][..]),
                 ("lạng", IN_TITLE | IN_BODY, &[0, 3][..]),
                 ("sơn", IN_TITLE | IN_BODY, &[1, 4][..]),
+                ("lang", IN_BODY, &[5][..]),
             ]
         );
     }

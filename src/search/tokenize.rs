@@ -22,8 +22,16 @@ pub struct Token<'a> {
     pub joined: bool,
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+/// Letters, digits and combining marks; the Latin letters of Vietnamese text
+/// without a table look-up.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF | 0x300..=0x36F => true,
+        _ => c.is_alphanumeric() || is_combining_mark(c),
+    }
 }
 
 /// Calls `each` for every word of `text`, positions counted from `start`;
@@ -31,28 +39,24 @@ fn is_word_char(c: char) -> bool {
 pub fn tokens<'a>(text: &'a str, start: u32, each: &mut dyn FnMut(Token<'a>)) -> u32 {
     let mut pos = start;
     let bytes = text.as_bytes();
-    let mut i = 0;
     // The current group of parts joined by '.' or ',': where it started, its
     // first position and how many parts it has.
     let mut group: Option<(usize, u32, u32)> = None;
     let mut group_end = 0;
-    while i < text.len() {
-        let c = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
-        };
+    let mut chars = text.char_indices().peekable();
+    while let Some((begin, c)) = chars.next() {
         if !is_word_char(c) {
-            i += c.len_utf8();
             continue;
         }
-        let begin = i;
-        while i < text.len() {
-            match text[i..].chars().next() {
-                Some(c) if is_word_char(c) => i += c.len_utf8(),
-                _ => break,
+        let mut end = begin + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                break;
             }
+            end = i + c.len_utf8();
+            chars.next();
         }
-        let word = &text[begin..i];
+        let word = &text[begin..end];
         // Does this part continue the group of the part before?
         let continues =
             group.is_some() && group_end + 1 == begin && matches!(bytes[group_end], b'.' | b',');
@@ -63,7 +67,7 @@ pub fn tokens<'a>(text: &'a str, start: u32, each: &mut dyn FnMut(Token<'a>)) ->
         if let Some(g) = group.as_mut() {
             g.2 += 1;
         }
-        group_end = i;
+        group_end = end;
         each(Token {
             word,
             pos,
@@ -125,14 +129,25 @@ pub fn fold(word: &str) -> String {
 /// diacritics, without joiners.
 pub fn lower_into(word: &str, out: &mut String) {
     for c in word.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
+        match c as u32 {
+            0..=0x7F => {
+                if c.is_ascii_alphanumeric() {
+                    out.push(c.to_ascii_lowercase());
+                }
             }
-        } else if is_word_char(c) {
-            out.extend(c.to_lowercase());
+            // Latin-1 capitals (not ×), and the Vietnamese block, where a
+            // capital is even and its small letter follows it.
+            0xC0..=0xDE if c != '\u{D7}' => out.push(shift(c, 0x20)),
+            0xDF..=0xFF => out.push(c),
+            0x1EA0..=0x1EFF => out.push(if c as u32 % 2 == 0 { shift(c, 1) } else { c }),
+            _ if is_word_char(c) => out.extend(c.to_lowercase()),
+            _ => {}
         }
     }
+}
+
+fn shift(c: char, by: u32) -> char {
+    char::from_u32(c as u32 + by).unwrap_or(c)
 }
 
 #[cfg(test)]
@@ -186,6 +201,30 @@ mod tests {
         let mut s = String::new();
         lower_into("LẠNG", &mut s);
         assert_eq!(s, "lạng");
+        // The fast paths agree with to_lowercase on every letter they take.
+        for c in (0xC0..=0xFFu32)
+            .chain(0x1EA0..=0x1EFF)
+            .filter_map(char::from_u32)
+        {
+            if !is_word_char(c) {
+                continue;
+            }
+            let mut fast = String::new();
+            lower_into(&c.to_string(), &mut fast);
+            assert_eq!(fast, c.to_lowercase().to_string(), "{c} U+{:X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn word_chars_agree_with_the_unicode_tables() {
+        for c in (0..0x2000u32).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || is_combining_mark(c),
+                "U+{:X}",
+                c as u32
+            );
+        }
     }
 
     #[test]
