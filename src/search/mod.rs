@@ -38,6 +38,8 @@ use crate::render::I18n;
 pub const DOC_CHUNK: usize = 128;
 /// Docs per `txt/<n>.js`.
 pub const TEXT_CHUNK: usize = 8;
+/// Write-ups made at once (a multiple of [`TEXT_CHUNK`]).
+const BATCH: usize = TEXT_CHUNK * 128;
 /// The folder of the index, under the output.
 pub const DIR: &str = "tim-kiem";
 
@@ -276,7 +278,12 @@ pub fn plain_text(body: &str) -> String {
         }
     }
     let out = crate::validate::guard::replace_forbidden(&out).into_owned();
-    if unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes
+    // Decomposed text has combining marks (U+0300..U+036F: bytes CC and CD
+    // in UTF-8); text without them is taken as composed already.
+    let marks = memchr::memchr2(0xCC, 0xCD, out.as_bytes()).is_some();
+    if !marks
+        || unicode_normalization::is_nfc_quick(out.chars())
+            == unicode_normalization::IsNormalized::Yes
     {
         out
     } else {
@@ -336,14 +343,14 @@ fn facts(w: &WriteUp) -> String {
 }
 
 /// Writes every file of the index through `emit` (path under the output, bytes).
-pub fn write_index(
-    corpus: &Corpus,
+pub fn write_index<'a>(
+    corpus: &'a Corpus,
     t: &I18n,
     config: &Config,
     aliases: &Aliases,
     emit: &(dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync),
 ) -> Result<(), Diagnostic> {
-    let published: Vec<&WriteUp> = corpus
+    let published: Vec<&'a WriteUp> = corpus
         .writeups
         .iter()
         .map(|w| &**w)
@@ -365,28 +372,52 @@ pub fn write_index(
     // Docs and their words, in parallel, a text chunk at a time: each chunk's
     // texts are written at once and not kept. In corpus order (by date), then
     // the honour pages.
-    let chunks: Vec<(Vec<Doc>, Vec<DocTerms>)> = published
-        .par_chunks(TEXT_CHUNK)
-        .enumerate()
-        .map(|(n, chunk)| {
-            let (mut docs, terms): (Vec<Doc>, Vec<DocTerms>) = chunk
-                .iter()
-                .map(|w| writeup_doc(corpus, w, &clusters, config, aliases))
-                .unzip();
-            if n * TEXT_CHUNK < tail {
-                write_texts(n, &docs, emit)?;
-                for d in &mut docs {
-                    d.text = String::new();
+    let make = |first: usize, batch: &[&'a WriteUp]| {
+        batch
+            .par_chunks(TEXT_CHUNK)
+            .enumerate()
+            .map(|(k, chunk)| {
+                let n = first / TEXT_CHUNK + k;
+                let (mut docs, terms): (Vec<Doc>, Vec<DocTerms>) = chunk
+                    .iter()
+                    .map(|w| writeup_doc(corpus, w, &clusters, config, aliases))
+                    .unzip();
+                if n * TEXT_CHUNK < tail {
+                    write_texts(n, &docs, emit)?;
+                    for d in &mut docs {
+                        d.text = String::new();
+                    }
                 }
-            }
-            Ok((docs, terms))
-        })
-        .collect::<Result<_, Diagnostic>>()?;
+                Ok((docs, terms))
+            })
+            .collect::<Result<Vec<_>, Diagnostic>>()
+    };
+    // A batch of write-ups is made in parallel while the words of the batch
+    // before are merged into the postings: no batch's words are kept.
     let mut docs: Vec<Doc> = Vec::with_capacity(published.len() + honours.len());
-    let mut terms: Vec<DocTerms> = Vec::with_capacity(published.len() + honours.len());
-    for (d, w) in chunks {
+    let mut merger = Merger::default();
+    let mut pending: Vec<(Vec<Doc>, Vec<DocTerms>)> = Vec::new();
+    for (b, batch) in published.chunks(BATCH).enumerate() {
+        let (made, ()) = rayon::join(
+            || make(b * BATCH, batch),
+            || {
+                for (_, terms) in &pending {
+                    for t in terms {
+                        merger.add(t);
+                    }
+                }
+            },
+        );
+        for (d, _) in pending.drain(..) {
+            docs.extend(d);
+        }
+        pending = made?;
+    }
+    for (d, terms) in pending {
         docs.extend(d);
-        terms.extend(w);
+        for t in &terms {
+            merger.add(t);
+        }
     }
     for doc in honours {
         let mut c = Collector::new(256);
@@ -395,16 +426,16 @@ pub fn write_index(
             c.add(a, IN_TITLE);
         }
         c.add(&doc.text, IN_BODY);
-        terms.push(c.finish());
+        merger.add(&c.finish());
         docs.push(doc);
     }
     for (i, chunk) in docs[tail..].chunks(TEXT_CHUNK).enumerate() {
         write_texts(tail / TEXT_CHUNK + i, chunk, emit)?;
     }
 
-    let postings = merge(&terms);
+    let postings = merger.finish();
     let shards = layout::Layout::new(postings.iter().map(|(folded, list)| {
-        let size: usize = list.iter().map(|(_, p)| p.len() * 3).sum();
+        let size: usize = list.iter().map(|(_, p)| p.docs.len()).sum();
         (folded.as_str(), size)
     }));
 
@@ -496,7 +527,7 @@ pub fn write_index(
     // The term shards and their positions.
     let groups = shards.group(&postings);
     groups.par_iter().try_for_each(|(name, members)| {
-        let (idx, pos) = shard_files(name, members, &terms);
+        let (idx, pos) = shard_files(name, members);
         emit(format!("{DIR}/idx/{name}.js"), idx)?;
         emit(format!("{DIR}/idx/{name}.pos.js"), pos)
     })
@@ -545,47 +576,90 @@ fn write_texts(
     emit(format!("{DIR}/txt/{n}.js"), bytes)
 }
 
-/// Every spelling of every folded term: folded → [(spelling, [(doc, entry)])],
-/// sorted by folded term, then spelling; postings by doc.
-pub type Postings = Vec<(String, Vec<(String, Vec<(u32, u32)>)>)>;
-
-fn merge(terms: &[DocTerms]) -> Postings {
-    let mut by_spelling: FastMap<&str, Vec<(u32, u32)>> = FastMap::default();
-    for (d, doc) in terms.iter().enumerate() {
-        for (e, entry) in doc.entries.iter().enumerate() {
-            by_spelling
-                .entry(doc.spelling(entry))
-                .or_default()
-                .push((d as u32, e as u32));
-        }
-    }
-    let mut folded: Vec<(String, &str, Vec<(u32, u32)>)> = by_spelling
-        .into_par_iter()
-        .map(|(s, list)| (tokenize::fold(s), s, list))
-        .collect();
-    folded.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)));
-    let mut out: Postings = Vec::new();
-    for (f, s, list) in folded {
-        match out.last_mut() {
-            Some((last, spellings)) if *last == f => spellings.push((s.to_string(), list)),
-            _ => out.push((f, vec![(s.to_string(), list)])),
-        }
-    }
-    out
+/// A spelling's postings, encoded as they are written: `docs` holds base-36
+/// numbers joined by commas, each `(doc - previous doc) * 16 + fields`;
+/// `positions`, per posting, base-36 deltas joined by commas, postings joined
+/// by `;`.
+#[derive(Default)]
+pub struct Encoded {
+    docs: String,
+    positions: String,
+    prev: u32,
 }
 
-/// A shard's two scripts: the docs and fields of each spelling, and their positions.
-///
-/// A spelling's postings are base-36 numbers joined by commas, each
-/// `(doc - previous doc) * 16 + fields`; its positions, in the other file, are
-/// per posting base-36 deltas joined by commas, postings joined by `;`.
-fn shard_files(
-    name: &str,
-    members: &[&(String, Vec<(String, Vec<(u32, u32)>)>)],
-    terms: &[DocTerms],
-) -> (Vec<u8>, Vec<u8>) {
-    let mut idx = String::with_capacity(4096);
-    let mut pos = String::with_capacity(4096);
+/// Every spelling of every folded term: folded → [(spelling, postings)],
+/// sorted by folded term, then spelling.
+pub type Postings = Vec<(String, Vec<(String, Encoded)>)>;
+
+/// Turns the words of each doc into the postings of each spelling, encoded as
+/// they go: docs are added in order, each appending to its spellings' texts
+/// (no doc is visited twice, nothing is read at random).
+#[derive(Default)]
+struct Merger {
+    by_spelling: FastMap<Box<str>, Encoded>,
+    next: u32,
+}
+
+impl Merger {
+    fn add(&mut self, doc: &DocTerms) {
+        let d = self.next;
+        self.next += 1;
+        for entry in &doc.entries {
+            let spelling = doc.spelling(entry);
+            let e = match self.by_spelling.get_mut(spelling) {
+                Some(e) => e,
+                None => self.by_spelling.entry(spelling.into()).or_default(),
+            };
+            if !e.docs.is_empty() {
+                e.docs.push(',');
+                e.positions.push(';');
+            }
+            base36(
+                &mut e.docs,
+                u64::from(d - e.prev) * 16 + u64::from(entry.flags),
+            );
+            e.prev = d;
+            let mut last = 0u32;
+            for (m, &p) in doc.positions[entry.positions.0 as usize..entry.positions.1 as usize]
+                .iter()
+                .enumerate()
+            {
+                if m > 0 {
+                    e.positions.push(',');
+                }
+                base36(&mut e.positions, u64::from(p - last));
+                last = p;
+            }
+        }
+    }
+
+    fn finish(self) -> Postings {
+        let mut folded: Vec<(String, Box<str>, Encoded)> = self
+            .by_spelling
+            .into_iter()
+            .map(|(s, list)| (tokenize::fold(&s), s, list))
+            .collect();
+        folded.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut out: Postings = Vec::new();
+        for (f, s, list) in folded {
+            match out.last_mut() {
+                Some((last, spellings)) if *last == f => spellings.push((s.into(), list)),
+                _ => out.push((f, vec![(s.into(), list)])),
+            }
+        }
+        out
+    }
+}
+
+/// A shard's two scripts: the docs and fields of each spelling, and their
+/// positions (see [`Encoded`]).
+fn shard_files(name: &str, members: &[&(String, Vec<(String, Encoded)>)]) -> (Vec<u8>, Vec<u8>) {
+    let size: usize = members
+        .iter()
+        .flat_map(|(_, s)| s.iter().map(|(_, e)| e.docs.len() + e.positions.len() + 16))
+        .sum();
+    let mut idx = String::with_capacity(size);
+    let mut pos = String::with_capacity(size);
     let _ = write!(idx, "BAOCAO_SEARCH.shard(\"{name}\",{{");
     let _ = write!(pos, "BAOCAO_SEARCH.pos(\"{name}\",{{");
     for (i, (folded, spellings)) in members.iter().enumerate() {
@@ -597,7 +671,7 @@ fn shard_files(
         json_str(&mut pos, folded);
         idx.push_str(":[");
         pos.push_str(":[");
-        for (j, (spelling, list)) in spellings.iter().enumerate() {
+        for (j, (spelling, e)) in spellings.iter().enumerate() {
             if j > 0 {
                 idx.push(',');
                 pos.push(',');
@@ -605,28 +679,10 @@ fn shard_files(
             idx.push('[');
             json_str(&mut idx, spelling);
             idx.push_str(",\"");
-            pos.push('"');
-            let mut prev = 0u32;
-            for (k, &(d, e)) in list.iter().enumerate() {
-                let entry = &terms[d as usize].entries[e as usize];
-                if k > 0 {
-                    idx.push(',');
-                    pos.push(';');
-                }
-                base36(&mut idx, u64::from(d - prev) * 16 + u64::from(entry.flags));
-                prev = d;
-                let at = &terms[d as usize].positions
-                    [entry.positions.0 as usize..entry.positions.1 as usize];
-                let mut last = 0u32;
-                for (m, &p) in at.iter().enumerate() {
-                    if m > 0 {
-                        pos.push(',');
-                    }
-                    base36(&mut pos, u64::from(p - last));
-                    last = p;
-                }
-            }
+            idx.push_str(&e.docs);
             idx.push_str("\"]");
+            pos.push('"');
+            pos.push_str(&e.positions);
             pos.push('"');
         }
         idx.push(']');
@@ -649,9 +705,8 @@ fn base36(out: &mut String, mut n: u64) {
             break;
         }
     }
-    for &b in &buf[i..] {
-        out.push(b as char);
-    }
+    // ASCII digits only.
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
 }
 
 fn json_str(out: &mut String, s: &str) {
