@@ -755,9 +755,8 @@ impl LiveSite {
         // and a term that is gone its shard of the search index.
         let output = Arc::make_mut(&mut self.output);
         output.retain(|p, _| {
-            !p.starts_with("data/")
-                && !p.ends_with("/ho-so.html")
-                && !(p.starts_with("tim-kiem/") && p.ends_with(".js"))
+            let index = p.starts_with("tim-kiem/") && p.ends_with(".js");
+            !(p.starts_with("data/") || p.ends_with("/ho-so.html") || index)
         });
         for f in fresh {
             output.insert(f.path.clone(), Arc::new(f));

@@ -130,16 +130,17 @@ pub fn fold(word: &str) -> String {
 pub fn lower_into(word: &str, out: &mut String) {
     for c in word.chars() {
         match c as u32 {
-            0..=0x7F => {
-                if c.is_ascii_alphanumeric() {
-                    out.push(c.to_ascii_lowercase());
-                }
-            }
+            0..=0x7F if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
+            0..=0x7F => {}
             // Latin-1 capitals (not ×), and the Vietnamese block, where a
             // capital is even and its small letter follows it.
             0xC0..=0xDE if c != '\u{D7}' => out.push(shift(c, 0x20)),
             0xDF..=0xFF => out.push(c),
-            0x1EA0..=0x1EFF => out.push(if c as u32 % 2 == 0 { shift(c, 1) } else { c }),
+            0x1EA0..=0x1EFF => out.push(if (c as u32).is_multiple_of(2) {
+                shift(c, 1)
+            } else {
+                c
+            }),
             _ if is_word_char(c) => out.extend(c.to_lowercase()),
             _ => {}
         }
