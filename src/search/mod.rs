@@ -16,7 +16,7 @@
 //! - `facets.js`: cluster, year and kind of every doc, for the filters.
 //!
 //! Each calls a registration function of `window.BAOCAO_SEARCH` (defined by
-//! `static/search.js`). The format is documented in docs/content.md.
+//! `static/search.js`). Each script's format is described where it is written.
 
 pub mod layout;
 pub mod tokenize;
