@@ -25,6 +25,7 @@ pub mod live;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod text;
 pub mod validate;

@@ -753,17 +753,24 @@ impl LiveSite {
             return;
         };
         let corpus = &self.corpus;
-        let specs: Vec<PageSpec> = pages::plan(corpus, self.config.base_url.is_some())
+        let mut specs: Vec<PageSpec> = pages::plan(corpus, self.config.base_url.is_some())
             .into_iter()
             .filter(PageSpec::is_deferred)
             .collect();
-        let fresh: Vec<OutputFile> =
+        // The search index is many files, made together.
+        specs.retain(|s| *s != PageSpec::SearchIndex);
+        let mut fresh: Vec<OutputFile> =
             renderer.render_specs(&specs, corpus, &self.rows, &|s, shared| {
                 renderer.render_page(s, corpus, shared).0
             });
-        // A cluster or year that is gone takes its CSV and dossier with it.
+        fresh.extend(renderer.search_files(corpus).0);
+        // A cluster or year that is gone takes its CSV and dossier with it,
+        // and a term that is gone its shard of the search index.
         let output = Arc::make_mut(&mut self.output);
-        output.retain(|p, _| !p.starts_with("data/") && !p.ends_with("/ho-so.html"));
+        output.retain(|p, _| {
+            let index = p.starts_with("tim-kiem/") && p.ends_with(".js");
+            !(p.starts_with("data/") || p.ends_with("/ho-so.html") || index)
+        });
         for f in fresh {
             output.insert(f.path.clone(), Arc::new(f));
         }

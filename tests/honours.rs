@@ -306,29 +306,30 @@ fn the_sample_site_lists_lai_chau_and_lang_son_for_the_governments_flag() {
 fn the_search_index_holds_the_honour_pages_and_each_conferences_titles() {
     let site = Site::sample();
     built(&site);
-    let index = site.page("tim-kiem/search-index.js");
+    let index = site.page("tim-kiem/docs/0.js");
     let json = index
-        .strip_prefix("window.BAOCAO_SEARCH=")
-        .and_then(|s| s.trim_end().strip_suffix(';'))
-        .expect("the index script");
+        .strip_prefix("BAOCAO_SEARCH.docs(0,")
+        .and_then(|s| s.trim_end().strip_suffix(");"))
+        .expect("the docs table of the index");
     let value: serde_json::Value = serde_json::from_str(json).expect("JSON");
-    let docs = value["docs"].as_array().expect("docs");
+    let docs = value.as_array().expect("docs");
     let honour = docs
         .iter()
-        .find(|d| d[7] == "honour" && d[1] == "Cờ thi đua của Chính phủ")
+        .find(|d| d[5] == "honour" && d[1] == "Cờ thi đua của Chính phủ")
         .expect("a doc for the honour page");
     assert_eq!(
-        honour[9], "danh-hieu/co-thi-dua-cua-chinh-phu/index.html",
+        honour[0], "danh-hieu/co-thi-dua-cua-chinh-phu/index.html",
         "{honour}"
     );
     let conf = docs
         .iter()
-        .find(|d| d[0] == "cum-2/2023-tong-ket")
+        .find(|d| d[0] == "hoi-nghi/cum-2/2023-tong-ket/index.html")
         .expect("the 2023 conference");
-    let titles = conf[9].as_str().expect("honour titles");
+    let titles = conf[7].as_str().expect("units and honour titles");
     assert!(titles.contains("Cờ thi đua của Chính phủ"), "{titles}");
     assert!(titles.contains("Cờ thi đua của Bộ Công an"), "{titles}");
-    assert_eq!(value["kinds"]["honour"], "Danh hiệu thi đua");
+    let meta = site.page("tim-kiem/search-index.js");
+    assert!(meta.contains(r#"["honour","Danh hiệu thi đua"]"#), "{meta}");
 }
 
 #[test]

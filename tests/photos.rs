@@ -598,20 +598,20 @@ fn the_search_index_carries_the_cover_thumbnail() {
     let site = photo_site();
     let run = site.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let index = site.page("tim-kiem/search-index.js");
+    let index = site.page("tim-kiem/docs/0.js");
     let json = index
         .trim()
-        .strip_prefix("window.BAOCAO_SEARCH=")
-        .and_then(|s| s.strip_suffix(';'))
-        .expect("the index script");
+        .strip_prefix("BAOCAO_SEARCH.docs(0,")
+        .and_then(|s| s.strip_suffix(");"))
+        .expect("the docs table of the index");
     let data: serde_json::Value = serde_json::from_str(json).expect("json");
-    let doc = data["docs"]
+    let doc = data
         .as_array()
         .expect("docs")
         .iter()
-        .find(|d| d[0] == "cum-2/hoi-nghi-thu")
+        .find(|d| d[0] == "hoi-nghi/cum-2/hoi-nghi-thu/index.html")
         .expect("the write-up's doc");
-    let cover = doc[10].as_array().expect("a cover");
+    let cover = doc[6].as_array().expect("a cover");
     let src = cover[0].as_str().expect("its path");
     assert!(src.starts_with("hoi-nghi/cum-2/hoi-nghi-thu/anh/"), "{src}");
     assert!(site.out().join(src).is_file(), "{src}");

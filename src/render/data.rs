@@ -1,10 +1,9 @@
-//! Outputs that are data, not pages: the search index (a script, so search
-//! works from file:// where fetch does not), CSV and JSON exports for analysts,
-//! the sitemap and the Atom feed. Pure: bytes in memory, or (the exports and
-//! the index, which grow with the corpus) written to any `io::Write`.
+//! Outputs that are data, not pages: CSV and JSON exports for analysts, the
+//! sitemap and the Atom feed (the search index is `crate::search`). Pure: bytes
+//! in memory, or (the exports, which grow with the corpus) written to any
+//! `io::Write`.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use pulldown_cmark::{Event, Parser};
 use serde::{Serialize, Serializer};
@@ -13,9 +12,8 @@ use crate::model::{Corpus, WriteUp};
 
 use super::context::{cluster_name, conference_url};
 use super::I18n;
-use crate::config::Config;
 
-/// How much of a body goes into the search index as its snippet.
+/// How much of a body the feed shows as its summary.
 const LEDE_CHARS: usize = 200;
 /// How many conferences the feed carries.
 const FEED_ENTRIES: usize = 30;
@@ -50,160 +48,6 @@ pub fn lede(body: &str, limit: usize) -> String {
         s.push('…');
     }
     s
-}
-
-/// [slug, title, iso date, shown date, cluster index or -1, unit indexes, year,
-/// kind, snippet, honour titles]: an array, not an object, to keep the index
-/// small. An honour's page is a doc too, of kind "honour", whose first field
-/// is its page's path and whose dates are its first and last years.
-type SearchDoc<'a> = (
-    &'a str,
-    &'a str,
-    String,
-    String,
-    i64,
-    Vec<usize>,
-    i32,
-    &'static str,
-    String,
-    String,
-    // The cover's thumbnail: path from the site root, width, height.
-    Option<(String, u32, u32)>,
-);
-
-/// The kind of the search docs that are honour pages.
-const HONOUR_DOC: &str = "honour";
-
-#[derive(Serialize)]
-struct SearchIndex<'a> {
-    clusters: Vec<(String, String)>,
-    units: Vec<&'a str>,
-    kinds: BTreeMap<&'static str, &'a str>,
-    docs: Vec<SearchDoc<'a>>,
-}
-
-/// `window.BAOCAO_SEARCH = {...};`: titles, dates, clusters, units, years, kinds
-/// and the opening of each body. JSON-escaped, loaded with a script tag;
-/// written to `out`.
-pub fn write_search_index(
-    corpus: &Corpus,
-    t: &I18n,
-    config: &Config,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    let unit_index: BTreeMap<&str, usize> = corpus
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.name.as_str(), i))
-        .collect();
-    let mut docs: Vec<SearchDoc> = corpus
-        .writeups
-        .iter()
-        .map(|w| {
-            let cluster = w
-                .cluster
-                .as_ref()
-                .and_then(|k| corpus.cluster(k))
-                .map_or(-1, |(i, _)| i as i64);
-            let units = w
-                .units()
-                .iter()
-                .filter_map(|u| unit_index.get(u).copied())
-                .collect();
-            let snippet = w
-                .summary
-                .clone()
-                .unwrap_or_else(|| lede(&w.body, LEDE_CHARS));
-            let mut titles: Vec<&str> = w.honours.iter().map(|h| h.title.as_str()).collect();
-            titles.dedup();
-            (
-                w.slug.as_str(),
-                w.title.as_str(),
-                w.date.to_string(),
-                config.language.format_date(w.date),
-                cluster,
-                units,
-                w.year,
-                w.kind.as_str(),
-                snippet,
-                titles.join(" · "),
-                crate::assets::html::thumb(w).map(|c| (c.src, c.width, c.height)),
-            )
-        })
-        .collect();
-    docs.extend(honour_docs(corpus, t, config));
-    let index = SearchIndex {
-        clusters: corpus
-            .clusters
-            .iter()
-            .map(|c| (cluster_name(&c.key, t), super::context::cluster_url(&c.key)))
-            .collect(),
-        units: corpus.units.iter().map(|u| u.name.as_str()).collect(),
-        kinds: std::iter::once((HONOUR_DOC, t.get("search_honour")))
-            .chain(crate::model::Kind::ALL.iter().map(|k| {
-                (
-                    k.as_str(),
-                    t.get(match k {
-                        crate::model::Kind::Summary => "kind_summary",
-                        crate::model::Kind::Pledge => "kind_pledge",
-                        crate::model::Kind::Launch => "kind_launch",
-                        crate::model::Kind::Review => "kind_review",
-                        crate::model::Kind::Other => "kind_other",
-                    }),
-                )
-            }))
-            .collect(),
-        docs,
-    };
-    out.write_all(b"window.BAOCAO_SEARCH=")?;
-    serde_json::to_writer(&mut *out, &index)?;
-    out.write_all(b";\n")
-}
-
-/// A search doc per honour page: its title, its level and how often it was
-/// proposed and conferred. Units are left out: a search for a unit lists the
-/// conferences that name it.
-fn honour_docs<'a>(corpus: &'a Corpus, t: &I18n, config: &Config) -> Vec<SearchDoc<'a>> {
-    let num = |n: u64| crate::text::group_thousands(n, config.language.thousands_sep());
-    corpus
-        .honours
-        .iter()
-        .enumerate()
-        .map(|(i, title)| {
-            let tally = corpus.honour_tally(i);
-            let (first, last) = (
-                tally.first_year.unwrap_or_default(),
-                tally.last_year.unwrap_or_default(),
-            );
-            let years = if first == last {
-                last.to_string()
-            } else {
-                format!("{first}–{last}")
-            };
-            let snippet = format!(
-                "{}. {}: {}; {}: {}.",
-                t.get(&format!("honour_level_{}", title.level.as_str())),
-                t.get("honour_times_proposed"),
-                num(tally.proposed),
-                t.get("honour_times_conferred"),
-                num(tally.conferred),
-            );
-            (
-                "",
-                title.title.as_str(),
-                last.to_string(),
-                years,
-                -1,
-                Vec::new(),
-                last,
-                HONOUR_DOC,
-                snippet,
-                super::pages::honour_url(&title.slug),
-                None,
-            )
-        })
-        .collect()
 }
 
 /// One row of `data/honours.csv`: one unit proposed for or given an honour,

@@ -49,6 +49,8 @@ pub struct Renderer {
     pub i18n: I18n,
     pub config: Config,
     theme: Theme,
+    /// Other spellings of units and honours, which the search index holds too.
+    search_aliases: crate::search::Aliases,
     /// What every page's context starts from: the translations as `t`, made
     /// into a template value once (cloning it is cheaper than converting).
     base_context: tera::Context,
@@ -103,6 +105,9 @@ impl Renderer {
                 ctx
             },
             i18n: I18n { strings },
+            search_aliases: crate::site::load_units(config)
+                .map(|names| crate::search::Aliases::from_names(&names))
+                .unwrap_or_default(),
             config: config.clone(),
             theme,
         })
@@ -118,9 +123,15 @@ impl Renderer {
         corpus: &Corpus,
         cache: &rows::RowCache,
     ) -> (Vec<OutputFile>, Vec<Diagnostic>) {
-        let plan = pages::plan(corpus, self.config.base_url.is_some());
+        let mut plan = pages::plan(corpus, self.config.base_url.is_some());
         let mut files = Vec::with_capacity(plan.len() + self.theme.static_files.len());
         let mut diags = Vec::new();
+        if plan.contains(&PageSpec::SearchIndex) {
+            plan.retain(|s| *s != PageSpec::SearchIndex);
+            let (index, d) = self.search_files(corpus);
+            files.extend(index);
+            diags.extend(d);
+        }
         let results = self.render_specs(&plan, corpus, cache, &|spec, shared| {
             self.render_page(spec, corpus, shared)
         });
@@ -462,6 +473,11 @@ impl Renderer {
         corpus: &Corpus,
         sink: &dyn Sink,
     ) -> Option<Result<(), Diagnostic>> {
+        if *spec == PageSpec::SearchIndex {
+            return Some(
+                self.write_search(corpus, &|path, bytes| sink.file(OutputFile { path, bytes })),
+            );
+        }
         let mut out = PartWriter {
             sink,
             path: spec.path(corpus),
@@ -489,9 +505,6 @@ impl Renderer {
         out: &mut dyn std::io::Write,
     ) -> Option<std::io::Result<()>> {
         Some(match *spec {
-            PageSpec::SearchIndex => {
-                data::write_search_index(corpus, &self.i18n, &self.config, out)
-            }
             PageSpec::ExportCsv => data::write_csv(corpus.writeups.iter().map(|w| &**w), out),
             PageSpec::ExportJson => data::write_json(corpus, out),
             PageSpec::ClustersJson => data::write_clusters_json(corpus, out),
@@ -505,6 +518,29 @@ impl Renderer {
             ),
             _ => return None,
         })
+    }
+
+    /// Writes every file of the search index through `emit`.
+    pub fn write_search(
+        &self,
+        corpus: &Corpus,
+        emit: &(dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync),
+    ) -> Result<(), Diagnostic> {
+        crate::search::write_index(corpus, &self.i18n, &self.config, &self.search_aliases, emit)
+    }
+
+    /// Every file of the search index, by path.
+    pub fn search_files(&self, corpus: &Corpus) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+        let files = std::sync::Mutex::new(Vec::new());
+        let result = self.write_search(corpus, &|path, bytes| {
+            if let Ok(mut f) = files.lock() {
+                f.push(OutputFile { path, bytes });
+            }
+            Ok(())
+        });
+        let mut files = files.into_inner().unwrap_or_default();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        (files, result.err().into_iter().collect())
     }
 
     fn render_data(&self, spec: &PageSpec, corpus: &Corpus) -> Vec<u8> {

@@ -159,6 +159,13 @@ impl Register {
         Resolved::Unknown { suggestion }
     }
 
+    /// Every spelling with its title's name.
+    pub fn spellings(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.by_spelling
+            .iter()
+            .map(|(spelling, &at)| (spelling.as_str(), self.entries[at].name.as_str()))
+    }
+
     /// Every title, highest level first, in the register's order within a level.
     pub fn entries(&self) -> impl Iterator<Item = &Entry> {
         let mut all: Vec<&Entry> = self.entries.iter().collect();

@@ -62,6 +62,13 @@ impl UnitNames {
         Ok(names)
     }
 
+    /// Every spelling (lower-cased) with its canonical name.
+    pub fn spellings(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.canonical
+            .iter()
+            .map(|(spelling, name)| (spelling.as_str(), name.as_str()))
+    }
+
     /// The canonical unit for a name as written in front matter.
     pub fn resolve(&self, written: &str) -> String {
         let full = text::normalize(written);

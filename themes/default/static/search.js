@@ -1,217 +1,516 @@
-/* baocao search: runs from file:// with no request. The index is a script
-   (tim-kiem/search-index.js) that sets window.BAOCAO_SEARCH. Matching folds case,
-   tones and diacritics (đ → d); a hit with the exact diacritics ranks higher.
-   Text is inserted with textContent only, so no write-up can inject markup. */
+/* baocao search: full text, from file:// with no request but <script src>.
+   tim-kiem/search-index.js (BAOCAO_SEARCH_META) names the shards; a query loads
+   the shards of its words (idx/<prefix>.js, and idx/<prefix>.pos.js for phrases),
+   then the docs table (docs/<n>.js) and body texts (txt/<n>.js) of the results it
+   shows, and facets.js when a filter is set. Matching folds case, tones and
+   diacritics (đ → d); every word must match; "quoted words" match in order.
+   Ranking: exact diacritics first, then hits in titles and units, then body.
+   Text is inserted with text nodes only, so no write-up can inject markup. */
 (function () {
   "use strict";
-  var data = window.BAOCAO_SEARCH;
+  var meta = window.BAOCAO_SEARCH_META;
   var input = document.getElementById("q");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   var text = document.getElementById("search-text");
-  if (!data || !input || !list || !status || !text) { return; }
+  var more = document.getElementById("search-more");
+  var filters = document.getElementById("search-filters");
+  if (!meta || !input || !list || !status || !text) { return; }
 
-  /* One folded character per UTF-16 unit, so positions map back to the original. */
-  function fold(s) {
-    var out = "";
-    var nfc = s.normalize("NFC");
-    for (var i = 0; i < nfc.length; i++) {
-      var c = nfc[i];
-      if (c === "đ" || c === "Đ") { out += "d"; continue; }
-      var base = c.normalize("NFD")[0].toLowerCase();
-      out += /[a-z0-9]/.test(base) ? base : " ";
+  var PAGE = 10;
+  var SNIPPET = 220;
+  var MAX_DEPTH = 4;
+  var TITLE = 1, UNIT = 2, META = 4, BODY = 8;
+
+  /* What the loaded scripts hand over. */
+  var store = { shards: {}, pos: {}, docs: {}, text: {}, facets: null };
+  window.BAOCAO_SEARCH = {
+    shard: function (name, data) { store.shards[name] = data; },
+    pos: function (name, data) { store.pos[name] = data; },
+    docs: function (n, rows) { store.docs[n] = rows; },
+    text: function (n, texts) { store.text[n] = texts; },
+    facets: function (s) { store.facets = s; }
+  };
+  var shardNames = {};
+  meta.shards.forEach(function (s) { shardNames[s] = true; });
+
+  var loading = {};
+  /* Loads a script of the index once; resolves when it ran (or failed). */
+  function load(path) {
+    if (!loading[path]) {
+      loading[path] = new Promise(function (resolve) {
+        var s = document.createElement("script");
+        s.src = path;
+        s.onload = function () { resolve(true); };
+        s.onerror = function () { resolve(false); };
+        document.head.appendChild(s);
+      });
     }
+    return loading[path];
+  }
+
+  /* Folding, as the index does it: one folded character per UTF-16 unit of the
+     NFC text, so positions map back to the original for highlighting. */
+  function foldChar(c) {
+    if (c === "đ" || c === "Đ") { return "d"; }
+    var base = c.normalize("NFD")[0].toLowerCase();
+    return /[a-z0-9]/.test(base) ? base : (/[\p{L}\p{N}]/u.test(base) ? base : " ");
+  }
+  function foldText(s) {
+    var out = "";
+    for (var i = 0; i < s.length; i++) { out += foldChar(s[i]); }
     return out;
   }
-  /* The same letters as fold(), faster, but not position for position: for
-     matching the whole index; fold() is kept for highlighting. */
-  function fastFold(s) {
-    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d")
-      .toLowerCase().replace(/[^a-z0-9]/g, " ");
+  function fold(word) {
+    return word.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d")
+      .toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
   }
-  function lower(s) { return s.normalize("NFC").toLowerCase(); }
-  function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+  function lower(word) {
+    return word.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}\p{M}]/gu, "");
+  }
+  function shardOf(folded) {
+    var key = Array.from(folded).map(function (c) { return /[a-z0-9]/.test(c) ? c : "_"; }).join("");
+    for (var n = Math.min(key.length, MAX_DEPTH); n > 0; n--) {
+      if (shardNames[key.slice(0, n)]) { return key.slice(0, n); }
+    }
+    return null;
+  }
 
-  var FIELDS = [
-    { name: "title", weight: 10 },
-    { name: "units", weight: 8 },
-    { name: "honours", weight: 7 },
-    { name: "cluster", weight: 6 },
-    { name: "meta", weight: 5 },
-    { name: "snippet", weight: 2 }
-  ];
-  var docs = null;
-  function prepare() {
-    if (docs) { return docs; }
-    docs = data.docs.map(function (d) {
-      var cluster = d[4] >= 0 ? data.clusters[d[4]] : null;
-      var units = d[5].map(function (u) { return data.units[u]; }).join(" · ");
-      var fields = {
-        title: d[1],
-        units: units,
-        honours: d[7] === "honour" ? "" : d[9] || "",
-        cluster: cluster ? cluster[0] : "",
-        meta: d[6] + " " + (data.kinds[d[7]] || "") + " " + d[3],
-        snippet: d[8]
-      };
-      var folded = {};
-      var lowered = {};
-      FIELDS.forEach(function (f) {
-        folded[f.name] = " " + fastFold(fields[f.name]);
-        lowered[f.name] = lower(fields[f.name]);
+  /* A term: what it matches (folded), its exact form, and whether an exact
+     match counts (the query was typed with diacritics). */
+  function term(word) {
+    var f = fold(word);
+    var l = lower(word);
+    return { folded: f, exact: l, marks: l !== f, parts: [f] };
+  }
+
+  /* The units of a query: each a list of terms that must stand in order
+     (a phrase) or a single term. */
+  function parse(query) {
+    var units = [];
+    var re = /"([^"]*)"?|(\S+)/g;
+    var m;
+    while ((m = re.exec(query)) !== null) {
+      if (m[1] !== undefined) {
+        var words = m[1].match(/[\p{L}\p{N}\p{M}]+/gu) || [];
+        var terms = words.map(term).filter(function (t) { return t.folded; });
+        if (terms.length) { units.push({ terms: terms, phrase: terms.length > 1 }); }
+        continue;
+      }
+      var word = m[2];
+      var parts = word.match(/[\p{L}\p{N}\p{M}]+/gu) || [];
+      if (!parts.length) { continue; }
+      if (parts.length === 1) {
+        units.push({ terms: [term(parts[0])], phrase: false });
+        continue;
+      }
+      /* Parts joined by "." or "," only (2.847, TP.HCM): the index holds the
+         joined word; other joiners (25/11/2023): a phrase. */
+      var inner = word.replace(/^[^\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+$/gu, "");
+      if (/^[\p{L}\p{N}\p{M}]+([.,][\p{L}\p{N}\p{M}]+)+$/u.test(inner)) {
+        var t = term(inner);
+        t.parts = parts.map(fold);
+        units.push({ terms: [t], phrase: false });
+      } else {
+        units.push({ terms: parts.map(term), phrase: true });
+      }
+    }
+    return units;
+  }
+
+  var decoded = {};
+  /* A spelling's postings: docs ascending, with their fields. */
+  function postings(key, encoded) {
+    var hit = decoded[key];
+    if (hit) { return hit; }
+    var items = encoded.split(",");
+    var docs = new Array(items.length);
+    var flags = new Array(items.length);
+    var doc = 0;
+    for (var i = 0; i < items.length; i++) {
+      var v = parseInt(items[i], 36);
+      doc += Math.floor(v / 16);
+      docs[i] = doc;
+      flags[i] = v % 16;
+    }
+    hit = { docs: docs, flags: flags };
+    decoded[key] = hit;
+    return hit;
+  }
+
+  /* Doc → {flags, exact, spell: [[spelling index, posting index]]} for a term. */
+  function matches(t) {
+    var shard = shardOf(t.folded);
+    var out = new Map();
+    var entries = shard && store.shards[shard] && store.shards[shard][t.folded];
+    if (!entries) { return out; }
+    entries.forEach(function (e, si) {
+      var p = postings(shard + "\u0000" + t.folded + "\u0000" + si, e[1]);
+      var exact = t.marks && e[0] === t.exact;
+      for (var i = 0; i < p.docs.length; i++) {
+        var d = p.docs[i];
+        var m = out.get(d);
+        if (!m) { m = { flags: 0, exact: false, at: [] }; out.set(d, m); }
+        m.flags |= p.flags[i];
+        m.exact = m.exact || exact;
+        m.at.push([si, i]);
+      }
+    });
+    return out;
+  }
+
+  var posCache = {};
+  /* The positions of a term in a doc (every spelling). */
+  function positions(t, hit) {
+    var shard = shardOf(t.folded);
+    var data = store.pos[shard] && store.pos[shard][t.folded];
+    var out = [];
+    if (!data) { return out; }
+    hit.at.forEach(function (a) {
+      var key = shard + "\u0000" + t.folded + "\u0000" + a[0];
+      var split = posCache[key] || (posCache[key] = data[a[0]].split(";"));
+      var p = 0;
+      split[a[1]].split(",").forEach(function (x) { p += parseInt(x, 36); out.push(p); });
+    });
+    return out;
+  }
+
+  function weight(flags) {
+    if (flags & TITLE) { return 40; }
+    if (flags & UNIT) { return 30; }
+    if (flags & META) { return 20; }
+    return 10;
+  }
+
+  /* The docs matching every unit, scored. */
+  function run(units) {
+    var result = null;
+    units.forEach(function (u) {
+      var maps = u.terms.map(matches);
+      /* Docs holding every term of the unit. */
+      maps.sort(function (a, b) { return a.size - b.size; });
+      var docs = new Map();
+      maps[0].forEach(function (m, d) {
+        if (result && !result.has(d)) { return; }
+        var flags = m.flags;
+        var exact = 0;
+        for (var i = 0; i < maps.length; i++) {
+          var o = maps[i].get(d);
+          if (!o) { return; }
+          flags = i ? flags & o.flags : flags;
+          exact += o.exact ? 1 : 0;
+        }
+        docs.set(d, { flags: flags || BODY, exact: exact });
       });
-      return { raw: d, cluster: cluster, fields: fields, folded: folded, lowered: lowered };
-    });
-    return docs;
-  }
-
-  function search(query) {
-    var words = query.trim().split(/\s+/).filter(Boolean);
-    var terms = words.map(function (w) {
-      var f = fold(w).trim();
-      return { folded: f, exact: lower(w), hasMarks: f !== w.toLowerCase(), re: new RegExp(" " + escapeRe(f)) };
-    }).filter(function (t) { return t.folded.length > 0; });
-    if (!terms.length) { return []; }
-    var hits = [];
-    prepare().forEach(function (doc) {
-      var score = 0;
-      for (var i = 0; i < terms.length; i++) {
-        var t = terms[i];
-        var best = 0;
-        FIELDS.forEach(function (f) {
-          if (t.re.test(doc.folded[f.name])) {
-            var s = f.weight;
-            if (t.hasMarks && doc.lowered[f.name].indexOf(t.exact) >= 0) { s += 3; }
-            if (s > best) { best = s; }
-          }
+      if (u.phrase) {
+        var inOrder = u.terms.map(matches);
+        docs.forEach(function (v, d) {
+          var lists = u.terms.map(function (t, i) { return positions(t, inOrder[i].get(d)); });
+          var sets = lists.map(function (l) { return new Set(l); });
+          var found = lists[0].some(function (p) {
+            for (var i = 1; i < sets.length; i++) { if (!sets[i].has(p + i)) { return false; } }
+            return true;
+          });
+          if (!found) { docs.delete(d); }
         });
-        if (!best) { return; }
-        score += best;
       }
-      hits.push({ doc: doc, score: score });
+      var next = new Map();
+      docs.forEach(function (v, d) {
+        var prev = result ? result.get(d) : { score: 0 };
+        next.set(d, { score: prev.score + v.exact * 1000 + weight(v.flags) });
+      });
+      result = next;
     });
-    hits.sort(function (a, b) {
-      return b.score - a.score || (a.doc.raw[2] < b.doc.raw[2] ? 1 : a.doc.raw[2] > b.doc.raw[2] ? -1 : 0);
-    });
-    return { hits: hits, terms: terms };
+    var hits = [];
+    (result || new Map()).forEach(function (v, d) { hits.push({ doc: d, score: v.score }); });
+    return hits;
   }
 
-  /* Appends `s` to `el`, wrapping the matches of the terms in <mark>. */
-  function highlight(el, s, terms) {
-    var folded = " " + fold(s);
-    var marks = [];
-    terms.forEach(function (t) {
-      var re = new RegExp(" " + escapeRe(t.folded), "g");
-      var m;
-      while ((m = re.exec(folded)) !== null) {
-        marks.push([m.index, m.index + t.folded.length]);
+  /* The filters: name in the address, what they test. */
+  var FILTERS = [
+    { param: "cum", label: "filterCluster", all: "filterAll", facet: 0,
+      options: function () { return meta.clusters.map(function (c, i) { return [String(i + 1), c[0]]; }); } },
+    { param: "nam", label: "filterYear", all: "filterAll", facet: 1,
+      options: function () { return meta.years.slice().reverse().map(function (y) { return [String(y), String(y)]; }); } },
+    { param: "loai", label: "filterKind", all: "filterAll", facet: 2,
+      options: function () { return meta.kinds.map(function (k) { return [k[0], k[1]]; }); } }
+  ];
+  var selects = {};
+  function facetValue(f, value) {
+    if (f.facet === 1) { return Number(value) - (meta.years[0] || 0); }
+    if (f.facet === 2) { return meta.kinds.map(function (k) { return k[0]; }).indexOf(value); }
+    return Number(value);
+  }
+  if (filters) {
+    FILTERS.forEach(function (f) {
+      var label = document.createElement("label");
+      label.appendChild(document.createTextNode(text.dataset[f.label] + " "));
+      var select = document.createElement("select");
+      select.name = f.param;
+      var all = document.createElement("option");
+      all.value = "";
+      all.textContent = text.dataset[f.all];
+      select.appendChild(all);
+      f.options().forEach(function (o) {
+        var opt = document.createElement("option");
+        opt.value = o[0];
+        opt.textContent = o[1];
+        select.appendChild(opt);
+      });
+      label.appendChild(select);
+      filters.appendChild(label);
+      selects[f.param] = select;
+      select.addEventListener("change", function () { update(); });
+    });
+    filters.hidden = false;
+  }
+  function activeFilters() {
+    return FILTERS.filter(function (f) { return selects[f.param] && selects[f.param].value; })
+      .map(function (f) { return { facet: f.facet, value: facetValue(f, selects[f.param].value) }; });
+  }
+
+  var current = 0;
+  var shown = null;
+
+  function clear() {
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    if (more) { more.hidden = true; }
+  }
+
+  /* Searches and shows the first page of results. */
+  function search(query) {
+    var seq = ++current;
+    var units = parse(query);
+    if (!units.length) {
+      clear();
+      shown = null;
+      status.textContent = text.dataset.hint;
+      return Promise.resolve();
+    }
+    var scripts = [];
+    units.forEach(function (u) {
+      u.terms.forEach(function (t) {
+        var s = shardOf(t.folded);
+        if (!s) { return; }
+        scripts.push(load("idx/" + s + ".js"));
+        if (u.phrase) { scripts.push(load("idx/" + s + ".pos.js")); }
+      });
+    });
+    var wanted = activeFilters();
+    if (wanted.length) { scripts.push(load("facets.js")); }
+    return Promise.all(scripts).then(function () {
+      if (seq !== current) { return; }
+      var hits = run(units);
+      if (wanted.length && store.facets !== null) {
+        hits = hits.filter(function (h) {
+          return wanted.every(function (w) {
+            return store.facets.charCodeAt(h.doc * 3 + w.facet) - 48 === w.value;
+          });
+        });
+      }
+      /* Best first; among equals, the newer (docs are by date). */
+      hits.sort(function (a, b) { return b.score - a.score || b.doc - a.doc; });
+      shown = { hits: hits, units: units, count: 0, seq: seq };
+      return page(true);
+    });
+  }
+
+  /* Shows the next page of results (the first when `fresh`). */
+  function page(fresh) {
+    var s = shown;
+    if (!s) { return Promise.resolve(); }
+    var slice = s.hits.slice(s.count, s.count + PAGE);
+    var scripts = [];
+    slice.forEach(function (h) {
+      scripts.push(load("docs/" + Math.floor(h.doc / meta.docChunk) + ".js"));
+      scripts.push(load("txt/" + Math.floor(h.doc / meta.textChunk) + ".js"));
+    });
+    return Promise.all(scripts).then(function () {
+      if (s !== shown || s.seq !== current) { return; }
+      if (fresh) { clear(); }
+      var words = highlightTerms(s.units);
+      slice.forEach(function (h) { list.appendChild(render(h.doc, words)); });
+      s.count += slice.length;
+      status.textContent = s.hits.length
+        ? text.dataset.count.replace("{n}", String(s.hits.length))
+        : text.dataset.none;
+      if (more) {
+        more.hidden = s.count >= s.hits.length;
+        more.textContent = text.dataset.more.replace("{n}", String(s.hits.length - s.count));
       }
     });
-    marks.sort(function (a, b) { return a[0] - b[0]; });
-    var at = 0;
-    marks.forEach(function (r) {
-      if (r[0] < at) { return; }
+  }
+
+  /* The folded words to highlight. */
+  function highlightTerms(units) {
+    var words = [];
+    units.forEach(function (u) {
+      u.terms.forEach(function (t) { t.parts.forEach(function (p) { if (p) { words.push(p); } }); });
+    });
+    return words;
+  }
+
+  function isWordChar(c) { return c !== undefined && c !== " "; }
+
+  /* Where the words occur in `s`, as [start, end) ranges of whole words. */
+  function ranges(s, words) {
+    var folded = foldText(s.normalize("NFC"));
+    var found = [];
+    words.forEach(function (w) {
+      var at = folded.indexOf(w);
+      while (at >= 0) {
+        if (!isWordChar(folded[at - 1]) && !isWordChar(folded[at + w.length])) {
+          found.push([at, at + w.length]);
+        }
+        at = folded.indexOf(w, at + 1);
+      }
+    });
+    found.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    return found;
+  }
+
+  /* Appends `s` to `el`, the ranges in <mark>: text nodes only. */
+  function highlight(el, s, found, from, to) {
+    var at = from;
+    found.forEach(function (r) {
+      if (r[0] < at || r[1] > to) { return; }
       el.appendChild(document.createTextNode(s.slice(at, r[0])));
       var mark = document.createElement("mark");
       mark.textContent = s.slice(r[0], r[1]);
       el.appendChild(mark);
       at = r[1];
     });
-    el.appendChild(document.createTextNode(s.slice(at)));
+    el.appendChild(document.createTextNode(s.slice(at, to)));
   }
 
-  var LIMIT = 100;
-  function show(query) {
-    while (list.firstChild) { list.removeChild(list.firstChild); }
-    if (!query.trim()) {
-      status.textContent = text.dataset.hint;
-      return;
+  /* The snippet: a window of the body around its first match. */
+  function snippet(el, body, words) {
+    body = body.normalize("NFC");
+    var found = ranges(body, words);
+    var from = 0;
+    if (found.length && found[0][0] > SNIPPET / 3) {
+      from = body.lastIndexOf(" ", found[0][0] - SNIPPET / 3) + 1;
     }
-    var result = search(query);
-    var hits = result.hits || [];
-    status.textContent = hits.length ? text.dataset.count.replace("{n}", String(hits.length)) : text.dataset.none;
-    hits.slice(0, LIMIT).forEach(function (h) {
-      var d = h.doc.raw;
-      var li = document.createElement("li");
-      li.className = "result";
-      var a = document.createElement("a");
-      /* An honour's doc carries its page's path in d[9]. */
-      var honour = d[7] === "honour";
-      a.href = honour ? "../" + d[9] : "../hoi-nghi/" + d[0] + "/index.html";
-      highlight(a, d[1], result.terms);
-      var title = document.createElement("h2");
-      title.appendChild(a);
-      /* The cover's thumbnail, when the write-up has photos: d[10]. */
-      if (d[10]) {
-        var img = document.createElement("img");
-        img.className = "thumb";
-        img.src = "../" + d[10][0];
-        img.width = d[10][1];
-        img.height = d[10][2];
-        img.alt = "";
-        img.loading = "lazy";
-        img.decoding = "async";
-        li.appendChild(img);
-      }
-      li.appendChild(title);
-      var meta = document.createElement("p");
-      meta.className = "meta";
-      var time = document.createElement("time");
-      time.dateTime = d[2];
-      time.textContent = d[3];
-      meta.appendChild(time);
-      meta.appendChild(document.createTextNode(" · "));
-      if (honour) {
-        meta.appendChild(document.createTextNode(data.kinds[d[7]] || ""));
-        li.appendChild(meta);
-        var about = document.createElement("p");
-        about.className = "snippet";
-        highlight(about, d[8], result.terms);
-        li.appendChild(about);
-        list.appendChild(li);
-        return;
-      }
-      if (h.doc.cluster) {
+    var to = Math.min(body.length, from + SNIPPET);
+    if (to < body.length) {
+      var cut = body.lastIndexOf(" ", to);
+      if (cut > from) { to = cut; }
+    }
+    if (from > 0) { el.appendChild(document.createTextNode("… ")); }
+    highlight(el, body, found, from, to);
+    if (to < body.length) { el.appendChild(document.createTextNode(" …")); }
+  }
+
+  function kindName(kind) {
+    for (var i = 0; i < meta.kinds.length; i++) {
+      if (meta.kinds[i][0] === kind) { return meta.kinds[i][1]; }
+    }
+    return "";
+  }
+
+  /* One result: [url, title, iso date, shown date, cluster, kind, thumb,
+     units and honours]. */
+  function render(doc, words) {
+    var d = store.docs[Math.floor(doc / meta.docChunk)][doc % meta.docChunk];
+    var body = store.text[Math.floor(doc / meta.textChunk)][doc % meta.textChunk];
+    var li = document.createElement("li");
+    li.className = "result";
+    if (d[6]) {
+      var img = document.createElement("img");
+      img.className = "thumb";
+      img.src = "../" + d[6][0];
+      img.width = d[6][1];
+      img.height = d[6][2];
+      img.alt = "";
+      img.loading = "lazy";
+      img.decoding = "async";
+      li.appendChild(img);
+    }
+    var h = document.createElement("h2");
+    var a = document.createElement("a");
+    a.href = "../" + d[0];
+    var title = d[1].normalize("NFC");
+    highlight(a, title, ranges(title, words), 0, title.length);
+    h.appendChild(a);
+    li.appendChild(h);
+    var p = document.createElement("p");
+    p.className = "meta";
+    var time = document.createElement("time");
+    time.dateTime = d[2];
+    time.textContent = d[3];
+    p.appendChild(time);
+    p.appendChild(document.createTextNode(" · "));
+    if (d[5] !== "honour") {
+      var cluster = d[4] >= 0 ? meta.clusters[d[4]] : null;
+      if (cluster) {
         var c = document.createElement("a");
-        c.href = "../" + h.doc.cluster[1];
-        c.textContent = h.doc.cluster[0];
-        meta.appendChild(c);
+        c.href = "../" + cluster[1];
+        c.textContent = cluster[0];
+        p.appendChild(c);
       } else {
-        meta.appendChild(document.createTextNode(text.dataset.noCluster));
+        p.appendChild(document.createTextNode(text.dataset.noCluster));
       }
-      meta.appendChild(document.createTextNode(" · " + (data.kinds[d[7]] || "")));
-      li.appendChild(meta);
-      if (h.doc.fields.units) {
-        var units = document.createElement("p");
-        units.className = "units";
-        highlight(units, h.doc.fields.units, result.terms);
-        li.appendChild(units);
-      }
-      if (h.doc.fields.honours && result.terms.some(function (t) { return t.re.test(h.doc.folded.honours); })) {
-        var honours = document.createElement("p");
-        honours.className = "honours";
-        highlight(honours, h.doc.fields.honours, result.terms);
-        li.appendChild(honours);
-      }
-      var snippet = document.createElement("p");
-      snippet.className = "snippet";
-      highlight(snippet, d[8], result.terms);
-      li.appendChild(snippet);
-      list.appendChild(li);
+      p.appendChild(document.createTextNode(" · "));
+    }
+    p.appendChild(document.createTextNode(kindName(d[5])));
+    li.appendChild(p);
+    /* Units and honours, when the query names one of them. */
+    var facts = (d[7] || "").normalize("NFC");
+    var inFacts = facts ? ranges(facts, words) : [];
+    if (inFacts.length) {
+      var u = document.createElement("p");
+      u.className = "units";
+      highlight(u, facts, inFacts, 0, facts.length);
+      li.appendChild(u);
+    }
+    var sn = document.createElement("p");
+    sn.className = "snippet";
+    snippet(sn, body, words);
+    li.appendChild(sn);
+    return li;
+  }
+
+  /* The address carries the query and the filters, so a result list can be
+     bookmarked and comes back after Back or a reload. */
+  function remember() {
+    var params = new URLSearchParams();
+    if (input.value) { params.set("q", input.value); }
+    FILTERS.forEach(function (f) {
+      if (selects[f.param] && selects[f.param].value) { params.set(f.param, selects[f.param].value); }
+    });
+    var qs = params.toString();
+    try {
+      window.history.replaceState(null, "", qs ? "?" + qs : window.location.pathname);
+    } catch (e) { /* an old browser may refuse it from file:// */ }
+  }
+
+  function update() {
+    remember();
+    return search(input.value);
+  }
+
+  function restore() {
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    FILTERS.forEach(function (f) {
+      var v = params.get(f.param);
+      if (selects[f.param]) { selects[f.param].value = v || ""; }
+    });
+    search(input.value);
+  }
+
+  restore();
+  /* Back to this page from the browser's cache: show what the address says. */
+  window.addEventListener("pageshow", function (e) { if (e.persisted) { restore(); } });
+  input.addEventListener("input", function () { update(); });
+  if (input.form) {
+    input.form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      update();
     });
   }
-
-  var params = new URLSearchParams(window.location.search);
-  input.value = params.get("q") || "";
-  show(input.value);
-  input.addEventListener("input", function () {
-    show(input.value);
-    if (window.history && window.history.replaceState) {
-      try { window.history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (e) { /* file:// may refuse */ }
-    }
-  });
-  input.form && input.form.addEventListener("submit", function (e) {
-    e.preventDefault();
-    show(input.value);
-  });
+  if (more) {
+    more.addEventListener("click", function () { page(false); });
+  }
+  window.BAOCAO_SEARCH.ready = true;
 })();

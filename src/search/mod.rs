@@ -1,0 +1,816 @@
+//! The full-text search index: split into small scripts so that the search
+//! page works from file:// (where fetch of local files is refused; a script
+//! tag is not) and loads only what a query needs.
+//!
+//! Under `tim-kiem/`:
+//!
+//! - `search-index.js`: what the page loads first, small and of a size that does not
+//!   grow with the write-ups' text: the number of docs, the chunk sizes, the names of
+//!   the term shards, the clusters, kinds and years for the filters.
+//! - `idx/<prefix>.js`: the terms whose folded form starts with `<prefix>`
+//!   (two letters, more for a large shard; see [`layout`]), each with its spellings and,
+//!   for each spelling, the docs that hold it and in which fields.
+//! - `idx/<prefix>.pos.js`: the positions of those words in each doc, for phrases.
+//! - `docs/<n>.js`: title, dates, cluster, kind and address of [`DOC_CHUNK`] docs.
+//! - `txt/<n>.js`: the body text of [`TEXT_CHUNK`] docs, for snippets.
+//! - `facets.js`: cluster, year and kind of every doc, for the filters.
+//!
+//! Each calls a registration function of `window.BAOCAO_SEARCH` (defined by
+//! `static/search.js`). Each script's format is described where it is written.
+
+pub mod layout;
+pub mod tokenize;
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use pulldown_cmark::{Event, Parser, TagEnd};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Corpus, WriteUp};
+use crate::render::context::{cluster_name, cluster_url, conference_url};
+use crate::render::I18n;
+
+/// Docs per `docs/<n>.js`.
+pub const DOC_CHUNK: usize = 128;
+/// Docs per `txt/<n>.js`.
+pub const TEXT_CHUNK: usize = 8;
+/// Write-ups made at once (a multiple of [`TEXT_CHUNK`]).
+const BATCH: usize = TEXT_CHUNK * 128;
+/// The folder of the index, under the output.
+pub const DIR: &str = "tim-kiem";
+
+/// Where a hit is: the bits of a posting's fields.
+pub const IN_TITLE: u8 = 1;
+/// A unit (host, member, honoured), an honour title, the cluster or bloc.
+pub const IN_UNIT: u8 = 2;
+/// Tags, summary, kind.
+pub const IN_META: u8 = 4;
+pub const IN_BODY: u8 = 8;
+
+/// The kind of the docs that are honour pages.
+const HONOUR_DOC: &str = "honour";
+
+/// Other spellings of unit names (`units.yaml`) and honour titles (the
+/// register), by the lower-cased canonical name: a doc that names a unit is
+/// found by each of its aliases too.
+#[derive(Debug, Default, Clone)]
+pub struct Aliases {
+    by_name: HashMap<String, Vec<String>>,
+}
+
+impl Aliases {
+    pub fn from_names(names: &crate::validate::units::UnitNames) -> Aliases {
+        let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
+        let pairs = names
+            .spellings()
+            .chain(names.honours.spellings())
+            .map(|(spelling, canonical)| (spelling.to_lowercase(), canonical.to_lowercase()));
+        for (spelling, canonical) in pairs {
+            if spelling != canonical {
+                by_name.entry(canonical).or_default().push(spelling);
+            }
+        }
+        for list in by_name.values_mut() {
+            list.sort();
+            list.dedup();
+        }
+        Aliases { by_name }
+    }
+
+    fn of(&self, name: &str) -> &[String] {
+        self.by_name
+            .get(&name.to_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// What the index says of one doc: a write-up or an honour page.
+struct Doc<'a> {
+    url: String,
+    title: &'a str,
+    iso: String,
+    shown: String,
+    /// Index into the corpus' clusters, or -1.
+    cluster: i64,
+    kind: &'static str,
+    year: i32,
+    thumb: Option<(String, u32, u32)>,
+    /// The text a snippet is cut from.
+    text: String,
+    /// Its units and honour titles, shown when a query matches them.
+    facts: String,
+}
+
+/// One spelling's occurrences in a doc: its flags and its positions.
+struct Entry {
+    /// The lower-cased spelling, a range of the doc's arena.
+    spelling: (u32, u32),
+    flags: u8,
+    /// A range of the doc's positions.
+    positions: (u32, u32),
+}
+
+/// The words of one doc, grouped by spelling.
+#[derive(Default)]
+struct DocTerms {
+    arena: String,
+    entries: Vec<Entry>,
+    positions: Vec<u32>,
+}
+
+impl DocTerms {
+    fn spelling(&self, e: &Entry) -> &str {
+        &self.arena[e.spelling.0 as usize..e.spelling.1 as usize]
+    }
+}
+
+/// Collects the words of a doc's fields.
+struct Collector {
+    arena: String,
+    /// (spelling range, position, flag), in the order met.
+    hits: Vec<(u32, u32, u32, u8)>,
+    pos: u32,
+}
+
+impl Collector {
+    fn new(capacity: usize) -> Collector {
+        Collector {
+            arena: String::with_capacity(capacity),
+            hits: Vec::with_capacity(capacity / 5),
+            pos: 0,
+        }
+    }
+
+    /// Adds the words of `text`, in field `flag`; a gap follows, so that no
+    /// phrase runs from one field value into the next.
+    fn add(&mut self, text: &str, flag: u8) {
+        let arena = &mut self.arena;
+        let hits = &mut self.hits;
+        let next = tokenize::tokens(text, self.pos, &mut |t| {
+            let start = arena.len();
+            tokenize::lower_into(t.word, arena);
+            let end = arena.len();
+            if end > start {
+                hits.push((start as u32, end as u32, t.pos, flag));
+            }
+        });
+        self.pos = next + 1;
+    }
+
+    fn finish(self) -> DocTerms {
+        let Collector { arena, hits, .. } = self;
+        // Group the hits by spelling: a group number per hit, in the order
+        // the spellings are first met.
+        let mut groups: FastMap<&str, u32> =
+            FastMap::with_capacity_and_hasher(hits.len() / 2, Default::default());
+        let mut group_of = Vec::with_capacity(hits.len());
+        let mut firsts: Vec<usize> = Vec::new();
+        for (i, h) in hits.iter().enumerate() {
+            let word = &arena[h.0 as usize..h.1 as usize];
+            let next = groups.len() as u32;
+            let g = *groups.entry(word).or_insert_with(|| {
+                firsts.push(i);
+                next
+            });
+            group_of.push(g);
+        }
+        // Counting sort of the hits by group; within a group they stay in the
+        // order met, which is by position.
+        let mut starts = vec![0u32; firsts.len() + 1];
+        for &g in &group_of {
+            starts[g as usize + 1] += 1;
+        }
+        for g in 0..firsts.len() {
+            starts[g + 1] += starts[g];
+        }
+        let mut fill = starts.clone();
+        let mut sorted = vec![0u32; hits.len()];
+        for (i, &g) in group_of.iter().enumerate() {
+            sorted[fill[g as usize] as usize] = i as u32;
+            fill[g as usize] += 1;
+        }
+        let mut terms = DocTerms {
+            entries: Vec::with_capacity(firsts.len()),
+            positions: Vec::with_capacity(hits.len()),
+            arena: String::with_capacity(arena.len() / 2),
+        };
+        for (g, &first) in firsts.iter().enumerate() {
+            let h = hits[first];
+            let start = terms.arena.len() as u32;
+            terms.arena.push_str(&arena[h.0 as usize..h.1 as usize]);
+            let p0 = terms.positions.len() as u32;
+            let mut flags = 0;
+            let mut last = None;
+            for &i in &sorted[starts[g] as usize..starts[g + 1] as usize] {
+                let h = hits[i as usize];
+                flags |= h.3;
+                // A joined form and its first part can share a position.
+                if last != Some(h.2) {
+                    terms.positions.push(h.2);
+                    last = Some(h.2);
+                }
+            }
+            terms.entries.push(Entry {
+                spelling: (start, terms.arena.len() as u32),
+                flags,
+                positions: (p0, terms.positions.len() as u32),
+            });
+        }
+        terms
+    }
+}
+
+/// A hash map with a fast hash for short keys (the words of one build, not
+/// input an attacker chooses to collide).
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
+/// FxHash: a multiply and a rotate per word of input.
+#[derive(Default, Clone, Copy)]
+struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The plain text of a Markdown body: its words, single-spaced.
+pub fn plain_text(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut space = false;
+    for event in Parser::new(body) {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                if t.starts_with(char::is_whitespace) {
+                    space = true;
+                }
+                for part in t.split_whitespace() {
+                    if space && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(part);
+                    space = true;
+                }
+                space = t.ends_with(char::is_whitespace);
+            }
+            Event::SoftBreak | Event::HardBreak => space = true,
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => space = true,
+            _ => {}
+        }
+    }
+    let out = crate::validate::guard::replace_forbidden(&out).into_owned();
+    // Decomposed text has combining marks (U+0300..U+036F: bytes CC and CD
+    // in UTF-8); text without them is taken as composed already.
+    let marks = memchr::memchr2(0xCC, 0xCD, out.as_bytes()).is_some();
+    if !marks
+        || unicode_normalization::is_nfc_quick(out.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        out
+    } else {
+        unicode_normalization::UnicodeNormalization::nfc(out.as_str()).collect()
+    }
+}
+
+/// The words of a write-up, field by field.
+fn writeup_terms(w: &WriteUp, cluster: Option<&str>, text: &str, aliases: &Aliases) -> DocTerms {
+    let mut c = Collector::new(text.len() + 1024);
+    c.add(&w.title, IN_TITLE);
+    let unit = |c: &mut Collector, name: &str| {
+        c.add(name, IN_UNIT);
+        for a in aliases.of(name) {
+            c.add(a, IN_UNIT);
+        }
+    };
+    for name in w.host.iter().chain(&w.members) {
+        unit(&mut c, name);
+    }
+    for name in [&w.leader, &w.deputy, &w.handover.leader, &w.handover.deputy]
+        .into_iter()
+        .flatten()
+    {
+        unit(&mut c, name);
+    }
+    for h in &w.honours {
+        unit(&mut c, &h.title);
+        for name in &h.to {
+            unit(&mut c, name);
+        }
+    }
+    if let Some(name) = cluster {
+        c.add(name, IN_UNIT);
+    }
+    if let Some(bloc) = w.cluster.as_ref().and_then(|k| k.bloc.as_deref()) {
+        c.add(bloc, IN_UNIT);
+    }
+    for tag in &w.tags {
+        c.add(tag, IN_META);
+    }
+    if let Some(s) = &w.summary {
+        c.add(s, IN_META);
+    }
+    c.add(text, IN_BODY);
+    c.finish()
+}
+
+/// A write-up's units, then its honour titles, joined by " · ".
+fn facts(w: &WriteUp) -> String {
+    let mut all: Vec<&str> = w.units();
+    let mut titles: Vec<&str> = w.honours.iter().map(|h| h.title.as_str()).collect();
+    titles.sort_unstable();
+    titles.dedup();
+    all.extend(titles);
+    all.join(" · ")
+}
+
+/// Writes every file of the index through `emit` (path under the output, bytes).
+pub fn write_index<'a>(
+    corpus: &'a Corpus,
+    t: &I18n,
+    config: &Config,
+    aliases: &Aliases,
+    emit: &(dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync),
+) -> Result<(), Diagnostic> {
+    let published: Vec<&'a WriteUp> = corpus
+        .writeups
+        .iter()
+        .map(|w| &**w)
+        .filter(|w| !w.draft)
+        .collect();
+    let clusters: Vec<String> = corpus
+        .clusters
+        .iter()
+        .map(|c| cluster_name(&c.key, t))
+        .collect();
+    let honours = honour_docs(corpus, t, config);
+    // The texts of the docs from here on are written at the end, with the
+    // honour pages' (whose texts share the last chunk of the write-ups').
+    let tail = if honours.is_empty() {
+        published.len()
+    } else {
+        published.len() / TEXT_CHUNK * TEXT_CHUNK
+    };
+    // Docs and their words, in parallel, a text chunk at a time: each chunk's
+    // texts are written at once and not kept. In corpus order (by date), then
+    // the honour pages.
+    let make = |first: usize, batch: &[&'a WriteUp]| {
+        batch
+            .par_chunks(TEXT_CHUNK)
+            .enumerate()
+            .map(|(k, chunk)| {
+                let n = first / TEXT_CHUNK + k;
+                let (mut docs, terms): (Vec<Doc>, Vec<DocTerms>) = chunk
+                    .iter()
+                    .map(|w| writeup_doc(corpus, w, &clusters, config, aliases))
+                    .unzip();
+                if n * TEXT_CHUNK < tail {
+                    write_texts(n, &docs, emit)?;
+                    for d in &mut docs {
+                        d.text = String::new();
+                    }
+                }
+                Ok((docs, terms))
+            })
+            .collect::<Result<Vec<_>, Diagnostic>>()
+    };
+    // A batch of write-ups is made in parallel while the words of the batch
+    // before are merged into the postings: no batch's words are kept.
+    let mut docs: Vec<Doc> = Vec::with_capacity(published.len() + honours.len());
+    let mut merger = Merger::default();
+    let mut pending: Vec<(Vec<Doc>, Vec<DocTerms>)> = Vec::new();
+    for (b, batch) in published.chunks(BATCH).enumerate() {
+        let (made, ()) = rayon::join(
+            || make(b * BATCH, batch),
+            || {
+                for (_, terms) in &pending {
+                    for t in terms {
+                        merger.add(t);
+                    }
+                }
+            },
+        );
+        for (d, _) in pending.drain(..) {
+            docs.extend(d);
+        }
+        pending = made?;
+    }
+    for (d, terms) in pending {
+        docs.extend(d);
+        for t in &terms {
+            merger.add(t);
+        }
+    }
+    for doc in honours {
+        let mut c = Collector::new(256);
+        c.add(doc.title, IN_TITLE);
+        for a in aliases.of(doc.title) {
+            c.add(a, IN_TITLE);
+        }
+        c.add(&doc.text, IN_BODY);
+        merger.add(&c.finish());
+        docs.push(doc);
+    }
+    for (i, chunk) in docs[tail..].chunks(TEXT_CHUNK).enumerate() {
+        write_texts(tail / TEXT_CHUNK + i, chunk, emit)?;
+    }
+
+    let postings = merger.finish();
+    let shards = layout::Layout::new(postings.iter().map(|(folded, list)| {
+        let size: usize = list.iter().map(|(_, p)| p.docs.len()).sum();
+        (folded.as_str(), size)
+    }));
+
+    let kinds: Vec<(&str, &str)> = std::iter::once((HONOUR_DOC, t.get("search_honour")))
+        .chain(crate::model::Kind::ALL.iter().map(|k| {
+            (
+                k.as_str(),
+                t.get(match k {
+                    crate::model::Kind::Summary => "kind_summary",
+                    crate::model::Kind::Pledge => "kind_pledge",
+                    crate::model::Kind::Launch => "kind_launch",
+                    crate::model::Kind::Review => "kind_review",
+                    crate::model::Kind::Other => "kind_other",
+                }),
+            )
+        }))
+        .collect();
+    let mut years: Vec<i32> = docs.iter().map(|d| d.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let min_year = years.first().copied().unwrap_or(0);
+
+    #[derive(Serialize)]
+    struct Meta<'a> {
+        docs: usize,
+        #[serde(rename = "docChunk")]
+        doc_chunk: usize,
+        #[serde(rename = "textChunk")]
+        text_chunk: usize,
+        shards: Vec<&'a str>,
+        clusters: Vec<(&'a str, String)>,
+        kinds: &'a [(&'a str, &'a str)],
+        years: &'a [i32],
+    }
+    let meta = Meta {
+        docs: docs.len(),
+        doc_chunk: DOC_CHUNK,
+        text_chunk: TEXT_CHUNK,
+        shards: shards.names().collect(),
+        clusters: corpus
+            .clusters
+            .iter()
+            .zip(&clusters)
+            .map(|(c, name)| (name.as_str(), cluster_url(&c.key)))
+            .collect(),
+        kinds: &kinds,
+        years: &years,
+    };
+    let mut manifest = b"window.BAOCAO_SEARCH_META=".to_vec();
+    json(&mut manifest, &meta);
+    manifest.extend_from_slice(b";\n");
+    emit(format!("{DIR}/search-index.js"), manifest)?;
+
+    // Facets: three characters a doc (cluster + 1, year - first year, kind).
+    let kind_index = |k: &str| kinds.iter().position(|(n, _)| *n == k).unwrap_or(0);
+    let facets: String = docs
+        .iter()
+        .flat_map(|d| {
+            [
+                (d.cluster + 1) as u32,
+                (d.year - min_year).max(0) as u32,
+                kind_index(d.kind) as u32,
+            ]
+        })
+        .map(|v| char::from_u32(0x30 + v.min(0xD000)).unwrap_or('0'))
+        .collect();
+    let mut bytes = b"BAOCAO_SEARCH.facets(".to_vec();
+    json(&mut bytes, &facets);
+    bytes.extend_from_slice(b");\n");
+    emit(format!("{DIR}/facets.js"), bytes)?;
+
+    // The docs table and the texts, a chunk a file.
+    docs.par_chunks(DOC_CHUNK)
+        .enumerate()
+        .try_for_each(|(n, chunk)| {
+            let rows: Vec<_> = chunk
+                .iter()
+                .map(|d| {
+                    (
+                        &d.url, d.title, &d.iso, &d.shown, d.cluster, d.kind, &d.thumb, &d.facts,
+                    )
+                })
+                .collect();
+            let mut bytes = format!("BAOCAO_SEARCH.docs({n},").into_bytes();
+            json(&mut bytes, &rows);
+            bytes.extend_from_slice(b");\n");
+            emit(format!("{DIR}/docs/{n}.js"), bytes)
+        })?;
+    // The term shards and their positions.
+    let groups = shards.group(&postings);
+    groups.par_iter().try_for_each(|(name, members)| {
+        let (idx, pos) = shard_files(name, members);
+        emit(format!("{DIR}/idx/{name}.js"), idx)?;
+        emit(format!("{DIR}/idx/{name}.pos.js"), pos)
+    })
+}
+
+/// The doc of a write-up and its words.
+fn writeup_doc<'a>(
+    corpus: &Corpus,
+    w: &'a WriteUp,
+    clusters: &[String],
+    config: &Config,
+    aliases: &Aliases,
+) -> (Doc<'a>, DocTerms) {
+    let cluster = w
+        .cluster
+        .as_ref()
+        .and_then(|k| corpus.cluster(k))
+        .map(|(i, _)| i);
+    let text = plain_text(&w.body);
+    let words = writeup_terms(w, cluster.map(|i| clusters[i].as_str()), &text, aliases);
+    let doc = Doc {
+        url: conference_url(w),
+        title: &w.title,
+        iso: w.date.to_string(),
+        shown: config.language.format_date(w.date),
+        cluster: cluster.map_or(-1, |i| i as i64),
+        kind: w.kind.as_str(),
+        year: w.year,
+        thumb: crate::assets::html::thumb(w).map(|c| (c.src, c.width, c.height)),
+        text,
+        facts: facts(w),
+    };
+    (doc, words)
+}
+
+/// `txt/<n>.js`: the texts of these docs.
+fn write_texts(
+    n: usize,
+    docs: &[Doc],
+    emit: &(dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync),
+) -> Result<(), Diagnostic> {
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    let mut bytes = format!("BAOCAO_SEARCH.text({n},").into_bytes();
+    json(&mut bytes, &texts);
+    bytes.extend_from_slice(b");\n");
+    emit(format!("{DIR}/txt/{n}.js"), bytes)
+}
+
+/// A spelling's postings, encoded as they are written: `docs` holds base-36
+/// numbers joined by commas, each `(doc - previous doc) * 16 + fields`;
+/// `positions`, per posting, base-36 deltas joined by commas, postings joined
+/// by `;`.
+#[derive(Default)]
+pub struct Encoded {
+    docs: String,
+    positions: String,
+    prev: u32,
+}
+
+/// Every spelling of every folded term: folded → [(spelling, postings)],
+/// sorted by folded term, then spelling.
+pub type Postings = Vec<(String, Vec<(String, Encoded)>)>;
+
+/// Turns the words of each doc into the postings of each spelling, encoded as
+/// they go: docs are added in order, each appending to its spellings' texts
+/// (no doc is visited twice, nothing is read at random).
+#[derive(Default)]
+struct Merger {
+    by_spelling: FastMap<Box<str>, Encoded>,
+    next: u32,
+}
+
+impl Merger {
+    fn add(&mut self, doc: &DocTerms) {
+        let d = self.next;
+        self.next += 1;
+        for entry in &doc.entries {
+            let spelling = doc.spelling(entry);
+            let e = match self.by_spelling.get_mut(spelling) {
+                Some(e) => e,
+                None => self.by_spelling.entry(spelling.into()).or_default(),
+            };
+            if !e.docs.is_empty() {
+                e.docs.push(',');
+                e.positions.push(';');
+            }
+            base36(
+                &mut e.docs,
+                u64::from(d - e.prev) * 16 + u64::from(entry.flags),
+            );
+            e.prev = d;
+            let mut last = 0u32;
+            for (m, &p) in doc.positions[entry.positions.0 as usize..entry.positions.1 as usize]
+                .iter()
+                .enumerate()
+            {
+                if m > 0 {
+                    e.positions.push(',');
+                }
+                base36(&mut e.positions, u64::from(p - last));
+                last = p;
+            }
+        }
+    }
+
+    fn finish(self) -> Postings {
+        let mut folded: Vec<(String, Box<str>, Encoded)> = self
+            .by_spelling
+            .into_iter()
+            .map(|(s, list)| (tokenize::fold(&s), s, list))
+            .collect();
+        folded.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut out: Postings = Vec::new();
+        for (f, s, list) in folded {
+            match out.last_mut() {
+                Some((last, spellings)) if *last == f => spellings.push((s.into(), list)),
+                _ => out.push((f, vec![(s.into(), list)])),
+            }
+        }
+        out
+    }
+}
+
+/// A shard's two scripts: the docs and fields of each spelling, and their
+/// positions (see [`Encoded`]).
+fn shard_files(name: &str, members: &[&(String, Vec<(String, Encoded)>)]) -> (Vec<u8>, Vec<u8>) {
+    let size: usize = members
+        .iter()
+        .flat_map(|(_, s)| s.iter().map(|(_, e)| e.docs.len() + e.positions.len() + 16))
+        .sum();
+    let mut idx = String::with_capacity(size);
+    let mut pos = String::with_capacity(size);
+    let _ = write!(idx, "BAOCAO_SEARCH.shard(\"{name}\",{{");
+    let _ = write!(pos, "BAOCAO_SEARCH.pos(\"{name}\",{{");
+    for (i, (folded, spellings)) in members.iter().enumerate() {
+        if i > 0 {
+            idx.push(',');
+            pos.push(',');
+        }
+        json_str(&mut idx, folded);
+        json_str(&mut pos, folded);
+        idx.push_str(":[");
+        pos.push_str(":[");
+        for (j, (spelling, e)) in spellings.iter().enumerate() {
+            if j > 0 {
+                idx.push(',');
+                pos.push(',');
+            }
+            idx.push('[');
+            json_str(&mut idx, spelling);
+            idx.push_str(",\"");
+            idx.push_str(&e.docs);
+            idx.push_str("\"]");
+            pos.push('"');
+            pos.push_str(&e.positions);
+            pos.push('"');
+        }
+        idx.push(']');
+        pos.push(']');
+    }
+    idx.push_str("});\n");
+    pos.push_str("});\n");
+    (idx.into_bytes(), pos.into_bytes())
+}
+
+fn base36(out: &mut String, mut n: u64) {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut buf = [0u8; 13];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = DIGITS[(n % 36) as usize];
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    // ASCII digits only.
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+}
+
+fn json_str(out: &mut String, s: &str) {
+    // Serializing a string cannot fail.
+    if let Ok(j) = serde_json::to_string(s) {
+        out.push_str(&j);
+    }
+}
+
+fn json<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    // Serializing into memory cannot fail.
+    let _ = serde_json::to_writer(&mut *out, value);
+}
+
+/// A doc per honour page: its title, its level and how often it was proposed
+/// and conferred.
+fn honour_docs<'a>(corpus: &'a Corpus, t: &I18n, config: &Config) -> Vec<Doc<'a>> {
+    let num = |n: u64| crate::text::group_thousands(n, config.language.thousands_sep());
+    corpus
+        .honours
+        .iter()
+        .enumerate()
+        .map(|(i, title)| {
+            let tally = corpus.honour_tally(i);
+            let (first, last) = (
+                tally.first_year.unwrap_or_default(),
+                tally.last_year.unwrap_or_default(),
+            );
+            let years = if first == last {
+                last.to_string()
+            } else {
+                format!("{first}–{last}")
+            };
+            let text = format!(
+                "{}. {}: {}; {}: {}.",
+                t.get(&format!("honour_level_{}", title.level.as_str())),
+                t.get("honour_times_proposed"),
+                num(tally.proposed),
+                t.get("honour_times_conferred"),
+                num(tally.conferred),
+            );
+            Doc {
+                url: crate::render::pages::honour_url(&title.slug),
+                title: title.title.as_str(),
+                iso: last.to_string(),
+                shown: years,
+                cluster: -1,
+                kind: HONOUR_DOC,
+                year: last,
+                thumb: None,
+                text,
+                facts: String::new(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_drops_markup() {
+        let text =
+            plain_text("# Tiêu đề\n\nĐoạn **một** với [liên kết](x.html).\n\n- mục A\n- mục B\n");
+        assert_eq!(text, "Tiêu đề Đoạn một với liên kết. mục A mục B");
+    }
+
+    #[test]
+    fn a_doc_groups_its_words_by_spelling() {
+        let mut c = Collector::new(64);
+        c.add("Lạng Sơn", IN_TITLE);
+        c.add("lạng sơn, Lang", IN_BODY);
+        let terms = c.finish();
+        let words: Vec<(&str, u8, &[u32])> = terms
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    terms.spelling(e),
+                    e.flags,
+                    &terms.positions[e.positions.0 as usize..e.positions.1 as usize],
+                )
+            })
+            .collect();
+        // The title is at 0 and 1; a gap; the body at 3, 4, 5. Spellings
+        // in the order first met.
+        assert_eq!(
+            words,
+            [
+                ("lạng", IN_TITLE | IN_BODY, &[0, 3][..]),
+                ("sơn", IN_TITLE | IN_BODY, &[1, 4][..]),
+                ("lang", IN_BODY, &[5][..]),
+            ]
+        );
+    }
+
+    #[test]
+    fn base36_numbers() {
+        let mut s = String::new();
+        for n in [0, 35, 36, 16 * 3 + 9] {
+            base36(&mut s, n);
+            s.push(' ');
+        }
+        assert_eq!(s, "0 z 10 1l ");
+    }
+}
