@@ -8,7 +8,16 @@ use crate::diagnostics::Diagnostic;
 /// are unchanged by both).
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(path, format!("cannot read {}: {e}", path.display())))?;
+        .map_err(|e| {
+            Diagnostic::error(
+                path,
+                msg!(
+                    "cannot-read-path",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ),
+            )
+        })?;
     decode_text(path, bytes)
 }
 
@@ -23,9 +32,9 @@ pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
         return Err(Diagnostic::error(
             path,
-            format!("the file is not UTF-8 text (invalid byte at line {line})"),
+            msg!("not-utf8", line = line),
         )
-        .with_help("save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)"));
+        .with_help(msg!("help-not-utf8")));
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     Ok(if text.contains('\r') {

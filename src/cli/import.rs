@@ -34,7 +34,17 @@ impl ImportArgs {
     pub fn run(self) -> Outcome {
         let text = match crate::fsio::read_text(&self.article) {
             Ok(t) => t,
-            Err(d) => return Outcome::usage(format!("{}: {}", self.article.display(), d.message)),
+            Err(d) => {
+                return Outcome::usage(
+                    self.site.language(),
+                    msg!(
+                        "import-unreadable",
+                        path = self.article.display().to_string(),
+                        error = d.message
+                    ),
+                    d.help,
+                )
+            }
         };
         let opts = ImportOptions {
             cluster: self.cluster,
@@ -58,20 +68,29 @@ impl ImportArgs {
                     .join(import::suggested_file_name(&draft))
             }
         };
+        let lang = self.site.language();
         let mut out = super::write_new_file(
+            lang,
             &target,
             &import::render(&draft, &opts),
-            "pass --output FILE to write the draft elsewhere",
+            msg!("help-import-exists"),
         );
         if out.code != OK {
             return out;
         }
         let mut stderr = String::new();
         for u in &draft.unsure {
-            stderr.push_str(&format!("note: {}: {}\n", u.field, u.reason));
+            stderr.push_str(&super::note_text(
+                lang,
+                &msg!("import-unsure", field = u.field, reason = &u.reason),
+            ));
         }
         if !draft.unsure.is_empty() {
-            stderr.push_str("  = help: review the draft's front matter; the notes are also at the top of the file\n");
+            stderr.push_str(&format!(
+                "  = {}: {}\n",
+                crate::messages::lookup(lang, "label-help"),
+                msg!("help-import-unsure").text(lang)
+            ));
         }
         out.stderr = stderr;
         out
