@@ -80,9 +80,6 @@ pub struct Overrides {
     pub include_drafts: bool,
 }
 
-/// How to write a base URL, for the errors that refuse one.
-pub const BASE_URL_HELP: &str = "write it in full, e.g. http://intranet/bao-cao/";
-
 /// A base URL as given (site.yaml or `--base-url`): `Ok(None)` when blank, the
 /// URL ending with '/' when it is http(s), else `Err` with the trimmed text.
 pub fn parse_base_url(u: &str) -> Result<Option<String>, String> {
@@ -128,9 +125,11 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Vec<Diagnostic
         } else {
             serde_yaml::from_str(&text).map_err(|e| {
                 let line = e.location().map_or(1, |l| l.line());
-                vec![Diagnostic::error(&shown, msg!("config-invalid", error = e.to_string()))
-                    .at_line(&text, line, None)
-                    .with_help(msg!("help-config-keys"))]
+                vec![
+                    Diagnostic::error(&shown, msg!("config-invalid", error = e.to_string()))
+                        .at_line(&text, line, None)
+                        .with_help(msg!("help-config-keys")),
+                ]
             })?
         }
     } else {

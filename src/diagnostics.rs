@@ -226,34 +226,52 @@ mod tests {
 
     fn february() -> Diagnostic {
         let text = "---\ntitle: x\ndate: 2023-02-30\n---\n";
-        Diagnostic::error("content/a.md", msg!("date-not-on-calendar", date = "2023-02-30"))
-            .at_line(text, 3, Some("2023-02-30"))
-            .with_help(msg!("help-month-days", month = 2u32, year = 2023, days = 28u32))
+        Diagnostic::error(
+            "content/a.md",
+            msg!("date-not-on-calendar", date = "2023-02-30"),
+        )
+        .at_line(text, 3, Some("2023-02-30"))
+        .with_help(msg!(
+            "help-month-days",
+            month = 2u32,
+            year = 2023,
+            days = 28u32
+        ))
     }
 
     #[test]
     fn render_shows_code_location_caret_and_help_in_english() {
         let shown = february().render(Language::En);
         assert!(
-            shown.starts_with("error[date-not-on-calendar]: \"2023-02-30\" is not a date on the calendar\n"),
+            shown.starts_with(
+                "error[date-not-on-calendar]: \"2023-02-30\" is not a date on the calendar\n"
+            ),
             "{shown}"
         );
         assert!(shown.contains("--> content/a.md:3:7\n"));
         assert!(shown.contains("3 | date: 2023-02-30\n"));
         assert!(shown.contains("  |       ^^^^^^^^^^\n"));
-        assert!(shown.contains("= help: month 2 of 2023 has 28 days"), "{shown}");
+        assert!(
+            shown.contains("= help: month 2 of 2023 has 28 days"),
+            "{shown}"
+        );
     }
 
     #[test]
     fn render_in_vietnamese_keeps_the_layout() {
         let shown = february().render(Language::Vi);
         assert!(
-            shown.starts_with("lỗi[date-not-on-calendar]: \"2023-02-30\" không phải là ngày có trên lịch\n"),
+            shown.starts_with(
+                "lỗi[date-not-on-calendar]: \"2023-02-30\" không phải là ngày có trên lịch\n"
+            ),
             "{shown}"
         );
         assert!(shown.contains("--> content/a.md:3:7\n"));
         assert!(shown.contains("  |       ^^^^^^^^^^\n"));
-        assert!(shown.contains("= gợi ý: tháng 2 năm 2023 có 28 ngày"), "{shown}");
+        assert!(
+            shown.contains("= gợi ý: tháng 2 năm 2023 có 28 ngày"),
+            "{shown}"
+        );
     }
 
     #[test]
@@ -268,6 +286,9 @@ mod tests {
             assert_eq!(v["column"], 1);
         }
         let vi: serde_json::Value = serde_json::from_str(&d.to_json(Language::Vi)).unwrap();
-        assert!(vi["message"].as_str().unwrap_or_default().contains("tương lai"));
+        assert!(vi["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("tương lai"));
     }
 }

@@ -331,7 +331,9 @@ mod tests {
                     };
                     let key = key.as_str();
                     let well_formed = key.len() > 5
-                        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                        && key
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
                         && !key.ends_with('-');
                     if key == "key" || !well_formed {
                         continue; // the examples in this file's comments, this scanner
@@ -344,7 +346,10 @@ mod tests {
             }
         }
         assert!(used > 100, "found only {used} keys in the code");
-        assert!(missing.is_empty(), "keys missing in the catalogs: {missing:#?}");
+        assert!(
+            missing.is_empty(),
+            "keys missing in the catalogs: {missing:#?}"
+        );
     }
 
     #[test]

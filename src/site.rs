@@ -117,7 +117,10 @@ pub fn content_files(config: &Config) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     if !content.is_dir() {
         let d = Diagnostic::error(
             PathBuf::from("content"),
-            msg!("content-folder-missing", path = content.display().to_string()),
+            msg!(
+                "content-folder-missing",
+                path = content.display().to_string()
+            ),
         )
         .with_help(msg!("help-content-folder-missing"));
         return (Vec::new(), vec![d]);

@@ -270,7 +270,11 @@ pub fn current_manifest(output: &Path) -> Result<Manifest, WriteError> {
         .map(Option::unwrap_or_default)
         .map_err(|why| WriteError::Refused {
             output: output.to_path_buf(),
-            reason: msg!("refused-manifest-unreadable", manifest = MANIFEST, error = why),
+            reason: msg!(
+                "refused-manifest-unreadable",
+                manifest = MANIFEST,
+                error = why
+            ),
         })
 }
 

@@ -254,7 +254,10 @@ pub fn resolve(config: &Config, w: &WriteUp) -> (Assets, Vec<Diagnostic>) {
         }
         let ext = extension(&path);
         if ext == "svg" {
-            diags.push(fail(msg!("asset-svg", path = &path), msg!("help-asset-svg")));
+            diags.push(fail(
+                msg!("asset-svg", path = &path),
+                msg!("help-asset-svg"),
+            ));
             continue;
         }
         let document = DOCUMENT_TYPES
@@ -523,11 +526,7 @@ fn front_matter_references(w: &WriteUp, diags: &mut Vec<Diagnostic>) -> Vec<Refe
         } else {
             w.line_under(key, needle)
         };
-        w.locate(
-            Diagnostic::error(&w.path, Msg::new("")),
-            line,
-            Some(needle),
-        )
+        w.locate(Diagnostic::error(&w.path, Msg::new("")), line, Some(needle))
     };
     let mut out = Vec::new();
     if let Some(c) = extra.cover {

@@ -100,9 +100,7 @@ pub fn read_info(path: &Path) -> Result<Info, Msg> {
     info_of(reader)
 }
 
-fn info_of<R: std::io::BufRead + std::io::Seek>(
-    mut reader: ImageReader<R>,
-) -> Result<Info, Msg> {
+fn info_of<R: std::io::BufRead + std::io::Seek>(mut reader: ImageReader<R>) -> Result<Info, Msg> {
     let format = reader.format();
     match format {
         Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) => {}
@@ -206,21 +204,21 @@ pub fn prepare(cache: &Path, source: &Path) -> Result<(Info, Vec<PathBuf>), Msg>
         }
     }
     let info = read_info(source)?;
-    let bytes = std::fs::read(source).map_err(|e| msg!("photo-cannot-be-read", error = e.to_string()))?;
+    let bytes =
+        std::fs::read(source).map_err(|e| msg!("photo-cannot-be-read", error = e.to_string()))?;
     let mut hasher = blake3::Hasher::new();
     hasher.update(SETTINGS.as_bytes());
     hasher.update(&bytes);
     let key = hasher.finalize().to_hex()[..32].to_string();
     let paths = names(&key, &info);
     if !paths.iter().all(|p| p.is_file()) {
-        std::fs::create_dir_all(cache)
-            .map_err(|e| {
-                msg!(
-                    "photo-cache-folder",
-                    folder = cache.display().to_string(),
-                    error = e.to_string()
-                )
-            })?;
+        std::fs::create_dir_all(cache).map_err(|e| {
+            msg!(
+                "photo-cache-folder",
+                folder = cache.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
         make_versions(&bytes, &info, &paths)?;
     }
     if let Some(m) = memo {
@@ -285,8 +283,8 @@ fn make_versions(bytes: &[u8], info: &Info, paths: &[PathBuf]) -> Result<(), Msg
     let (w, h) = decoder.dimensions();
     check_pixels(w, h)?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let mut img =
-        DynamicImage::from_decoder(decoder).map_err(|e| msg!("photo-cannot-be-decoded", error = e.to_string()))?;
+    let mut img = DynamicImage::from_decoder(decoder)
+        .map_err(|e| msg!("photo-cannot-be-decoded", error = e.to_string()))?;
     img.apply_orientation(orientation);
     if info.png {
         let rgba = img.to_rgba8();
@@ -329,15 +327,15 @@ where
             img = image::imageops::resize(&img, *vw, *vh, FilterType::CatmullRom);
         }
         let mut out = Vec::new();
-        encode(&img, &mut out).map_err(|e| msg!("photo-cannot-be-encoded", error = e.to_string()))?;
-        write_atomic(path, &out)
-            .map_err(|e| {
-                msg!(
-                    "photo-cache-write",
-                    file = path.display().to_string(),
-                    error = e.to_string()
-                )
-            })?;
+        encode(&img, &mut out)
+            .map_err(|e| msg!("photo-cannot-be-encoded", error = e.to_string()))?;
+        write_atomic(path, &out).map_err(|e| {
+            msg!(
+                "photo-cache-write",
+                file = path.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
     }
     Ok(())
 }

@@ -12,8 +12,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use crate::config::{self, Language, Overrides};
 use crate::diagnostics;
 use crate::diagnostics::Diagnostic;
-use crate::messages::{Arg, Msg};
 use crate::live::LiveSite;
+use crate::messages::{Arg, Msg};
 use crate::render::{OutputFile, Sink};
 use crate::write;
 

@@ -192,7 +192,10 @@ fn scaffold(s: &Scaffold) -> String {
     }
     fm.push_str(&format!("kind: {}\n", s.kind.as_str()));
     fm.push_str(&format!("year: {}\n", s.year));
-    fm.push_str(&format!("host:            # {}\n", t(msg!("scaffold-host"))));
+    fm.push_str(&format!(
+        "host:            # {}\n",
+        t(msg!("scaffold-host"))
+    ));
     if s.key.is_some() {
         match members_from {
             Some(y) => {
@@ -217,7 +220,10 @@ fn scaffold(s: &Scaffold) -> String {
     let example_unit = members_from
         .and_then(|y| y.members.first())
         .map_or_else(|| "Tên đơn vị".to_string(), |m| plain(m));
-    fm.push_str(&format!("# honours:       # {}\n", t(msg!("scaffold-honours"))));
+    fm.push_str(&format!(
+        "# honours:       # {}\n",
+        t(msg!("scaffold-honours"))
+    ));
     fm.push_str(&format!(
         "#   - {{title: Cờ thi đua của Bộ Công an, to: [{example_unit}], status: proposed}}\n"
     ));
@@ -228,10 +234,20 @@ fn scaffold(s: &Scaffold) -> String {
                 let file = &s.corpus.writeups[h.source].rel;
                 let why = match h.basis {
                     RoleBasis::Stated => {
-                        msg!("scaffold-role-stated", role = role, year = year, file = file)
+                        msg!(
+                            "scaffold-role-stated",
+                            role = role,
+                            year = year,
+                            file = file
+                        )
                     }
                     RoleBasis::Handover => {
-                        msg!("scaffold-role-handover", role = role, year = year, file = file)
+                        msg!(
+                            "scaffold-role-handover",
+                            role = role,
+                            year = year,
+                            file = file
+                        )
                     }
                 };
                 format!("{key}: {}   # {}\n", plain(&h.unit), t(why))
@@ -260,7 +276,10 @@ fn scaffold(s: &Scaffold) -> String {
             t(msg!("scaffold-handover", year = year + 1))
         ));
     }
-    fm.push_str(&format!("source:          # {}\n", t(msg!("scaffold-source"))));
+    fm.push_str(&format!(
+        "source:          # {}\n",
+        t(msg!("scaffold-source"))
+    ));
     fm.push_str("---\n\n");
     // The skeleton's sentences are instructions: each is marked, headings stay.
     for line in s.body.trim_end().lines() {

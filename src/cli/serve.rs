@@ -150,7 +150,11 @@ impl ServeArgs {
             Err(e) => {
                 return Outcome::usage(
                     lang,
-                    msg!("serve-cannot-listen", address = &addr, error = e.to_string()),
+                    msg!(
+                        "serve-cannot-listen",
+                        address = &addr,
+                        error = e.to_string()
+                    ),
                     None,
                 )
             }
@@ -169,7 +173,7 @@ impl ServeArgs {
             Ok(w) => w,
             Err(e) => return cannot_watch(e),
         };
-        let watches = Watches::new(&config.root, config.content_dir());
+        let watches = Watches::new(&config.root, config.content_dir(), lang);
         if let Err(e) = watcher.watch(&config.root, RecursiveMode::NonRecursive) {
             return cannot_watch(e);
         }
@@ -230,7 +234,14 @@ impl ServeArgs {
                 }
                 Ok(None) => {}
                 Err(e) => {
-                    eprint!("{}", super::error_text(lang, &msg!("internal-error", error = e.to_string()), None));
+                    eprint!(
+                        "{}",
+                        super::error_text(
+                            lang,
+                            &msg!("internal-error", error = e.to_string()),
+                            None
+                        )
+                    );
                     break;
                 }
             }
@@ -247,10 +258,12 @@ impl ServeArgs {
 /// The folders watched recursively, each watched again when it appears.
 struct Watches {
     folders: [PathBuf; 4],
+    /// The language of the warnings (the site's at the start).
+    lang: Language,
 }
 
 impl Watches {
-    fn new(root: &Path, content: PathBuf) -> Watches {
+    fn new(root: &Path, content: PathBuf, lang: Language) -> Watches {
         Watches {
             folders: [
                 content,
@@ -258,6 +271,7 @@ impl Watches {
                 root.join("templates"),
                 root.join(crate::assets::STATIC_DIR),
             ],
+            lang,
         }
     }
 
@@ -266,7 +280,16 @@ impl Watches {
     fn arm(&self, watcher: &mut impl Watcher, folder: &Path) {
         let _ = watcher.unwatch(folder);
         if let Err(e) = watcher.watch(folder, RecursiveMode::Recursive) {
-            eprintln!("warning: cannot watch {}: {e}", folder.display());
+            eprintln!(
+                "{}: {}",
+                crate::messages::lookup(self.lang, "severity-warning"),
+                msg!(
+                    "serve-cannot-watch-folder",
+                    folder = folder.display().to_string(),
+                    error = e.to_string()
+                )
+                .text(self.lang)
+            );
         }
     }
 

@@ -55,7 +55,10 @@ pub fn discover(content_dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                 let path = e
                     .path()
                     .map_or_else(|| content_dir.to_path_buf(), Path::to_path_buf);
-                diags.push(Diagnostic::error(&path, msg!("cannot-read", error = e.to_string())));
+                diags.push(Diagnostic::error(
+                    &path,
+                    msg!("cannot-read", error = e.to_string()),
+                ));
             }
         }
     }

@@ -516,11 +516,8 @@ impl Corpus {
             let w = &self.writeups[wi];
             if t.slug.is_empty() {
                 diags.push(
-                    Diagnostic::error(
-                        &w.path,
-                        msg!("honour-title-no-letter", title = &t.title),
-                    )
-                    .with_help(msg!("help-honour-title-no-letter")),
+                    Diagnostic::error(&w.path, msg!("honour-title-no-letter", title = &t.title))
+                        .with_help(msg!("help-honour-title-no-letter")),
                 );
                 continue;
             }

@@ -599,15 +599,12 @@ impl PartWriter<'_> {
     fn finish(mut self) -> Result<(), Diagnostic> {
         match self.send(true) {
             Ok(()) => Ok(()),
-            Err(e) => Err(self
-                .failed
-                .take()
-                .unwrap_or_else(|| {
-                    Diagnostic::error(
-                        PathBuf::from(&self.path),
-                        msg!("cannot-write", path = &self.path, error = e.to_string()),
-                    )
-                })),
+            Err(e) => Err(self.failed.take().unwrap_or_else(|| {
+                Diagnostic::error(
+                    PathBuf::from(&self.path),
+                    msg!("cannot-write", path = &self.path, error = e.to_string()),
+                )
+            })),
         }
     }
 }

@@ -70,7 +70,10 @@ impl Theme {
                 PathBuf::from(crate::config::CONFIG_FILE),
                 msg!("theme-missing", theme = name),
             )
-            .with_help(msg!("help-theme-missing", folder = dir.display().to_string())));
+            .with_help(msg!(
+                "help-theme-missing",
+                folder = dir.display().to_string()
+            )));
         }
         let site_templates = root.join("templates");
         if site_templates.is_dir() {
@@ -120,8 +123,8 @@ fn overlay(
     prefix: &str,
 ) -> Result<(), Diagnostic> {
     for entry in WalkDir::new(dir).sort_by_file_name() {
-        let entry =
-            entry.map_err(|e| Diagnostic::error(dir, msg!("theme-unreadable", error = e.to_string())))?;
+        let entry = entry
+            .map_err(|e| Diagnostic::error(dir, msg!("theme-unreadable", error = e.to_string())))?;
         if !entry.file_type().is_file() {
             continue;
         }

@@ -81,7 +81,12 @@ fn handovers(corpus: &Corpus) -> Vec<Diagnostic> {
                             w,
                             Diagnostic::note(
                                 &w.path,
-                                msg!("handover-not-member", role = role, unit = unit, year = y.year + 1),
+                                msg!(
+                                    "handover-not-member",
+                                    role = role,
+                                    unit = unit,
+                                    year = y.year + 1
+                                ),
                             )
                             .with_help(msg!("help-handover-not-member")),
                             w.line_under("handover", unit),
@@ -382,8 +387,11 @@ fn findings(w: &WriteUp, preferred: &HashMap<String, String>) -> Vec<Diagnostic>
             )
             .with_help(msg!("help-unit-shares-page", name = name, better = better))
         } else {
-            Diagnostic::warning(&w.path, msg!("unit-probable-typo", name = name))
-                .with_help(msg!("help-unit-probable-typo", name = name, better = better))
+            Diagnostic::warning(&w.path, msg!("unit-probable-typo", name = name)).with_help(msg!(
+                "help-unit-probable-typo",
+                name = name,
+                better = better
+            ))
         };
         diags.push(at(w, d, line, Some(name)));
     }
@@ -407,7 +415,11 @@ fn dates(w: &WriteUp, today: NaiveDate) -> Vec<Diagnostic> {
             w,
             Diagnostic::warning(
                 &w.path,
-                msg!("year-far-from-date", year = w.year, date_year = w.date.year()),
+                msg!(
+                    "year-far-from-date",
+                    year = w.year,
+                    date_year = w.date.year()
+                ),
             )
             .with_help(msg!("help-year-far-from-date")),
             w.line_of("year:", "year"),
@@ -441,8 +453,16 @@ fn honours(w: &WriteUp) -> Vec<Diagnostic> {
         w.honours.iter().filter_map(f).sum()
     };
     for (what, total, given) in [
-        ("word-collectives", w.awards.collectives, sum(|h| h.collectives)),
-        ("word-individuals", w.awards.individuals, sum(|h| h.individuals)),
+        (
+            "word-collectives",
+            w.awards.collectives,
+            sum(|h| h.collectives),
+        ),
+        (
+            "word-individuals",
+            w.awards.individuals,
+            sum(|h| h.individuals),
+        ),
     ] {
         if let Some(total) = total {
             if given > total {

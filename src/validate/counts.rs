@@ -32,7 +32,11 @@ pub fn parse(value: &Value) -> Result<Option<u64>, CountError> {
                 };
                 Err(CountError {
                     message: msg!("count-decimal", value = n.to_string()),
-                    help: msg!("help-count-decimal", value = n.to_string(), suggestion = suggestion),
+                    help: msg!(
+                        "help-count-decimal",
+                        value = n.to_string(),
+                        suggestion = suggestion
+                    ),
                 })
             }
         }

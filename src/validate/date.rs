@@ -36,18 +36,23 @@ pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
         [d, m, y] if all_digits && y.len() == 4 && d.len() <= 2 && m.len() <= 2 => {
             match (num(d), num(m), num(y)) {
                 (Some(d), Some(m), Some(y)) => ymd(t, y as i32, m, d),
-                _ => Err(err(msg!("date-unreadable", date = t), msg!("help-date-forms"))),
+                _ => Err(err(
+                    msg!("date-unreadable", date = t),
+                    msg!("help-date-forms"),
+                )),
             }
         }
-        [_, y] | [y, _] if all_digits && y.len() == 4 => Err(err(
-            msg!("date-no-day", date = t),
-            msg!("help-date-no-day"),
-        )),
+        [_, y] | [y, _] if all_digits && y.len() == 4 => {
+            Err(err(msg!("date-no-day", date = t), msg!("help-date-no-day")))
+        }
         [_, _] | [_, _, _] if all_digits => Err(err(
             msg!("date-short-year", date = t),
             msg!("help-date-short-year"),
         )),
-        _ => Err(err(msg!("date-unreadable", date = t), msg!("help-date-forms"))),
+        _ => Err(err(
+            msg!("date-unreadable", date = t),
+            msg!("help-date-forms"),
+        )),
     }
 }
 
@@ -118,7 +123,10 @@ mod tests {
     fn month_and_year_alone_is_refused() {
         let e = parse("11/2023").unwrap_err();
         assert_eq!(e.message.key, "date-no-day", "{e:?}");
-        assert_eq!(parse("25/11/23").unwrap_err().message.key, "date-short-year");
+        assert_eq!(
+            parse("25/11/23").unwrap_err().message.key,
+            "date-short-year"
+        );
         assert_eq!(parse("hôm qua").unwrap_err().message.key, "date-unreadable");
     }
 }

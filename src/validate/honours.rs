@@ -102,7 +102,11 @@ impl Register {
                 .ok_or_else(|| {
                     Diagnostic::error(
                         &shown,
-                        msg!("honour-level-unknown", level = entry.level.trim(), name = &name),
+                        msg!(
+                            "honour-level-unknown",
+                            level = entry.level.trim(),
+                            name = &name
+                        ),
                     )
                     .at_line(text, line, Some(entry.level.trim()))
                     .with_help(help.clone())

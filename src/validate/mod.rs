@@ -109,7 +109,10 @@ pub fn write_up(source: &mut Source, units: &UnitNames) -> (Option<WriteUp>, Vec
     let cleaned = guard::clean_controls(source);
     let mut v = Validator {
         source,
-        diags: cleaned.into_iter().chain(placeholder::left(source)).collect(),
+        diags: cleaned
+            .into_iter()
+            .chain(placeholder::left(source))
+            .collect(),
         lines: LineIndex::of(&source.front_matter, source.front_matter_line),
     };
     let wu = v.run(units);
@@ -445,7 +448,12 @@ impl Validator<'_> {
             } else {
                 msg!("help-value-form")
             };
-            self.error(line, None, msg!("front-matter-invalid", error = message), help);
+            self.error(
+                line,
+                None,
+                msg!("front-matter-invalid", error = message),
+                help,
+            );
         }
     }
 
@@ -484,12 +492,7 @@ impl Validator<'_> {
             Some(Value::String(s)) if !text::normalize(&s).is_empty() => Some(text::normalize(&s)),
             Some(Value::Number(n)) => Some(n.to_string()),
             Some(Value::String(_)) => {
-                self.error(
-                    line,
-                    None,
-                    msg!("title-empty"),
-                    msg!("help-title-empty"),
-                );
+                self.error(line, None, msg!("title-empty"), msg!("help-title-empty"));
                 None
             }
             None => {
@@ -609,12 +612,7 @@ impl Validator<'_> {
         match parsed.and_then(|y| i32::try_from(y).ok()) {
             Some(y) if (1945..=2200).contains(&y) => Some(y),
             _ => {
-                self.error(
-                    line,
-                    None,
-                    msg!("year-invalid"),
-                    msg!("help-year-invalid"),
-                );
+                self.error(line, None, msg!("year-invalid"), msg!("help-year-invalid"));
                 None
             }
         }

@@ -52,12 +52,20 @@ mod tests {
 
     #[test]
     fn every_line_with_a_marker_is_a_warning() {
-        let s = source("---\nhost:   # <điền> đơn vị đăng cai\n---\n\n<điền tóm tắt> Tóm tắt.\n\nXong.\n");
+        let s = source(
+            "---\nhost:   # <điền> đơn vị đăng cai\n---\n\n<điền tóm tắt> Tóm tắt.\n\nXong.\n",
+        );
         let found = left(&s);
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].code(), "placeholder-left");
-        assert_eq!(found[0].span.as_ref().map(|s| (s.line, s.col)), Some((2, 11)));
-        assert_eq!(found[1].span.as_ref().map(|s| (s.line, s.len)), Some((5, 14)));
+        assert_eq!(
+            found[0].span.as_ref().map(|s| (s.line, s.col)),
+            Some((2, 11))
+        );
+        assert_eq!(
+            found[1].span.as_ref().map(|s| (s.line, s.len)),
+            Some((5, 14))
+        );
         assert!(left(&source("---\ntitle: A\n---\nNội dung <b>.\n")).is_empty());
     }
 }
