@@ -154,7 +154,7 @@ fn show(arg: &Arg, lang: Language) -> String {
     match arg {
         Arg::Text(s) => s.clone(),
         Arg::Count(n) => match lang {
-            Language::Vi => group_thousands(*n, '.'),
+            Language::Vi => crate::text::group_thousands(*n, '.'),
             Language::En => n.to_string(),
         },
         Arg::Date(d) => match lang {
@@ -168,18 +168,6 @@ fn show(arg: &Arg, lang: Language) -> String {
             .collect::<Vec<_>>()
             .join("; "),
     }
-}
-
-fn group_thousands(n: u64, sep: char) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The text of `key` in `lang`; the key itself if the catalog lacks it (a
@@ -373,7 +361,5 @@ mod tests {
         assert_eq!(show(&m.args[0].1, Language::En), "1234567");
         assert_eq!(show(&m.args[1].1, Language::Vi), "05/11/2023");
         assert_eq!(show(&m.args[1].1, Language::En), "2023-11-05");
-        assert_eq!(group_thousands(999, '.'), "999");
-        assert_eq!(group_thousands(1000, '.'), "1.000");
     }
 }

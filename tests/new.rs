@@ -100,7 +100,7 @@ fn new_on_an_english_site_marks_with_fill_in() {
         "{text}"
     );
     assert!(
-        text.contains("# as in 2023; check them for this year"),
+        text.contains("# as in 2024; check them for this year"),
         "{text}"
     );
     assert!(!text.contains("<điền"), "{text}");

@@ -459,7 +459,7 @@ fn a_full_disk_is_said_once_with_the_folder_and_the_space_needed() {
     let run = build_with_fault(&site, "disk-full");
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
-        run.stderr.matches("error:").count(),
+        run.stderr.matches("lỗi[").count(),
         1,
         "one error: {}",
         run.stderr
