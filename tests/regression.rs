@@ -330,7 +330,7 @@ fn check_json_prints_json_objects_when_site_yaml_is_broken() {
 #[test]
 fn a_missing_title_or_date_points_at_the_front_matter() {
     let err = content_error("---\nkind: summary\n---\n\nNội dung.\n");
-    for what in ["the title is missing", "the date is missing"] {
+    for what in ["lỗi[title-missing]", "lỗi[date-missing]"] {
         let at = err.find(what).expect(what);
         assert!(
             err[at..]
