@@ -479,7 +479,7 @@ fn a_full_disk_is_said_once_with_the_folder_and_the_space_needed() {
     let root = std::fs::canonicalize(site.root()).expect("root");
     assert!(
         run.stderr
-            .contains(&format!("write the site in {}\n", root.display())),
+            .contains(&format!("để ghi trang vào {}\n", root.display())),
         "{}",
         run.stderr
     );
