@@ -80,9 +80,6 @@ pub struct Overrides {
     pub include_drafts: bool,
 }
 
-/// How to write a base URL, for the errors that refuse one.
-pub const BASE_URL_HELP: &str = "write it in full, e.g. http://intranet/bao-cao/";
-
 /// A base URL as given (site.yaml or `--base-url`): `Ok(None)` when blank, the
 /// URL ending with '/' when it is http(s), else `Err` with the trimmed text.
 pub fn parse_base_url(u: &str) -> Result<Option<String>, String> {
@@ -98,6 +95,25 @@ pub fn parse_base_url(u: &str) -> Result<Option<String>, String> {
     }
 }
 
+/// The language of the messages for the site at `root` when its `site.yaml`
+/// cannot be read as a whole: a line `language: en` is enough. Vietnamese
+/// otherwise, and when there is no site.yaml.
+pub fn language_hint(root: &Path) -> Language {
+    let Ok(text) = std::fs::read_to_string(root.join(CONFIG_FILE)) else {
+        return Language::Vi;
+    };
+    let english = text.lines().any(|l| {
+        l.strip_prefix("language:")
+            .map(|v| v.split('#').next().unwrap_or_default().trim())
+            .is_some_and(|v| v.trim_matches(['"', '\'']) == "en")
+    });
+    if english {
+        Language::En
+    } else {
+        Language::Vi
+    }
+}
+
 /// Reads `site.yaml` under `root` (a missing file means all defaults).
 pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Vec<Diagnostic>> {
     let path = root.join(CONFIG_FILE);
@@ -109,11 +125,11 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Vec<Diagnostic
         } else {
             serde_yaml::from_str(&text).map_err(|e| {
                 let line = e.location().map_or(1, |l| l.line());
-                vec![Diagnostic::error(&shown, format!("invalid site config: {e}"))
-                    .at_line(&text, line, None)
-                    .with_help(
-                        "known keys: title, description, language (vi|en), base_url, theme, output, trust_html",
-                    )]
+                vec![
+                    Diagnostic::error(&shown, msg!("config-invalid", error = e.to_string()))
+                        .at_line(&text, line, None)
+                        .with_help(msg!("help-config-keys")),
+                ]
             })?
         }
     } else {
@@ -134,8 +150,8 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Vec<Diagnostic
         Some("en") => Language::En,
         Some(other) => {
             errors.push(
-                Diagnostic::error(&shown, format!("unknown language \"{other}\""))
-                    .with_help("use `language: vi` or `language: en`"),
+                Diagnostic::error(&shown, msg!("config-language-unknown", language = other))
+                    .with_help(msg!("help-config-language")),
             );
             Language::Vi
         }
@@ -144,8 +160,8 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Vec<Diagnostic
     let base_url = match base_url.as_deref().map(parse_base_url) {
         Some(Err(u)) => {
             errors.push(
-                Diagnostic::error(&shown, format!("base_url \"{u}\" is not an http(s) URL"))
-                    .with_help(BASE_URL_HELP),
+                Diagnostic::error(&shown, msg!("config-base-url-invalid", url = u))
+                    .with_help(msg!("help-base-url")),
             );
             None
         }

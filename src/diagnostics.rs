@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::config::Language;
+use crate::messages::{self, Msg};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -18,12 +21,27 @@ pub enum Severity {
 }
 
 impl fmt::Display for Severity {
+    /// The English word, as in the JSON output.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Note => "note",
         })
+    }
+}
+
+impl Severity {
+    /// The word in `lang`: "lỗi", "cảnh báo", "ghi chú".
+    pub fn label(self, lang: Language) -> &'static str {
+        messages::lookup(
+            lang,
+            match self {
+                Severity::Error => "severity-error",
+                Severity::Warning => "severity-warning",
+                Severity::Note => "severity-note",
+            },
+        )
     }
 }
 
@@ -35,46 +53,62 @@ pub struct Span {
     pub len: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// The file, as the user would type it (relative to the site root where possible).
     pub path: PathBuf,
     pub span: Option<Span>,
-    pub message: String,
-    pub help: Option<String>,
+    /// What is wrong; its key is the diagnostic's stable `code`.
+    pub message: Msg,
+    pub help: Option<Msg>,
     /// The text of the offending line, for the caret display.
-    #[serde(skip)]
     pub source_line: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn error(path: impl Into<PathBuf>, message: Msg) -> Self {
         Self::new(Severity::Error, path, message)
     }
 
-    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn warning(path: impl Into<PathBuf>, message: Msg) -> Self {
         Self::new(Severity::Warning, path, message)
     }
 
-    pub fn note(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn note(path: impl Into<PathBuf>, message: Msg) -> Self {
         Self::new(Severity::Note, path, message)
     }
 
-    fn new(severity: Severity, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    fn new(severity: Severity, path: impl Into<PathBuf>, message: Msg) -> Self {
         Diagnostic {
             severity,
             path: path.into(),
             span: None,
-            message: message.into(),
+            message,
             help: None,
             source_line: None,
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Msg) -> Self {
+        self.help = Some(help);
         self
+    }
+
+    /// The stable English code of the problem ("date-not-on-calendar"), the
+    /// same in every language.
+    pub fn code(&self) -> &'static str {
+        self.message.key
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Language) -> String {
+        self.message.text(lang)
+    }
+
+    /// The help in `lang`, if any.
+    pub fn help_text(&self, lang: Language) -> Option<String> {
+        self.help.as_ref().map(|h| h.text(lang))
     }
 
     /// Points at `line` (1-based) of `text`, underlining `needle` if the line holds it,
@@ -108,9 +142,15 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// rustc-style text: the headline, the location, the line with a caret, the help.
-    pub fn render(&self) -> String {
-        let mut out = format!("{}: {}\n", self.severity, self.message);
+    /// rustc-style text in `lang`: the headline with the code, the location,
+    /// the line with a caret, the help.
+    pub fn render(&self, lang: Language) -> String {
+        let mut out = format!(
+            "{}[{}]: {}\n",
+            self.severity.label(lang),
+            self.code(),
+            self.text(lang)
+        );
         let location = match &self.span {
             Some(span) => format!("{}:{}:{}", display_path(&self.path), span.line, span.col),
             None => display_path(&self.path),
@@ -128,21 +168,24 @@ impl Diagnostic {
                 .collect();
             let _ = writeln!(out, "{pad} | {lead}{}", "^".repeat(span.len.max(1)));
         }
-        if let Some(help) = &self.help {
-            let _ = writeln!(out, "{pad} = help: {help}");
+        if let Some(help) = self.help_text(lang) {
+            let help_label = messages::lookup(lang, "label-help");
+            let _ = writeln!(out, "{pad} = {help_label}: {help}");
         }
         out
     }
 
-    /// One JSON object, for tools (`check --format json`).
-    pub fn to_json(&self) -> String {
+    /// One JSON object, for tools (`check --format json`): `severity` and
+    /// `code` in English whatever the language, `message` and `help` in `lang`.
+    pub fn to_json(&self, lang: Language) -> String {
         let value = serde_json::json!({
             "severity": self.severity,
+            "code": self.code(),
             "path": display_path(&self.path),
             "line": self.span.as_ref().map(|s| s.line),
             "column": self.span.as_ref().map(|s| s.col),
-            "message": self.message,
-            "help": self.help,
+            "message": self.text(lang),
+            "help": self.help_text(lang),
         });
         value.to_string()
     }
@@ -181,26 +224,71 @@ pub fn count(diags: &[Diagnostic]) -> (usize, usize) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn render_shows_location_caret_and_help() {
+    fn february() -> Diagnostic {
         let text = "---\ntitle: x\ndate: 2023-02-30\n---\n";
-        let d = Diagnostic::error("content/a.md", "2023-02-30 is not a date")
-            .at_line(text, 3, Some("2023-02-30"))
-            .with_help("February 2023 has 28 days");
-        let shown = d.render();
-        assert!(shown.starts_with("error: 2023-02-30 is not a date\n"));
-        assert!(shown.contains("--> content/a.md:3:7\n"));
-        assert!(shown.contains("3 | date: 2023-02-30\n"));
-        assert!(shown.contains("  |       ^^^^^^^^^^\n"));
-        assert!(shown.contains("= help: February 2023 has 28 days"));
+        Diagnostic::error(
+            "content/a.md",
+            msg!("date-not-on-calendar", date = "2023-02-30"),
+        )
+        .at_line(text, 3, Some("2023-02-30"))
+        .with_help(msg!(
+            "help-month-days",
+            month = 2u32,
+            year = 2023,
+            days = 28u32
+        ))
     }
 
     #[test]
-    fn json_has_line_and_column() {
-        let d = Diagnostic::warning("c.md", "m").at_line("a\nbb\n", 2, None);
-        let v: serde_json::Value = serde_json::from_str(&d.to_json()).unwrap();
-        assert_eq!(v["severity"], "warning");
-        assert_eq!(v["line"], 2);
-        assert_eq!(v["column"], 1);
+    fn render_shows_code_location_caret_and_help_in_english() {
+        let shown = february().render(Language::En);
+        assert!(
+            shown.starts_with(
+                "error[date-not-on-calendar]: \"2023-02-30\" is not a date on the calendar\n"
+            ),
+            "{shown}"
+        );
+        assert!(shown.contains("--> content/a.md:3:7\n"));
+        assert!(shown.contains("3 | date: 2023-02-30\n"));
+        assert!(shown.contains("  |       ^^^^^^^^^^\n"));
+        assert!(
+            shown.contains("= help: month 2 of 2023 has 28 days"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn render_in_vietnamese_keeps_the_layout() {
+        let shown = february().render(Language::Vi);
+        assert!(
+            shown.starts_with(
+                "lỗi[date-not-on-calendar]: \"2023-02-30\" không phải là ngày có trên lịch\n"
+            ),
+            "{shown}"
+        );
+        assert!(shown.contains("--> content/a.md:3:7\n"));
+        assert!(shown.contains("  |       ^^^^^^^^^^\n"));
+        assert!(
+            shown.contains("= gợi ý: tháng 2 năm 2023 có 28 ngày"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn json_has_code_line_and_column() {
+        let d = Diagnostic::warning("c.md", msg!("date-in-future", date = "2099-01-01"))
+            .at_line("a\nbb\n", 2, None);
+        for lang in [Language::Vi, Language::En] {
+            let v: serde_json::Value = serde_json::from_str(&d.to_json(lang)).unwrap();
+            assert_eq!(v["severity"], "warning");
+            assert_eq!(v["code"], "date-in-future");
+            assert_eq!(v["line"], 2);
+            assert_eq!(v["column"], 1);
+        }
+        let vi: serde_json::Value = serde_json::from_str(&d.to_json(Language::Vi)).unwrap();
+        assert!(vi["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("tương lai"));
     }
 }

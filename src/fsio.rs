@@ -7,8 +7,16 @@ use crate::diagnostics::Diagnostic;
 /// Reads a UTF-8 text file; a BOM is dropped and CRLF becomes LF (line numbers
 /// are unchanged by both).
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(path, format!("cannot read {}: {e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            path,
+            msg!(
+                "cannot-read-path",
+                path = path.display().to_string(),
+                error = e.to_string()
+            ),
+        )
+    })?;
     decode_text(path, bytes)
 }
 
@@ -21,11 +29,9 @@ pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             .err()
             .map_or(0, |e| e.valid_up_to());
         let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
-        return Err(Diagnostic::error(
-            path,
-            format!("the file is not UTF-8 text (invalid byte at line {line})"),
-        )
-        .with_help("save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)"));
+        return Err(
+            Diagnostic::error(path, msg!("not-utf8", line = line)).with_help(msg!("help-not-utf8"))
+        );
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     Ok(if text.contains('\r') {

@@ -15,6 +15,10 @@
 // problem, so its size on the error path does not matter.
 #![allow(clippy::result_large_err)]
 
+// First, so that `msg!` is in scope in every module below.
+#[macro_use]
+pub mod messages;
+
 pub mod assets;
 pub mod cli;
 pub mod config;

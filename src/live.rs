@@ -866,7 +866,10 @@ fn asset_files(
     let files = std::sync::Mutex::new(Vec::new());
     let diags = crate::assets::produce(config, writeups, with_static, &|path, from| {
         let bytes = std::fs::read(from).map_err(|e| {
-            Diagnostic::error(from.to_path_buf(), format!("cannot read the file: {e}"))
+            Diagnostic::error(
+                from.to_path_buf(),
+                msg!("cannot-read-file", error = e.to_string()),
+            )
         })?;
         if let Ok(mut f) = files.lock() {
             f.push(OutputFile {

@@ -117,9 +117,12 @@ pub fn content_files(config: &Config) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     if !content.is_dir() {
         let d = Diagnostic::error(
             PathBuf::from("content"),
-            format!("there is no content folder at {}", content.display()),
+            msg!(
+                "content-folder-missing",
+                path = content.display().to_string()
+            ),
         )
-        .with_help("run baocao in the site's folder, or pass --root DIR");
+        .with_help(msg!("help-content-folder-missing"));
         return (Vec::new(), vec![d]);
     }
     load::discover(&content)

@@ -23,6 +23,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
+use crate::messages::{Arg, Msg};
+
 /// The manifest's file name inside the output folder.
 pub const MANIFEST: &str = "baocao-manifest.json";
 
@@ -31,7 +33,7 @@ pub enum WriteError {
     /// The output folder is one baocao must not replace.
     Refused {
         output: PathBuf,
-        reason: String,
+        reason: Msg,
     },
     Io {
         path: PathBuf,
@@ -51,54 +53,66 @@ impl WriteError {
     }
 
     /// The `help:` line that goes with the error, if any.
-    pub fn help(&self) -> Option<String> {
+    pub fn help(&self) -> Option<Msg> {
         match self {
-            WriteError::Clash { .. } => Some(
-                "baocao never overwrites a file it did not make: move or rename it, then build again"
-                    .into(),
-            ),
+            WriteError::Clash { .. } => Some(msg!("help-output-clash")),
             WriteError::Io { error, .. } if is_disk_full(error) => {
-                Some("free some space on that disk, or choose another --output".into())
+                Some(msg!("help-disk-full-short"))
             }
             _ => None,
         }
     }
-}
 
-impl std::fmt::Display for WriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    /// What went wrong, to show in the site's language.
+    pub fn message(&self) -> Msg {
         match self {
-            WriteError::Refused { output, reason } => {
-                write!(
-                    f,
-                    "refusing to write the site into {}: {reason}",
-                    output.display()
-                )
-            }
-            WriteError::Io { path, error } => write!(f, "cannot write {}: {error}", path.display()),
+            WriteError::Refused { output, reason } => msg!(
+                "output-refused",
+                output = output.display().to_string(),
+                reason = Arg::Msgs(vec![reason.clone()])
+            ),
+            WriteError::Io { path, error } => msg!(
+                "cannot-write",
+                path = path.display().to_string(),
+                error = error.to_string()
+            ),
             WriteError::Clash { output, paths } => {
                 const SHOWN: usize = 10;
-                let mut list = paths
+                let list = paths
                     .iter()
                     .take(SHOWN)
                     .map(|p| format!("\"{p}\""))
                     .collect::<Vec<_>>()
                     .join(", ");
-                if paths.len() > SHOWN {
-                    list.push_str(&format!(" and {} more", paths.len() - SHOWN));
-                }
-                let (what, verb) = if paths.len() == 1 {
-                    ("a file that baocao did not make", "has")
+                let list = if paths.len() > SHOWN {
+                    msg!("list-and-more", list = list, more = paths.len() - SHOWN)
                 } else {
-                    ("files that baocao did not make", "have")
+                    msg!("list", list = list)
                 };
-                write!(
-                    f,
-                    "{} holds {what} ({list}) which {verb} the path of a file the build writes",
-                    output.display()
+                msg!(
+                    "output-clash",
+                    output = output.display().to_string(),
+                    what = Arg::Key(if paths.len() == 1 {
+                        "word-clash-one"
+                    } else {
+                        "word-clash-many"
+                    }),
+                    list = Arg::Msgs(vec![list]),
+                    verb = Arg::Key(if paths.len() == 1 {
+                        "word-clash-has"
+                    } else {
+                        "word-clash-have"
+                    })
                 )
             }
         }
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    /// In English: the CLI shows [`WriteError::message`] in the site's language.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().text(crate::config::Language::En))
     }
 }
 
@@ -256,8 +270,10 @@ pub fn current_manifest(output: &Path) -> Result<Manifest, WriteError> {
         .map(Option::unwrap_or_default)
         .map_err(|why| WriteError::Refused {
             output: output.to_path_buf(),
-            reason: format!(
-                "its {MANIFEST} cannot be read ({why}), so baocao cannot tell the files it made from others; restore the file or empty the folder"
+            reason: msg!(
+                "refused-manifest-unreadable",
+                manifest = MANIFEST,
+                error = why
             ),
         })
 }
@@ -459,41 +475,39 @@ fn symlink(target: &Path, link: &Path) -> io::Result<()> {
 /// Refuses an output folder that is the root, holds the root, holds content or
 /// a repository, or is a non-empty folder baocao did not make.
 pub fn check_output(root: &Path, output: &Path) -> Result<(), WriteError> {
-    let refuse = |reason: &str| WriteError::Refused {
+    let refuse = |reason: Msg| WriteError::Refused {
         output: output.to_path_buf(),
-        reason: reason.to_string(),
+        reason,
     };
     let abs_root = std::fs::canonicalize(root).map_err(io_err(root))?;
     let abs_out = absolute(output);
     if abs_out.parent().is_none() {
-        return Err(refuse("it is the file system's root"));
+        return Err(refuse(msg!("refused-fs-root")));
     }
     if abs_out == abs_root {
-        return Err(refuse("it is the site's root folder"));
+        return Err(refuse(msg!("refused-site-root")));
     }
     if abs_root.starts_with(&abs_out) {
-        return Err(refuse("it contains the site's root folder"));
+        return Err(refuse(msg!("refused-contains-root")));
     }
     if !output.exists() {
         return Ok(());
     }
     if !output.is_dir() {
-        return Err(refuse("it is a file, not a folder"));
+        return Err(refuse(msg!("refused-is-file")));
     }
     if output.join("content").exists() {
-        return Err(refuse("it contains a content/ folder"));
+        return Err(refuse(msg!("refused-has-content")));
     }
     if output.join(".git").exists() {
-        return Err(refuse("it contains a .git repository"));
+        return Err(refuse(msg!("refused-has-git")));
     }
     let empty = std::fs::read_dir(output)
         .map_err(io_err(output))?
         .next()
         .is_none();
     if !empty && !output.join(MANIFEST).is_file() {
-        return Err(refuse(&format!(
-            "it is not empty and has no {MANIFEST}, so baocao did not make it; empty it or choose another --output"
-        )));
+        return Err(refuse(msg!("refused-not-empty", manifest = MANIFEST)));
     }
     current_manifest(output)?;
     Ok(())

@@ -18,7 +18,7 @@ fn fails_with(rel: &str, text: &str) -> String {
         run.stderr
     );
     assert!(
-        run.stderr.contains("help:"),
+        run.stderr.contains("gợi ý:"),
         "the message says how to fix it: {}",
         run.stderr
     );
@@ -28,7 +28,10 @@ fn fails_with(rel: &str, text: &str) -> String {
 #[test]
 fn invalid_yaml_names_the_line() {
     let err = fails_with("a.md", "---\ntitle: Hội nghị\ndate: [2023\n---\n");
-    assert!(err.contains("invalid front matter"), "{err}");
+    assert!(
+        err.contains("lỗi[front-matter-invalid]: phần đầu không hợp lệ"),
+        "{err}"
+    );
     assert!(
         err.contains("content/a.md:4:") || err.contains("content/a.md:3:"),
         "{err}"
@@ -38,15 +41,18 @@ fn invalid_yaml_names_the_line() {
 #[test]
 fn missing_title_and_date_are_both_reported() {
     let err = fails_with("a.md", "---\nkind: summary\n---\n");
-    assert!(err.contains("the title is missing"), "{err}");
-    assert!(err.contains("the date is missing"), "{err}");
-    assert!(err.contains("2 errors"), "{err}");
+    assert!(err.contains("lỗi[title-missing]: thiếu tiêu đề"), "{err}");
+    assert!(err.contains("lỗi[date-missing]: thiếu ngày"), "{err}");
+    assert!(err.contains("2 lỗi, 0 cảnh báo"), "{err}");
 }
 
 #[test]
 fn ill_typed_field_is_named() {
     let err = fails_with("a.md", "---\ntitle: [a, b]\ndate: 2023-11-25\n---\n");
-    assert!(err.contains("the title must be text"), "{err}");
+    assert!(
+        err.contains("[title-not-text]: tiêu đề phải là văn bản"),
+        "{err}"
+    );
     assert!(err.contains("content/a.md:2:"), "{err}");
     let err = fails_with("b.md", &writeup("members: Lai Châu\ncluster: 2\n"));
     assert!(err.contains("invalid type"), "{err}");
@@ -63,30 +69,42 @@ fn unknown_field_lists_the_known_ones() {
 fn impossible_date_is_not_rolled_over() {
     let err = fails_with("a.md", "---\ntitle: X\ndate: 2023-02-30\n---\n");
     assert!(
-        err.contains("\"2023-02-30\" is not a date on the calendar"),
+        err.contains("lỗi[date-not-on-calendar]: \"2023-02-30\" không phải là ngày có trên lịch"),
         "{err}"
     );
     assert!(err.contains("content/a.md:3:7"), "{err}");
-    assert!(err.contains("month 2 of 2023 has 28 days"), "{err}");
+    assert!(
+        err.contains("= gợi ý: tháng 2 năm 2023 có 28 ngày"),
+        "{err}"
+    );
 }
 
 #[test]
 fn month_and_year_date_is_ambiguous() {
     let err = fails_with("a.md", "---\ntitle: X\ndate: 11/2023\n---\n");
-    assert!(err.contains("gives a month but no day"), "{err}");
+    assert!(
+        err.contains("[date-no-day]") && err.contains("chỉ có tháng, không có ngày"),
+        "{err}"
+    );
 }
 
 #[test]
 fn negative_count_is_refused() {
     let err = fails_with("a.md", &writeup("awards: {collectives: -5}\n"));
-    assert!(err.contains("negative"), "{err}");
+    assert!(
+        err.contains("[count-negative]") && err.contains("là số âm"),
+        "{err}"
+    );
     assert!(err.contains("content/a.md:4:"), "{err}");
 }
 
 #[test]
 fn non_numeric_count_is_refused() {
     let err = fails_with("a.md", &writeup("awards:\n  collectives: nhiều\n"));
-    assert!(err.contains("\"nhiều\" is not a count"), "{err}");
+    assert!(
+        err.contains("[count-not-a-number]") && err.contains("\"nhiều\" không phải là số lượng"),
+        "{err}"
+    );
     assert!(err.contains("content/a.md:5:"), "{err}");
 }
 
@@ -96,21 +114,30 @@ fn float_count_suggests_the_whole_number() {
         "a.md",
         &writeup("awards: {collectives: 2.847, individuals: 9341}\n"),
     );
-    assert!(err.contains("decimal"), "{err}");
-    assert!(err.contains("write 2847"), "{err}");
+    assert!(
+        err.contains("[count-decimal]") && err.contains("là số thập phân"),
+        "{err}"
+    );
+    assert!(err.contains("ghi 2847"), "{err}");
 }
 
 #[test]
 fn unreadable_cluster_is_refused() {
     let err = fails_with("a.md", &writeup("cluster: số hai\nmembers: [Lai Châu]\n"));
-    assert!(err.contains("cannot read the cluster \"số hai\""), "{err}");
+    assert!(
+        err.contains("[cluster-unreadable]: không đọc được Cụm \"số hai\""),
+        "{err}"
+    );
     assert!(err.contains("\"II\""), "{err}");
 }
 
 #[test]
 fn unknown_kind_lists_the_allowed_ones() {
     let err = fails_with("a.md", &writeup("kind: meeting\n"));
-    assert!(err.contains("unknown kind \"meeting\""), "{err}");
+    assert!(
+        err.contains("[kind-unknown]: loại hội nghị \"meeting\""),
+        "{err}"
+    );
     assert!(
         err.contains("summary, pledge, launch, review, other"),
         "{err}"
@@ -120,7 +147,10 @@ fn unknown_kind_lists_the_allowed_ones() {
 #[test]
 fn cluster_without_members_is_refused() {
     let err = fails_with("a.md", &writeup("cluster: 2\n"));
-    assert!(err.contains("must list its members"), "{err}");
+    assert!(
+        err.contains("[members-missing]: bài viết của một Cụm phải liệt kê các đơn vị thành viên"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -145,7 +175,7 @@ fn two_write_ups_on_one_page_name_both_files() {
 #[test]
 fn slug_that_escapes_the_output_folder_is_refused() {
     let err = fails_with("a.md", &writeup("slug: ../../etc\n"));
-    assert!(err.contains("outside its folder"), "{err}");
+    assert!(err.contains("[slug-outside]"), "{err}");
 }
 
 #[test]
@@ -158,19 +188,24 @@ fn file_that_is_not_utf8_is_refused() {
     let run = site.build(&[]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("content/a.md"), "{}", run.stderr);
-    assert!(run.stderr.contains("not UTF-8"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("[not-utf8]: tệp không phải văn bản UTF-8"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn empty_file_is_refused() {
     let err = fails_with("a.md", "");
-    assert!(err.contains("the file is empty"), "{err}");
+    assert!(err.contains("lỗi[file-empty]: tệp trống"), "{err}");
 }
 
 #[test]
 fn file_without_front_matter_is_refused() {
     let err = fails_with("a.md", "# Hội nghị\n\nNội dung.\n");
-    assert!(err.contains("no front matter"), "{err}");
+    assert!(err.contains("[front-matter-missing]"), "{err}");
 }
 
 #[test]
@@ -213,7 +248,7 @@ fn every_bad_file_is_reported_not_just_the_first() {
     for f in ["content/a.md", "content/b.md", "content/c/d.md"] {
         assert!(run.stderr.contains(f), "{f} named: {}", run.stderr);
     }
-    assert!(run.stderr.contains("3 errors"), "{}", run.stderr);
+    assert!(run.stderr.contains("3 lỗi"), "{}", run.stderr);
 }
 
 #[test]
@@ -225,7 +260,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     let run = site.build(&[]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("output folder was not touched"),
+        run.stderr.contains("thư mục kết quả được giữ nguyên"),
         "{}",
         run.stderr
     );
@@ -302,9 +337,9 @@ fn output_folders_baocao_did_not_make_are_refused() {
     std::fs::create_dir_all(&foreign).expect("mkdir");
     std::fs::write(foreign.join("quan-trong.docx"), b"x").expect("write");
     for (out, why) in [
-        ("tai-lieu", "no baocao-manifest.json"),
-        (".", "site's root folder"),
-        ("..", "contains the site's root"),
+        ("tai-lieu", "không có baocao-manifest.json"),
+        (".", "đó là thư mục gốc của trang"),
+        ("..", "thư mục này chứa thư mục gốc của trang"),
     ] {
         let run = site.build(&["--output", out]);
         assert_eq!(run.code, 2, "{out}: {}", run.stderr);
@@ -326,7 +361,8 @@ fn a_broken_link_found_while_writing_leaves_the_previous_site_and_no_leftovers()
     let run = site.build(&[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("broken link \"khong-co.html\""),
+        run.stderr
+            .contains("[link-broken]: liên kết hỏng \"khong-co.html\""),
         "{}",
         run.stderr
     );

@@ -10,11 +10,11 @@ fn the_sample_site_builds_and_reports_its_summary() {
     let run = site.build(&[]);
     assert_eq!(run.code, 0, "stderr: {}", run.stderr);
     assert!(
-        run.stdout.contains("5 conferences, 2 clusters"),
+        run.stdout.contains("(5 hội nghị, 2 Cụm, 14 đơn vị, 5 năm)"),
         "summary line: {}",
         run.stdout
     );
-    assert!(run.stdout.contains("0 warnings"), "{}", run.stdout);
+    assert!(run.stdout.contains("0 cảnh báo"), "{}", run.stdout);
 }
 
 #[test]
@@ -325,7 +325,7 @@ fn dry_run_lists_what_would_change_and_writes_nothing() {
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("nothing written"));
+    assert!(run.stdout.contains("không ghi gì"), "{}", run.stdout);
     assert_eq!(files(&site.out()), before, "the output is untouched");
     let manifest: serde_json::Value =
         serde_json::from_str(&site.page("baocao-manifest.json")).expect("manifest");

@@ -15,7 +15,7 @@ fn check_writes_nothing_and_passes_the_sample() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout
-            .contains("checked 5 write-ups: 0 errors, 0 warnings"),
+            .contains("đã kiểm tra 5 bài viết: 0 lỗi, 0 cảnh báo"),
         "{}",
         run.stdout
     );
@@ -41,7 +41,7 @@ fn a_unit_spelled_without_diacritics_suggests_the_known_one() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("--> content/c.md:5:"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("did you mean \"Lạng Sơn\"?"),
+        run.stderr.contains("có phải là \"Lạng Sơn\"?"),
         "{}",
         run.stderr
     );
@@ -69,13 +69,13 @@ fn a_unit_one_letter_off_is_a_warning_with_a_suggestion() {
     assert_eq!(run.code, 0, "warnings alone exit 0: {}", run.stderr);
     assert!(
         run.stderr
-            .contains("warning: the unit \"Điện Biêm\" is probably a typo"),
+            .contains("cảnh báo[unit-probable-typo]: tên đơn vị \"Điện Biêm\" có thể bị gõ nhầm"),
         "{}",
         run.stderr
     );
     assert!(run.stderr.contains("--> content/b.md:5:"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("did you mean \"Điện Biên\"?"),
+        run.stderr.contains("có phải là \"Điện Biên\"?"),
         "{}",
         run.stderr
     );
@@ -101,7 +101,7 @@ fn case_and_tone_typos_are_caught_too() {
         );
         let run = site.check(&[]);
         assert!(
-            run.stderr.contains("did you mean \"Lạng Sơn\"?"),
+            run.stderr.contains("có phải là \"Lạng Sơn\"?"),
             "{typo}: {}",
             run.stderr
         );
@@ -129,19 +129,19 @@ fn honours_to_non_members_and_counts_over_the_totals_are_warned() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("\"Hà Giang\" receives \"Cờ thi đua\" but is not a member this year"),
+            .contains("[honour-to-non-member]: \"Hà Giang\" được khen thưởng \"Cờ thi đua\" nhưng không phải thành viên của Cụm năm nay"),
         "{}",
         run.stderr
     );
     assert!(run.stderr.contains("content/a.md:8:"), "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("the honours count 18 collectives, more than the award total 10"),
+            .contains("[honours-above-total]: các hình thức khen thưởng cộng lại 18 tập thể, nhiều hơn tổng số khen thưởng 10"),
         "{}",
         run.stderr
     );
     assert!(
-        !run.stderr.contains("individuals, more than"),
+        !run.stderr.contains("cá nhân, nhiều hơn"),
         "2 ≤ 5 is fine: {}",
         run.stderr
     );
@@ -155,7 +155,7 @@ fn two_write_ups_of_one_cluster_kind_and_year_are_a_likely_duplicate() {
     let run = site.check(&[]);
     assert!(
         run.stderr
-            .contains("warning: likely duplicate: content/a.md also reports a summary"),
+            .contains("cảnh báo[likely-duplicate]: có thể trùng lặp: content/a.md cũng tường thuật hội nghị tổng kết"),
         "{}",
         run.stderr
     );
@@ -173,14 +173,16 @@ fn future_dates_and_far_years_are_warned() {
     let run = site.check(&[]);
     assert_eq!(run.code, 0);
     assert!(
-        run.stderr.contains("the date 2999-01-01 is in the future"),
+        run.stderr
+            .contains("[date-in-future]: ngày 01/01/2999 ở trong tương lai"),
         "{}",
         run.stderr
     );
     assert!(run.stderr.contains("--> content/a.md:3:"), "{}", run.stderr);
     assert!(
-        run.stderr
-            .contains("the emulation year 2020 is far from the date's year 2023"),
+        run.stderr.contains(
+            "[year-far-from-date]: năm thi đua 2020 cách xa năm của ngày hội nghị (2023)"
+        ),
         "{}",
         run.stderr
     );
@@ -192,18 +194,22 @@ fn build_quiet_prints_errors_and_the_count_of_warnings_but_not_the_warnings() {
     let site = site_with_a_typo();
     let loud = site.build(&[]);
     assert_eq!(loud.code, 0, "{}", loud.stderr);
-    assert!(loud.stderr.contains("warning: the unit"), "{}", loud.stderr);
+    assert!(
+        loud.stderr.contains("cảnh báo[unit-probable-typo]"),
+        "{}",
+        loud.stderr
+    );
     let quiet = site.build(&["--quiet"]);
     assert_eq!(quiet.code, 0, "{}", quiet.stderr);
     assert_eq!(quiet.stderr, "", "no warning is printed");
-    assert!(quiet.stdout.contains("1 warning"), "{}", quiet.stdout);
+    assert!(quiet.stdout.contains("1 cảnh báo"), "{}", quiet.stdout);
 
     site.write("c.md", &member_writeup("2023-02-30", 2, "Cao Bằng", ""));
     let failed = site.build(&["-q"]);
     assert_eq!(failed.code, 1, "{}", failed.stderr);
-    assert!(failed.stderr.contains("error:"), "{}", failed.stderr);
+    assert!(failed.stderr.contains("lỗi["), "{}", failed.stderr);
     assert!(failed.stderr.contains("content/c.md"), "{}", failed.stderr);
-    assert!(!failed.stderr.contains("warning:"), "{}", failed.stderr);
+    assert!(!failed.stderr.contains("cảnh báo["), "{}", failed.stderr);
 }
 
 #[test]
@@ -221,7 +227,7 @@ fn a_membership_change_is_a_note_not_a_warning() {
     assert_eq!(run.code, 0, "notes never fail: {}", run.stderr);
     assert!(
         run.stderr.contains(
-            "note: the members of cluster 2 changed in 2023 (joined: Yên Bái; left: Sơn La)"
+            "ghi chú[members-changed]: thành viên Cụm 2 thay đổi năm 2023 (gia nhập: Yên Bái; rời Cụm: Sơn La)"
         ),
         "{}",
         run.stderr
@@ -243,7 +249,9 @@ fn json_format_prints_one_object_per_diagnostic() {
     assert_eq!(lines[0]["path"], "content/a.md");
     assert_eq!(lines[0]["line"], 3);
     assert_eq!(lines[0]["severity"], "error");
+    assert_eq!(lines[0]["code"], "date-not-on-calendar");
     assert_eq!(lines[1]["line"], 4);
+    assert_eq!(lines[1]["code"], "kind-unknown");
     assert!(lines[1]["help"]
         .as_str()
         .unwrap_or_default()
@@ -268,7 +276,7 @@ fn provinces_one_letter_apart_are_not_typos_of_each_other() {
     );
     let run = site.check(&["--strict"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(!run.stderr.contains("typo"), "{}", run.stderr);
+    assert!(!run.stderr.contains("unit-probable-typo"), "{}", run.stderr);
 }
 
 #[test]

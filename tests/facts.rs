@@ -132,7 +132,8 @@ fn two_summaries_of_a_year_count_once_or_fail_when_they_differ() {
     built(&site);
     let run = site.check(&[]);
     assert!(
-        run.stderr.contains("likely duplicate") && run.stderr.contains("count them once"),
+        run.stderr.contains("[likely-duplicate]: có thể trùng lặp")
+            && run.stderr.contains("số liệu tổng của năm chỉ tính một lần"),
         "{}",
         run.stderr
     );
@@ -158,7 +159,8 @@ fn two_summaries_of_a_year_count_once_or_fail_when_they_differ() {
     for run in [site.check(&[]), site.build(&[])] {
         assert_eq!(run.code, 1, "{}", run.stderr);
         assert!(
-            run.stderr.contains("two summaries of cluster 7 for 2023")
+            run.stderr
+                .contains("[summaries-disagree]: hai bài tổng kết của Cụm 7 năm 2023")
                 && run.stderr.contains("content/cum-7/2023-tong-ket.md")
                 && run
                     .stderr
@@ -242,14 +244,14 @@ fn roles_follow_a_handover_chain_across_a_reorganization() {
     let run = site.check(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains("\"Yên Bái\" is stated as Cụm trưởng for 2024, but content/cum-7/2023-tong-ket.md handed the role to \"Lào Cai\"")
+        run.stderr.contains("[role-contradicts-handover]: \"Yên Bái\" được ghi là Cụm trưởng năm 2024, nhưng content/cum-7/2023-tong-ket.md đã bàn giao vai trò này cho \"Lào Cai\"")
             && run.stderr.contains("content/cum-7/2024-ky-ket.md:7:9"),
         "{}",
         run.stderr
     );
     assert!(
         run.stderr.contains(
-            "the role of Cụm phó is handed to \"Lai Châu\" for 2024, but it is not a member"
+            "[handover-not-member]: vai trò Cụm phó năm 2024 được bàn giao cho \"Lai Châu\", nhưng đơn vị này không phải thành viên"
         ) && run.stderr.contains("content/cum-7/2023-tong-ket.md:7:"),
         "{}",
         run.stderr
@@ -326,11 +328,11 @@ fn three_spellings_of_one_honour_are_one_title_with_their_status() {
     let run = site.check(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr
-            .contains("\"Cờ thi đua của Chín phủ\" is not in the register of honours")
-            && run
-                .stderr
-                .contains("did you mean \"Cờ thi đua của Chính phủ\"?")
+        run.stderr.contains(
+            "[honour-not-in-register]: \"Cờ thi đua của Chín phủ\" không có trong danh mục"
+        ) && run
+            .stderr
+            .contains("có phải là \"Cờ thi đua của Chính phủ\"?")
             && run.stderr.contains("content/cum-7/2023-tong-ket.md:9:"),
         "{}",
         run.stderr
@@ -362,7 +364,8 @@ fn three_spellings_of_one_honour_are_one_title_with_their_status() {
     let run = bad.check(&[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("unknown honour status \"maybe\"")
+        run.stderr
+            .contains("[honour-status-unknown]: trạng thái khen thưởng \"maybe\"")
             && run.stderr.contains("status: proposed"),
         "{}",
         run.stderr
@@ -396,7 +399,9 @@ fn a_site_register_adds_an_honour_title() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.contains("content/honours.yaml:2")
-            && run.stderr.contains("unknown level \"city\""),
+            && run
+                .stderr
+                .contains("[honour-level-unknown]: cấp khen thưởng \"city\""),
         "{}",
         run.stderr
     );
@@ -486,7 +491,7 @@ fn a_placeholder_in_a_handover_is_an_error_at_its_line() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("the unit name \"...\" in `handover` has no letter or digit")
+            .contains("[unit-name-no-letter]: tên đơn vị \"...\" ở `handover` không có chữ cái hay chữ số nào")
             && run.stderr.contains("content/cum-7/2023-tong-ket.md:7:"),
         "{}",
         run.stderr

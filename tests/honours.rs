@@ -347,12 +347,12 @@ fn two_titles_with_one_page_name_are_an_error() {
     assert_eq!(run.code, 1, "stderr: {}", run.stderr);
     assert!(
         run.stderr
-            .contains("would be written to danh-hieu/ky-niem-chuong-vi-an-ninh/index.html"),
+            .contains("[honour-shares-page]: hình thức khen thưởng \"Kỷ niệm chương Vì an ninh\" sẽ được ghi vào danh-hieu/ky-niem-chuong-vi-an-ninh/index.html"),
         "{}",
         run.stderr
     );
     assert!(run.stderr.contains("content/"), "{}", run.stderr);
-    assert!(run.stderr.contains("help: "), "{}", run.stderr);
+    assert!(run.stderr.contains("gợi ý: "), "{}", run.stderr);
     assert!(!site.out().exists(), "nothing written");
 }
 

@@ -70,7 +70,7 @@ fn write_bodies_and_check(site: &Site, written: &[String]) {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout
-            .contains(&format!("checked {} write-ups: 0 errors", written.len())),
+            .contains(&format!("đã kiểm tra {} bài viết: 0 lỗi", written.len())),
         "{}",
         run.stdout
     );
@@ -104,7 +104,7 @@ fn a_summary_imports_with_its_holder_handover_and_statuses_and_passes_check() {
     );
     // the year's Cụm phó is not in the article: listed for the editor
     assert!(text.contains("#   deputy: "), "{text}");
-    assert!(run.stderr.contains("note: deputy: "), "{}", run.stderr);
+    assert!(run.stderr.contains("ghi chú: deputy: "), "{}", run.stderr);
 
     // Drafts are left out of a normal check, whatever they lack.
     assert_eq!(site.check(&[]).code, 0);
@@ -145,7 +145,7 @@ fn import_never_overwrites() {
     let run = baocao(site.root(), &["import", "bai-bao.txt"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains(&format!("{existing} already exists")),
+        run.stderr.contains(&format!("lỗi: {existing} đã có")),
         "{}",
         run.stderr
     );

@@ -316,7 +316,7 @@ fn errors(front: &str, body: &str, files: &[(&str, &[u8])]) -> String {
     let build = site.build(&[]);
     assert_eq!(build.code, 1, "build fails: {}", build.stderr);
     assert!(!site.out().exists(), "nothing written");
-    assert!(build.stderr.contains("help:"), "{}", build.stderr);
+    assert!(build.stderr.contains("gợi ý:"), "{}", build.stderr);
     check.stderr
 }
 
@@ -329,17 +329,17 @@ fn a_missing_photo_is_an_error_at_its_line_with_the_near_name() {
     );
     assert!(err.contains("content/cum-2/a.md:10:"), "{err}");
     assert!(
-        err.contains("the file anh/anh-1.jpg does not exist"),
+        err.contains("lỗi[asset-missing]: không có tệp anh/anh-1.jpg"),
         "{err}"
     );
-    assert!(err.contains("did you mean \"anh/anh-1.JPG\"?"), "{err}");
+    assert!(err.contains("có phải là \"anh/anh-1.JPG\"?"), "{err}");
     let err = errors(
         "attachments:\n  - bao-cao.pdf\n",
         "Nội dung.\n",
         &[("cum-2/a/bao-cao-2.pdf", b"%PDF")],
     );
     assert!(err.contains("content/cum-2/a.md:7:"), "{err}");
-    assert!(err.contains("did you mean \"bao-cao-2.pdf\"?"), "{err}");
+    assert!(err.contains("có phải là \"bao-cao-2.pdf\"?"), "{err}");
 }
 
 #[test]
@@ -350,7 +350,7 @@ fn a_corrupt_photo_is_an_error_not_a_panic() {
         &[("cum-2/hong.jpg", b"\xFF\xD8\xFF\xE0 not really a jpeg")],
     );
     assert!(err.contains("content/cum-2/a.md:8:"), "{err}");
-    assert!(err.contains("the photo hong.jpg"), "{err}");
+    assert!(err.contains("lỗi[photo-unusable]: ảnh hong.jpg"), "{err}");
 }
 
 #[test]
@@ -362,7 +362,7 @@ fn a_decompression_bomb_is_refused() {
     );
     assert!(err.contains("content/cum-2/a.md:8:"), "{err}");
     assert!(err.contains("20000 × 20000"), "{err}");
-    assert!(err.contains("over the limit of 40 megapixels"), "{err}");
+    assert!(err.contains("vượt giới hạn 40 megapixel"), "{err}");
 }
 
 #[test]
@@ -372,18 +372,24 @@ fn svg_and_escaping_references_are_refused() {
         "![Logo](logo.svg)\n",
         &[("cum-2/logo.svg", b"<svg onload=\"alert(1)\"/>")],
     );
-    assert!(err.contains("SVG") && err.contains("script"), "{err}");
+    assert!(
+        err.contains("[asset-svg]") && err.contains("SVG") && err.contains("script"),
+        "{err}"
+    );
     let err = errors("", "[Báo](www.example.vn)\n", &[]);
-    assert!(err.contains("names no web address"), "{err}");
+    assert!(err.contains("[link-not-web-not-writeup]"), "{err}");
     assert!(err.contains("https://www.example.vn"), "{err}");
     let err = errors("", "[Báo](example.vn)\n", &[]);
     assert!(
-        err.contains("names a .vn file, which baocao does not publish"),
+        err.contains("[asset-type-unpublished]: liên kết example.vn chỉ tới tệp .vn, loại tệp baocao không xuất bản"),
         "{err}"
     );
     assert!(err.contains("https://example.vn"), "{err}");
     let err = errors("", "![Ngoài](../../x.jpg)\n", &[]);
-    assert!(err.contains("outside the content folder"), "{err}");
+    assert!(
+        err.contains("[asset-outside-content]") && err.contains("nằm ngoài thư mục content"),
+        "{err}"
+    );
     assert!(err.contains("content/cum-2/a.md:8:"), "{err}");
 }
 
@@ -399,8 +405,9 @@ fn a_symlink_out_of_content_is_refused() {
     let run = site.check(&[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr
-            .contains("a link to a file outside the content folder"),
+        run.stderr.contains(
+            "[asset-symlink-outside]: bi-mat.jpg là liên kết tới một tệp nằm ngoài thư mục content"
+        ),
         "{}",
         run.stderr
     );
@@ -420,7 +427,7 @@ fn a_photo_without_alt_text_is_a_warning() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("warning: the photo anh.jpg has no alt text"),
+            .contains("cảnh báo[photo-no-alt]: ảnh anh.jpg không có lời mô tả (alt)"),
         "{}",
         run.stderr
     );
@@ -523,10 +530,9 @@ fn the_live_preview_processes_a_new_photo_alone() {
         &writeup_with("", "![Một](a/mot.jpg)\n\n![Hai](a/hai.jpg)\n"),
     );
     assert_eq!(live.apply(std::slice::from_ref(&md)), Update::Failed);
-    assert!(live
-        .diagnostics
-        .iter()
-        .any(|d| d.message.contains("the file a/hai.jpg does not exist")));
+    assert!(live.diagnostics.iter().any(|d| d.code() == "asset-missing"
+        && d.text(baocao::config::Language::En)
+            .contains("the file a/hai.jpg does not exist")));
     // The photo arrives: it alone is processed, and the page shows it.
     let added = site.root().join("content/cum-2/a/hai.jpg");
     site.write_bytes("cum-2/a/hai.jpg", &jpeg(900, 600));
@@ -586,7 +592,7 @@ fn a_photo_damaged_past_its_header_is_found_by_check() {
     );
     assert!(err.contains("content/cum-2/a.md:8:"), "{err}");
     assert!(
-        err.contains("the photo hong.png cannot be decoded"),
+        err.contains("lỗi[photo-unusable]: ảnh hong.png không giải mã được"),
         "{err}"
     );
 }

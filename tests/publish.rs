@@ -137,13 +137,14 @@ fn publishers_files_survive_rebuilds_and_dry_run_lists_them_as_kept() {
         "nothing removed: {}",
         run.stdout
     );
-    assert!(run.stdout.contains("0 removed, 3 kept"), "{}", run.stdout);
+    assert!(run.stdout.contains("0 xóa, 3 giữ lại"), "{}", run.stdout);
     edit_content(&site);
     for round in 0..2 {
         let run = site.build(&[]);
         assert_eq!(run.code, 0, "round {round}: {}", run.stderr);
         assert!(
-            run.stdout.contains("kept the entries baocao did not make"),
+            run.stdout
+                .contains("đã giữ lại các mục không do baocao tạo ra"),
             "{}",
             run.stdout
         );
@@ -171,7 +172,7 @@ fn a_read_only_folder_of_the_publishers_keeps_its_mode_and_files() {
     for round in 0..2 {
         let run = site.build(&[]);
         assert_eq!(run.code, 0, "round {round}: {}", run.stderr);
-        assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+        assert!(!run.stderr.contains("cảnh báo"), "{}", run.stderr);
         let mode = std::fs::metadata(&folder)
             .expect("kept")
             .permissions()
@@ -224,7 +225,7 @@ fn a_publishers_file_at_the_path_of_a_page_fails_the_build_naming_it() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("help:"), "{}", run.stderr);
+    assert!(run.stderr.contains("gợi ý:"), "{}", run.stderr);
     assert_eq!(
         site.page(page),
         "trang của người quản trị",
@@ -272,9 +273,12 @@ fn a_manifest_listing_paths_outside_the_output_is_harmless() {
             "a path outside the output is listed: {line}"
         );
     }
-    assert!(run.stdout.contains(" 0 removed"), "{}", run.stdout);
+    assert!(run.stdout.contains(" 0 xóa"), "{}", run.stdout);
     assert!(
-        run.stderr.contains("not a path inside the output folder"),
+        run.stderr.contains("cảnh báo[manifest-path-invalid]")
+            && run
+                .stderr
+                .contains("không phải đường dẫn bên trong thư mục kết quả"),
         "{}",
         run.stderr
     );
@@ -328,10 +332,10 @@ fn the_link_check_ignores_the_publishers_pages() {
     .expect("write");
     let run = site.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(!run.stderr.contains("broken link"), "{}", run.stderr);
+    assert!(!run.stderr.contains("[link-broken]"), "{}", run.stderr);
     let pages = |r: &Run| {
         r.stdout
-            .split("built ")
+            .split("đã dựng ")
             .nth(1)
             .and_then(|s| s.split(' ').next())
             .map(str::to_string)
@@ -431,7 +435,7 @@ fn an_orphaned_old_site_is_restored_not_deleted() {
     let run = site.build(&[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("put back the previous site"),
+        run.stderr.contains("ghi chú: đã khôi phục trang trước đó"),
         "{}",
         run.stderr
     );
@@ -455,13 +459,17 @@ fn a_full_disk_is_said_once_with_the_folder_and_the_space_needed() {
     let run = build_with_fault(&site, "disk-full");
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
-        run.stderr.matches("error:").count(),
+        run.stderr.matches("lỗi[").count(),
         1,
         "one error: {}",
         run.stderr
     );
-    assert!(run.stderr.contains("the disk is full"), "{}", run.stderr);
-    assert!(run.stderr.contains("needs about"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("lỗi[disk-full]: ổ đĩa đã đầy"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("trang cần khoảng"), "{}", run.stderr);
     assert!(
         run.stderr.contains(" kB") || run.stderr.contains(" MB"),
         "{}",
@@ -471,7 +479,7 @@ fn a_full_disk_is_said_once_with_the_folder_and_the_space_needed() {
     let root = std::fs::canonicalize(site.root()).expect("root");
     assert!(
         run.stderr
-            .contains(&format!("write the site in {}\n", root.display())),
+            .contains(&format!("để ghi trang vào {}\n", root.display())),
         "{}",
         run.stderr
     );
@@ -491,13 +499,9 @@ fn usage_errors_exit_2() {
     ] {
         let run = site.build(args);
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.starts_with("lỗi: "), "{args:?}: {}", run.stderr);
         assert!(
-            run.stderr.starts_with("error: "),
-            "{args:?}: {}",
-            run.stderr
-        );
-        assert!(
-            !run.stderr.contains("note:"),
+            !run.stderr.contains("ghi chú"),
             "no content report: {}",
             run.stderr
         );
@@ -515,7 +519,7 @@ fn a_bad_base_url_on_the_command_line_blames_the_flag_not_site_yaml() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("help:"), "{}", run.stderr);
+    assert!(run.stderr.contains("gợi ý:"), "{}", run.stderr);
     assert!(!run.stderr.contains("site.yaml"), "{}", run.stderr);
     // With a valid one in site.yaml, the flag is still the one to blame.
     site.write_root("site.yaml", "base_url: http://intranet/bao-cao/\n");
@@ -540,7 +544,11 @@ fn empty_content_does_not_replace_a_published_site_unless_allowed() {
     for args in [&[][..], &["--dry-run"][..]] {
         let run = site.build(args);
         assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
-        assert!(run.stderr.contains("no write-ups"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("content/ không có bài viết nào"),
+            "{}",
+            run.stderr
+        );
         assert!(run.stderr.contains("--allow-empty"), "{}", run.stderr);
         assert_eq!(files(&site.out()), before, "the output is untouched");
     }

@@ -50,7 +50,11 @@ fn placeholder_unit_names_are_errors_at_their_line_not_pages_over_the_units_inde
             ),
         ] {
             let err = content_error(&writeup(&field));
-            assert!(err.contains("has no letter or digit"), "{field}: {err}");
+            assert!(
+                err.contains("[unit-name-no-letter]")
+                    && err.contains("không có chữ cái hay chữ số nào"),
+                "{field}: {err}"
+            );
             assert!(
                 err.contains(&format!("content/a.md:{line}:")),
                 "{field}: {err}"
@@ -102,7 +106,10 @@ fn a_280_character_unit_name_builds_instead_of_failing_on_the_file_name() {
 fn a_slug_too_long_for_a_folder_name_is_an_error_at_its_line() {
     let err = content_error(&writeup(&format!("slug: {}\n", "a".repeat(300))));
     assert!(err.contains("content/a.md:4:"), "{err}");
-    assert!(err.contains("at most 80"), "{err}");
+    assert!(
+        err.contains("[slug-too-long]") && err.contains("tối đa 80 ký tự"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -160,9 +167,12 @@ fn body_links_without_an_address_or_a_scheme_are_errors_check_finds() {
     let text =
         "---\ntitle: T\ndate: 2023-11-25\n---\n\nMở đầu.\n\n[x]() và [báo](www.cand.com.vn)\n";
     let err = content_error(text);
-    assert!(err.contains("a link has no address"), "{err}");
     assert!(
-        err.contains("www.cand.com.vn names no web address"),
+        err.contains("lỗi[link-no-address]: liên kết không có địa chỉ"),
+        "{err}"
+    );
+    assert!(
+        err.contains("liên kết www.cand.com.vn không phải địa chỉ web cũng không phải bài viết"),
         "{err}"
     );
     assert!(err.contains("https://www.cand.com.vn"), "{err}");
@@ -183,7 +193,10 @@ fn a_body_image_is_an_error_check_finds() {
     let err = content_error(
         "---\ntitle: T\ndate: 2023-11-25\n---\n\n![Hội trường](https://example.com/a.jpg)\n",
     );
-    assert!(err.contains("an image must be a file of the site"), "{err}");
+    assert!(
+        err.contains("[image-remote]: ảnh phải là một tệp của trang"),
+        "{err}"
+    );
     assert!(err.contains("content/a.md:6:"), "{err}");
 }
 
@@ -197,7 +210,7 @@ fn record_separators_in_a_title_or_body_build_and_are_warned_about() {
     let check = site.check(&[]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert!(
-        check.stderr.contains("control characters (U+001E")
+        check.stderr.contains("ký tự điều khiển (U+001E")
             && check.stderr.contains("content/a.md:2:"),
         "{}",
         check.stderr
@@ -228,7 +241,8 @@ fn control_characters_from_word_never_reach_an_xml_output() {
     let build = site.build(&["--base-url", "http://intranet/bao-cao/"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
     assert!(
-        build.stderr.contains("replaced by spaces"),
+        build.stderr.contains("[control-characters]")
+            && build.stderr.contains("đã được thay bằng dấu cách"),
         "{}",
         build.stderr
     );
@@ -262,7 +276,7 @@ fn yaml_aliases_that_expand_a_file_a_thousandfold_are_refused() {
     fm.push_str(&"*a, ".repeat(5_000));
     fm.push_str("*a]\n---\n\nNội dung.\n");
     let err = content_error(&fm);
-    assert!(err.contains("aliases"), "{err}");
+    assert!(err.contains("[front-matter-alias-bomb]"), "{err}");
     assert!(err.contains("content/a.md:2:"), "{err}");
 }
 
@@ -273,7 +287,10 @@ fn sixty_thousand_nested_brackets_are_refused_at_their_line() {
         "[".repeat(60_000)
     );
     let err = content_error(&text);
-    assert!(err.contains("more than 100 deep"), "{err}");
+    assert!(
+        err.contains("[front-matter-too-deep]") && err.contains("quá 100 cấp"),
+        "{err}"
+    );
     assert!(err.contains("content/a.md:4:"), "{err}");
 }
 
@@ -313,7 +330,7 @@ fn check_json_prints_json_objects_when_site_yaml_is_broken() {
 #[test]
 fn a_missing_title_or_date_points_at_the_front_matter() {
     let err = content_error("---\nkind: summary\n---\n\nNội dung.\n");
-    for what in ["the title is missing", "the date is missing"] {
+    for what in ["lỗi[title-missing]", "lỗi[date-missing]"] {
         let at = err.find(what).expect(what);
         assert!(
             err[at..]
@@ -351,7 +368,7 @@ fn check_reports_more_than_the_first_yaml_error_of_a_file() {
         "the wrong type of tags: {err}"
     );
     assert!(err.contains("unknown field `membrs`"), "{err}");
-    assert!(err.contains("3 errors"), "{err}");
+    assert!(err.contains("3 lỗi"), "{err}");
     let err = content_error("---\ntitle: T\nclustre: 2\ndate: [2023\n---\n");
     assert!(err.contains("unknown field `clustre`"), "{err}");
     assert!(err.contains("content/a.md:3:"), "{err}");

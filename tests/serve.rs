@@ -160,7 +160,9 @@ fn serve_rebuilds_on_edit_shows_errors_and_recovers() {
         body.contains("content/cum-2/2023-tong-ket.md:3:7"),
         "{body}"
     );
-    assert!(body.contains("28 days"));
+    assert!(body.contains("tháng 2 năm 2023 có 28 ngày"), "{body}");
+    assert!(body.contains("<h1>Nội dung có lỗi</h1>"), "{body}");
+    assert!(body.contains("lỗi[date-not-on-calendar]"), "{body}");
 
     std::fs::write(&file, &text).expect("write");
     let (status, body) = eventually(
@@ -305,7 +307,7 @@ fn serve_recovers_when_content_is_deleted_and_created_again() {
         s == 500
     });
     assert_eq!(status, 500, "{body}");
-    assert!(body.contains("no content folder"), "{body}");
+    assert!(body.contains("không có thư mục content"), "{body}");
 
     common::copy_dir(saved.path(), &content);
     let (status, body) = eventually(&server, "/cum/cum-2/", Duration::from_secs(10), |s, _| {
@@ -442,7 +444,7 @@ fn serve_ignores_files_beside_the_site() {
         "only the edit reloads the pages"
     );
     let log = server.stderr.lock().map(|s| s.clone()).unwrap_or_default();
-    assert_eq!(log.matches("rebuilt ").count(), 1, "{log}");
+    assert_eq!(log.matches("đã dựng lại ").count(), 1, "{log}");
 }
 
 #[test]

@@ -28,6 +28,7 @@ use serde::Deserialize;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::messages::Msg;
 use crate::model::WriteUp;
 
 /// The cache of processed photos, under the site root.
@@ -118,7 +119,7 @@ impl File {
     }
 
     /// An error of this file, at its first reference.
-    pub fn error(&self, message: String) -> Diagnostic {
+    pub fn error(&self, message: Msg) -> Diagnostic {
         let mut d = self.place.clone();
         d.message = message;
         d
@@ -235,7 +236,7 @@ pub fn resolve(config: &Config, w: &WriteUp) -> (Assets, Vec<Diagnostic>) {
     let mut cover = None;
     let mut listed: Vec<usize> = Vec::new();
     for r in refs {
-        let fail = |message: String, help: &str| {
+        let fail = |message: Msg, help: Msg| {
             let mut d = r.place.clone();
             d.message = message;
             d.with_help(help)
@@ -247,18 +248,15 @@ pub fn resolve(config: &Config, w: &WriteUp) -> (Assets, Vec<Diagnostic>) {
                 Ok(out) => {
                     a.by_dest.insert(r.dest.clone(), Target::Static(out));
                 }
-                Err(message) => diags.push(fail(
-                    message,
-                    "a link starting with / names a file of the site's static/ folder: /logo.png is static/logo.png",
-                )),
+                Err(message) => diags.push(fail(message, msg!("help-static-link"))),
             }
             continue;
         }
         let ext = extension(&path);
         if ext == "svg" {
             diags.push(fail(
-                format!("{path} is an SVG file, which baocao does not publish: it can carry script"),
-                "convert it to PNG, or put it in the site's static/ folder if it is a trusted drawing",
+                msg!("asset-svg", path = &path),
+                msg!("help-asset-svg"),
             ));
             continue;
         }
@@ -269,37 +267,36 @@ pub fn resolve(config: &Config, w: &WriteUp) -> (Assets, Vec<Diagnostic>) {
         let is_photo = PHOTO_EXTENSIONS.contains(&ext.as_str());
         if document.is_none() && !is_photo {
             let message = if ext.is_empty() {
-                format!("the link {path} names no photo or document (it has no file extension)")
+                msg!("asset-no-extension", path = &path)
             } else {
-                format!("the link {path} names a .{ext} file, which baocao does not publish")
+                msg!("asset-type-unpublished", path = &path, ext = &ext)
             };
-            let types = "a relative link names a file beside the write-up: photos are JPEG, PNG or WebP; documents are PDF, DOC(X), XLS(X), PPT(X), ODT, ODS, ODP, RTF, TXT, CSV, ZIP, 7Z, RAR or MP4; another write-up is linked by its .md file";
             let help = if !path.contains('/') && path.contains('.') {
-                format!("{types}; if it is a web page, write its full address: https://{path}")
+                msg!("help-asset-types-web-page", path = &path)
             } else {
-                format!("{types}, a web page by its full address (https://…)")
+                msg!("help-asset-types")
             };
-            diags.push(fail(message, &help));
+            diags.push(fail(message, help));
             continue;
         }
         if r.image && !is_photo {
             diags.push(fail(
-                format!("{path} is not a photo and cannot be shown as an image"),
-                "link to a document without the `!`: [Báo cáo tổng kết](bao-cao.pdf)",
+                msg!("asset-image-not-photo", path = &path),
+                msg!("help-asset-image-not-photo"),
             ));
             continue;
         }
         if r.from == From::Cover && !is_photo {
             diags.push(fail(
-                format!("the cover {path} is not a photo"),
-                "`cover:` names a JPEG, PNG or WebP photo of this write-up",
+                msg!("asset-cover-not-photo", path = &path),
+                msg!("help-asset-cover-not-photo"),
             ));
             continue;
         }
         let source = match find(places, w, &path) {
             Ok(s) => s,
             Err(d) => {
-                diags.push(fail(d.0, &d.1));
+                diags.push(fail(d.0, d.1));
                 continue;
             }
         };
@@ -316,9 +313,9 @@ pub fn resolve(config: &Config, w: &WriteUp) -> (Assets, Vec<Diagnostic>) {
                     Ok(made) => made,
                     Err(e) => {
                         diags.push(fail(
-                                format!("the photo {path} {e}"),
-                                "export it again as JPEG or PNG (at most 40 megapixels), or remove the reference",
-                            ));
+                            msg!("photo-unusable", path = &path, reason = e),
+                            msg!("help-photo-unusable"),
+                        ));
                         continue;
                     }
                 };
@@ -349,10 +346,10 @@ pub fn resolve(config: &Config, w: &WriteUp) -> (Assets, Vec<Diagnostic>) {
             diags.push(
                 Diagnostic {
                     severity: crate::diagnostics::Severity::Warning,
-                    message: format!("the photo {path} has no alt text"),
+                    message: msg!("photo-no-alt", path = &path),
                     ..r.place.clone()
                 }
-                .with_help("describe it between the brackets, for readers who cannot see it: ![Quang cảnh hội nghị](anh/quang-canh.jpg)"),
+                .with_help(msg!("help-photo-no-alt")),
             );
         }
         match r.from {
@@ -426,7 +423,7 @@ fn body_references(w: &WriteUp) -> Vec<Reference> {
                 }
                 let line = 1 + body[..range.start.min(body.len())].matches('\n').count();
                 let dest = dest_url.trim().to_string();
-                let mut place = Diagnostic::error(&w.path, String::new()).at_line(
+                let mut place = Diagnostic::error(&w.path, Msg::new("")).at_line(
                     body,
                     line,
                     Some(dest.as_str()),
@@ -509,14 +506,15 @@ fn front_matter_references(w: &WriteUp, diags: &mut Vec<Diagnostic>) -> Vec<Refe
             };
             let d = Diagnostic::error(
                 &w.path,
-                format!(
-                    "cannot read `{key}:`: {}",
-                    e.to_string().split(" at line ").next().unwrap_or_default()
+                msg!(
+                    "asset-field-unreadable",
+                    key = key,
+                    error = e.to_string().split(" at line ").next().unwrap_or_default()
                 ),
             );
             diags.push(
                 w.locate(d, w.line_of(&format!("{key}:"), key), None)
-                    .with_help("write `cover: anh/quang-canh.jpg` and `attachments:` as a list of `- file: bao-cao.pdf` with an optional `title:`"),
+                    .with_help(msg!("help-asset-fields")),
             );
             return Vec::new();
         }
@@ -528,11 +526,7 @@ fn front_matter_references(w: &WriteUp, diags: &mut Vec<Diagnostic>) -> Vec<Refe
         } else {
             w.line_under(key, needle)
         };
-        w.locate(
-            Diagnostic::error(&w.path, String::new()),
-            line,
-            Some(needle),
-        )
+        w.locate(Diagnostic::error(&w.path, Msg::new("")), line, Some(needle))
     };
     let mut out = Vec::new();
     if let Some(c) = extra.cover {
@@ -584,14 +578,14 @@ fn extension(path: &str) -> String {
 
 /// Finds the file `path` refers to from `w`: beside the write-up, else in
 /// the folder of the write-up's name. Errors are (message, help).
-fn find(places: &Places, w: &WriteUp, path: &str) -> Result<PathBuf, (String, String)> {
+fn find(places: &Places, w: &WriteUp, path: &str) -> Result<PathBuf, (Msg, Msg)> {
     let own = w.rel.strip_suffix(".md").unwrap_or(&w.rel);
     let beside = crate::render::markdown::resolve_relative(&w.rel, path);
     let inside = crate::render::markdown::resolve_relative(&format!("{own}/x"), path);
     let Some(beside) = beside else {
         return Err((
-            format!("{path} is outside the content folder"),
-            "photos and attachments must be under content/: put the file in the folder of the write-up's name".into(),
+            msg!("asset-outside-content", path = path),
+            msg!("help-asset-outside-content"),
         ));
     };
     for rel in std::iter::once(&beside).chain(inside.iter()) {
@@ -599,29 +593,29 @@ fn find(places: &Places, w: &WriteUp, path: &str) -> Result<PathBuf, (String, St
         if candidate.is_file() {
             let real = std::fs::canonicalize(&candidate).map_err(|e| {
                 (
-                    format!("{path} cannot be read: {e}"),
-                    "check the file's permissions".to_string(),
+                    msg!("asset-unreadable", path = path, error = e.to_string()),
+                    msg!("help-asset-unreadable"),
                 )
             })?;
             if !real.starts_with(&places.content_real) {
                 return Err((
-                    format!("{path} is a link to a file outside the content folder"),
-                    "copy the file itself into content/ instead of linking to it".into(),
+                    msg!("asset-symlink-outside", path = path),
+                    msg!("help-asset-symlink-outside"),
                 ));
             }
             return Ok(real);
         }
     }
     let shown = |rel: &str| format!("content/{rel}");
-    let mut message = format!("the file {path} does not exist");
-    message.push_str(&format!(
-        " (looked for {}{})",
-        shown(&beside),
-        inside
-            .as_deref()
-            .map(|i| format!(" and {}", shown(i)))
-            .unwrap_or_default()
-    ));
+    let message = match inside.as_deref() {
+        Some(i) => msg!(
+            "asset-missing",
+            path = path,
+            beside = shown(&beside),
+            inside = shown(i)
+        ),
+        None => msg!("asset-missing-beside", path = path, beside = shown(&beside)),
+    };
     let near = std::iter::once(&beside)
         .chain(inside.iter())
         .find_map(|rel| nearest(&places.content.join(rel)));
@@ -631,11 +625,9 @@ fn find(places: &Places, w: &WriteUp, path: &str) -> Result<PathBuf, (String, St
                 Some((dir, _)) => format!("{dir}/{name}"),
                 None => name,
             };
-            format!("did you mean \"{fixed}\"? (names are case-sensitive)")
+            msg!("help-asset-did-you-mean", name = fixed)
         }
-        None => format!(
-            "put the file in content/{own}/ (the folder of the write-up's name) and refer to it by its name"
-        ),
+        None => msg!("help-asset-missing", folder = own),
     };
     Err((message, help))
 }
@@ -684,15 +676,15 @@ fn output_name(w: &WriteUp, path: &str, kind: &Kind, used: &mut HashSet<String>)
 }
 
 /// The output path of a static file named by a root-relative link.
-fn static_file(places: &Places, path: &str) -> Result<String, String> {
+fn static_file(places: &Places, path: &str) -> Result<String, Msg> {
     let rel = path.trim_start_matches('/');
     let dir = places.root.join(STATIC_DIR);
     let Some(clean) = crate::render::markdown::resolve_relative("x", rel).filter(|c| !c.is_empty())
     else {
-        return Err(format!("{path} is outside the static folder"));
+        return Err(msg!("static-outside", path = path));
     };
     if !dir.join(&clean).is_file() {
-        return Err(format!("{path} names static/{clean}, which does not exist"));
+        return Err(msg!("static-missing", path = path, file = &clean));
     }
     Ok(clean)
 }
@@ -773,9 +765,9 @@ pub fn produce(
 pub fn static_clash(path: &str) -> Diagnostic {
     Diagnostic::error(
         PathBuf::from(STATIC_DIR).join(path),
-        format!("static/{path} would replace the site's own {path}"),
+        msg!("static-clash", path = path),
     )
-    .with_help("rename or move the file in static/")
+    .with_help(msg!("help-static-clash"))
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
+use crate::messages::Msg;
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
 use image::imageops::FilterType;
@@ -91,36 +92,34 @@ fn limits() -> Limits {
 
 /// Reads the header of the photo at `path`: its format, size and orientation.
 /// The error says what is wrong, in a sentence that follows the file's name.
-pub fn read_info(path: &Path) -> Result<Info, String> {
+pub fn read_info(path: &Path) -> Result<Info, Msg> {
     let reader = ImageReader::open(path)
-        .map_err(|e| format!("cannot be read: {e}"))?
+        .map_err(|e| msg!("photo-cannot-be-read", error = e.to_string()))?
         .with_guessed_format()
-        .map_err(|e| format!("cannot be read: {e}"))?;
+        .map_err(|e| msg!("photo-cannot-be-read", error = e.to_string()))?;
     info_of(reader)
 }
 
-fn info_of<R: std::io::BufRead + std::io::Seek>(
-    mut reader: ImageReader<R>,
-) -> Result<Info, String> {
+fn info_of<R: std::io::BufRead + std::io::Seek>(mut reader: ImageReader<R>) -> Result<Info, Msg> {
     let format = reader.format();
     match format {
         Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) => {}
         Some(other) => {
-            return Err(format!(
-                "is a {} image; baocao takes JPEG, PNG and WebP photos",
-                other
+            return Err(msg!(
+                "photo-format-unsupported",
+                format = other
                     .extensions_str()
                     .first()
                     .unwrap_or(&"?")
                     .to_uppercase()
             ))
         }
-        None => return Err("is not a JPEG, PNG or WebP image".into()),
+        None => return Err(msg!("photo-not-an-image")),
     }
     reader.limits(limits());
     let mut decoder = reader
         .into_decoder()
-        .map_err(|e| format!("cannot be decoded: {e}"))?;
+        .map_err(|e| msg!("photo-cannot-be-decoded", error = e.to_string()))?;
     let (w, h) = decoder.dimensions();
     check_pixels(w, h)?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
@@ -134,16 +133,18 @@ fn info_of<R: std::io::BufRead + std::io::Seek>(
     })
 }
 
-fn check_pixels(w: u32, h: u32) -> Result<(), String> {
+fn check_pixels(w: u32, h: u32) -> Result<(), Msg> {
     let pixels = u64::from(w) * u64::from(h);
     if w == 0 || h == 0 {
-        return Err("has no pixels".into());
+        return Err(msg!("photo-no-pixels"));
     }
     if pixels > MAX_PIXELS {
-        return Err(format!(
-            "is {w} × {h} pixels ({} megapixels), over the limit of {} megapixels",
-            pixels / 1_000_000,
-            MAX_PIXELS / 1_000_000
+        return Err(msg!(
+            "photo-too-large",
+            width = w,
+            height = h,
+            megapixels = pixels / 1_000_000,
+            max = MAX_PIXELS / 1_000_000
         ));
     }
     Ok(())
@@ -188,7 +189,7 @@ fn scale(n: u32, num: u32, den: u32) -> u32 {
 /// What a photo is, as of its path, size and modification time, is kept in a
 /// small memo beside the versions (the hash of its bytes and its size): a
 /// rebuild reads neither the originals nor their headers again.
-pub fn prepare(cache: &Path, source: &Path) -> Result<(Info, Vec<PathBuf>), String> {
+pub fn prepare(cache: &Path, source: &Path) -> Result<(Info, Vec<PathBuf>), Msg> {
     let memo = memo_path(cache, source);
     let names = |key: &str, info: &Info| -> Vec<PathBuf> {
         info.variants
@@ -203,15 +204,21 @@ pub fn prepare(cache: &Path, source: &Path) -> Result<(Info, Vec<PathBuf>), Stri
         }
     }
     let info = read_info(source)?;
-    let bytes = std::fs::read(source).map_err(|e| format!("cannot be read: {e}"))?;
+    let bytes =
+        std::fs::read(source).map_err(|e| msg!("photo-cannot-be-read", error = e.to_string()))?;
     let mut hasher = blake3::Hasher::new();
     hasher.update(SETTINGS.as_bytes());
     hasher.update(&bytes);
     let key = hasher.finalize().to_hex()[..32].to_string();
     let paths = names(&key, &info);
     if !paths.iter().all(|p| p.is_file()) {
-        std::fs::create_dir_all(cache)
-            .map_err(|e| format!("cannot make the cache folder {}: {e}", cache.display()))?;
+        std::fs::create_dir_all(cache).map_err(|e| {
+            msg!(
+                "photo-cache-folder",
+                folder = cache.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
         make_versions(&bytes, &info, &paths)?;
     }
     if let Some(m) = memo {
@@ -265,19 +272,19 @@ fn memo_path(cache: &Path, source: &Path) -> Option<PathBuf> {
 }
 
 /// Decodes the original, turns it upright and writes each version to `paths`.
-fn make_versions(bytes: &[u8], info: &Info, paths: &[PathBuf]) -> Result<(), String> {
+fn make_versions(bytes: &[u8], info: &Info, paths: &[PathBuf]) -> Result<(), Msg> {
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| format!("cannot be read: {e}"))?;
+        .map_err(|e| msg!("photo-cannot-be-read", error = e.to_string()))?;
     reader.limits(limits());
     let mut decoder = reader
         .into_decoder()
-        .map_err(|e| format!("cannot be decoded: {e}"))?;
+        .map_err(|e| msg!("photo-cannot-be-decoded", error = e.to_string()))?;
     let (w, h) = decoder.dimensions();
     check_pixels(w, h)?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let mut img =
-        DynamicImage::from_decoder(decoder).map_err(|e| format!("cannot be decoded: {e}"))?;
+    let mut img = DynamicImage::from_decoder(decoder)
+        .map_err(|e| msg!("photo-cannot-be-decoded", error = e.to_string()))?;
     img.apply_orientation(orientation);
     if info.png {
         let rgba = img.to_rgba8();
@@ -305,7 +312,7 @@ fn write_versions<P>(
     info: &Info,
     paths: &[PathBuf],
     encode: impl Fn(&ImageBuffer<P, Vec<u8>>, &mut Vec<u8>) -> image::ImageResult<()>,
-) -> Result<(), String>
+) -> Result<(), Msg>
 where
     P: Pixel<Subpixel = u8> + 'static,
 {
@@ -314,15 +321,21 @@ where
         // what photo tools call "area" resampling), then a filter for the rest.
         let k = (img.width() / vw).min(img.height() / vh);
         if k >= 2 {
-            img = box_reduce(&img, k).ok_or("cannot be resized")?;
+            img = box_reduce(&img, k).ok_or_else(|| msg!("photo-cannot-be-resized"))?;
         }
         if img.width() != *vw || img.height() != *vh {
             img = image::imageops::resize(&img, *vw, *vh, FilterType::CatmullRom);
         }
         let mut out = Vec::new();
-        encode(&img, &mut out).map_err(|e| format!("cannot be encoded: {e}"))?;
-        write_atomic(path, &out)
-            .map_err(|e| format!("cannot write {} into the cache: {e}", path.display()))?;
+        encode(&img, &mut out)
+            .map_err(|e| msg!("photo-cannot-be-encoded", error = e.to_string()))?;
+        write_atomic(path, &out).map_err(|e| {
+            msg!(
+                "photo-cache-write",
+                file = path.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
     }
     Ok(())
 }

@@ -9,14 +9,18 @@ use std::sync::Mutex;
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use crate::config::{self, Overrides};
+use crate::config::{self, Language, Overrides};
 use crate::diagnostics;
 use crate::diagnostics::Diagnostic;
 use crate::live::LiveSite;
+use crate::messages::{Arg, Msg};
 use crate::render::{OutputFile, Sink};
 use crate::write;
 
-use super::{plural, render_diagnostics, shown, Outcome, SiteArgs, CONTENT_ERROR, OK, USAGE_ERROR};
+use super::{
+    error_text, plural, render_diagnostics, shown, Outcome, SiteArgs, CONTENT_ERROR, OK,
+    USAGE_ERROR,
+};
 
 /// The diagnostics to print: with `quiet`, the errors only.
 fn shown_diagnostics(diags: &[Diagnostic], quiet: bool) -> std::borrow::Cow<'_, [Diagnostic]> {
@@ -66,10 +70,11 @@ impl BuildArgs {
         // A bad value typed on the command line is the command line's fault,
         // whatever site.yaml says (or when there is no site.yaml).
         if let Some(Err(u)) = self.base_url.as_deref().map(config::parse_base_url) {
-            return Outcome::usage(format!(
-                "--base-url \"{u}\" is not an http(s) URL\n  = help: {}",
-                config::BASE_URL_HELP
-            ));
+            return Outcome::usage(
+                self.site.language(),
+                msg!("base-url-option-invalid", url = u),
+                Some(msg!("help-base-url")),
+            );
         }
         let overrides = Overrides {
             output: self.output.clone(),
@@ -80,16 +85,18 @@ impl BuildArgs {
             Ok(c) => c,
             Err(o) => return o,
         };
+        let lang = config.language;
+        let failed_line = || format!("{}\n", msg!("build-failed").text(lang));
         let mut out = Outcome::default();
         if !self.dry_run {
             match write::restore_orphan(&config.output) {
-                Ok(Some(old)) => out.stderr.push_str(&format!(
-                    "note: put back the previous site, which an interrupted build had left in {}\n",
-                    shown(&old)
+                Ok(Some(old)) => out.stderr.push_str(&super::note_text(
+                    lang,
+                    &msg!("build-restored-previous", path = shown(&old)),
                 )),
                 Ok(None) => {}
                 Err(e) => {
-                    out.stderr = write_error(&e);
+                    out.stderr = write_error(&e, lang);
                     out.code = CONTENT_ERROR;
                     return out;
                 }
@@ -98,13 +105,13 @@ impl BuildArgs {
         let quiet = self.quiet;
         let fail = |mut out: Outcome, diags: &[crate::diagnostics::Diagnostic], why: String| {
             out.stderr
-                .push_str(&render_diagnostics(&shown_diagnostics(diags, quiet)));
+                .push_str(&render_diagnostics(&shown_diagnostics(diags, quiet), lang));
             out.stderr.push_str(&why);
             out.code = CONTENT_ERROR;
             out
         };
         let write_fail = |out: Outcome, diags: &[Diagnostic], e: &write::WriteError| {
-            let mut out = fail(out, diags, write_error(e));
+            let mut out = fail(out, diags, write_error(e, lang));
             if e.is_usage() {
                 out.code = USAGE_ERROR;
             }
@@ -118,11 +125,7 @@ impl BuildArgs {
         let mut live = LiveSite::prepare(config.clone());
         if live.has_errors() {
             let diags = live.diagnostics.clone();
-            return fail(
-                out,
-                &diags,
-                "the build failed; the output folder was not touched\n".into(),
-            );
+            return fail(out, &diags, failed_line());
         }
         // Checked: the output is absent, empty, or has a readable manifest.
         let previous = write::current_manifest(&config.output).unwrap_or_default();
@@ -154,24 +157,20 @@ impl BuildArgs {
         diags.extend(sink.failed.diagnostic(&config.output, needed));
         crate::diagnostics::sort(&mut diags);
         if !self.allow_empty {
-            if let Some(why) = empty_refusal(&live, &previous, &manifest, &config.output) {
+            if let Some(why) = empty_refusal(&live, &previous, &manifest, &config.output, lang) {
                 drop(staging);
                 return fail(out, &diags, why);
             }
         }
         if diags.iter().any(crate::diagnostics::Diagnostic::is_error) {
             drop(staging);
-            return fail(
-                out,
-                &diags,
-                "the build failed; the output folder was not touched\n".into(),
-            );
+            return fail(out, &diags, failed_line());
         }
         out.stderr
-            .push_str(&render_diagnostics(&shown_diagnostics(&diags, quiet)));
+            .push_str(&render_diagnostics(&shown_diagnostics(&diags, quiet), lang));
         let clock = Instant::now();
         if self.dry_run {
-            return dry_run(out, &config.output, &previous, &manifest);
+            return dry_run(out, &config.output, &previous, &manifest, lang);
         }
         let mut kept = Vec::new();
         if let Some(s) = staging {
@@ -180,20 +179,24 @@ impl BuildArgs {
                     kept = published.kept;
                     if let Some(e) = published.cleanup_failed {
                         out.stderr.push_str(&format!(
-                            "warning: the new site is in place, but the previous one could not be deleted: {e}\n"
+                            "{}: {}\n",
+                            crate::messages::lookup(lang, "severity-warning"),
+                            msg!("build-old-site-left", error = Arg::Msgs(vec![e.message()]))
+                                .text(lang)
                         ));
                     }
                 }
                 Err(e) => {
-                    let why = match &e {
+                    let (message, help) = match &e {
                         write::WriteError::Io { error, .. } if write::is_disk_full(error) => {
-                            disk_full(&config.output, needed)
+                            let (m, h) = disk_full(&config.output, needed);
+                            (m, Some(h))
                         }
-                        _ => write_error(&e),
+                        _ => (e.message(), e.help()),
                     };
-                    out.stderr.push_str(&why);
                     out.stderr
-                        .push_str("the build failed; the output folder was not touched\n");
+                        .push_str(&error_text(lang, &message, help.as_ref()));
+                    out.stderr.push_str(&failed_line());
                     out.code = if e.is_usage() {
                         USAGE_ERROR
                     } else {
@@ -214,60 +217,68 @@ impl BuildArgs {
         }
         if !kept.is_empty() && !quiet {
             const SHOWN: usize = 10;
-            let mut list = kept[..kept.len().min(SHOWN)].join(", ");
-            if kept.len() > SHOWN {
-                list.push_str(&format!(" and {} more", kept.len() - SHOWN));
-            }
+            let list = kept[..kept.len().min(SHOWN)].join(", ");
+            let list = if kept.len() > SHOWN {
+                msg!("list-and-more", list = list, more = kept.len() - SHOWN)
+            } else {
+                msg!("list", list = list)
+            };
             out.stdout.push_str(&format!(
-                "kept {} baocao did not make: {list}\n",
-                plural(kept.len(), "an entry", "the entries"),
+                "{}\n",
+                msg!(
+                    "build-kept",
+                    entries = plural(kept.len(), "word-an-entry", "word-the-entries"),
+                    list = Arg::Msgs(vec![list])
+                )
+                .text(lang)
             ));
         }
         let (_, warnings) = diagnostics::count(&diags);
         let s = live.stats();
         let pages = manifest.keys().filter(|p| p.ends_with(".html")).count();
+        let drafts = if s.drafts_skipped > 0 {
+            vec![msg!("build-drafts-left-out", drafts = s.drafts_skipped)]
+        } else {
+            Vec::new()
+        };
         out.stdout.push_str(&format!(
-            "built {} pages ({} conferences, {} clusters, {} units, {} years) into {}, {} {}{} in {:.2}s\n",
-            pages,
-            s.conferences,
-            s.clusters,
-            s.units,
-            s.years,
-            shown(&config.output),
-            warnings,
-            plural(warnings, "warning", "warnings"),
-            if s.drafts_skipped > 0 {
-                format!(", {} drafts left out", s.drafts_skipped)
-            } else {
-                String::new()
-            },
-            started.elapsed().as_secs_f64()
+            "{}\n",
+            msg!(
+                "build-done",
+                pages = pages,
+                conferences = s.conferences,
+                clusters = s.clusters,
+                units = s.units,
+                years = s.years,
+                output = shown(&config.output),
+                warnings = warnings,
+                warnings_word = plural(warnings, "word-warning", "word-warnings"),
+                drafts = Arg::Msgs(drafts),
+                seconds = format!("{:.2}", started.elapsed().as_secs_f64())
+            )
+            .text(lang)
         ));
         out.code = OK;
         out
     }
 }
 
-/// A write error as printed: the message and its help line.
-fn write_error(e: &write::WriteError) -> String {
-    match e.help() {
-        Some(help) => format!("error: {e}\n  = help: {help}\n"),
-        None => format!("error: {e}\n"),
-    }
+/// A write error as printed in `lang`: the message and its help line.
+fn write_error(e: &write::WriteError, lang: Language) -> String {
+    error_text(lang, &e.message(), e.help().as_ref())
 }
 
 /// The one error of a full disk: where (the folder the new site is written
 /// into, beside the output), and about how much room the site needs.
-fn disk_full(output: &std::path::Path, needed: u64) -> String {
+fn disk_full(output: &std::path::Path, needed: u64) -> (Msg, Msg) {
     let folder = output
         .parent()
         .and_then(|p| p.ancestors().find(|a| a.is_dir()))
         .unwrap_or(output)
         .to_path_buf();
-    format!(
-        "error: the disk is full: no space left to write the site in {}\n  = help: the site needs about {} free there (the size of its files); free some space, or choose another --output on a disk with room\n",
-        folder.display(),
-        human_bytes(needed)
+    (
+        msg!("disk-full", folder = folder.display().to_string()),
+        msg!("help-disk-full", size = human_bytes(needed)),
     )
 }
 
@@ -294,6 +305,7 @@ fn empty_refusal(
     previous: &write::Manifest,
     new: &BTreeMap<String, String>,
     output: &std::path::Path,
+    lang: Language,
 ) -> Option<String> {
     let stats = live.stats();
     if stats.conferences > 0 {
@@ -308,18 +320,25 @@ fn empty_refusal(
         return None;
     }
     let drafts = if stats.drafts_skipped > 0 {
-        format!(
-            " ({} {} left out)",
-            stats.drafts_skipped,
-            plural(stats.drafts_skipped, "draft", "drafts")
-        )
+        vec![msg!(
+            "empty-drafts-left-out",
+            drafts = stats.drafts_skipped,
+            drafts_word = plural(stats.drafts_skipped, "word-draft", "word-drafts")
+        )]
     } else {
-        String::new()
+        Vec::new()
     };
+    let message = msg!(
+        "build-empty-refused",
+        drafts = Arg::Msgs(drafts),
+        output = shown(output),
+        pages = pages,
+        pages_word = plural(pages, "word-page", "word-pages")
+    );
     Some(format!(
-        "error: content/ has no write-ups{drafts}: this build would replace the site in {} with an empty one, removing {pages} {}\n  = help: if that is what you want, build again with --allow-empty\nthe build failed; the output folder was not touched\n",
-        shown(output),
-        plural(pages, "page", "pages")
+        "{}{}\n",
+        error_text(lang, &message, Some(&msg!("help-build-empty-refused"))),
+        msg!("build-failed").text(lang)
     ))
 }
 
@@ -332,9 +351,9 @@ fn invalid_manifest_paths(previous: &write::Manifest, output: &std::path::Path) 
         .map(|p| {
             Diagnostic::warning(
                 manifest.clone(),
-                format!("the manifest lists {p:?}, which is not a path inside the output folder; ignored"),
+                msg!("manifest-path-invalid", path = format!("{p:?}")),
             )
-            .with_help("baocao only ever touches files inside the output folder; this build writes a new manifest")
+            .with_help(msg!("help-manifest-path-invalid"))
         })
         .collect()
 }
@@ -345,6 +364,7 @@ fn dry_run(
     output: &std::path::Path,
     previous: &write::Manifest,
     manifest: &BTreeMap<String, String>,
+    lang: Language,
 ) -> Outcome {
     let mut old = previous.files.clone();
     let mut new = manifest.clone();
@@ -356,10 +376,13 @@ fn dry_run(
     let foreign = match write::foreign_entries(output, previous) {
         Ok(f) => f,
         Err(error) => {
-            out.stderr.push_str(&write_error(&write::WriteError::Io {
-                path: output.to_path_buf(),
-                error,
-            }));
+            out.stderr.push_str(&write_error(
+                &write::WriteError::Io {
+                    path: output.to_path_buf(),
+                    error,
+                },
+                lang,
+            ));
             out.code = CONTENT_ERROR;
             return out;
         }
@@ -380,20 +403,28 @@ fn dry_run(
         }
     }
     out.stdout.push_str(&format!(
-        "dry run: {} added, {} changed, {} removed, {} kept (not made by baocao) in {}; nothing written\n",
-        changes.added.len(),
-        changes.changed.len(),
-        changes.removed.len(),
-        kept.len(),
-        shown(output)
+        "{}\n",
+        msg!(
+            "dry-run-summary",
+            added = changes.added.len(),
+            changed = changes.changed.len(),
+            removed = changes.removed.len(),
+            kept = kept.len(),
+            output = shown(output)
+        )
+        .text(lang)
     ));
     let clashing = write::clashes(&foreign, manifest);
     if !clashing.is_empty() {
-        out.stderr.push_str(&write_error(&write::WriteError::Clash {
-            output: output.to_path_buf(),
-            paths: clashing,
-        }));
-        out.stderr.push_str("the build would fail\n");
+        out.stderr.push_str(&write_error(
+            &write::WriteError::Clash {
+                output: output.to_path_buf(),
+                paths: clashing,
+            },
+            lang,
+        ));
+        out.stderr
+            .push_str(&format!("{}\n", msg!("dry-run-would-fail").text(lang)));
         out.code = CONTENT_ERROR;
     }
     out
@@ -426,16 +457,17 @@ impl WriteFailures {
     fn diagnostic(&self, output: &std::path::Path, needed: u64) -> Option<Diagnostic> {
         let e = self.first.lock().ok()?.take()?;
         let shown_output = PathBuf::from(shown(output));
-        let text = match &e {
+        let (message, help) = match &e {
             write::WriteError::Io { error, .. } if write::is_disk_full(error) => {
-                disk_full(output, needed)
+                let (m, h) = disk_full(output, needed);
+                (m, Some(h))
             }
-            _ => write_error(&e),
+            _ => (e.message(), e.help()),
         };
-        let text = text.trim_end().trim_start_matches("error: ");
-        Some(match text.split_once("\n  = help: ") {
-            Some((message, help)) => Diagnostic::error(shown_output, message).with_help(help),
-            None => Diagnostic::error(shown_output, text),
+        let d = Diagnostic::error(shown_output, message);
+        Some(match help {
+            Some(help) => d.with_help(help),
+            None => d,
         })
     }
 }
@@ -454,8 +486,8 @@ struct BuildSink<'s> {
 }
 
 impl BuildSink<'_> {
-    fn error(&self, e: impl std::fmt::Display) -> Diagnostic {
-        Diagnostic::error(self.output.clone(), e.to_string())
+    fn error(&self, message: Msg) -> Diagnostic {
+        Diagnostic::error(self.output.clone(), message)
     }
 
     fn record(&self, path: String, hash: String) {
@@ -480,15 +512,18 @@ impl Sink for BuildSink<'_> {
 
     fn copy(&self, path: &str, from: &std::path::Path) -> Result<(), Diagnostic> {
         if let Some(s) = self.staging {
-            s.copy(path, from).map_err(|e| self.error(e))?;
+            s.copy(path, from).map_err(|e| self.error(e.message()))?;
         }
-        let hash = write::hash_file(from).map_err(|e| self.error(e))?;
+        let hash = write::hash_file(from).map_err(|e| self.error(e.message()))?;
         self.record(path.to_string(), hash);
         Ok(())
     }
 
     fn part(&self, path: &str, bytes: &[u8], last: bool) -> Result<(), Diagnostic> {
-        let mut parts = self.parts.lock().map_err(|e| self.error(e))?;
+        let mut parts = self
+            .parts
+            .lock()
+            .map_err(|e| self.error(msg!("internal-error", error = e.to_string())))?;
         if !parts.contains_key(path) {
             let file = match self.staging.filter(|_| !self.failed.any()) {
                 Some(s) => match s.create_file(path) {
@@ -544,14 +579,17 @@ mod tests {
         let output = dir.path().join("bao-cao");
         let d = failures.diagnostic(&output, 12_345_678).expect("one error");
         assert!(d.is_error());
-        assert!(d.message.contains("the disk is full"), "{}", d.message);
+        assert_eq!(d.code(), "disk-full");
+        let message = d.text(Language::En);
+        assert!(message.contains("the disk is full"), "{message}");
         assert!(
-            d.message.ends_with(&format!("in {}", dir.path().display())),
-            "the folder the site is written in: {}",
-            d.message
+            message.ends_with(&format!("in {}", dir.path().display())),
+            "the folder the site is written in: {message}"
         );
-        let help = d.help.clone().unwrap_or_default();
+        let help = d.help_text(Language::En).unwrap_or_default();
         assert!(help.contains("about 12.3 MB"), "{help}");
+        let vi = d.text(Language::Vi);
+        assert!(vi.contains("ổ đĩa đã đầy"), "{vi}");
         assert!(failures.diagnostic(&output, 1).is_none(), "said once");
     }
 
@@ -566,11 +604,9 @@ mod tests {
         let d = failures
             .diagnostic(std::path::Path::new("/srv/bao-cao"), 1)
             .expect("one error");
-        assert!(
-            d.message.starts_with("cannot write /srv/x.html"),
-            "{}",
-            d.message
-        );
+        let message = d.text(Language::En);
+        assert!(message.starts_with("cannot write /srv/x.html"), "{message}");
+        assert_eq!(d.code(), "cannot-write");
     }
 
     #[test]

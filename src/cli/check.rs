@@ -52,9 +52,10 @@ impl CheckArgs {
         let root = self.site.root.clone().unwrap_or_else(|| ".".into());
         let root = std::fs::canonicalize(&root).unwrap_or(root);
         let diags = crate::config::load(&root, overrides).err()?;
+        let lang = crate::config::language_hint(&root);
         let mut out = Outcome::default();
         for d in &diags {
-            out.stdout.push_str(&d.to_json());
+            out.stdout.push_str(&d.to_json(lang));
             out.stdout.push('\n');
         }
         out.code = CONTENT_ERROR;
@@ -74,6 +75,7 @@ impl CheckArgs {
             }
             Err(o) => return o,
         };
+        let lang = config.language;
         let mut live = LiveSite::prepare(config);
         let mut diags = live.diagnostics.clone();
         if !live.has_errors() {
@@ -96,22 +98,23 @@ impl CheckArgs {
         let mut out = Outcome::default();
         match self.format {
             Format::Text => {
-                out.stderr = render_diagnostics(&diags);
+                out.stderr = render_diagnostics(&diags, lang);
                 if errors == 0 {
                     let s = live.stats();
                     out.stdout = format!(
-                        "checked {} write-ups: {} {}, {} {}\n",
-                        s.conferences + s.drafts_skipped,
-                        errors,
-                        super::plural(errors, "error", "errors"),
-                        warnings,
-                        super::plural(warnings, "warning", "warnings")
+                        "{}\n",
+                        msg!(
+                            "check-done",
+                            writeups = s.conferences + s.drafts_skipped,
+                            counts = super::count_line(errors, warnings)
+                        )
+                        .text(lang)
                     );
                 }
             }
             Format::Json => {
                 for d in &diags {
-                    out.stdout.push_str(&d.to_json());
+                    out.stdout.push_str(&d.to_json(lang));
                     out.stdout.push('\n');
                 }
             }

@@ -34,19 +34,29 @@ pub struct ImportArgs {
 
 impl ImportArgs {
     pub fn run(self) -> Outcome {
+        let lang = self.site.language();
+        let unreadable = |error: String| {
+            Outcome::usage(
+                lang,
+                msg!(
+                    "import-unreadable",
+                    path = self.article.display().to_string(),
+                    error = error
+                ),
+                None,
+            )
+        };
         let stdin = self.article.as_os_str() == "-";
         let bytes = if stdin {
             let mut b = Vec::new();
             match std::io::Read::read_to_end(&mut std::io::stdin(), &mut b) {
                 Ok(_) => b,
-                Err(e) => return Outcome::usage(format!("cannot read standard input: {e}")),
+                Err(e) => return unreadable(e.to_string()),
             }
         } else {
             match std::fs::read(&self.article) {
                 Ok(b) => b,
-                Err(e) => {
-                    return Outcome::usage(format!("cannot read {}: {e}", self.article.display()))
-                }
+                Err(e) => return unreadable(e.to_string()),
             }
         };
         let name = self.article.to_string_lossy();
@@ -58,12 +68,20 @@ impl ImportArgs {
             input::Format::Text => match crate::fsio::decode_text(&self.article, bytes) {
                 Ok(text) => input::Source { text, url: None },
                 Err(d) => {
-                    return Outcome::usage(format!("{}: {}", self.article.display(), d.message))
+                    return Outcome::usage(
+                        lang,
+                        msg!(
+                            "import-unreadable",
+                            path = self.article.display().to_string(),
+                            error = d.message
+                        ),
+                        d.help,
+                    )
                 }
             },
             _ => match input::read_article(&bytes, format) {
                 Ok(s) => s,
-                Err(why) => return Outcome::usage(format!("{}: {why}", self.article.display())),
+                Err(why) => return unreadable(why.to_string()),
             },
         };
         let text = source.text;
@@ -87,19 +105,27 @@ impl ImportArgs {
             }
         };
         let mut out = super::write_new_file(
+            lang,
             &target,
             &import::render(&draft, &opts),
-            "pass --output FILE to write the draft elsewhere",
+            msg!("help-import-exists"),
         );
         if out.code != OK {
             return out;
         }
         let mut stderr = String::new();
         for u in &draft.unsure {
-            stderr.push_str(&format!("note: {}: {}\n", u.field, u.reason));
+            stderr.push_str(&super::note_text(
+                lang,
+                &msg!("import-unsure", field = u.field, reason = &u.reason),
+            ));
         }
         if !draft.unsure.is_empty() {
-            stderr.push_str("  = help: review the draft's front matter; the notes are also at the top of the file\n");
+            stderr.push_str(&format!(
+                "  = {}: {}\n",
+                crate::messages::lookup(lang, "label-help"),
+                msg!("help-import-unsure").text(lang)
+            ));
         }
         out.stderr = stderr;
         out

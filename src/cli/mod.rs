@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{self, Config, Overrides};
+use crate::config::{self, Config, Language, Overrides};
 use crate::diagnostics::{self, Diagnostic};
+use crate::messages::{self, Arg, Msg};
 
 /// Build the conference report site of the emulation clusters.
 #[derive(Debug, Parser)]
@@ -57,13 +58,41 @@ pub const CONTENT_ERROR: u8 = 1;
 pub const USAGE_ERROR: u8 = 2;
 
 impl Outcome {
-    pub fn usage(message: impl Into<String>) -> Outcome {
+    /// A usage error (exit 2): `message` and, if any, `help`, in `lang`.
+    pub fn usage(lang: Language, message: Msg, help: Option<Msg>) -> Outcome {
         Outcome {
-            stderr: format!("error: {}\n", message.into()),
+            stderr: error_text(lang, &message, help.as_ref()),
             code: USAGE_ERROR,
             ..Outcome::default()
         }
     }
+}
+
+/// "error: message" and "  = help: …" lines, in `lang`, for the errors of a
+/// command that are not about a file's content.
+pub fn error_text(lang: Language, message: &Msg, help: Option<&Msg>) -> String {
+    let mut out = format!(
+        "{}: {}\n",
+        messages::lookup(lang, "severity-error"),
+        message.text(lang)
+    );
+    if let Some(help) = help {
+        out.push_str(&format!(
+            "  = {}: {}\n",
+            messages::lookup(lang, "label-help"),
+            help.text(lang)
+        ));
+    }
+    out
+}
+
+/// A "note: …" line in `lang`.
+pub fn note_text(lang: Language, message: &Msg) -> String {
+    format!(
+        "{}: {}\n",
+        messages::lookup(lang, "severity-note"),
+        message.text(lang)
+    )
 }
 
 /// Options every command that reads a site shares.
@@ -79,47 +108,58 @@ impl SiteArgs {
     pub fn config(&self, overrides: &Overrides) -> Result<Config, Outcome> {
         let root = self.root.clone().unwrap_or_else(|| PathBuf::from("."));
         if !root.is_dir() {
-            return Err(Outcome::usage(format!(
-                "the site folder {} does not exist",
-                root.display()
-            )));
+            return Err(Outcome::usage(
+                self.language(),
+                msg!("site-folder-missing", path = root.display().to_string()),
+                None,
+            ));
         }
         // Absolute, so that paths shown to the user are relative to where they are.
         let root = std::fs::canonicalize(&root).unwrap_or(root);
         config::load(&root, overrides).map_err(|diags| Outcome {
-            stderr: render_diagnostics(&diags),
+            stderr: render_diagnostics(&diags, config::language_hint(&root)),
             code: CONTENT_ERROR,
             ..Outcome::default()
         })
     }
+
+    /// The language of the messages before the config is read (or when it
+    /// cannot be): what site.yaml says, else Vietnamese.
+    pub fn language(&self) -> Language {
+        let root = self.root.clone().unwrap_or_else(|| PathBuf::from("."));
+        config::language_hint(&root)
+    }
 }
 
-/// Diagnostics as text, then a count line.
-pub fn render_diagnostics(diags: &[Diagnostic]) -> String {
+/// Diagnostics as text in `lang`, then a count line.
+pub fn render_diagnostics(diags: &[Diagnostic], lang: Language) -> String {
     let mut out = String::new();
     for d in diags {
-        out.push_str(&d.render());
+        out.push_str(&d.render(lang));
         out.push('\n');
     }
     let (errors, warnings) = diagnostics::count(diags);
     if errors > 0 || warnings > 0 {
-        out.push_str(&format!(
-            "{} {}, {} {}\n",
-            errors,
-            plural(errors, "error", "errors"),
-            warnings,
-            plural(warnings, "warning", "warnings")
-        ));
+        out.push_str(&count_line(errors, warnings).text(lang));
+        out.push('\n');
     }
     out
 }
 
-pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
+/// "2 errors, 1 warning" / "2 lỗi, 1 cảnh báo".
+pub fn count_line(errors: usize, warnings: usize) -> Msg {
+    msg!(
+        "summary-counts",
+        errors = errors,
+        errors_word = plural(errors, "word-error", "word-errors"),
+        warnings = warnings,
+        warnings_word = plural(warnings, "word-warning", "word-warnings")
+    )
+}
+
+/// The catalog word for `n` things: `one` for 1, else `many`.
+pub fn plural(n: usize, one: &'static str, many: &'static str) -> Arg {
+    Arg::Key(if n == 1 { one } else { many })
 }
 
 /// Shows `p` relative to the current folder when it is inside it.
@@ -135,21 +175,26 @@ pub fn shown(p: &Path) -> String {
 /// Writes a new file for an editor (`new`, `import`): its folder is made, an
 /// existing file is never overwritten (checked, then `create_new` so a file
 /// that appears in between is not clobbered either), and the path is printed.
-pub fn write_new_file(path: &Path, text: &str, refusal_help: &str) -> Outcome {
-    let error = |message: String| Outcome {
-        stderr: message,
+pub fn write_new_file(lang: Language, path: &Path, text: &str, refusal_help: Msg) -> Outcome {
+    let error = |message: Msg, help: Option<&Msg>| Outcome {
+        stderr: error_text(lang, &message, help),
         code: CONTENT_ERROR,
         ..Outcome::default()
     };
+    let exists = || msg!("file-exists", path = shown(path));
     if path.exists() {
-        return error(format!(
-            "error: {} already exists\n  = help: {refusal_help}\n",
-            shown(path)
-        ));
+        return error(exists(), Some(&refusal_help));
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         if let Err(e) = std::fs::create_dir_all(parent) {
-            return error(format!("error: cannot create {}: {e}\n", parent.display()));
+            return error(
+                msg!(
+                    "cannot-create",
+                    path = parent.display().to_string(),
+                    error = e.to_string()
+                ),
+                None,
+            );
         }
     }
     let written = std::fs::OpenOptions::new()
@@ -163,10 +208,12 @@ pub fn write_new_file(path: &Path, text: &str, refusal_help: &str) -> Outcome {
             code: OK,
             ..Outcome::default()
         },
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => error(format!(
-            "error: {} already exists\n  = help: {refusal_help}\n",
-            shown(path)
-        )),
-        Err(e) => error(format!("error: cannot write {}: {e}\n", shown(path))),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            error(exists(), Some(&refusal_help))
+        }
+        Err(e) => error(
+            msg!("cannot-write", path = shown(path), error = e.to_string()),
+            None,
+        ),
     }
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::config::Overrides;
+use crate::config::{Language, Overrides};
 use crate::model::{ClusterKey, Corpus, Kind, RoleBasis, RoleHolder};
 use crate::render::context::cluster_name;
 use crate::render::Renderer;
@@ -52,10 +52,17 @@ impl NewArgs {
             Ok(c) => c,
             Err(o) => return o,
         };
+        let lang = config.language;
         let date = match &self.date {
             Some(text) => match date::parse(text) {
                 Ok(d) => d,
-                Err(e) => return Outcome::usage(format!("--date: {} ({})", e.message, e.help)),
+                Err(e) => {
+                    return Outcome::usage(
+                        lang,
+                        msg!("option-invalid", option = "--date", error = e.message),
+                        Some(e.help),
+                    )
+                }
             },
             None => chrono::Local::now().date_naive(),
         };
@@ -64,18 +71,21 @@ impl NewArgs {
             .into_iter()
             .find(|k| folded == k.as_str() || folded == k.vietnamese())
         else {
-            return Outcome::usage(format!(
-                "--kind: unknown kind \"{}\"; use summary, pledge, launch, review or other",
-                self.kind
-            ));
+            return Outcome::usage(
+                lang,
+                msg!("new-kind-unknown", kind = &self.kind),
+                Some(msg!("help-new-kind")),
+            );
         };
         let number = match &self.cluster {
             Some(text) => match cluster::parse_text(text) {
                 Some(n) => Some(n),
                 None => {
-                    return Outcome::usage(format!(
-                        "--cluster: cannot read \"{text}\"; write a number such as 2 or II"
-                    ))
+                    return Outcome::usage(
+                        lang,
+                        msg!("new-cluster-unreadable", cluster = text),
+                        Some(msg!("help-new-cluster")),
+                    )
                 }
             },
             None => None,
@@ -94,7 +104,7 @@ impl NewArgs {
             Ok(r) => r,
             Err(d) => {
                 return Outcome {
-                    stderr: render_diagnostics(&d),
+                    stderr: render_diagnostics(&d, lang),
                     code: CONTENT_ERROR,
                     ..Outcome::default()
                 }
@@ -130,12 +140,13 @@ impl NewArgs {
             year,
             corpus: &corpus,
             body: t.get("new_body"),
+            lang,
         });
-        super::write_new_file(
-            &rel,
-            &text,
-            "edit that file, or pass --output to write another one",
-        )
+        let mut out = super::write_new_file(lang, &rel, &text, msg!("help-new-exists"));
+        if out.code == super::OK {
+            out.stderr = super::note_text(lang, &msg!("new-fill-in"));
+        }
+        out
     }
 }
 
@@ -147,6 +158,7 @@ struct Scaffold<'a> {
     year: i32,
     corpus: &'a Corpus,
     body: &'a str,
+    lang: Language,
 }
 
 /// The file text: front matter with what is known, blanks for the rest, a body skeleton.
@@ -155,7 +167,12 @@ struct Scaffold<'a> {
 /// one: the members as the latest write-up of that year or before gives them,
 /// and the year's Cụm trưởng and Cụm phó as the model derives them (stated by
 /// a write-up of the year, else handed over at the year before's conference).
+///
+/// What is left to fill carries the marker `<điền>` (`<fill in>` in English,
+/// see `validate::placeholder`): `check` warns until it is gone.
 fn scaffold(s: &Scaffold) -> String {
+    let t = |m: crate::messages::Msg| m.text(s.lang);
+    let marker = t(msg!("scaffold-marker"));
     let mut fm = String::from("---\n");
     fm.push_str(&format!("title: {}\n", quoted(s.title)));
     fm.push_str(&format!("date: {}\n", s.date));
@@ -175,27 +192,38 @@ fn scaffold(s: &Scaffold) -> String {
     }
     fm.push_str(&format!("kind: {}\n", s.kind.as_str()));
     fm.push_str(&format!("year: {}\n", s.year));
-    fm.push_str("host:            # the unit that hosted the conference\n");
+    fm.push_str(&format!(
+        "host:            # {}\n",
+        t(msg!("scaffold-host"))
+    ));
     if s.key.is_some() {
         match members_from {
             Some(y) => {
                 let names: Vec<String> = y.members.iter().map(|m| plain(m)).collect();
                 fm.push_str(&format!(
-                    "members: [{}]   # as in {}; check them for this year\n",
+                    "members: [{}]   # {}\n",
                     names.join(", "),
-                    y.year
+                    t(msg!("scaffold-members-as-in", year = y.year))
                 ));
             }
-            None => fm.push_str("members: []     # the member units that year\n"),
+            None => fm.push_str(&format!(
+                "members: []     # {}\n",
+                t(msg!("scaffold-members"))
+            )),
         }
     }
-    fm.push_str("awards:\n  collectives:   # lượt tập thể\n  individuals:   # lượt cá nhân\n");
+    fm.push_str(&format!(
+        "awards:\n  collectives:   # {}\n  individuals:   # {}\n",
+        t(msg!("scaffold-collectives")),
+        t(msg!("scaffold-individuals"))
+    ));
     let example_unit = members_from
         .and_then(|y| y.members.first())
         .map_or_else(|| "Tên đơn vị".to_string(), |m| plain(m));
-    fm.push_str(
-        "# honours:       # status: proposed (suy tôn, đề nghị) or conferred (tặng, trao, được nhận)\n",
-    );
+    fm.push_str(&format!(
+        "# honours:       # {}\n",
+        t(msg!("scaffold-honours"))
+    ));
     fm.push_str(&format!(
         "#   - {{title: Cờ thi đua của Bộ Công an, to: [{example_unit}], status: proposed}}\n"
     ));
@@ -203,22 +231,31 @@ fn scaffold(s: &Scaffold) -> String {
         let year = s.year;
         let holder = |h: Option<&RoleHolder>, key: &str, role: &str| match h {
             Some(h) => {
+                let file = &s.corpus.writeups[h.source].rel;
                 let why = match h.basis {
                     RoleBasis::Stated => {
-                        format!("as {} says", s.corpus.writeups[h.source].rel)
+                        msg!(
+                            "scaffold-role-stated",
+                            role = role,
+                            year = year,
+                            file = file
+                        )
                     }
                     RoleBasis::Handover => {
-                        format!("handed over at {}", s.corpus.writeups[h.source].rel)
+                        msg!(
+                            "scaffold-role-handover",
+                            role = role,
+                            year = year,
+                            file = file
+                        )
                     }
                 };
-                format!(
-                    "{key}: {}   # {role} during {year}, {why}\n",
-                    plain(&h.unit)
-                )
+                format!("{key}: {}   # {}\n", plain(&h.unit), t(why))
             }
             None => format!(
-                "{key}:{:width$}# {role} during {year}\n",
+                "{key}:{:width$}# {}\n",
                 "",
+                t(msg!("scaffold-role", role = role, year = year)),
                 width = 16 - key.len()
             ),
         };
@@ -233,16 +270,26 @@ fn scaffold(s: &Scaffold) -> String {
             "Cụm phó",
         ));
         fm.push_str(&format!(
-            "# handover:      # the units taking over at this conference, for {}\n\
+            "# handover:      # {}\n\
              #   leader:\n\
              #   deputy:\n",
-            year + 1
+            t(msg!("scaffold-handover", year = year + 1))
         ));
     }
-    fm.push_str("source:          # the article or document the facts come from\n");
+    fm.push_str(&format!(
+        "source:          # {}\n",
+        t(msg!("scaffold-source"))
+    ));
     fm.push_str("---\n\n");
-    fm.push_str(s.body.trim_end());
-    fm.push('\n');
+    // The skeleton's sentences are instructions: each is marked, headings stay.
+    for line in s.body.trim_end().lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            fm.push_str(line);
+        } else {
+            fm.push_str(&format!("{marker} {line}"));
+        }
+        fm.push('\n');
+    }
     fm
 }
 

@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher};
 use tiny_http::{Header, Response, Server, StatusCode};
 
-use crate::config::Overrides;
+use crate::config::{Language, Overrides};
 use crate::live::{self, LiveSite, Output, Update};
 
 use super::{Outcome, SiteArgs, CONTENT_ERROR, OK};
@@ -67,16 +67,19 @@ struct Snapshot {
     output: Arc<Output>,
     /// The diagnostics the error page shows, while the content has errors.
     errors: Option<String>,
+    /// The language of the site, for the error page.
+    lang: Language,
     /// The data outputs are older than the pages: redo them when asked for.
     data_pending: bool,
 }
 
 impl Snapshot {
     fn of(site: &LiveSite) -> Snapshot {
+        let lang = site.config.language;
         let errors = site.has_errors().then(|| {
             let mut text = String::new();
             for d in site.diagnostics.iter().filter(|d| d.is_error()) {
-                text.push_str(&d.render());
+                text.push_str(&d.render(lang));
                 text.push('\n');
             }
             text
@@ -84,6 +87,7 @@ impl Snapshot {
         Snapshot {
             output: Arc::clone(&site.output),
             errors,
+            lang,
             data_pending: site.data_pending(),
         }
     }
@@ -139,29 +143,39 @@ impl ServeArgs {
             Ok(c) => c,
             Err(o) => return o,
         };
+        let lang = config.language;
         let addr = format!("{}:{}", self.bind, self.port);
         let server = match Server::http(&addr) {
             Ok(s) => s,
-            Err(e) => return Outcome::usage(format!("cannot listen on {addr}: {e}")),
+            Err(e) => {
+                return Outcome::usage(
+                    lang,
+                    msg!(
+                        "serve-cannot-listen",
+                        address = &addr,
+                        error = e.to_string()
+                    ),
+                    None,
+                )
+            }
+        };
+        let cannot_watch = |e: notify::Error| Outcome {
+            stderr: super::error_text(
+                lang,
+                &msg!("serve-cannot-watch", error = e.to_string()),
+                None,
+            ),
+            code: CONTENT_ERROR,
+            ..Outcome::default()
         };
         let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
         let mut watcher = match notify::recommended_watcher(tx) {
             Ok(w) => w,
-            Err(e) => {
-                return Outcome {
-                    stderr: format!("error: cannot watch the site folder: {e}\n"),
-                    code: CONTENT_ERROR,
-                    ..Outcome::default()
-                }
-            }
+            Err(e) => return cannot_watch(e),
         };
-        let watches = Watches::new(&config.root, config.content_dir());
+        let watches = Watches::new(&config.root, config.content_dir(), lang);
         if let Err(e) = watcher.watch(&config.root, RecursiveMode::NonRecursive) {
-            return Outcome {
-                stderr: format!("error: cannot watch the site folder: {e}\n"),
-                code: CONTENT_ERROR,
-                ..Outcome::default()
-            };
+            return cannot_watch(e);
         }
         // Watched before the first build: a change made during it is applied after.
         for folder in &watches.folders {
@@ -204,8 +218,13 @@ impl ServeArgs {
             None => format!("http://{addr}/"),
         };
         println!(
-            "serving {} at {shown} (Ctrl-C to stop)",
-            super::shown(&config.root)
+            "{}",
+            msg!(
+                "serve-serving",
+                root = super::shown(&config.root),
+                address = &shown
+            )
+            .text(lang)
         );
         while !stop.load(Ordering::SeqCst) {
             match server.recv_timeout(Duration::from_millis(200)) {
@@ -215,14 +234,21 @@ impl ServeArgs {
                 }
                 Ok(None) => {}
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprint!(
+                        "{}",
+                        super::error_text(
+                            lang,
+                            &msg!("internal-error", error = e.to_string()),
+                            None
+                        )
+                    );
                     break;
                 }
             }
         }
         drop(rebuilder);
         Outcome {
-            stdout: "stopped\n".into(),
+            stdout: format!("{}\n", msg!("serve-stopped").text(lang)),
             code: OK,
             ..Outcome::default()
         }
@@ -232,10 +258,12 @@ impl ServeArgs {
 /// The folders watched recursively, each watched again when it appears.
 struct Watches {
     folders: [PathBuf; 4],
+    /// The language of the warnings (the site's at the start).
+    lang: Language,
 }
 
 impl Watches {
-    fn new(root: &Path, content: PathBuf) -> Watches {
+    fn new(root: &Path, content: PathBuf, lang: Language) -> Watches {
         Watches {
             folders: [
                 content,
@@ -243,6 +271,7 @@ impl Watches {
                 root.join("templates"),
                 root.join(crate::assets::STATIC_DIR),
             ],
+            lang,
         }
     }
 
@@ -251,7 +280,16 @@ impl Watches {
     fn arm(&self, watcher: &mut impl Watcher, folder: &Path) {
         let _ = watcher.unwatch(folder);
         if let Err(e) = watcher.watch(folder, RecursiveMode::Recursive) {
-            eprintln!("warning: cannot watch {}: {e}", folder.display());
+            eprintln!(
+                "{}: {}",
+                crate::messages::lookup(self.lang, "severity-warning"),
+                msg!(
+                    "serve-cannot-watch-folder",
+                    folder = folder.display().to_string(),
+                    error = e.to_string()
+                )
+                .text(self.lang)
+            );
         }
     }
 
@@ -354,13 +392,18 @@ fn hold_for_tests() {
 
 fn report(site: &LiveSite, update: Update, took: Duration) {
     let ms = took.as_secs_f64() * 1000.0;
+    let lang = site.config.language;
     for d in &site.diagnostics {
         if d.is_error() {
-            eprint!("{}", d.render());
+            eprint!("{}", d.render(lang));
         }
     }
+    let ms_text = format!("{ms:.1}");
     match update {
-        Update::Full { pages } => eprintln!("built {pages} files in {ms:.1} ms"),
+        Update::Full { pages } => eprintln!(
+            "{}",
+            msg!("serve-built", files = pages, ms = &ms_text).text(lang)
+        ),
         Update::Pages { rendered, removed } => {
             let stages: Vec<String> = site
                 .timings
@@ -368,14 +411,19 @@ fn report(site: &LiveSite, update: Update, took: Duration) {
                 .map(|(s, d)| format!("{s} {:.1} ms", d.as_secs_f64() * 1000.0))
                 .collect();
             eprintln!(
-                "rebuilt {rendered} pages ({removed} removed) in {ms:.1} ms ({})",
-                stages.join(", ")
+                "{}",
+                msg!(
+                    "serve-rebuilt",
+                    pages = rendered,
+                    removed = removed,
+                    ms = &ms_text,
+                    stages = stages.join(", ")
+                )
+                .text(lang)
             )
         }
         Update::Failed => {
-            eprintln!(
-                "the content has errors (found in {ms:.1} ms): the browser shows them until they are fixed"
-            )
+            eprintln!("{}", msg!("serve-has-errors", ms = &ms_text).text(lang))
         }
     }
 }
@@ -451,7 +499,7 @@ fn handle(request: tiny_http::Request, shared: &Shared) {
     }
     let wants_html = rel.ends_with(".html") || !rel.contains('.');
     if let (Some(errors), true) = (&site.errors, wants_html) {
-        let page = error_page(errors, version);
+        let page = error_page(errors, version, site.lang);
         return respond(request, 500, "text/html; charset=utf-8", page);
     }
     if let Some(f) = site.output.get(&rel) {
@@ -538,15 +586,20 @@ fn inject(rel: &str, bytes: &[u8], version: u64) -> Vec<u8> {
     }
 }
 
-fn error_page(text: &str, version: u64) -> Vec<u8> {
-    let escaped = text
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
+fn error_page(text: &str, version: u64, lang: Language) -> Vec<u8> {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let escaped = escape(text);
+    let heading = escape(&msg!("serve-page-heading").text(lang));
+    let advice = escape(&msg!("serve-page-advice").text(lang));
     format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>baocao: the content has errors</title>\
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>baocao: {heading}</title>\
 <style>body{{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}}pre{{background:#fff4f4;border-left:4px solid #b00;padding:1rem;white-space:pre-wrap}}</style></head>\
-<body><h1>The content has errors</h1><p>Fix them and save: this page reloads by itself.</p><pre>{escaped}</pre>{}</body></html>",
+<body><h1>{heading}</h1><p>{advice}</p><pre>{escaped}</pre>{}</body></html>",
+        lang.code(),
         reload_script(version)
     )
     .into_bytes()

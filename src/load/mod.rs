@@ -55,7 +55,10 @@ pub fn discover(content_dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                 let path = e
                     .path()
                     .map_or_else(|| content_dir.to_path_buf(), Path::to_path_buf);
-                diags.push(Diagnostic::error(&path, format!("cannot read: {e}")));
+                diags.push(Diagnostic::error(
+                    &path,
+                    msg!("cannot-read", error = e.to_string()),
+                ));
             }
         }
     }
@@ -66,7 +69,7 @@ pub fn discover(content_dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
 pub fn load_one(root: &Path, file: &Path) -> Result<Source, Diagnostic> {
     let shown = file.strip_prefix(root).unwrap_or(file).to_path_buf();
     let bytes = std::fs::read(file)
-        .map_err(|e| Diagnostic::error(&shown, format!("cannot read the file: {e}")))?;
+        .map_err(|e| Diagnostic::error(&shown, msg!("cannot-read-file", error = e.to_string())))?;
     let text = fsio::decode_text(&shown, bytes)?;
     let rel = file
         .strip_prefix(root.join("content"))
@@ -79,17 +82,13 @@ pub fn load_one(root: &Path, file: &Path) -> Result<Source, Diagnostic> {
 /// Splits `---` front matter from the body.
 pub fn split(path: PathBuf, rel: String, text: String) -> Result<Source, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::error(&path, "the file is empty").with_help(
-            "a write-up starts with front matter between two `---` lines; run `baocao new` for a template",
-        ));
+        return Err(Diagnostic::error(&path, msg!("file-empty")).with_help(msg!("help-file-empty")));
     }
     let first = text.lines().next().unwrap_or_default();
     if first.trim_end() != "---" {
-        return Err(Diagnostic::error(&path, "the file has no front matter")
+        return Err(Diagnostic::error(&path, msg!("front-matter-missing"))
             .at_line(&text, 1, None)
-            .with_help(
-                "start the file with a line `---`, then `title: ...` and `date: ...`, then another `---` line",
-            ));
+            .with_help(msg!("help-front-matter-missing")));
     }
     let mut offset = first.len() + 1;
     let mut close = None;
@@ -105,9 +104,9 @@ pub fn split(path: PathBuf, rel: String, text: String) -> Result<Source, Diagnos
         offset += line.len();
     }
     let Some((_, fm_end, body_start)) = close else {
-        return Err(Diagnostic::error(&path, "the front matter is never closed")
+        return Err(Diagnostic::error(&path, msg!("front-matter-unclosed"))
             .at_line(&text, 1, None)
-            .with_help("add a line `---` after the last front-matter field"));
+            .with_help(msg!("help-front-matter-unclosed")));
     };
     let fm_start = first.len() + 1;
     Ok(Source {
@@ -143,15 +142,15 @@ mod tests {
 
     #[test]
     fn rejects_empty_unclosed_and_missing_front_matter() {
-        assert!(split_text("  \n").unwrap_err().message.contains("empty"));
-        assert!(split_text("title: A\n")
-            .unwrap_err()
-            .message
-            .contains("no front matter"));
-        assert!(split_text("---\ntitle: A\n")
-            .unwrap_err()
-            .message
-            .contains("never closed"));
+        assert_eq!(split_text("  \n").unwrap_err().code(), "file-empty");
+        assert_eq!(
+            split_text("title: A\n").unwrap_err().code(),
+            "front-matter-missing"
+        );
+        assert_eq!(
+            split_text("---\ntitle: A\n").unwrap_err().code(),
+            "front-matter-unclosed"
+        );
     }
 
     #[test]

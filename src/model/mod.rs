@@ -12,6 +12,7 @@ pub use writeup::{Awards, ClusterKey, Handover, Honour, HonourLevel, HonourStatu
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::Arg;
 use crate::text;
 
 /// Where a year's holder of a role is known from.
@@ -574,14 +575,8 @@ impl Corpus {
             let w = &self.writeups[wi];
             if t.slug.is_empty() {
                 diags.push(
-                    Diagnostic::error(
-                        &w.path,
-                        format!(
-                            "the honour \"{}\" has no letter or digit to name its page",
-                            t.title
-                        ),
-                    )
-                    .with_help("write the title in words, or add it to content/honours.yaml"),
+                    Diagnostic::error(&w.path, msg!("honour-title-no-letter", title = &t.title))
+                        .with_help(msg!("help-honour-title-no-letter")),
                 );
                 continue;
             }
@@ -598,21 +593,25 @@ impl Corpus {
                 .map(|&(i, _)| crate::diagnostics::display_path(&self.writeups[i].path))
                 .unwrap_or_default();
             let message = if first.title == t.title {
-                format!(
-                    "the honour \"{}\" is of two levels ({} here, {} in {other})",
-                    t.title,
-                    t.level.as_str(),
-                    first.level.as_str()
+                msg!(
+                    "honour-two-levels",
+                    title = &t.title,
+                    level = Arg::level(t.level),
+                    other_level = Arg::level(first.level),
+                    other = &other
                 )
             } else {
-                format!(
-                    "the honour \"{}\" would be written to danh-hieu/{}/index.html, like \"{}\" in {other}",
-                    t.title, t.slug, first.title
+                msg!(
+                    "honour-shares-page",
+                    title = &t.title,
+                    slug = &t.slug,
+                    other_title = &first.title,
+                    other = &other
                 )
             };
-            diags.push(Diagnostic::error(&w.path, message).with_help(
-                "use one spelling, or add the title to content/honours.yaml with the other spelling as an alias",
-            ));
+            diags.push(
+                Diagnostic::error(&w.path, message).with_help(msg!("help-honour-one-spelling")),
+            );
         }
         diags
     }
@@ -749,12 +748,13 @@ impl Corpus {
                 diags.push(
                     Diagnostic::error(
                         &b.path,
-                        format!(
-                            "this write-up would be written to hoi-nghi/{slug}/index.html, like {}",
-                            crate::diagnostics::display_path(&a.path)
+                        msg!(
+                            "writeup-shares-page",
+                            slug = slug,
+                            other = crate::diagnostics::display_path(&a.path)
                         ),
                     )
-                    .with_help("give one of them another `slug:` or file name"),
+                    .with_help(msg!("help-writeup-shares-page")),
                 );
             }
         }
@@ -989,16 +989,16 @@ fn conflicting_summaries(corpus: &Corpus) -> Vec<Diagnostic> {
             w.locate(
                 Diagnostic::error(
                     &w.path,
-                    format!(
-                        "two summaries of cluster {} for {} give different award counts: {} says {} (collectives / individuals), this file {}",
-                        w.cluster.as_ref().map_or(0, |k| k.number),
-                        w.year,
-                        crate::diagnostics::display_path(&first.path),
-                        shown(first.awards),
-                        shown(w.awards),
+                    msg!(
+                        "summaries-disagree",
+                        cluster = w.cluster.as_ref().map_or(0, |k| k.number),
+                        year = w.year,
+                        other = crate::diagnostics::display_path(&first.path),
+                        other_counts = shown(first.awards),
+                        counts = shown(w.awards)
                     ),
                 )
-                .with_help("a cluster-year has one summary (tổng kết): keep the counts of the signed report in one file and remove the other, or give a mid-year review `kind: review`"),
+                .with_help(msg!("help-summaries-disagree")),
                 w.line_of("awards", "awards").or(w.line_of("kind:", "kind")),
                 None,
             )
@@ -1385,8 +1385,9 @@ mod tests {
             "equal summaries counted once"
         );
         assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].code(), "summaries-disagree");
         assert!(diags[0]
-            .message
+            .text(crate::messages::Language::En)
             .contains("two summaries of cluster 9 for 2024"));
         assert_eq!(corpus.year_totals(2023).with_data, 1);
     }

@@ -12,6 +12,7 @@ pub type Written<'a> = HashSet<&'a str, foldhash::fast::RandomState>;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::Arg;
 
 use super::OutputFile;
 
@@ -69,19 +70,20 @@ pub fn check_bytes(path: &str, bytes: &[u8], written: &Written) -> Vec<Diagnosti
             broken(path, r, written).map(|problem| {
                 Diagnostic::error(
                     PathBuf::from(path),
-                    format!("broken link \"{r}\": {problem}"),
+                    msg!("link-broken", link = r, problem = Arg::Key(problem)),
                 )
-                .with_help("links between pages must name a file the build writes (…/index.html)")
+                .with_help(msg!("help-link-broken"))
             })
         })
         .collect()
 }
 
+/// Why the reference is broken, as a key of the message catalog.
 fn broken(page: &str, reference: &str, written: &Written) -> Option<&'static str> {
     let r = decode_entities(reference);
     let r = r.trim();
     if r.is_empty() {
-        return Some("empty link");
+        return Some("word-link-empty");
     }
     if r.starts_with('#') || r.starts_with("//") {
         return None;
@@ -95,14 +97,14 @@ fn broken(page: &str, reference: &str, written: &Written) -> Option<&'static str
         }
     }
     if r.starts_with('/') {
-        return Some("an absolute path does not work from disk; use a relative link");
+        return Some("word-link-absolute");
     }
     let path = r.split(['#', '?']).next().unwrap_or_default();
     if path.is_empty() {
         return None;
     }
     if path.ends_with('/') {
-        return Some("a link to a folder does not open from disk");
+        return Some("word-link-folder");
     }
     // Resolve against the page's folder in one string (this runs for every
     // link of every page).
@@ -113,7 +115,7 @@ fn broken(page: &str, reference: &str, written: &Written) -> Option<&'static str
             "" | "." => {}
             ".." => {
                 if target.is_empty() {
-                    return Some("it leaves the site folder");
+                    return Some("word-link-leaves-site");
                 }
                 let cut = target.rfind('/').unwrap_or(0);
                 target.truncate(cut);
@@ -132,9 +134,9 @@ fn broken(page: &str, reference: &str, written: &Written) -> Option<&'static str
     if written.contains(target.as_str()) {
         None
     } else if written.contains(format!("{target}/index.html").as_str()) {
-        Some("a link to a folder does not open from disk")
+        Some("word-link-folder")
     } else {
-        Some("no such file in the output")
+        Some("word-link-no-such-file")
     }
 }
 
@@ -226,7 +228,10 @@ mod tests {
             ),
         ];
         let diags = check(&files);
-        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        let messages: Vec<String> = diags
+            .iter()
+            .map(|d| d.text(crate::messages::Language::En))
+            .collect();
         assert_eq!(diags.len(), 3, "{messages:?}");
         assert!(messages[0].contains("cum/cum-2/") && messages[0].contains("folder"));
         assert!(messages[1].contains("nope.html"));

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag};
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::Msg;
 use crate::model::WriteUp;
 
 /// What a body may link to: write-up source paths (relative to content/) → page slugs.
@@ -58,11 +59,9 @@ pub fn render_body_at(
                         w,
                         line,
                         Some(dest_url.trim()).filter(|d| !d.is_empty()),
-                        format!("an image must be a file of the site: {}", dest_url.trim()),
+                        msg!("image-remote", link = dest_url.trim()),
                     )
-                    .with_help(
-                        "put the photo beside the write-up (in a folder of the same name) and write `![what it shows](anh/ten-anh.jpg)`; the site never loads anything from another host",
-                    ),
+                    .with_help(msg!("help-image-remote")),
                 );
                 // Never fetched: the address goes, the description stays.
                 Event::Start(Tag::Image {
@@ -127,7 +126,7 @@ impl LineCounter {
 }
 
 /// An error at `body_line` of `w`'s body, shown at its line in the file.
-fn body_error(w: &WriteUp, body_line: usize, needle: Option<&str>, message: String) -> Diagnostic {
+fn body_error(w: &WriteUp, body_line: usize, needle: Option<&str>, message: Msg) -> Diagnostic {
     let mut d = Diagnostic::error(&w.path, message).at_line(&w.body, body_line, needle);
     if let Some(span) = &mut d.span {
         span.line += w.body_line - 1;
@@ -146,9 +145,8 @@ fn rewrite_url<'e>(
     let trimmed = dest.trim();
     if trimmed.is_empty() {
         diags.push(
-            body_error(w, body_line, None, "a link has no address".into()).with_help(
-                "write the address between the brackets: [text](https://…) or [text](other-write-up.md)",
-            ),
+            body_error(w, body_line, None, msg!("link-no-address"))
+                .with_help(msg!("help-link-no-address")),
         );
         return CowStr::Borrowed("#");
     }
@@ -179,16 +177,16 @@ fn rewrite_url<'e>(
         let path = path.split('?').next().unwrap_or_default();
         if !path.is_empty() {
             let help = if path.starts_with("www.") || path.contains('.') && !path.contains('/') {
-                format!("write the full address: https://{path}")
+                msg!("help-link-full-address", path = path)
             } else {
-                "link to a web page with its full address (https://…) or to another write-up's .md file".to_string()
+                msg!("help-link-web-or-md")
             };
             diags.push(
                 body_error(
                     w,
                     body_line,
                     Some(path),
-                    format!("the link {path} names no web address and no write-up"),
+                    msg!("link-not-web-not-writeup", path = path),
                 )
                 .with_help(help),
             );
@@ -207,12 +205,13 @@ fn rewrite_url<'e>(
                 w,
                 body_line,
                 Some(path),
-                format!(
-                    "the link {path} points to content/{}, which is not a write-up",
-                    target.unwrap_or_else(|| path.to_string())
+                msg!(
+                    "link-not-a-writeup",
+                    path = path,
+                    target = target.unwrap_or_else(|| path.to_string())
                 ),
             )
-            .with_help("link to an existing write-up's .md file, relative to this file");
+            .with_help(msg!("help-link-not-a-writeup"));
             diags.push(d);
             // The error stops the build; the page is not blamed for it too.
             CowStr::Borrowed("#")

@@ -63,19 +63,20 @@ impl Renderer {
         let i18n_src = theme.i18n.get(&lang_file).ok_or_else(|| {
             vec![Diagnostic::error(
                 PathBuf::from(crate::config::CONFIG_FILE),
-                format!(
-                    "the theme \"{}\" has no translation file i18n/{lang_file}",
-                    config.theme
+                msg!(
+                    "theme-translation-missing",
+                    theme = &config.theme,
+                    file = &lang_file
                 ),
             )
-            .with_help("add the file to the theme, or choose another `language:`")]
+            .with_help(msg!("help-theme-translation-missing"))]
         })?;
         let strings: BTreeMap<String, String> = serde_yaml::from_str(i18n_src).map_err(|e| {
             vec![Diagnostic::error(
                 PathBuf::from(format!("themes/{}/i18n/{lang_file}", config.theme)),
-                format!("invalid translation file: {e}"),
+                msg!("theme-translation-invalid", error = e.to_string()),
             )
-            .with_help("a translation file maps keys to text: `nav_home: Trang chủ`")]
+            .with_help(msg!("help-theme-translation-invalid"))]
         })?;
         let mut tera = Tera::default();
         tera.set_escape_fn(escape_html);
@@ -490,7 +491,7 @@ impl Renderer {
             Err(e) => Err(out.failed.take().unwrap_or_else(|| {
                 Diagnostic::error(
                     PathBuf::from(&out.path),
-                    format!("cannot write {}: {e}", out.path),
+                    msg!("cannot-write", path = &out.path, error = e.to_string()),
                 )
             })),
         })
@@ -581,7 +582,10 @@ pub trait Sink: Sync {
     /// A sink that writes files copies it without reading it whole.
     fn copy(&self, path: &str, from: &std::path::Path) -> Result<(), Diagnostic> {
         let bytes = std::fs::read(from).map_err(|e| {
-            Diagnostic::error(from.to_path_buf(), format!("cannot read the file: {e}"))
+            Diagnostic::error(
+                from.to_path_buf(),
+                msg!("cannot-read-file", error = e.to_string()),
+            )
         })?;
         self.file(OutputFile {
             path: path.to_string(),
@@ -622,7 +626,7 @@ impl PartWriter<'_> {
 
     fn send(&mut self, last: bool) -> std::io::Result<()> {
         if let Err(d) = self.sink.part(&self.path, &self.buf, last) {
-            let e = std::io::Error::other(d.message.clone());
+            let e = std::io::Error::other(d.code());
             self.failed = Some(d);
             return Err(e);
         }
@@ -634,10 +638,12 @@ impl PartWriter<'_> {
     fn finish(mut self) -> Result<(), Diagnostic> {
         match self.send(true) {
             Ok(()) => Ok(()),
-            Err(e) => Err(self
-                .failed
-                .take()
-                .unwrap_or_else(|| Diagnostic::error(PathBuf::from(&self.path), e.to_string()))),
+            Err(e) => Err(self.failed.take().unwrap_or_else(|| {
+                Diagnostic::error(
+                    PathBuf::from(&self.path),
+                    msg!("cannot-write", path = &self.path, error = e.to_string()),
+                )
+            })),
         }
     }
 }
@@ -715,7 +721,6 @@ pub(crate) fn template_error(e: &tera::Error, config: &Config) -> Diagnostic {
         Some(name) => theme::template_origin(&config.root, &config.theme, name),
         None => PathBuf::from(format!("themes/{}/templates", config.theme)),
     };
-    Diagnostic::error(path, format!("template error: {message}")).with_help(
-        "fix the template named above; the default templates are in themes/default/templates",
-    )
+    Diagnostic::error(path, msg!("template-error", error = message))
+        .with_help(msg!("help-template-error"))
 }

@@ -232,9 +232,9 @@ fn in_chunks<T: Send>(
 fn template_error_text(template: &str, what: &str, r: &Renderer) -> Diagnostic {
     Diagnostic::error(
         std::path::PathBuf::from(format!("themes/{}/templates/{template}", r.config.theme)),
-        format!("template error in {template}: {what}"),
+        msg!("template-error-in", template = template, error = what),
     )
-    .with_help("see the default theme's template of the same name")
+    .with_help(msg!("help-template-error-in"))
 }
 
 /// Rows of every conference, for the list pages.

@@ -71,11 +71,11 @@ impl Theme {
         } else if name != "default" {
             return Err(Diagnostic::error(
                 PathBuf::from(crate::config::CONFIG_FILE),
-                format!("the theme \"{name}\" does not exist"),
+                msg!("theme-missing", theme = name),
             )
-            .with_help(format!(
-                "create the folder {} or remove `theme:` to use the default theme",
-                dir.display()
+            .with_help(msg!(
+                "help-theme-missing",
+                folder = dir.display().to_string()
             )));
         }
         let site_templates = root.join("templates");
@@ -126,8 +126,8 @@ fn overlay(
     prefix: &str,
 ) -> Result<(), Diagnostic> {
     for entry in WalkDir::new(dir).sort_by_file_name() {
-        let entry =
-            entry.map_err(|e| Diagnostic::error(dir, format!("cannot read the theme: {e}")))?;
+        let entry = entry
+            .map_err(|e| Diagnostic::error(dir, msg!("theme-unreadable", error = e.to_string())))?;
         if !entry.file_type().is_file() {
             continue;
         }
@@ -141,7 +141,10 @@ fn overlay(
             continue;
         }
         let bytes = std::fs::read(entry.path()).map_err(|e| {
-            Diagnostic::error(entry.path(), format!("cannot read the theme file: {e}"))
+            Diagnostic::error(
+                entry.path(),
+                msg!("theme-file-unreadable", error = e.to_string()),
+            )
         })?;
         files.insert(format!("{prefix}{rel}"), bytes);
     }

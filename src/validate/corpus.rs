@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::{Arg, Msg};
 use crate::model::{Corpus, Kind, WriteUp};
 use crate::text;
 
@@ -80,12 +81,14 @@ fn handovers(corpus: &Corpus) -> Vec<Diagnostic> {
                             w,
                             Diagnostic::note(
                                 &w.path,
-                                format!(
-                                    "the role of {role} is handed to \"{unit}\" for {}, but it is not a member of the cluster that year",
-                                    y.year + 1
+                                msg!(
+                                    "handover-not-member",
+                                    role = role,
+                                    unit = unit,
+                                    year = y.year + 1
                                 ),
                             )
-                            .with_help("the cluster pages do not show it in the role; check the name, or the members of the next year's write-up"),
+                            .with_help(msg!("help-handover-not-member")),
                             w.line_under("handover", unit),
                             Some(unit),
                         ));
@@ -99,14 +102,16 @@ fn handovers(corpus: &Corpus) -> Vec<Diagnostic> {
                             stating,
                             Diagnostic::note(
                                 &stating.path,
-                                format!(
-                                    "\"{}\" is stated as {role} for {}, but {} handed the role to \"{unit}\"",
-                                    h.unit,
-                                    next.year,
-                                    crate::diagnostics::display_path(&w.path),
+                                msg!(
+                                    "role-contradicts-handover",
+                                    holder = &h.unit,
+                                    role = role,
+                                    year = next.year,
+                                    file = crate::diagnostics::display_path(&w.path),
+                                    unit = unit
                                 ),
                             )
-                            .with_help("the stated holder is shown; if the handover is what happened, correct this file's `leader:`/`deputy:`"),
+                            .with_help(msg!("help-role-contradicts-handover")),
                             stating.line_under(key, &h.unit),
                             Some(&h.unit),
                         ));
@@ -373,19 +378,20 @@ fn findings(w: &WriteUp, preferred: &HashMap<String, String>) -> Vec<Diagnostic>
         let d = if same_page {
             Diagnostic::error(
                 &w.path,
-                format!(
-                    "the unit \"{name}\" and the unit \"{better}\" would share the page don-vi/{}/",
-                    text::slugify(name)
+                msg!(
+                    "unit-shares-page",
+                    name = name,
+                    better = better,
+                    slug = text::slugify(name)
                 ),
             )
-            .with_help(format!(
-                "did you mean \"{better}\"? Use one spelling, or declare \"{name}\" as an alias in content/units.yaml: `- {{name: {better}, aliases: [{name}]}}`"
-            ))
+            .with_help(msg!("help-unit-shares-page", name = name, better = better))
         } else {
-            Diagnostic::warning(&w.path, format!("the unit \"{name}\" is probably a typo"))
-                .with_help(format!(
-                    "did you mean \"{better}\"? If \"{name}\" is a different unit, add it to content/units.yaml"
-                ))
+            Diagnostic::warning(&w.path, msg!("unit-probable-typo", name = name)).with_help(msg!(
+                "help-unit-probable-typo",
+                name = name,
+                better = better
+            ))
         };
         diags.push(at(w, d, line, Some(name)));
     }
@@ -398,10 +404,8 @@ fn dates(w: &WriteUp, today: NaiveDate) -> Vec<Diagnostic> {
     if w.date > today {
         diags.push(at(
             w,
-            Diagnostic::warning(&w.path, format!("the date {} is in the future", w.date))
-                .with_help(
-                    "check the year; a conference that has not happened yet has no write-up",
-                ),
+            Diagnostic::warning(&w.path, msg!("date-in-future", date = w.date))
+                .with_help(msg!("help-date-in-future")),
             date_line,
             None,
         ));
@@ -411,13 +415,13 @@ fn dates(w: &WriteUp, today: NaiveDate) -> Vec<Diagnostic> {
             w,
             Diagnostic::warning(
                 &w.path,
-                format!(
-                    "the emulation year {} is far from the date's year {}",
-                    w.year,
-                    w.date.year()
+                msg!(
+                    "year-far-from-date",
+                    year = w.year,
+                    date_year = w.date.year()
                 ),
             )
-            .with_help("`year` is the year reported on: the date's year or the one before"),
+            .with_help(msg!("help-year-far-from-date")),
             w.line_of("year:", "year"),
             None,
         ));
@@ -435,12 +439,9 @@ fn honours(w: &WriteUp) -> Vec<Diagnostic> {
                         w,
                         Diagnostic::warning(
                             &w.path,
-                            format!(
-                                "\"{unit}\" receives \"{}\" but is not a member this year",
-                                h.title
-                            ),
+                            msg!("honour-to-non-member", unit = unit, title = &h.title),
                         )
-                        .with_help("add the unit to `members`, or check the name"),
+                        .with_help(msg!("help-honour-to-non-member")),
                         w.line_of(unit, "honours"),
                         Some(unit),
                     ));
@@ -452,8 +453,16 @@ fn honours(w: &WriteUp) -> Vec<Diagnostic> {
         w.honours.iter().filter_map(f).sum()
     };
     for (what, total, given) in [
-        ("collectives", w.awards.collectives, sum(|h| h.collectives)),
-        ("individuals", w.awards.individuals, sum(|h| h.individuals)),
+        (
+            "word-collectives",
+            w.awards.collectives,
+            sum(|h| h.collectives),
+        ),
+        (
+            "word-individuals",
+            w.awards.individuals,
+            sum(|h| h.individuals),
+        ),
     ] {
         if let Some(total) = total {
             if given > total {
@@ -461,11 +470,14 @@ fn honours(w: &WriteUp) -> Vec<Diagnostic> {
                     w,
                     Diagnostic::warning(
                         &w.path,
-                        format!(
-                            "the honours count {given} {what}, more than the award total {total}"
+                        msg!(
+                            "honours-above-total",
+                            given = Arg::Count(given),
+                            what = Arg::Key(what),
+                            total = Arg::Count(total)
                         ),
                     )
-                    .with_help("the award totals count every honour; check both numbers"),
+                    .with_help(msg!("help-honours-above-total")),
                     w.line_of("awards", "awards"),
                     None,
                 ));
@@ -495,17 +507,17 @@ fn duplicates(corpus: &Corpus) -> Vec<Diagnostic> {
                 w,
                 Diagnostic::warning(
                     &w.path,
-                    format!(
-                        "likely duplicate: {} also reports a {} of this cluster for {}",
-                        crate::diagnostics::display_path(&first.path),
-                        w.kind.as_str(),
-                        w.year
+                    msg!(
+                        "likely-duplicate",
+                        file = crate::diagnostics::display_path(&first.path),
+                        kind = Arg::kind(w.kind),
+                        year = w.year
                     ),
                 )
                 .with_help(if w.kind == Kind::Summary {
-                    "remove one of the two, or correct its kind or year; the year's totals count them once"
+                    msg!("help-likely-duplicate-summary")
                 } else {
-                    "remove one of the two, or correct its kind or year"
+                    msg!("help-likely-duplicate")
                 }),
                 w.line_of("title:", "title"),
                 None,
@@ -525,28 +537,28 @@ fn membership_changes(corpus: &Corpus) -> Vec<Diagnostic> {
                 continue;
             };
             let w = &corpus.writeups[last];
-            let mut what = Vec::new();
+            let mut what: Vec<Msg> = Vec::new();
             if !y.joined.is_empty() {
-                what.push(format!("joined: {}", y.joined.join(", ")));
+                what.push(msg!("members-joined", units = y.joined.join(", ")));
             }
             if !y.left.is_empty() {
-                what.push(format!("left: {}", y.left.join(", ")));
+                what.push(msg!("members-left", units = y.left.join(", ")));
             }
             diags.push(at(
                 w,
                 Diagnostic::note(
                     &w.path,
-                    format!(
-                        "the members of cluster {} changed in {} ({})",
-                        c.key.number,
-                        y.year,
-                        what.join("; ")
+                    msg!(
+                        "members-changed",
+                        cluster = c.key.number,
+                        year = y.year,
+                        changes = Arg::Msgs(what)
                     ),
                 )
                 .with_help(if y.reorganized {
-                    "more than half changed: the cluster pages mark this year as a reorganization"
+                    msg!("help-members-reorganized")
                 } else {
-                    "informational: check the list if the change is unexpected"
+                    msg!("help-members-changed")
                 }),
                 w.line_of("members:", "members"),
                 None,

@@ -2,10 +2,13 @@
 
 use serde_yaml::Value;
 
+use crate::messages::{Arg, Msg};
+
+/// Why a count was refused; the message takes the field's name as `{field}`.
 #[derive(Debug, PartialEq, Eq)]
 pub struct CountError {
-    pub message: String,
-    pub help: String,
+    pub message: Msg,
+    pub help: Msg,
 }
 
 /// Reads a count; `Ok(None)` for an empty value (left to fill in).
@@ -17,28 +20,30 @@ pub fn parse(value: &Value) -> Result<Option<u64>, CountError> {
                 Ok(Some(u))
             } else if n.as_i64().is_some() {
                 Err(CountError {
-                    message: format!("the count {n} is negative"),
-                    help: "a count of awards is zero or more".into(),
+                    message: msg!("count-negative", value = n.to_string()),
+                    help: msg!("help-count-negative"),
                 })
             } else {
                 let f = n.as_f64().unwrap_or_default();
                 let suggestion = if f > 0.0 && f < 1000.0 {
-                    format!("{}", (f * 1000.0).round() as u64)
+                    Arg::from((f * 1000.0).round() as u64)
                 } else {
-                    "a whole number".to_string()
+                    Arg::Key("word-whole-number")
                 };
                 Err(CountError {
-                    message: format!("the count {n} is a decimal number"),
-                    help: format!(
-                        "YAML reads 2.847 as a decimal; write {suggestion} or quote it as \"{n}\" if the dot separates thousands"
+                    message: msg!("count-decimal", value = n.to_string()),
+                    help: msg!(
+                        "help-count-decimal",
+                        value = n.to_string(),
+                        suggestion = suggestion
                     ),
                 })
             }
         }
         Value::String(s) => parse_text(s).map(Some),
         other => Err(CountError {
-            message: format!("expected a count, found {}", describe(other)),
-            help: "write a whole number such as 2847 or \"2.847\"".into(),
+            message: msg!("count-not-a-count", found = Arg::Key(describe(other))),
+            help: msg!("help-count-whole"),
         }),
     }
 }
@@ -50,27 +55,28 @@ pub fn parse_text(s: &str) -> Result<u64, CountError> {
         return Ok(n);
     }
     let help = if t.starts_with('-') {
-        "a count of awards is zero or more".to_string()
+        msg!("help-count-negative")
     } else if t.contains(',') {
-        "a comma marks decimals in Vietnamese; separate thousands with a dot: \"2.847\"".to_string()
+        msg!("help-count-comma")
     } else {
-        "write a whole number such as 2847 or \"2.847\"".to_string()
+        msg!("help-count-whole")
     };
     Err(CountError {
-        message: format!("\"{t}\" is not a count"),
+        message: msg!("count-not-a-number", value = t),
         help,
     })
 }
 
+/// The catalog key of the kind of a value ("a list"), for messages.
 pub fn describe(v: &Value) -> &'static str {
     match v {
-        Value::Null => "nothing",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Sequence(_) => "a list",
-        Value::Mapping(_) => "a mapping",
-        Value::Tagged(_) => "a tagged value",
+        Value::Null => "word-nothing",
+        Value::Bool(_) => "word-true-false",
+        Value::Number(_) => "word-number",
+        Value::String(_) => "word-text",
+        Value::Sequence(_) => "word-list",
+        Value::Mapping(_) => "word-mapping",
+        Value::Tagged(_) => "word-tagged",
     }
 }
 
@@ -91,22 +97,42 @@ mod tests {
         assert_eq!(parse(&yaml("~")), Ok(None));
     }
 
+    use crate::messages::Language;
+
     #[test]
     fn float_count_suggests_the_whole_number() {
         let e = parse(&yaml("2.847")).unwrap_err();
-        assert!(e.message.contains("decimal"));
-        assert!(e.help.contains("write 2847"), "{}", e.help);
+        assert_eq!(e.message.key, "count-decimal");
+        let help = e.help.text(Language::En);
+        assert!(help.contains("write 2847"), "{help}");
+    }
+
+    /// The help quotes the value as written, not always "2.847".
+    #[test]
+    fn decimal_help_quotes_the_value_written() {
+        let e = parse(&yaml("1.5")).unwrap_err();
+        let en = e.help.text(Language::En);
+        assert!(en.starts_with("YAML reads 1.5 as a decimal"), "{en}");
+        assert!(en.contains("write 1500 or quote it as \"1.5\""), "{en}");
+        assert!(!en.contains("2.847"), "{en}");
+        let vi = e.help.text(Language::Vi);
+        assert!(vi.contains("1.5") && vi.contains("1500"), "{vi}");
+        assert!(!vi.contains("2.847"), "{vi}");
     }
 
     #[test]
     fn negative_and_text_counts_are_refused() {
-        assert!(parse(&yaml("-5")).unwrap_err().message.contains("negative"));
-        assert!(parse(&yaml("\"nhiều\""))
-            .unwrap_err()
-            .message
-            .contains("not a count"));
+        let key = |s: &str| parse(&yaml(s)).unwrap_err().message.key;
+        assert_eq!(key("-5"), "count-negative");
+        assert_eq!(key("\"nhiều\""), "count-not-a-number");
         assert!(parse(&yaml("\"2.84\"")).is_err());
-        assert!(parse(&yaml("\"2,847\"")).unwrap_err().help.contains("dot"));
-        assert!(parse(&yaml("[1]")).unwrap_err().message.contains("a list"));
+        assert_eq!(
+            parse(&yaml("\"2,847\"")).unwrap_err().help.key,
+            "help-count-comma"
+        );
+        let list = parse(&yaml("[1]")).unwrap_err().message;
+        assert_eq!(list.key, "count-not-a-count");
+        assert!(list.text(Language::En).contains("a list"));
+        assert!(list.text(Language::Vi).contains("danh sách"));
     }
 }

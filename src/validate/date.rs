@@ -2,21 +2,18 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::messages::Msg;
+
 /// Why a date was refused, and how to write it instead.
 #[derive(Debug, PartialEq, Eq)]
 pub struct DateError {
-    pub message: String,
-    pub help: String,
+    pub message: Msg,
+    pub help: Msg,
 }
-
-const FORMS: &str = "write 2023-11-25 or 25/11/2023";
 
 pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
     let t = text.trim();
-    let err = |message: String, help: &str| DateError {
-        message,
-        help: help.to_string(),
-    };
+    let err = |message: Msg, help: Msg| DateError { message, help };
     // An ISO date, possibly followed by a time: 2023-11-25 or 2023-11-25T08:00.
     let iso_part = t.get(..10).filter(|p| {
         let b = p.as_bytes();
@@ -39,18 +36,23 @@ pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
         [d, m, y] if all_digits && y.len() == 4 && d.len() <= 2 && m.len() <= 2 => {
             match (num(d), num(m), num(y)) {
                 (Some(d), Some(m), Some(y)) => ymd(t, y as i32, m, d),
-                _ => Err(err(format!("cannot read the date \"{t}\""), FORMS)),
+                _ => Err(err(
+                    msg!("date-unreadable", date = t),
+                    msg!("help-date-forms"),
+                )),
             }
         }
-        [_, y] | [y, _] if all_digits && y.len() == 4 => Err(err(
-            format!("\"{t}\" gives a month but no day"),
-            "a conference has a day: write it in full, e.g. 25/11/2023 or 2023-11-25",
-        )),
+        [_, y] | [y, _] if all_digits && y.len() == 4 => {
+            Err(err(msg!("date-no-day", date = t), msg!("help-date-no-day")))
+        }
         [_, _] | [_, _, _] if all_digits => Err(err(
-            format!("\"{t}\" is ambiguous: the year is not written in full"),
-            "write the year with four digits, e.g. 25/11/2023 or 2023-11-25",
+            msg!("date-short-year", date = t),
+            msg!("help-date-short-year"),
         )),
-        _ => Err(err(format!("cannot read the date \"{t}\""), FORMS)),
+        _ => Err(err(
+            msg!("date-unreadable", date = t),
+            msg!("help-date-forms"),
+        )),
     }
 }
 
@@ -63,13 +65,13 @@ fn ymd(text: &str, y: i32, m: u32, d: u32) -> Result<NaiveDate, DateError> {
         return Ok(date);
     }
     let help = if !(1..=12).contains(&m) {
-        "the month must be 1 to 12; day-first dates are written 25/11/2023".to_string()
+        msg!("help-month-range")
     } else {
         let days = days_in_month(y, m);
-        format!("month {m} of {y} has {days} days")
+        msg!("help-month-days", month = m, year = y, days = days)
     };
     Err(DateError {
-        message: format!("\"{text}\" is not a date on the calendar"),
+        message: msg!("date-not-on-calendar", date = text),
         help,
     })
 }
@@ -100,24 +102,31 @@ mod tests {
         assert_eq!(parse("2023-11-25T08:30:00"), Ok(d(2023, 11, 25)));
     }
 
+    use crate::messages::Language;
+
     #[test]
     fn impossible_dates_are_not_rolled_over() {
         let e = parse("2023-02-30").unwrap_err();
-        assert!(e.message.contains("not a date"));
-        assert_eq!(e.help, "month 2 of 2023 has 28 days");
+        assert_eq!(e.message.key, "date-not-on-calendar");
+        assert_eq!(e.help.text(Language::En), "month 2 of 2023 has 28 days");
+        assert_eq!(e.help.text(Language::Vi), "tháng 2 năm 2023 có 28 ngày");
         assert!(parse("29/02/2024").is_ok());
-        assert!(parse("31/04/2024").unwrap_err().help.contains("30 days"));
-        assert!(parse("2023-13-01").unwrap_err().help.contains("1 to 12"));
+        let april = parse("31/04/2024").unwrap_err().help.text(Language::En);
+        assert!(april.contains("30 days"), "{april}");
+        assert_eq!(
+            parse("2023-13-01").unwrap_err().help.key,
+            "help-month-range"
+        );
     }
 
     #[test]
     fn month_and_year_alone_is_refused() {
         let e = parse("11/2023").unwrap_err();
-        assert!(e.message.contains("no day"), "{e:?}");
-        assert!(parse("25/11/23").unwrap_err().message.contains("ambiguous"));
-        assert!(parse("hôm qua")
-            .unwrap_err()
-            .message
-            .contains("cannot read"));
+        assert_eq!(e.message.key, "date-no-day", "{e:?}");
+        assert_eq!(
+            parse("25/11/23").unwrap_err().message.key,
+            "date-short-year"
+        );
+        assert_eq!(parse("hôm qua").unwrap_err().message.key, "date-unreadable");
     }
 }

@@ -71,25 +71,40 @@ pub fn clean_controls(source: &mut Source) -> Option<Diagnostic> {
         } else {
             ""
         };
-        let word = if lines.len() > 2 { "lines" } else { "line" };
-        format!(" (also on {word} {}{ellipsis})", shown.join(", "))
+        let word = if lines.len() > 2 {
+            "word-lines"
+        } else {
+            "word-line"
+        };
+        vec![msg!(
+            "control-characters-also",
+            line_word = crate::messages::Arg::Key(word),
+            lines = format!("{}{ellipsis}", shown.join(", "))
+        )]
     } else {
-        String::new()
+        Vec::new()
     };
     Some(
         Diagnostic::warning(
             &source.path,
-            format!(
-                "{count} control {} (U+{:04X}{}) replaced by spaces{more}",
-                if count == 1 { "character" } else { "characters" },
-                u32::from(c),
-                if count > 1 { ", …" } else { "" },
+            msg!(
+                "control-characters",
+                count = count,
+                characters = crate::messages::Arg::Key(if count == 1 {
+                    "word-character"
+                } else {
+                    "word-characters"
+                }),
+                code = format!(
+                    "U+{:04X}{}",
+                    u32::from(c),
+                    if count > 1 { ", …" } else { "" }
+                ),
+                more = crate::messages::Arg::Msgs(more)
             ),
         )
         .at_line(&source.text, line, None)
-        .with_help(
-            "text pasted from Word or PDF can carry invisible control characters; retype the line or paste it as plain text",
-        ),
+        .with_help(msg!("help-control-characters")),
     )
 }
 

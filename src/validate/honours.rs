@@ -66,7 +66,7 @@ impl Default for Register {
         };
         if let Err(d) = register.add(BUILT_IN, PathBuf::from("honours.yaml")) {
             // The built-in file is part of the program: a test parses it.
-            debug_assert!(false, "built-in register: {}", d.message);
+            debug_assert!(false, "built-in register: {:?}", d.message);
         }
         register
     }
@@ -82,12 +82,12 @@ impl Register {
     }
 
     fn add(&mut self, text: &str, shown: PathBuf) -> Result<(), Diagnostic> {
-        let help = "write `honours: [{name: Cờ thi đua của Ủy ban nhân dân tỉnh, level: local, aliases: [Cờ thi đua UBND tỉnh]}]`; level is one of state, government, ministry, local, unit";
+        let help = msg!("help-honours-file");
         let raw: RawRegister = serde_yaml::from_str(text).map_err(|e| {
             let line = e.location().map_or(1, |l| l.line());
-            Diagnostic::error(&shown, format!("invalid honours file: {e}"))
+            Diagnostic::error(&shown, msg!("honours-file-invalid", error = e.to_string()))
                 .at_line(text, line, None)
-                .with_help(help)
+                .with_help(help.clone())
         })?;
         for entry in raw.honours {
             let name = text::normalize(&entry.name);
@@ -102,15 +102,19 @@ impl Register {
                 .ok_or_else(|| {
                     Diagnostic::error(
                         &shown,
-                        format!("unknown level \"{}\" for \"{name}\"", entry.level.trim()),
+                        msg!(
+                            "honour-level-unknown",
+                            level = entry.level.trim(),
+                            name = &name
+                        ),
                     )
                     .at_line(text, line, Some(entry.level.trim()))
-                    .with_help(help)
+                    .with_help(help.clone())
                 })?;
             if key(&name).is_empty() {
-                return Err(Diagnostic::error(&shown, "an honour needs a name")
+                return Err(Diagnostic::error(&shown, msg!("honour-name-missing"))
                     .at_line(text, line, None)
-                    .with_help(help));
+                    .with_help(help.clone()));
             }
             // A name the register has already takes the new level and
             // spellings; a new one is added.
@@ -273,11 +277,9 @@ mod tests {
             "content/honours.yaml".into(),
         )
         .unwrap_err();
-        assert!(
-            bad.message.contains("unknown level \"city\""),
-            "{}",
-            bad.message
-        );
+        let shown = bad.text(crate::messages::Language::En);
+        assert!(shown.contains("unknown level \"city\""), "{shown}");
+        assert_eq!(bad.code(), "honour-level-unknown");
         assert_eq!(bad.span.map(|s| s.line), Some(2));
     }
 

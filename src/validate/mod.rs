@@ -9,6 +9,7 @@ pub mod counts;
 pub mod date;
 pub mod guard;
 pub mod honours;
+pub mod placeholder;
 pub mod units;
 
 use std::collections::HashMap;
@@ -19,6 +20,7 @@ use serde_yaml::Value;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::Source;
+use crate::messages::{Arg, Msg};
 use crate::model::{
     Awards, ClusterKey, Handover, Honour, HonourLevel, HonourStatus, Kind, WriteUp,
 };
@@ -107,7 +109,10 @@ pub fn write_up(source: &mut Source, units: &UnitNames) -> (Option<WriteUp>, Vec
     let cleaned = guard::clean_controls(source);
     let mut v = Validator {
         source,
-        diags: cleaned.into_iter().collect(),
+        diags: cleaned
+            .into_iter()
+            .chain(placeholder::left(source))
+            .collect(),
         lines: LineIndex::of(&source.front_matter, source.front_matter_line),
     };
     let wu = v.run(units);
@@ -195,13 +200,13 @@ impl Validator<'_> {
         self.error(
             line,
             (!shown.is_empty()).then_some(shown),
-            format!("the unit name \"{shown}\" in `{field}` has no letter or digit"),
-            "write the unit's name (e.g. `Lạng Sơn`), or leave it out until it is known".into(),
+            msg!("unit-name-no-letter", name = shown, field = field),
+            msg!("help-unit-name-no-letter"),
         );
         false
     }
 
-    fn error(&mut self, line: Option<usize>, needle: Option<&str>, message: String, help: String) {
+    fn error(&mut self, line: Option<usize>, needle: Option<&str>, message: Msg, help: Msg) {
         self.push(
             Diagnostic::error(&self.source.path, message),
             line,
@@ -210,7 +215,7 @@ impl Validator<'_> {
         );
     }
 
-    fn warn(&mut self, line: Option<usize>, needle: Option<&str>, message: String, help: String) {
+    fn warn(&mut self, line: Option<usize>, needle: Option<&str>, message: Msg, help: Msg) {
         self.push(
             Diagnostic::warning(&self.source.path, message),
             line,
@@ -219,7 +224,7 @@ impl Validator<'_> {
         );
     }
 
-    fn push(&mut self, d: Diagnostic, line: Option<usize>, needle: Option<&str>, help: String) {
+    fn push(&mut self, d: Diagnostic, line: Option<usize>, needle: Option<&str>, help: Msg) {
         let d = match line {
             Some(line) => d.at_line(&self.source.text, line, needle),
             None => d,
@@ -233,8 +238,8 @@ impl Validator<'_> {
             self.error(
                 Some(1),
                 None,
-                "the front matter is empty".into(),
-                "at least `title:` and `date:` are required between the `---` lines".into(),
+                msg!("front-matter-empty"),
+                msg!("help-front-matter-empty"),
             );
             return None;
         }
@@ -242,11 +247,8 @@ impl Validator<'_> {
             self.error(
                 Some(line + src.front_matter_line - 1),
                 None,
-                format!(
-                    "the front matter nests lists or brackets more than {} deep",
-                    guard::MAX_NESTING
-                ),
-                "a write-up's fields nest two or three levels at most; close the brackets you opened".into(),
+                msg!("front-matter-too-deep", depth = guard::MAX_NESTING),
+                msg!("help-front-matter-too-deep"),
             );
             return None;
         }
@@ -254,9 +256,8 @@ impl Validator<'_> {
             self.error(
                 self.first_line(),
                 None,
-                "the front matter's aliases (`*name`) expand to far more text than the file holds"
-                    .into(),
-                "write each value out instead of repeating it with YAML anchors and aliases".into(),
+                msg!("front-matter-alias-bomb"),
+                msg!("help-front-matter-alias-bomb"),
             );
             return None;
         }
@@ -319,17 +320,16 @@ impl Validator<'_> {
             self.error(
                 self.key_line("handover"),
                 None,
-                "a handover is given but no cluster".into(),
-                "the roles of Cụm trưởng and Cụm phó belong to a cluster: add `cluster:`, or remove `handover:`".into(),
+                msg!("handover-without-cluster"),
+                msg!("help-handover-without-cluster"),
             );
         }
         if bloc.is_some() && cluster_number.is_none() {
             self.error(
                 self.key_line("bloc"),
                 None,
-                "a bloc is given but no cluster".into(),
-                "add `cluster:` with the cluster's number within the bloc, or remove `bloc:`"
-                    .into(),
+                msg!("bloc-without-cluster"),
+                msg!("help-bloc-without-cluster"),
             );
         }
 
@@ -444,11 +444,16 @@ impl Validator<'_> {
             }
             seen.push(message.to_string());
             let help = if message.starts_with("unknown field") {
-                format!("the fields a write-up may have are: {FIELDS}")
+                msg!("help-known-fields", fields = FIELDS)
             } else {
-                "check the value's form against the content contract in docs/content.md".to_string()
+                msg!("help-value-form")
             };
-            self.error(line, None, format!("invalid front matter: {message}"), help);
+            self.error(
+                line,
+                None,
+                msg!("front-matter-invalid", error = message),
+                help,
+            );
         }
     }
 
@@ -464,15 +469,15 @@ impl Validator<'_> {
             .unwrap_or(&message)
             .to_string();
         let help = if message.starts_with("unknown field") {
-            format!("the fields a write-up may have are: {FIELDS}")
+            msg!("help-known-fields", fields = FIELDS)
         } else if message.contains("invalid type") {
-            "check the value's form against the content contract in docs/content.md".to_string()
+            msg!("help-value-form")
         } else {
-            "the front matter must be valid YAML: `key: value` lines; quote text containing `: ` or `#`".to_string()
+            msg!("help-yaml-syntax")
         };
         let d = Diagnostic::error(
             &self.source.path,
-            format!("invalid front matter: {message}"),
+            msg!("front-matter-invalid", error = message),
         );
         let d = match (line, e.location()) {
             (Some(line), Some(loc)) => d.at_position(&self.source.text, line, loc.column()),
@@ -487,20 +492,15 @@ impl Validator<'_> {
             Some(Value::String(s)) if !text::normalize(&s).is_empty() => Some(text::normalize(&s)),
             Some(Value::Number(n)) => Some(n.to_string()),
             Some(Value::String(_)) => {
-                self.error(
-                    line,
-                    None,
-                    "the title is empty".into(),
-                    "write the headline: `title: \"Cụm thi đua số II tổng kết năm 2023\"`".into(),
-                );
+                self.error(line, None, msg!("title-empty"), msg!("help-title-empty"));
                 None
             }
             None => {
                 self.error(
                     self.first_line(),
                     None,
-                    "the title is missing".into(),
-                    "add a line `title: \"...\"` to the front matter".into(),
+                    msg!("title-missing"),
+                    msg!("help-title-missing"),
                 );
                 None
             }
@@ -508,8 +508,8 @@ impl Validator<'_> {
                 self.error(
                     line,
                     None,
-                    format!("the title must be text, found {}", counts::describe(&other)),
-                    "write `title: \"Cụm thi đua số II tổng kết năm 2023\"`".into(),
+                    msg!("title-not-text", found = Arg::Key(counts::describe(&other))),
+                    msg!("help-title-not-text"),
                 );
                 None
             }
@@ -523,22 +523,22 @@ impl Validator<'_> {
                 self.error(
                     self.first_line(),
                     None,
-                    "the date is missing".into(),
-                    "add a line `date: 2023-11-25` (or 25/11/2023) to the front matter".into(),
+                    msg!("date-missing"),
+                    msg!("help-date-missing"),
                 );
                 return None;
             }
             Some(Value::String(s)) => s,
             Some(other) => {
                 let shown = match &other {
-                    Value::Number(n) => n.to_string(),
-                    _ => counts::describe(&other).to_string(),
+                    Value::Number(n) => Arg::from(n.to_string()),
+                    _ => Arg::Key(counts::describe(&other)),
                 };
                 self.error(
                     line,
                     None,
-                    format!("cannot read the date {shown}"),
-                    "write 2023-11-25 or 25/11/2023".into(),
+                    msg!("date-not-text", found = shown),
+                    msg!("help-date-forms"),
                 );
                 return None;
             }
@@ -565,16 +565,16 @@ impl Validator<'_> {
             _ => None,
         };
         if parsed.is_none() {
-            let shown = match &value {
-                Value::String(s) => s.clone(),
-                Value::Number(n) => n.to_string(),
-                other => counts::describe(other).to_string(),
+            let (shown, arg) = match &value {
+                Value::String(s) => (s.clone(), Arg::from(s)),
+                Value::Number(n) => (n.to_string(), Arg::from(n.to_string())),
+                other => (String::new(), Arg::Key(counts::describe(other))),
             };
             self.error(
                 line,
-                Some(&shown),
-                format!("cannot read the cluster \"{shown}\""),
-                "write the cluster's number: 2, \"II\", \"số 2\" or \"Cụm thi đua số II\"".into(),
+                Some(&shown).filter(|s| !s.is_empty()).map(|s| s.as_str()),
+                msg!("cluster-unreadable", cluster = arg),
+                msg!("help-cluster-unreadable"),
             );
         }
         parsed
@@ -591,11 +591,8 @@ impl Validator<'_> {
         self.error(
             self.key_line("kind"),
             Some(written.trim()),
-            format!("unknown kind \"{}\"", written.trim()),
-            format!(
-                "the kind is one of: {} (tổng kết, ký kết giao ước, phát động, sơ kết, khác)",
-                allowed.join(", ")
-            ),
+            msg!("kind-unknown", kind = written.trim()),
+            msg!("help-kind-unknown", kinds = allowed.join(", ")),
         );
         Kind::Summary
     }
@@ -611,12 +608,7 @@ impl Validator<'_> {
         match parsed.and_then(|y| i32::try_from(y).ok()) {
             Some(y) if (1945..=2200).contains(&y) => Some(y),
             _ => {
-                self.error(
-                    line,
-                    None,
-                    "the year must be a four-digit year".into(),
-                    "write the emulation year reported on, e.g. `year: 2023`, or leave it out to use the year of the date".into(),
-                );
+                self.error(line, None, msg!("year-invalid"), msg!("help-year-invalid"));
                 None
             }
         }
@@ -644,8 +636,8 @@ impl Validator<'_> {
                 self.warn(
                     line,
                     Some(m.trim()),
-                    format!("\"{unit}\" is listed twice among the members"),
-                    "remove the repeated name".into(),
+                    msg!("member-repeated", unit = &unit),
+                    msg!("help-member-repeated"),
                 );
                 continue;
             }
@@ -655,9 +647,8 @@ impl Validator<'_> {
             self.error(
                 line.or(self.key_line("cluster")),
                 None,
-                "a cluster write-up must list its members".into(),
-                "add the member units of that year, e.g. `members: [Lai Châu, Điện Biên, Sơn La]`"
-                    .into(),
+                msg!("members-missing"),
+                msg!("help-members-missing"),
             );
         }
         resolved
@@ -676,7 +667,7 @@ impl Validator<'_> {
                 self.error(
                     line,
                     needle.as_deref(),
-                    format!("{what}: {}", e.message),
+                    e.message.arg("field", what),
                     e.help,
                 );
                 None
@@ -740,8 +731,8 @@ impl Validator<'_> {
                 self.error(
                     line,
                     None,
-                    format!("honour {} has no title", i + 1),
-                    "write `- {title: Cờ thi đua của Bộ Công an, to: [Lai Châu]}`".into(),
+                    msg!("honour-no-title", number = i + 1),
+                    msg!("help-honour-no-title"),
                 );
                 continue;
             };
@@ -749,8 +740,8 @@ impl Validator<'_> {
                 self.error(
                     line,
                     None,
-                    format!("the honour \"{title}\" names no unit and no count"),
-                    "add `to: [unit, ...]` or `collectives:`/`individuals:` counts".into(),
+                    msg!("honour-no-unit-no-count", title = &title),
+                    msg!("help-honour-no-unit-no-count"),
                 );
                 continue;
             }
@@ -762,8 +753,8 @@ impl Validator<'_> {
                         self.error(
                             line,
                             Some(written.trim()),
-                            format!("unknown honour status \"{}\"", written.trim()),
-                            "write `status: proposed` (suy tôn, đề nghị) or `status: conferred` (tặng, trao, được nhận)".into(),
+                            msg!("honour-status-unknown", status = written.trim()),
+                            msg!("help-honour-status-unknown"),
                         );
                         DEFAULT_HONOUR_STATUS
                     }
@@ -775,10 +766,10 @@ impl Validator<'_> {
                     self.warn(
                         line,
                         Some(&title),
-                        format!("\"{title}\" is not in the register of honours"),
+                        msg!("honour-not-in-register", title = &title),
                         match suggestion {
-                            Some(name) => format!("did you mean \"{name}\"? If not, add the title to content/honours.yaml with its level"),
-                            None => "check the title, or add it to content/honours.yaml with its level (state, government, ministry, local, unit)".into(),
+                            Some(name) => msg!("help-honour-did-you-mean", name = name),
+                            None => msg!("help-honour-not-in-register"),
                         },
                     );
                     (title, HonourLevel::Other)
@@ -828,12 +819,8 @@ impl Validator<'_> {
             self.error(
                 line,
                 None,
-                format!(
-                    "the slug is {} characters long; a slug has at most {}",
-                    t.len(),
-                    text::MAX_SLUG
-                ),
-                "a folder name that long cannot be written on every disk; shorten the slug".into(),
+                msg!("slug-too-long", length = t.len(), max = text::MAX_SLUG),
+                msg!("help-slug-too-long"),
             );
             return derived;
         }
@@ -844,19 +831,19 @@ impl Validator<'_> {
             self.error(
                 line,
                 Some(t),
-                format!("the slug \"{t}\" would put the page outside its folder"),
-                "a slug is one word of lower-case letters, digits and hyphens, e.g. `slug: cum-2-tong-ket-2023`".into(),
+                msg!("slug-outside", slug = t),
+                msg!("help-slug-outside"),
             );
         } else {
             let suggestion = text::slugify(t);
             self.error(
                 line,
                 Some(t),
-                format!("the slug \"{t}\" has characters a URL cannot carry"),
+                msg!("slug-bad-characters", slug = t),
                 if suggestion.is_empty() {
-                    "use lower-case letters, digits and hyphens".to_string()
+                    msg!("help-slug-characters")
                 } else {
-                    format!("write `slug: {suggestion}`")
+                    msg!("help-slug-write", slug = suggestion)
                 },
             );
         }

@@ -41,11 +41,9 @@ impl UnitNames {
     pub fn parse(text: &str, shown: PathBuf) -> Result<UnitNames, Diagnostic> {
         let raw: RawUnitsFile = serde_yaml::from_str(text).map_err(|e| {
             let line = e.location().map_or(1, |l| l.line());
-            Diagnostic::error(&shown, format!("invalid units file: {e}"))
+            Diagnostic::error(&shown, msg!("units-file-invalid", error = e.to_string()))
                 .at_line(text, line, None)
-                .with_help(
-                    "write `units: [{name: Thành phố Hồ Chí Minh, aliases: [TP.HCM, TPHCM]}]`",
-                )
+                .with_help(msg!("help-units-file"))
         })?;
         let mut names = UnitNames::default();
         for unit in raw.units {
@@ -145,7 +143,7 @@ mod tests {
     fn a_bad_units_file_names_its_line() {
         let e =
             UnitNames::parse("units:\n  - {nam: X}\n", "content/units.yaml".into()).unwrap_err();
-        assert!(e.message.contains("invalid units file"));
+        assert_eq!(e.code(), "units-file-invalid");
         assert_eq!(e.span.map(|s| s.line), Some(2));
     }
 }
