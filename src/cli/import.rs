@@ -35,7 +35,7 @@ pub struct ImportArgs {
 impl ImportArgs {
     pub fn run(self) -> Outcome {
         let lang = self.site.language();
-        let unreadable = |error: String| {
+        let unreadable = |error: crate::messages::Arg| {
             Outcome::usage(
                 lang,
                 msg!(
@@ -51,12 +51,14 @@ impl ImportArgs {
             let mut b = Vec::new();
             match std::io::Read::read_to_end(&mut std::io::stdin(), &mut b) {
                 Ok(_) => b,
-                Err(e) => return unreadable(e.to_string()),
+                Err(e) => return unreadable(msg!("cannot-read", error = e.to_string()).into()),
             }
         } else {
             match std::fs::read(&self.article) {
                 Ok(b) => b,
-                Err(e) => return unreadable(e.to_string()),
+                Err(e) => {
+                    return unreadable(msg!("cannot-read-file", error = e.to_string()).into())
+                }
             }
         };
         let name = self.article.to_string_lossy();
@@ -81,7 +83,7 @@ impl ImportArgs {
             },
             _ => match input::read_article(&bytes, format) {
                 Ok(s) => s,
-                Err(why) => return unreadable(why.to_string()),
+                Err(why) => return unreadable(why.to_string().into()),
             },
         };
         let text = source.text;
