@@ -167,6 +167,18 @@ fn summaries_and_hints_follow_the_language() {
     assert_eq!(run.stdout, "đã kiểm tra 1 bài viết: 0 lỗi, 0 cảnh báo\n");
     let build = site.build(&[]);
     assert!(build.stdout.starts_with("đã dựng "), "{}", build.stdout);
+    // The seconds with a decimal comma, as every number of a Vietnamese site.
+    let secs = build
+        .stdout
+        .trim_end()
+        .strip_suffix(" giây")
+        .and_then(|s| s.rsplit(' ').next())
+        .unwrap_or_default();
+    assert!(
+        secs.len() >= 4 && secs.contains(',') && !secs.contains('.'),
+        "{}",
+        build.stdout
+    );
     site.write_root("site.yaml", "language: en\n");
     let run = site.check(&[]);
     assert_eq!(run.stdout, "checked 1 write-ups: 0 errors, 0 warnings\n");

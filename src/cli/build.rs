@@ -254,7 +254,7 @@ impl BuildArgs {
                 warnings = warnings,
                 warnings_word = plural(warnings, "word-warning", "word-warnings"),
                 drafts = Arg::Msgs(drafts),
-                seconds = format!("{:.2}", started.elapsed().as_secs_f64())
+                seconds = seconds_text(lang, started.elapsed().as_secs_f64())
             )
             .text(lang)
         ));
@@ -614,5 +614,14 @@ mod tests {
         assert_eq!(human_bytes(999), "999 bytes");
         assert_eq!(human_bytes(1_500), "1.5 kB");
         assert_eq!(human_bytes(2_000_000_000), "2.0 GB");
+    }
+}
+
+/// Seconds with two decimals, the decimal mark of `lang` ("0,03" in Vietnamese).
+fn seconds_text(lang: crate::config::Language, secs: f64) -> String {
+    let text = format!("{secs:.2}");
+    match lang {
+        crate::config::Language::Vi => text.replace('.', ","),
+        crate::config::Language::En => text,
     }
 }
