@@ -561,6 +561,15 @@ impl Sink for BuildSink<'_> {
     }
 }
 
+/// Seconds with two decimals, the decimal mark of `lang` ("0,03" in Vietnamese).
+fn seconds_text(lang: crate::config::Language, secs: f64) -> String {
+    let text = format!("{secs:.2}");
+    match lang {
+        crate::config::Language::Vi => text.replace('.', ","),
+        crate::config::Language::En => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -614,14 +623,5 @@ mod tests {
         assert_eq!(human_bytes(999), "999 bytes");
         assert_eq!(human_bytes(1_500), "1.5 kB");
         assert_eq!(human_bytes(2_000_000_000), "2.0 GB");
-    }
-}
-
-/// Seconds with two decimals, the decimal mark of `lang` ("0,03" in Vietnamese).
-fn seconds_text(lang: crate::config::Language, secs: f64) -> String {
-    let text = format!("{secs:.2}");
-    match lang {
-        crate::config::Language::Vi => text.replace('.', ","),
-        crate::config::Language::En => text,
     }
 }
