@@ -94,7 +94,8 @@ const WAYS = [
 /** The results shown and the status line, once the search settled. */
 async function results(page) {
   await page.waitForFunction(
-    () => /^\d+ kết quả$|Không có kết quả/.test(document.querySelector('#search-status')?.textContent || ''),
+    () => /^\d+ kết quả$|Không có kết quả/.test(document.querySelector('#search-status')?.textContent || '')
+      && !document.querySelector('#search-results')?.hasAttribute('aria-busy'),
     null,
     { timeout: 5_000 },
   );

@@ -281,7 +281,12 @@
   function search(query) {
     var seq = ++current;
     var units = parse(query);
+    /* Busy until this query's results are shown (assistive technology, and
+       whoever waits for the list, read the old results as stale). */
+    list.setAttribute("aria-busy", "true");
+    var done = function () { if (seq === current) { list.removeAttribute("aria-busy"); } };
     if (!units.length) {
+      done();
       clear();
       shown = null;
       status.textContent = text.dataset.hint;
@@ -312,7 +317,7 @@
       hits.sort(function (a, b) { return b.score - a.score || b.doc - a.doc; });
       shown = { hits: hits, units: units, count: 0, seq: seq };
       return page(true);
-    });
+    }).then(done, function (e) { done(); throw e; });
   }
 
   /* Shows the next page of results (the first when `fresh`). */
