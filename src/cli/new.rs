@@ -9,7 +9,8 @@ use crate::model::{ClusterKey, Corpus, Kind, RoleBasis, RoleHolder};
 use crate::render::context::cluster_name;
 use crate::render::Renderer;
 use crate::site;
-use crate::validate::{cluster, date};
+use crate::validate::date;
+use crate::vi::cluster;
 
 use super::{render_diagnostics, Outcome, SiteArgs, CONTENT_ERROR};
 

@@ -3,7 +3,6 @@
 //! Validation reads no file and writes nothing; it returns the write-up (when it
 //! is valid) together with every diagnostic found, never just the first.
 
-pub mod cluster;
 pub mod corpus;
 pub mod counts;
 pub mod date;
@@ -560,7 +559,7 @@ impl Validator<'_> {
                 .as_u64()
                 .and_then(|n| u32::try_from(n).ok())
                 .filter(|n| crate::vi::cluster::NUMBERS.contains(n)),
-            Value::String(s) => cluster::parse_text(s),
+            Value::String(s) => crate::vi::cluster::parse_text(s),
             Value::Null => return None,
             _ => None,
         };
