@@ -109,6 +109,8 @@ struct Doc<'a> {
 struct Entry {
     /// The lower-cased spelling, a range of the doc's arena.
     spelling: (u32, u32),
+    /// The spelling's [`word_hash`], for the merge.
+    hash: u64,
     flags: u8,
     /// A range of the doc's positions.
     positions: (u32, u32),
@@ -128,94 +130,124 @@ impl DocTerms {
     }
 }
 
-/// Collects the words of a doc's fields.
+/// The hash of a lower-cased spelling, the same in a doc and in the merge.
+fn word_hash(word: &[u8]) -> u64 {
+    use std::hash::Hasher as _;
+    let mut h = FastHasher::default();
+    h.write(word);
+    h.finish()
+}
+
+/// Collects the words of a doc's fields, each distinct spelling kept once
+/// (in the order first met) and every occurrence as a hit on it.
 struct Collector {
-    arena: String,
-    /// (spelling range, position, flag), in the order met.
-    hits: Vec<(u32, u32, u32, u8)>,
+    /// The distinct spellings, one after the other (UTF-8: whole chars).
+    arena: Vec<u8>,
+    /// Per spelling: its range of `arena` and its hash.
+    spellings: Vec<((u32, u32), u64)>,
+    /// The spellings by hash, as indexes into `spellings`.
+    table: hashbrown::HashTable<u32>,
+    /// (spelling, position, flag), in the order met.
+    hits: Vec<(u32, u32, u8)>,
     pos: u32,
+    /// The word being lower-cased.
+    word: Vec<u8>,
 }
 
 impl Collector {
     fn new(capacity: usize) -> Collector {
         Collector {
-            arena: String::with_capacity(capacity),
+            arena: Vec::with_capacity(capacity / 8),
+            spellings: Vec::with_capacity(capacity / 32),
+            table: hashbrown::HashTable::with_capacity(capacity / 32),
             hits: Vec::with_capacity(capacity / 5),
             pos: 0,
+            word: Vec::with_capacity(64),
         }
     }
 
     /// Adds the words of `text`, in field `flag`; a gap follows, so that no
     /// phrase runs from one field value into the next.
     fn add(&mut self, text: &str, flag: u8) {
-        let arena = &mut self.arena;
-        let hits = &mut self.hits;
+        let Collector {
+            arena,
+            spellings,
+            table,
+            hits,
+            word,
+            ..
+        } = self;
         let next = tokenize::tokens(text, self.pos, &mut |t| {
-            let start = arena.len();
-            tokenize::lower_into(t.word, arena);
-            let end = arena.len();
-            if end > start {
-                hits.push((start as u32, end as u32, t.pos, flag));
+            word.clear();
+            tokenize::lower_bytes(t.word, word);
+            if word.is_empty() {
+                return;
             }
+            let hash = word_hash(word);
+            let found = table.find(hash, |&g| {
+                let (r, _) = spellings[g as usize];
+                arena[r.0 as usize..r.1 as usize] == word[..]
+            });
+            let g = match found {
+                Some(&g) => g,
+                None => {
+                    let g = spellings.len() as u32;
+                    let start = arena.len() as u32;
+                    arena.extend_from_slice(word);
+                    spellings.push(((start, arena.len() as u32), hash));
+                    table.insert_unique(hash, g, |&k| spellings[k as usize].1);
+                    g
+                }
+            };
+            hits.push((g, t.pos, flag));
         });
         self.pos = next + 1;
     }
 
     fn finish(self) -> DocTerms {
-        let Collector { arena, hits, .. } = self;
-        // Group the hits by spelling: a group number per hit, in the order
-        // the spellings are first met.
-        let mut groups: FastMap<&str, u32> =
-            FastMap::with_capacity_and_hasher(hits.len() / 2, Default::default());
-        let mut group_of = Vec::with_capacity(hits.len());
-        let mut firsts: Vec<usize> = Vec::new();
-        for (i, h) in hits.iter().enumerate() {
-            let word = &arena[h.0 as usize..h.1 as usize];
-            let next = groups.len() as u32;
-            let g = *groups.entry(word).or_insert_with(|| {
-                firsts.push(i);
-                next
-            });
-            group_of.push(g);
+        let Collector {
+            arena,
+            spellings,
+            hits,
+            ..
+        } = self;
+        // Counting sort of the hits by spelling; within a spelling they stay
+        // in the order met, which is by position.
+        let mut starts = vec![0u32; spellings.len() + 1];
+        for h in &hits {
+            starts[h.0 as usize + 1] += 1;
         }
-        // Counting sort of the hits by group; within a group they stay in the
-        // order met, which is by position.
-        let mut starts = vec![0u32; firsts.len() + 1];
-        for &g in &group_of {
-            starts[g as usize + 1] += 1;
-        }
-        for g in 0..firsts.len() {
+        for g in 0..spellings.len() {
             starts[g + 1] += starts[g];
         }
         let mut fill = starts.clone();
         let mut sorted = vec![0u32; hits.len()];
-        for (i, &g) in group_of.iter().enumerate() {
-            sorted[fill[g as usize] as usize] = i as u32;
-            fill[g as usize] += 1;
+        for (i, h) in hits.iter().enumerate() {
+            sorted[fill[h.0 as usize] as usize] = i as u32;
+            fill[h.0 as usize] += 1;
         }
         let mut terms = DocTerms {
-            entries: Vec::with_capacity(firsts.len()),
+            entries: Vec::with_capacity(spellings.len()),
             positions: Vec::with_capacity(hits.len()),
-            arena: String::with_capacity(arena.len() / 2),
+            // Whole chars only: the conversion never fails.
+            arena: String::from_utf8(arena).unwrap_or_default(),
         };
-        for (g, &first) in firsts.iter().enumerate() {
-            let h = hits[first];
-            let start = terms.arena.len() as u32;
-            terms.arena.push_str(&arena[h.0 as usize..h.1 as usize]);
+        for (g, &(spelling, hash)) in spellings.iter().enumerate() {
             let p0 = terms.positions.len() as u32;
             let mut flags = 0;
             let mut last = None;
             for &i in &sorted[starts[g] as usize..starts[g + 1] as usize] {
                 let h = hits[i as usize];
-                flags |= h.3;
+                flags |= h.2;
                 // A joined form and its first part can share a position.
-                if last != Some(h.2) {
-                    terms.positions.push(h.2);
-                    last = Some(h.2);
+                if last != Some(h.1) {
+                    terms.positions.push(h.1);
+                    last = Some(h.1);
                 }
             }
             terms.entries.push(Entry {
-                spelling: (start, terms.arena.len() as u32),
+                spelling,
+                hash,
                 flags,
                 positions: (p0, terms.positions.len() as u32),
             });
@@ -224,11 +256,8 @@ impl Collector {
     }
 }
 
-/// A hash map with a fast hash for short keys (the words of one build, not
-/// input an attacker chooses to collide).
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
-
-/// FxHash: a multiply and a rotate per word of input.
+/// FxHash: a multiply and a rotate per word of input. Fast for short keys
+/// (the words of one build, not input an attacker chooses to collide).
 #[derive(Default, Clone, Copy)]
 struct FastHasher(u64);
 
@@ -596,7 +625,10 @@ pub type Postings = Vec<(String, Vec<(String, Encoded)>)>;
 /// (no doc is visited twice, nothing is read at random).
 #[derive(Default)]
 struct Merger {
-    by_spelling: FastMap<Box<str>, Encoded>,
+    /// Each spelling met, with its postings so far.
+    terms: Vec<(Box<str>, Encoded)>,
+    /// The spellings by [`word_hash`], as indexes into `terms`.
+    table: hashbrown::HashTable<u32>,
     next: u32,
 }
 
@@ -606,10 +638,22 @@ impl Merger {
         self.next += 1;
         for entry in &doc.entries {
             let spelling = doc.spelling(entry);
-            let e = match self.by_spelling.get_mut(spelling) {
-                Some(e) => e,
-                None => self.by_spelling.entry(spelling.into()).or_default(),
+            let terms = &mut self.terms;
+            let k = match self
+                .table
+                .find(entry.hash, |&k| &*terms[k as usize].0 == spelling)
+            {
+                Some(&k) => k as usize,
+                None => {
+                    let k = terms.len();
+                    terms.push((spelling.into(), Encoded::default()));
+                    self.table.insert_unique(entry.hash, k as u32, |&j| {
+                        word_hash(terms[j as usize].0.as_bytes())
+                    });
+                    k
+                }
             };
+            let e = &mut terms[k].1;
             if !e.docs.is_empty() {
                 e.docs.push(',');
                 e.positions.push(';');
@@ -635,7 +679,7 @@ impl Merger {
 
     fn finish(self) -> Postings {
         let mut folded: Vec<(String, Box<str>, Encoded)> = self
-            .by_spelling
+            .terms
             .into_iter()
             .map(|(s, list)| (tokenize::fold(&s), s, list))
             .collect();

@@ -34,6 +34,40 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The char at byte `i` of `text` (a char boundary) and its length in
+/// bytes, decoded here: the tokenizer's inner loop, where `str::chars` with
+/// its slicing costs more than the rest.
+#[inline(always)]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    let at = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    let b0 = u32::from(bytes[i]);
+    let (cp, len) = if b0 < 0x80 {
+        (b0, 1)
+    } else if b0 < 0xE0 {
+        (((b0 & 0x1F) << 6) | at(1), 2)
+    } else if b0 < 0xF0 {
+        (((b0 & 0x0F) << 12) | (at(1) << 6) | at(2), 3)
+    } else {
+        (
+            ((b0 & 0x07) << 18) | (at(1) << 12) | (at(2) << 6) | at(3),
+            4,
+        )
+    };
+    (char::from_u32(cp).unwrap_or('\u{FFFD}'), len)
+}
+
+/// Whether the char at byte `i` of `text` is a word char, and its length.
+#[inline(always)]
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (b.is_ascii_alphanumeric(), 1);
+    }
+    let (c, len) = char_at(text, i);
+    (is_word_char(c), len)
+}
+
 /// Calls `each` for every word of `text`, positions counted from `start`;
 /// returns the position after the last word.
 pub fn tokens<'a>(text: &'a str, start: u32, each: &mut dyn FnMut(Token<'a>)) -> u32 {
@@ -43,19 +77,23 @@ pub fn tokens<'a>(text: &'a str, start: u32, each: &mut dyn FnMut(Token<'a>)) ->
     // first position and how many parts it has.
     let mut group: Option<(usize, u32, u32)> = None;
     let mut group_end = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((begin, c)) = chars.next() {
-        if !is_word_char(c) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (is_word, len) = word_char_at(text, i);
+        if !is_word {
+            i += len;
             continue;
         }
-        let mut end = begin + c.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c) {
+        let begin = i;
+        i += len;
+        while i < bytes.len() {
+            let (is_word, len) = word_char_at(text, i);
+            if !is_word {
                 break;
             }
-            end = i + c.len_utf8();
-            chars.next();
+            i += len;
         }
+        let end = i;
         let word = &text[begin..end];
         // Does this part continue the group of the part before?
         let continues =
@@ -128,23 +166,58 @@ pub fn fold(word: &str) -> String {
 /// Appends the form of `word` an exact match compares: lower case, with its
 /// diacritics, without joiners.
 pub fn lower_into(word: &str, out: &mut String) {
-    for c in word.chars() {
+    let mut bytes = Vec::with_capacity(word.len());
+    lower_bytes(word, &mut bytes);
+    // `lower_bytes` writes whole chars only.
+    out.push_str(&String::from_utf8_lossy(&bytes));
+}
+
+/// [`lower_into`] as UTF-8 bytes, which it always appends whole: the
+/// letters of Vietnamese text are lowered by their bytes, without decoding
+/// them into chars and encoding them again.
+pub fn lower_bytes(word: &str, out: &mut Vec<u8>) {
+    let b = word.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let b0 = b[i];
+        if b0 < 0x80 {
+            if b0.is_ascii_alphanumeric() {
+                out.push(b0.to_ascii_lowercase());
+            }
+            i += 1;
+            continue;
+        }
+        let (c, len) = char_at(word, i);
+        let same = &b[i..i + len];
+        i += len;
         match c as u32 {
-            0..=0x7F if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
-            0..=0x7F => {}
-            // Latin-1 capitals (not ×), and the Vietnamese block, where a
-            // capital is even and its small letter follows it.
-            0xC0..=0xDE if c != '\u{D7}' => out.push(shift(c, 0x20)),
-            0xDF..=0xFF => out.push(c),
-            0x1EA0..=0x1EFF => out.push(if (c as u32).is_multiple_of(2) {
-                shift(c, 1)
-            } else {
-                c
-            }),
-            _ if is_word_char(c) => out.extend(c.to_lowercase()),
+            // Latin-1 capitals (not ×): C3 80..9E, the small letter 0x20 on.
+            0xC0..=0xDE if c != '\u{D7}' => out.extend_from_slice(&[same[0], same[1] + 0x20]),
+            0xDF..=0xFF if c != '\u{F7}' => out.extend_from_slice(same),
+            // The Vietnamese block, where a capital is even and its small
+            // letter follows it (the last byte, even, is at most BE).
+            0x1EA0..=0x1EFF if (c as u32).is_multiple_of(2) => {
+                out.extend_from_slice(&[same[0], same[1], same[2] + 1]);
+            }
+            0x1EA0..=0x1EFF => out.extend_from_slice(same),
+            // Ă Đ Ĩ Ũ Ơ Ư and their small letters.
+            0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 | 0x1AF => {
+                push_char(out, shift(c, 1));
+            }
+            0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => out.extend_from_slice(same),
+            _ if is_word_char(c) => {
+                for l in c.to_lowercase() {
+                    push_char(out, l);
+                }
+            }
             _ => {}
         }
     }
+}
+
+fn push_char(out: &mut Vec<u8>, c: char) {
+    let mut buf = [0u8; 4];
+    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
 }
 
 fn shift(c: char, by: u32) -> char {
@@ -154,6 +227,24 @@ fn shift(c: char, by: u32) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowering_by_bytes_is_lowering_by_chars() {
+        for cp in (0..0x2000).chain(0x1E00..0x1F00) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let word = c.to_string();
+            let mut got = Vec::new();
+            lower_bytes(&word, &mut got);
+            let want: String = if is_word_char(c) {
+                c.to_lowercase().collect()
+            } else {
+                String::new()
+            };
+            assert_eq!(String::from_utf8_lossy(&got), want, "U+{cp:04X}");
+        }
+    }
 
     fn words(text: &str) -> Vec<(String, u32, bool)> {
         let mut out = Vec::new();
