@@ -109,7 +109,7 @@ impl ImportArgs {
         let mut out = super::write_new_file(
             lang,
             &target,
-            &import::render(&draft, &opts),
+            &import::render(&draft, &opts, lang),
             msg!("help-import-exists"),
         );
         if out.code != OK {
@@ -119,7 +119,7 @@ impl ImportArgs {
         for u in &draft.unsure {
             stderr.push_str(&super::note_text(
                 lang,
-                &msg!("import-unsure", field = u.field, reason = &u.reason),
+                &msg!("import-unsure", field = u.field, reason = u.reason.clone()),
             ));
         }
         if !draft.unsure.is_empty() {

@@ -81,6 +81,7 @@ mod seed_tests;
 #[cfg(test)]
 mod tests;
 
+use crate::messages::Msg;
 use chrono::NaiveDate;
 use detect::Outcome;
 
@@ -110,11 +111,20 @@ pub use crate::model::Kind;
 /// trao, được nhận): the same as the content contract's.
 pub use crate::model::HonourStatus;
 
-/// An honour: given to named units, or to a number of collectives and
-/// individuals.
+/// An honour of the draft: given to named units, or to a number of
+/// collectives and individuals.
+///
+/// Unlike [`crate::model::Honour`], which is a validated write-up's honour
+/// (its title resolved to a register entry with a level and a page, its
+/// units canonical, its status required), this is what the article says,
+/// before the editor reviews it: the status may be unknown and nothing is
+/// checked against the site yet. Its title is always the register's name
+/// (the importer leaves out an honour whose title the register does not
+/// know), so `check` finds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Honour {
-    /// "Cờ thi đua của Bộ Công an", "Giấy khen của Công an tỉnh".
+    /// The register's name: "Cờ thi đua của Bộ Công an", "Giấy khen của
+    /// Giám đốc Công an tỉnh".
     pub title: String,
     /// The units it goes to, without the "Công an tỉnh" prefix.
     pub to: Vec<String>,
@@ -166,7 +176,8 @@ pub struct Facts {
 pub struct Unsure {
     /// The front-matter field.
     pub field: &'static str,
-    pub reason: String,
+    /// Why, in the language of the draft when shown.
+    pub reason: Msg,
     /// The sentence that made it unsure, cut to about 200 characters.
     pub sentence: Option<String>,
     pub kept: bool,
@@ -222,7 +233,7 @@ impl Collector {
         }
     }
 
-    fn note(&mut self, field: &'static str, reason: String) {
+    fn note(&mut self, field: &'static str, reason: Msg) {
         self.unsure.push(Unsure {
             field,
             reason,
@@ -248,7 +259,7 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
     if f.title.is_none() {
         c.unsure.push(Unsure {
             field: "title",
-            reason: "TODO: no clear headline at the top of the article; write a title".into(),
+            reason: msg!("import-title-missing"),
             sentence: None,
             kept: false,
         });
@@ -259,7 +270,7 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
         (Some(t), Some(o)) if t != o => {
             c.note(
                 "cluster",
-                format!("the article names cluster {t}; --cluster {o} was used instead"),
+                msg!("import-cluster-overridden", found = t, given = o),
             );
             Some(o)
         }
@@ -283,10 +294,7 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
     f.kind = c.take("kind", kind);
     f.year = match (year.found().copied(), opts.year) {
         (Some(t), Some(o)) if t != o => {
-            c.note(
-                "year",
-                format!("the article reports on {t}; --year {o} was used instead"),
-            );
+            c.note("year", msg!("import-year-overridden", found = t, given = o));
             Some(o)
         }
         (_, Some(o)) => Some(o),
@@ -294,10 +302,7 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
     };
     let date = detect::detect_date(&art, f.kind, text_year, opts.year);
     if let Some((d, true)) = date.found() {
-        c.note(
-            "date",
-            format!("the article gives no year for {d}; the year comes from --year"),
-        );
+        c.note("date", msg!("import-date-year-from-option", date = *d));
     }
     f.date = c.take("date", date).map(|(d, _)| d);
 
@@ -315,10 +320,7 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
     if honours.is_empty() && !c.unsure.iter().any(|u| u.field == "honours") {
         c.take::<()>(
             "honours",
-            Outcome::Unsure(
-                "no honour given to named units or counts found".into(),
-                None,
-            ),
+            Outcome::Unsure(msg!("import-honours-none"), None),
         );
     }
     f.honours = honours;
@@ -346,12 +348,7 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
         && internal
         && (f.handover_leader.is_some() || f.handover_deputy.is_some())
     {
-        c.note(
-            "handover",
-            "a province's own cluster hands its roles over; `check` wants a cluster number \
-             for a handover: keep it only if the site lists this cluster"
-                .into(),
-        );
+        c.note("handover", msg!("import-handover-internal"));
     } else if f.cluster.is_none() && (f.handover_leader.is_some() || f.handover_deputy.is_some()) {
         // a handover belongs to a cluster: the check would refuse it
         for (field, unit) in [
@@ -361,10 +358,7 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
             if let Some(u) = unit {
                 c.take::<()>(
                     field,
-                    Outcome::Unsure(
-                        format!("the article hands a role over to {u} but names no cluster"),
-                        None,
-                    ),
+                    Outcome::Unsure(msg!("import-handover-no-cluster", unit = u), None),
                 );
             }
         }
