@@ -269,7 +269,11 @@ fn a_word_document_gives_the_same_draft_as_its_text() {
     let run = baocao(site.root(), &["import", "hong.docx", "--output", "x.md"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("hong.docx"), "{}", run.stderr);
-    assert!(run.stderr.contains(".docx"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("không đọc được tài liệu Word (.docx)"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -378,20 +382,20 @@ fn the_draft_notes_are_in_vietnamese_by_default() {
     assert!(
         draft.starts_with(
             "---\n# Bản nháp nhập từ một bài báo. Đối chiếu từng giá trị với bài báo trước khi \
-             xuất bản.\n# Chưa đưa vào (không tìm thấy, hoặc bài viết chưa rõ):\n"
+             xuất bản.\n# Chưa đưa vào (không tìm thấy, hoặc bài báo chưa rõ):\n"
         ),
         "{draft}"
     );
     for line in [
         // counts written the Vietnamese way
-        "#   awards: bài viết ghi số lượt tập thể được khen thưởng theo hai cách khác nhau: \
+        "#   awards: bài báo ghi số lượt tập thể được khen thưởng theo hai cách khác nhau: \
          1.204 và 1.240\n",
-        "#   members: bài viết nêu 5 đơn vị nhưng liệt kê 4 đơn vị: Lạng Sơn, Cao Bằng, Hà \
+        "#   members: bài báo nêu 5 đơn vị nhưng liệt kê 4 đơn vị: Lạng Sơn, Cao Bằng, Hà \
          Giang, Tuyên Quang\n",
-        "#   honours: bài viết nêu “Bằng khen” nhưng không cho biết cấp nào tặng\n",
-        "#   deputy: không tìm thấy đơn vị Cụm phó của năm thi đua trong bài viết\n",
-        "# Đã đưa vào, nhưng cần kiểm tra:\n#   cluster: bài viết ghi Cụm số 2; đã dùng --cluster 3 \
-         theo lệnh\n",
+        "#   honours: bài báo nêu “Bằng khen” nhưng không cho biết cấp nào tặng\n",
+        "#   deputy: không tìm thấy đơn vị Cụm phó của năm thi đua trong bài báo\n",
+        "# Đã đưa vào, nhưng cần kiểm tra:\n#   cluster: bài báo ghi Cụm số 2 nhưng đã dùng \
+         --cluster 3 theo yêu cầu\n",
         "# Căn cứ vào các câu:\n",
         // the article's sentences are quoted as they are
         "#     «Hội nghị tặng Bằng khen cho Công an tỉnh Cao Bằng.»\n",
@@ -416,7 +420,7 @@ fn the_draft_notes_are_in_vietnamese_by_default() {
     }
     assert!(
         run.stderr
-            .contains("ghi chú: members: bài viết nêu 5 đơn vị nhưng liệt kê 4 đơn vị"),
+            .contains("ghi chú: members: bài báo nêu 5 đơn vị nhưng liệt kê 4 đơn vị"),
         "{}",
         run.stderr
     );
@@ -460,7 +464,7 @@ fn the_draft_notes_are_in_english_on_an_english_site() {
         assert!(draft.contains(line), "{line}\n{draft}");
     }
     let notes = notes_of(&draft).join("\n");
-    for vietnamese in ["Chưa đưa vào", "bài viết", "Căn cứ", "không"] {
+    for vietnamese in ["Chưa đưa vào", "bài báo", "Căn cứ", "không"] {
         assert!(!notes.contains(vietnamese), "{vietnamese}\n{notes}");
     }
     assert!(

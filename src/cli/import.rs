@@ -83,7 +83,7 @@ impl ImportArgs {
             },
             _ => match input::read_article(&bytes, format) {
                 Ok(s) => s,
-                Err(why) => return unreadable(why.to_string().into()),
+                Err(why) => return unreadable(why.into()),
             },
         };
         let text = source.text;

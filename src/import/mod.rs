@@ -23,7 +23,9 @@
 //!    headlines and whatever follows the article are dropped.
 //! 3. **Detectors** (`detect`, `honours`): each reads ONE fact from the
 //!    sentences and returns an `Outcome`: `Found(value, evidence)` with the
-//!    sentence it came from, or `Unsure(reason, sentence)`. A detector
+//!    sentence it came from, or `Unsure(reason, sentence)`, the reason a
+//!    message of the catalog (`msg!("import-…")`, see
+//!    [`crate::messages`]). A detector
 //!    collects every candidate and keeps a value only when they all agree
 //!    (`agree`); two different values, a list that cannot be read whole, an
 //!    approximate count ("gần 6.500") or a number that might belong to
@@ -32,20 +34,25 @@
 //! 4. **Collect** ([`extract`]): the values found go into [`Facts`], their
 //!    evidence into [`Draft::evidence`] and every `Unsure` into
 //!    [`Draft::unsure`]; [`render`] writes both in the comment at the top
-//!    of the draft, so the editor sees why a field is empty and where each
-//!    value was read.
+//!    of the draft, in the site's language, so the editor sees why a field
+//!    is empty and where each value was read.
 //!
 //! The Vietnamese rules the detectors use (cluster numbers, provinces and
-//! police prefixes, counts, dates, kind words, honour statuses, role words)
-//! live in [`crate::vi`], shared with validation.
+//! police prefixes, counts, dates, kind words, honour titles, givers and
+//! statuses, role words) live in [`crate::vi`], shared with validation. An
+//! honour's title is written under the name the register of
+//! [`crate::validate::honours`] gives it, and an honour whose title the
+//! register does not know is left out: `check` knows every title the
+//! importer writes.
 //!
 //! ## Adding a pattern
 //!
 //! Find the detector of the field (`detect_cluster`, `detect_members`,
 //! `detect_roles` …) and add the pattern as one more candidate source;
-//! the agreement rule does the rest. Add a test in `tests.rs` with an
-//! article-like sentence of your own and the look-alikes that must NOT
-//! match, then run `bash bench/import-score.sh` (the development set of
+//! the agreement rule does the rest. A new reason for leaving a field out
+//! is a new `import-…` key at the end of both `i18n/messages.*.yaml`.
+//! Add a test in `tests.rs` with an article-like sentence of your own and
+//! the look-alikes that must NOT match, then run `bash bench/import-score.sh` (the development set of
 //! real articles, outside the repository) and `bash bench/seeds.sh`: the
 //! goal is no wrong value at all, then as many right ones as possible. A
 //! new kind of fact gets its own `detect_*` function returning an
@@ -82,7 +89,7 @@ mod seed_tests;
 mod tests;
 
 use crate::messages::Msg;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use detect::Outcome;
 
 pub use render::{render, suggested_file_name};
@@ -302,7 +309,14 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
     };
     let date = detect::detect_date(&art, f.kind, text_year, opts.year);
     if let Some((d, true)) = date.found() {
-        c.note("date", msg!("import-date-year-from-option", date = *d));
+        c.note(
+            "date",
+            msg!(
+                "import-date-year-from-option",
+                day = format!("{}/{}", d.day(), d.month()),
+                year = d.year()
+            ),
+        );
     }
     f.date = c.take("date", date).map(|(d, _)| d);
 

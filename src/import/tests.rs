@@ -127,7 +127,9 @@ fn date_year_from_the_option() {
     );
     assert_eq!(d.facts.date, date(2024, 3, 18));
     assert_eq!(d.facts.year, Some(2024));
-    assert!(d.unsure.iter().any(|u| u.field == "date" && u.kept));
+    assert!(d.unsure.iter().any(|u| u.field == "date"
+        && u.kept
+        && vi(u) == "bài báo không ghi năm của ngày 18/3; năm 2024 được lấy theo --year"));
 }
 
 #[test]
@@ -363,7 +365,7 @@ fn member_count_must_match() {
     assert!(d.facts.members.is_empty());
     assert!(
         unsure(&d, "members").is_some_and(|u| u.reason.key == "import-members-count"
-            && vi(u).starts_with("bài viết nêu 5 đơn vị nhưng liệt kê 4 đơn vị"))
+            && vi(u).starts_with("bài báo nêu 5 đơn vị nhưng liệt kê 4 đơn vị"))
     );
 }
 
@@ -564,7 +566,7 @@ fn honours_to_unnamed_units_or_without_giver_are_left_out() {
     assert!(d.facts.honours.is_empty());
     assert!(
         unsure(&d, "honours").is_some_and(|u| u.reason.key == "import-honour-units-count"
-            && vi(u).contains("được tặng cho 3 đơn vị nhưng bài viết nêu tên 2 đơn vị"))
+            && vi(u).contains("được tặng cho 3 đơn vị nhưng bài báo nêu tên 2 đơn vị"))
     );
 }
 
@@ -1075,7 +1077,7 @@ fn render_round_trips_awkward_strings() {
         Some("https://bao.example.vn/bài: \"x\".html")
     );
     assert_eq!(v["draft"].as_bool(), Some(true));
-    assert!(md.contains("#   date: bài viết ghi ngày line one line two nhưng không ghi năm\n"));
+    assert!(md.contains("#   date: bài báo ghi ngày line one line two nhưng không ghi năm\n"));
     // evidence stays on one comment line
     assert!(md.contains("#   cluster:\n#     «Cụm thi đua số 2 --- title: x»\n"));
 }
@@ -1085,7 +1087,7 @@ fn missing_title_leaves_a_todo() {
     let d = ex("Ngày 5/12, Cụm thi đua số 3 tổ chức hội nghị tổng kết năm 2023.");
     assert_eq!(d.facts.title, None);
     let md = draft_md(&d, Language::Vi);
-    assert!(md.contains("#   title: cần bổ sung: đầu bài viết không có tiêu đề rõ ràng"));
+    assert!(md.contains("#   title: cần bổ sung: đầu bài báo không có tiêu đề rõ ràng"));
     assert!(draft_md(&d, Language::En).contains("#   title: TODO: no clear headline"));
 
     assert!(!md.contains("\ntitle:"));
