@@ -98,7 +98,7 @@ fn a_summary_imports_with_its_holder_handover_and_statuses_and_passes_check() {
     );
     assert!(
         text.contains(
-            "  - {title: \"Bằng khen của Bộ Công an\", to: [\"Hà Giang\"], status: conferred}\n"
+            "  - {title: \"Bằng khen của Bộ trưởng Bộ Công an\", to: [\"Hà Giang\"], status: conferred}\n"
         ),
         "{text}"
     );
@@ -159,9 +159,11 @@ fn import_never_overwrites() {
 /// the source) and without `source:`: what every input format must agree on.
 fn facts_of(draft: &str) -> String {
     let end = draft[4..].find("\n---\n").expect("front matter ends") + 4;
-    draft[4..end]
-        .lines()
-        .filter(|l| !l.starts_with("# Draft imported from") && !l.starts_with("source:"))
+    let mut lines = draft[4..end].lines();
+    let header = lines.next().unwrap_or_default();
+    assert!(header.starts_with("# Bản nháp nhập từ "), "{draft}");
+    lines
+        .filter(|l| !l.starts_with("source:"))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -267,7 +269,11 @@ fn a_word_document_gives_the_same_draft_as_its_text() {
     let run = baocao(site.root(), &["import", "hong.docx", "--output", "x.md"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("hong.docx"), "{}", run.stderr);
-    assert!(run.stderr.contains(".docx"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("không đọc được tài liệu Word (.docx)"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -323,7 +329,205 @@ fn a_text_file_is_no_address_so_the_draft_has_no_source() {
     assert!(!draft.contains("\nsource:"), "{draft}");
     assert!(!draft.contains("bai-bao-cum-7"), "{draft}");
     assert!(
-        draft.starts_with("---\n# Draft imported from an article."),
+        draft.starts_with("---\n# Bản nháp nhập từ một bài báo."),
         "{draft}"
+    );
+}
+
+/// An article that leaves the importer unsure of several facts: two award
+/// totals, a member count that does not match the list, an honour with no
+/// giver, no Cụm phó; imported with `--cluster 3`, which overrides its 2.
+const UNSURE_ARTICLE: &str = "\
+Cụm thi đua số 2 tổng kết phong trào thi đua năm 2023
+
+Ngày 5/12/2023, tại Công an tỉnh Lạng Sơn, Cụm thi đua số 2 tổ chức hội nghị tổng kết phong \
+trào thi đua năm 2023.
+
+Cụm gồm Công an 5 tỉnh: Lạng Sơn, Cao Bằng, Hà Giang và Tuyên Quang.
+
+Trong năm, toàn Cụm có 1.204 lượt tập thể được khen thưởng. Tổng cộng 1.240 lượt tập thể \
+được khen.
+
+Hội nghị tặng Bằng khen cho Công an tỉnh Cao Bằng.
+
+Công an tỉnh Lạng Sơn là đơn vị Cụm trưởng năm 2023.
+";
+
+/// The comment at the top of a draft.
+fn notes_of(draft: &str) -> Vec<&str> {
+    draft
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with('#'))
+        .collect()
+}
+
+#[test]
+fn the_draft_notes_are_in_vietnamese_by_default() {
+    let site = Site::new();
+    site.write_root("bai-bao.txt", UNSURE_ARTICLE);
+    let run = baocao(
+        site.root(),
+        &[
+            "import",
+            "bai-bao.txt",
+            "--cluster",
+            "3",
+            "--output",
+            "nhap.md",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let draft = std::fs::read_to_string(site.root().join("nhap.md")).expect("draft");
+    assert!(
+        draft.starts_with(
+            "---\n# Bản nháp nhập từ một bài báo. Đối chiếu từng giá trị với bài báo trước khi \
+             xuất bản.\n# Chưa đưa vào (không tìm thấy, hoặc bài báo chưa rõ):\n"
+        ),
+        "{draft}"
+    );
+    for line in [
+        // counts written the Vietnamese way
+        "#   awards: bài báo ghi số lượt tập thể được khen thưởng theo hai cách khác nhau: \
+         1.204 và 1.240\n",
+        "#   members: bài báo nêu 5 đơn vị nhưng liệt kê 4 đơn vị: Lạng Sơn, Cao Bằng, Hà \
+         Giang, Tuyên Quang\n",
+        "#   honours: bài báo nêu “Bằng khen” nhưng không cho biết cấp nào tặng\n",
+        "#   deputy: không tìm thấy đơn vị Cụm phó của năm thi đua trong bài báo\n",
+        "# Đã đưa vào, nhưng cần kiểm tra:\n#   cluster: bài báo ghi Cụm số 2 nhưng đã dùng \
+         --cluster 3 theo yêu cầu\n",
+        "# Căn cứ vào các câu:\n",
+        // the article's sentences are quoted as they are
+        "#     «Hội nghị tặng Bằng khen cho Công an tỉnh Cao Bằng.»\n",
+        "\n<!-- Hãy viết bài bằng lời của mình: không được sao chép bài báo. -->\n",
+    ] {
+        assert!(draft.contains(line), "{line}\n{draft}");
+    }
+    // no English left in the notes (field names are the front matter's keys)
+    let notes = notes_of(&draft).join("\n").to_lowercase();
+    for english in [
+        "not found",
+        "the article",
+        "draft",
+        "left out",
+        "kept",
+        "read from",
+        " gives ",
+        " but ",
+        " no ",
+    ] {
+        assert!(!notes.contains(english), "{english}\n{notes}");
+    }
+    assert!(
+        run.stderr
+            .contains("ghi chú: members: bài báo nêu 5 đơn vị nhưng liệt kê 4 đơn vị"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_draft_notes_are_in_english_on_an_english_site() {
+    let site = Site::new();
+    site.write_root("site.yaml", "language: en\n");
+    site.write_root("bai-bao.txt", UNSURE_ARTICLE);
+    let run = baocao(
+        site.root(),
+        &[
+            "import",
+            "bai-bao.txt",
+            "--cluster",
+            "3",
+            "--output",
+            "nhap.md",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let draft = std::fs::read_to_string(site.root().join("nhap.md")).expect("draft");
+    assert!(
+        draft.starts_with(
+            "---\n# Draft imported from an article. Check every value against the article \
+             before publishing.\n# Left out (not found, or the article is unsure):\n"
+        ),
+        "{draft}"
+    );
+    for line in [
+        "#   awards: the article gives two different values for the count of rewarded \
+         collectives: 1204 and 1240\n",
+        "#   members: the article announces 5 units but lists 4: Lạng Sơn, Cao Bằng, Hà Giang, \
+         Tuyên Quang\n",
+        "#   honours: “Bằng khen” is given but the article does not say by whom\n",
+        "# Kept, but check:\n#   cluster: the article names cluster 2; --cluster 3 was used \
+         instead\n",
+        "# Read from:\n",
+    ] {
+        assert!(draft.contains(line), "{line}\n{draft}");
+    }
+    let notes = notes_of(&draft).join("\n");
+    for vietnamese in ["Chưa đưa vào", "bài báo", "Căn cứ", "không"] {
+        assert!(!notes.contains(vietnamese), "{vietnamese}\n{notes}");
+    }
+    assert!(
+        run.stderr
+            .contains("note: members: the article announces 5 units but lists 4"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// An article with honours in the passive, the way they are usually
+/// reported, under spellings that are not the register's names.
+const PASSIVE_HONOURS_ARTICLE: &str = "\
+Cụm thi đua số 6 tổng kết phong trào thi đua năm 2023
+
+Ngày 8/12/2023, tại Công an tỉnh Bình Dương, Cụm thi đua số 6 tổ chức hội nghị tổng kết \
+phong trào thi đua năm 2023.
+
+Cụm gồm Công an các tỉnh: Bình Dương, Bình Phước, Tây Ninh và Đồng Nai.
+
+Tại hội nghị, Công an tỉnh Bình Phước được tặng Cờ thi đua xuất sắc của Chính phủ. Công an \
+tỉnh Tây Ninh vinh dự được nhận Bằng khen của Bộ Công an. Công an tỉnh Bình Dương được Chính \
+phủ tặng Bằng khen. Công an tỉnh Đồng Nai được Chủ tịch nước tặng Huân chương Chiến công hạng Ba.
+
+Công an tỉnh Bình Dương là đơn vị Cụm trưởng, Công an tỉnh Đồng Nai là đơn vị Cụm phó năm 2023.
+";
+
+#[test]
+fn a_passive_honour_is_written_under_the_registers_name_and_check_knows_it() {
+    let site = Site::new();
+    site.write_root("bai-bao.txt", PASSIVE_HONOURS_ARTICLE);
+    let run = baocao(site.root(), &["import", "bai-bao.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rel = run.stdout.trim().to_string();
+    let draft = std::fs::read_to_string(site.root().join(&rel)).expect("draft");
+    for line in [
+        "  - {title: \"Cờ thi đua của Chính phủ\", to: [\"Bình Phước\"], status: conferred}\n",
+        "  - {title: \"Bằng khen của Bộ trưởng Bộ Công an\", to: [\"Tây Ninh\"], status: \
+         conferred}\n",
+        "  - {title: \"Bằng khen của Thủ tướng Chính phủ\", to: [\"Bình Dương\"], status: \
+         conferred}\n",
+        "  - {title: \"Huân chương Chiến công hạng Ba\", to: [\"Đồng Nai\"], status: \
+         conferred}\n",
+    ] {
+        assert!(draft.contains(line), "{line}\n{draft}");
+    }
+    write_bodies_and_check(&site, std::slice::from_ref(&rel));
+    let run = site.check(&["--drafts"]);
+    assert!(
+        !run.stderr.contains("honour-not-in-register"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr
+            .contains("không có trong danh mục hình thức khen thưởng"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout
+            .contains("đã kiểm tra 1 bài viết: 0 lỗi, 0 cảnh báo"),
+        "{}",
+        run.stdout
     );
 }

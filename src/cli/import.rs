@@ -83,7 +83,7 @@ impl ImportArgs {
             },
             _ => match input::read_article(&bytes, format) {
                 Ok(s) => s,
-                Err(why) => return unreadable(why.to_string().into()),
+                Err(why) => return unreadable(why.into()),
             },
         };
         let text = source.text;
@@ -109,7 +109,7 @@ impl ImportArgs {
         let mut out = super::write_new_file(
             lang,
             &target,
-            &import::render(&draft, &opts),
+            &import::render(&draft, &opts, lang),
             msg!("help-import-exists"),
         );
         if out.code != OK {
@@ -119,7 +119,7 @@ impl ImportArgs {
         for u in &draft.unsure {
             stderr.push_str(&super::note_text(
                 lang,
-                &msg!("import-unsure", field = u.field, reason = &u.reason),
+                &msg!("import-unsure", field = u.field, reason = u.reason.clone()),
             ));
         }
         if !draft.unsure.is_empty() {

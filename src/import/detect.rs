@@ -9,6 +9,7 @@ use super::units::{
     unit_name,
 };
 use super::Kind;
+use crate::messages::{Arg, Msg};
 use crate::vi::dates::{find_dates, DayMonth};
 use chrono::NaiveDate;
 
@@ -18,9 +19,10 @@ pub(crate) enum Outcome<T> {
     /// The value, and the sentence it was read from (its evidence), cut to
     /// about 200 characters.
     Found(T, Option<String>),
-    /// Not found or not sure: the reason and the sentence that made it
-    /// unsure, if one did.
-    Unsure(String, Option<String>),
+    /// Not found or not sure: the reason (a message of the catalog, shown
+    /// in the site's language) and the sentence that made it unsure, if
+    /// one did.
+    Unsure(Msg, Option<String>),
 }
 
 impl<T> Outcome<T> {
@@ -37,21 +39,23 @@ fn quote(s: &Sentence) -> Option<String> {
 }
 
 /// Keeps a value all candidates agree on; otherwise explains the conflict
-/// with the first sentence that disagrees.
+/// with the first sentence that disagrees. `what` names the fact, a word of
+/// the catalog (`Arg::Key("import-what-…")`).
 fn agree<T: PartialEq + Clone + std::fmt::Debug>(
     cands: &[(T, &Sentence)],
-    what: &str,
-    show: impl Fn(&T) -> String,
+    what: Arg,
+    show: impl Fn(&T) -> Arg,
 ) -> Outcome<T> {
     let Some((first, _)) = cands.first() else {
-        return Outcome::Unsure(format!("no {what} found in the article"), None);
+        return Outcome::Unsure(msg!("import-none-found", what = what), None);
     };
     if let Some((other, s)) = cands.iter().find(|(v, _)| v != first) {
         return Outcome::Unsure(
-            format!(
-                "the article gives two different {what}s: {} and {}",
-                show(first),
-                show(other)
+            msg!(
+                "import-two-values",
+                what = what,
+                first = show(first),
+                other = show(other)
             ),
             quote(s),
         );
@@ -289,22 +293,17 @@ pub(crate) fn internal_cluster(art: &Article) -> Option<&Sentence> {
 
 pub(crate) fn detect_cluster(art: &Article, conf: Option<&Sentence>) -> Outcome<u32> {
     if let Some(s) = internal_cluster(art) {
-        return Outcome::Unsure(
-            "the cluster is one of a province's own clusters (its districts' or communes' \
-             police), not a cluster of the Ministry: no cluster number"
-                .into(),
-            quote(s),
-        );
+        return Outcome::Unsure(msg!("import-cluster-internal"), quote(s));
     }
-    let single = |s: &Sentence| -> Result<Option<u32>, String> {
+    let single = |s: &Sentence| -> Result<Option<u32>, Msg> {
         let found = clusters_in(s);
         let mut all: Vec<u32> = found.iter().flatten().copied().collect();
         all.dedup();
         match (found.iter().any(|n| n.len() > 1), all.as_slice()) {
-            (true, _) => Err("the sentence names a joint conference of several clusters".into()),
+            (true, _) => Err(msg!("import-cluster-joint")),
             (false, []) => Ok(None),
             (false, [n]) => Ok(Some(*n)),
-            (false, _) => Err("the sentence names several clusters".into()),
+            (false, _) => Err(msg!("import-cluster-several")),
         }
     };
     let head = art.headline.as_ref().map(|h| (h, single(h)));
@@ -320,7 +319,11 @@ pub(crate) fn detect_cluster(art: &Article, conf: Option<&Sentence>) -> Outcome<
         .and_then(|(_, r)| r.clone().ok().flatten());
     match (h, c) {
         (Some(h), Some(c)) if h != c => Outcome::Unsure(
-            format!("the headline names cluster {h} but the conference sentence names cluster {c}"),
+            msg!(
+                "import-cluster-headline-differs",
+                headline = h,
+                conference = c
+            ),
             conf.and_then(quote),
         ),
         (Some(n), _) => Outcome::Found(n, art.headline.as_ref().and_then(quote)),
@@ -330,15 +333,12 @@ pub(crate) fn detect_cluster(art: &Article, conf: Option<&Sentence>) -> Outcome<
             for s in &art.sentences {
                 for nums in clusters_in(s) {
                     if nums.len() > 1 {
-                        return Outcome::Unsure(
-                            "a sentence names a joint conference of several clusters".into(),
-                            quote(s),
-                        );
+                        return Outcome::Unsure(msg!("import-cluster-joint"), quote(s));
                     }
                     cands.extend(nums.into_iter().map(|n| (n, s)));
                 }
             }
-            agree(&cands, "cluster", |n| n.to_string())
+            agree(&cands, Arg::Key("import-what-cluster"), |n| Arg::from(*n))
         }
     }
 }
@@ -379,7 +379,7 @@ pub(crate) fn detect_bloc(art: &Article) -> Outcome<String> {
             }
         }
     }
-    agree(&cands, "bloc", |b| b.clone())
+    agree(&cands, Arg::Key("import-what-bloc"), |b| Arg::from(b))
 }
 
 /// Words that end a bloc's name: the sentence goes on with what was done.
@@ -458,10 +458,7 @@ pub(crate) fn detect_kind_year(
     let kind = match chosen {
         Some((s, _, _, k)) => Outcome::Found(k, quote(s)),
         None if other => Outcome::Found(Kind::Other, other_evidence.and_then(quote)),
-        None => Outcome::Unsure(
-            "no tổng kết / sơ kết / ký kết giao ước / phát động found".into(),
-            conf.and_then(quote),
-        ),
+        None => Outcome::Unsure(msg!("import-kind-none"), conf.and_then(quote)),
     };
 
     // the year written right after the kind's keyword, before any other kind
@@ -516,11 +513,10 @@ pub(crate) fn detect_kind_year(
                 .iter()
                 .flat_map(|s| years_in(&s.folded).into_iter().map(move |(_, y)| (y, s)))
                 .collect();
-            match agree(&cands, "year", |y| y.to_string()) {
-                Outcome::Unsure(why, s) if !cands.is_empty() => Outcome::Unsure(
-                    format!("no year follows the conference's kind, and {why}"),
-                    s,
-                ),
+            match agree(&cands, Arg::Key("import-what-year"), |y| Arg::from(*y)) {
+                Outcome::Unsure(why, s) if !cands.is_empty() => {
+                    Outcome::Unsure(msg!("import-year-not-after-kind", why = why), s)
+                }
                 other => other,
             }
         }
@@ -561,13 +557,14 @@ pub(crate) fn detect_date(
     }
     if cands.is_empty() {
         let why = if art.stamps.is_empty() {
-            "the article never gives the day of the conference"
+            msg!("import-date-none")
         } else {
-            "the article gives only its publication date, not the day of the conference"
+            msg!("import-date-only-published")
         };
-        return Outcome::Unsure(why.into(), None);
+        return Outcome::Unsure(why, None);
     }
-    let (day, month) = match agree(&cands, "conference day", |(d, m)| format!("{d}/{m}")) {
+    let day_month = |(d, m): &(u32, u32)| Arg::from(format!("{d}/{m}"));
+    let (day, month) = match agree(&cands, Arg::Key("import-what-day"), day_month) {
         Outcome::Found(dm, _) => dm,
         Outcome::Unsure(why, s) => return Outcome::Unsure(why, s),
     };
@@ -576,14 +573,19 @@ pub(crate) fn detect_date(
         match NaiveDate::from_ymd_opt(y, month, day) {
             Some(d) => Outcome::Found((d, from_option), quote(first)),
             None => Outcome::Unsure(
-                format!("{day}/{month}/{y} is not a calendar date"),
+                msg!(
+                    "import-date-not-on-calendar",
+                    date = format!("{day}/{month}/{y}")
+                ),
                 quote(first),
             ),
         }
     };
     let mk = |y: i32| mk_from(y, false);
     if !explicit.is_empty() {
-        return match agree(&explicit, "conference year", |y| y.to_string()) {
+        return match agree(&explicit, Arg::Key("import-what-conference-year"), |y| {
+            Arg::from(*y)
+        }) {
             Outcome::Found(y, _) => mk(y),
             Outcome::Unsure(why, s) => Outcome::Unsure(why, s),
         };
@@ -605,10 +607,7 @@ pub(crate) fn detect_date(
         if stamp_years.iter().all(|x| x == y) {
             return mk(*y);
         }
-        return Outcome::Unsure(
-            "the article's publication stamps disagree on the year".into(),
-            None,
-        );
+        return Outcome::Unsure(msg!("import-date-stamps-differ"), None);
     }
     if let Some(y) = opt_year {
         return mk_from(y, true);
@@ -616,14 +615,15 @@ pub(crate) fn detect_date(
     match (kind, year) {
         (Some(k), Some(y)) if held_in_reported_year(k, month) => mk(y),
         (_, Some(y)) => Outcome::Unsure(
-            format!(
-                "the article gives {day}/{month} without a year; the conference reports on {y} \
-                 but may have been held in another year"
+            msg!(
+                "import-date-no-year-reported",
+                day = format!("{day}/{month}"),
+                year = y
             ),
             quote(first),
         ),
         _ => Outcome::Unsure(
-            format!("the article gives {day}/{month} without a year"),
+            msg!("import-date-no-year", day = format!("{day}/{month}")),
             quote(first),
         ),
     }
@@ -633,10 +633,7 @@ pub(crate) fn detect_date(
 
 pub(crate) fn detect_host(conf: Option<&Sentence>) -> Outcome<String> {
     let Some(s) = conf else {
-        return Outcome::Unsure(
-            "no sentence reports where the conference was held".into(),
-            None,
-        );
+        return Outcome::Unsure(msg!("import-host-no-sentence"), None);
     };
     for p in word_positions(&s.folded, "tại") {
         let rest = &s.text[p + "tại".len()..];
@@ -677,19 +674,13 @@ pub(crate) fn detect_host(conf: Option<&Sentence>) -> Outcome<String> {
             if prefixed || is_province(&name) {
                 return Outcome::Found(name, quote(s));
             }
-            return Outcome::Unsure(
-                format!("the conference was held at “{name}”, which is not a known province"),
-                quote(s),
-            );
+            return Outcome::Unsure(msg!("import-host-not-province", place = name), quote(s));
         }
     }
     if let Some(name) = organiser(s) {
         return Outcome::Found(name, quote(s));
     }
-    Outcome::Unsure(
-        "the conference sentence does not say where it was held".into(),
-        quote(s),
-    )
+    Outcome::Unsure(msg!("import-host-not-said"), quote(s))
 }
 
 /// The police unit that organises the conference as the subject of its
@@ -724,7 +715,7 @@ fn organiser(s: &Sentence) -> Option<String> {
 
 // --------------------------------------------------------------- members
 
-fn member_candidates(s: &Sentence) -> Vec<Result<Vec<String>, String>> {
+fn member_candidates(s: &Sentence) -> Vec<Result<Vec<String>, Msg>> {
     let f = &s.folded;
     let mut out = Vec::new();
     // "… gồm các tỉnh: A, B", "… gồm: A, B", "Công an 7 tỉnh phía Bắc gồm: A, B"
@@ -743,9 +734,9 @@ fn member_candidates(s: &Sentence) -> Vec<Result<Vec<String>, String>> {
             });
         let list = parse_unit_list(&s.text[p + "gồm".len()..], trusted);
         if list.broken {
-            out.push(Err(format!(
-                "the member list goes on past an item that is not a unit, after {}",
-                list.names.join(", ")
+            out.push(Err(msg!(
+                "import-members-not-read",
+                units = list.names.join(", ")
             )));
             continue;
         }
@@ -775,9 +766,9 @@ fn member_candidates(s: &Sentence) -> Vec<Result<Vec<String>, String>> {
         }
         let list = parse_unit_list(&s.text[p..], true);
         if list.broken {
-            out.push(Err(format!(
-                "the member list goes on past an item that is not a unit, after {}",
-                list.names.join(", ")
+            out.push(Err(msg!(
+                "import-members-not-read",
+                units = list.names.join(", ")
             )));
             continue;
         }
@@ -803,12 +794,13 @@ fn member_candidates(s: &Sentence) -> Vec<Result<Vec<String>, String>> {
     out
 }
 
-fn check_count(names: Vec<String>, count: Option<usize>) -> Result<Vec<String>, String> {
+fn check_count(names: Vec<String>, count: Option<usize>) -> Result<Vec<String>, Msg> {
     match count {
-        Some(n) if n != names.len() => Err(format!(
-            "the article announces {n} units but lists {}: {}",
-            names.len(),
-            names.join(", ")
+        Some(n) if n != names.len() => Err(msg!(
+            "import-members-count",
+            announced = Arg::Count(n as u64),
+            listed = Arg::Count(names.len() as u64),
+            units = names.join(", ")
         )),
         _ => Ok(names),
     }
@@ -831,7 +823,9 @@ pub(crate) fn detect_members(art: &Article) -> Outcome<Vec<String>> {
         v
     };
     let keyed: Vec<(Vec<String>, &Sentence)> = cands.iter().map(|(v, s)| (sorted(v), *s)).collect();
-    match agree(&keyed, "member list", |v| v.join(", ")) {
+    match agree(&keyed, Arg::Key("import-what-members"), |v| {
+        Arg::from(v.join(", "))
+    }) {
         Outcome::Found(_, evidence) => Outcome::Found(cands[0].0.clone(), evidence),
         Outcome::Unsure(why, s) => Outcome::Unsure(why, s),
     }
@@ -887,10 +881,10 @@ pub(crate) fn detect_awards(art: &Article) -> (Outcome<u64>, Outcome<u64>) {
             }
         }
     }
-    let show = |n: &u64| n.to_string();
+    let show = |n: &u64| Arg::Count(*n);
     (
-        agree(&coll, "count of rewarded collectives", show),
-        agree(&indiv, "count of rewarded individuals", show),
+        agree(&coll, Arg::Key("import-what-collectives"), show),
+        agree(&indiv, Arg::Key("import-what-individuals"), show),
     )
 }
 
@@ -1043,7 +1037,7 @@ fn role_tokens(text: &str, units_after_cho: bool) -> Vec<Tok> {
 }
 
 /// Roles paired with their units, or why they could not be.
-type Paired = Result<Vec<(Role, String)>, String>;
+type Paired = Result<Vec<(Role, String)>, Msg>;
 
 /// Pairs roles with units: "Cụm trưởng, Cụm phó … cho A, B" (roles then
 /// units), "A là Cụm trưởng, B Cụm phó" (units then roles, or alternating),
@@ -1064,17 +1058,17 @@ fn pair_roles(toks: &[Tok]) -> Paired {
         })
         .collect();
     if roles.len() != units.len() || roles.is_empty() {
-        return Err(format!(
-            "the sentence names {} role(s) and {} unit(s)",
-            roles.len(),
-            units.len()
+        return Err(msg!(
+            "import-roles-unpaired-count",
+            roles = Arg::Count(roles.len() as u64),
+            units = Arg::Count(units.len() as u64)
         ));
     }
     if [Role::Leader, Role::Deputy]
         .iter()
         .any(|want| roles.iter().filter(|r| *r == want).count() > 1)
     {
-        return Err("the sentence names one role twice".into());
+        return Err(msg!("import-roles-twice"));
     }
     let n = roles.len();
     let is_role = |t: &Tok| matches!(t, Tok::Role(_));
@@ -1083,7 +1077,7 @@ fn pair_roles(toks: &[Tok]) -> Paired {
     if blocks || alternating {
         Ok(roles.into_iter().zip(units).collect())
     } else {
-        Err("the sentence does not say which unit takes which role".into())
+        Err(msg!("import-roles-unpaired"))
     }
 }
 
@@ -1376,14 +1370,14 @@ pub(crate) struct Roles {
 pub(crate) fn detect_roles(art: &Article, kind: Option<Kind>, year: Option<i32>) -> Roles {
     let mut claims: Vec<(Claim, &Sentence)> = Vec::new();
     // (field names, reason, sentence): fields the article is unsure of
-    let mut doubts: Vec<(Vec<&'static str>, String, &Sentence)> = Vec::new();
+    let mut doubts: Vec<(Vec<&'static str>, Msg, &Sentence)> = Vec::new();
     let summary = kind == Some(Kind::Summary);
     let start_of_year = matches!(kind, Some(Kind::Pledge | Kind::Launch));
     let next_fields = vec!["handover.leader", "handover.deputy"];
     let holder_fields = vec!["leader", "deputy"];
     let all_fields = vec!["leader", "deputy", "handover.leader", "handover.deputy"];
-    let year_text =
-        |y: Option<i32>| y.map_or_else(|| "the year reported on".into(), |y| y.to_string());
+    // "năm 2023", or "năm được báo cáo" when the year is not known
+    let year_text = |y: Option<i32>| y.map_or(Arg::Key("import-the-reported-year"), Arg::from);
     for s in &art.sentences {
         // "Công an quận A - đơn vị Cụm trưởng … tổ chức hội nghị … và bầu B là
         // đơn vị Cụm trưởng": the holder named before the act stays the holder
@@ -1410,7 +1404,7 @@ pub(crate) fn detect_roles(art: &Article, kind: Option<Kind>, year: Option<i32>)
                     } else {
                         all_fields.clone()
                     };
-                    doubts.push((fields, format!("a handover: {why}"), s));
+                    doubts.push((fields, msg!("import-roles-handover", why = why), s));
                     continue;
                 }
             };
@@ -1419,9 +1413,10 @@ pub(crate) fn detect_roles(art: &Article, kind: Option<Kind>, year: Option<i32>)
                     let y = years_in(&t.after).first().map_or(0, |(_, y)| *y);
                     doubts.push((
                         next_fields.clone(),
-                        format!(
-                            "the roles are handed over for {y}, not for the year after {}",
-                            year_text(year)
+                        msg!(
+                            "import-roles-handover-year",
+                            handed = y,
+                            year = year_text(year)
                         ),
                         s,
                     ));
@@ -1441,13 +1436,7 @@ pub(crate) fn detect_roles(art: &Article, kind: Option<Kind>, year: Option<i32>)
             } else if start_of_year {
                 claims.extend(pairs.into_iter().map(|(r, u)| (Claim::Holder(r, u), s)));
             } else {
-                doubts.push((
-                    all_fields.clone(),
-                    "roles are handed over at a conference that is neither a summary nor a \
-                     pledge: they may be for this year or the next"
-                        .into(),
-                    s,
-                ));
+                doubts.push((all_fields.clone(), msg!("import-roles-handover-kind"), s));
             }
             continue;
         }
@@ -1462,13 +1451,12 @@ pub(crate) fn detect_roles(art: &Article, kind: Option<Kind>, year: Option<i32>)
                 {
                     claims.extend(pairs.into_iter().map(|(r, u)| (Claim::Holder(r, u), s)));
                 }
-                Ok(_) => doubts.push((
+                Ok(_) => doubts.push((all_fields.clone(), msg!("import-roles-election-year"), s)),
+                Err(why) => doubts.push((
                     all_fields.clone(),
-                    "an election of the roles: the article does not make clear for which year"
-                        .into(),
+                    msg!("import-roles-election", why = why),
                     s,
                 )),
-                Err(why) => doubts.push((all_fields.clone(), format!("an election: {why}"), s)),
             }
             continue;
         }
@@ -1482,16 +1470,14 @@ pub(crate) fn detect_roles(art: &Article, kind: Option<Kind>, year: Option<i32>)
                 }
                 (Ok(_), _) => doubts.push((
                     all_fields.clone(),
-                    format!(
-                        "an assignment of the roles: the article does not make clear whether it is \
-                         for {} or the year after",
-                        year_text(year)
-                    ),
+                    msg!("import-roles-assignment-year", year = year_text(year)),
                     s,
                 )),
-                (Err(why), _) => {
-                    doubts.push((all_fields.clone(), format!("an assignment: {why}"), s))
-                }
+                (Err(why), _) => doubts.push((
+                    all_fields.clone(),
+                    msg!("import-roles-assignment", why = why),
+                    s,
+                )),
             }
             continue;
         }
@@ -1501,16 +1487,17 @@ pub(crate) fn detect_roles(art: &Article, kind: Option<Kind>, year: Option<i32>)
                 When::NextYear if summary => claims.push((Claim::Next(role, unit), s)),
                 When::NextYear | When::Other(_) => doubts.push((
                     all_fields.clone(),
-                    format!(
-                        "{unit} is named for a role in another year than {}",
-                        year_text(year)
+                    msg!(
+                        "import-roles-other-year",
+                        unit = unit,
+                        year = year_text(year)
                     ),
                     s,
                 )),
             }
         }
     }
-    let pick = |field: &'static str, want: &dyn Fn(&Claim) -> Option<String>, what: &str| {
+    let pick = |field: &'static str, want: &dyn Fn(&Claim) -> Option<String>, what: Arg| {
         if let Some((_, why, s)) = doubts.iter().find(|(fs, _, _)| fs.contains(&field)) {
             return Outcome::Unsure(why.clone(), quote(s));
         }
@@ -1518,7 +1505,7 @@ pub(crate) fn detect_roles(art: &Article, kind: Option<Kind>, year: Option<i32>)
             .iter()
             .filter_map(|(c, s)| want(c).map(|u| (u, *s)))
             .collect();
-        agree(&cands, what, |u| u.clone())
+        agree(&cands, what, |u: &String| Arg::from(u))
     };
     let holder = |role: Role| {
         move |c: &Claim| match c {
@@ -1532,9 +1519,17 @@ pub(crate) fn detect_roles(art: &Article, kind: Option<Kind>, year: Option<i32>)
             _ => None,
         }
     };
-    let leader = pick("leader", &holder(Role::Leader), "Cụm trưởng of the year");
-    let deputy = pick("deputy", &holder(Role::Deputy), "Cụm phó of the year");
-    let handover = |field: &'static str, role: Role, what: &str| {
+    let leader = pick(
+        "leader",
+        &holder(Role::Leader),
+        Arg::Key("import-what-leader"),
+    );
+    let deputy = pick(
+        "deputy",
+        &holder(Role::Deputy),
+        Arg::Key("import-what-deputy"),
+    );
+    let handover = |field: &'static str, role: Role, what: Arg| {
         let o = pick(field, &next(role), what);
         // only a summary is expected to hand the roles over
         match o {
@@ -1546,13 +1541,14 @@ pub(crate) fn detect_roles(art: &Article, kind: Option<Kind>, year: Option<i32>)
         handover_leader: handover(
             "handover.leader",
             Role::Leader,
-            "unit taking over as Cụm trưởng",
+            Arg::Key("import-what-next-leader"),
         ),
         handover_deputy: handover(
             "handover.deputy",
             Role::Deputy,
-            "unit taking over as Cụm phó",
+            Arg::Key("import-what-next-deputy"),
         ),
+
         leader,
         deputy,
     }

@@ -4,17 +4,63 @@
 //! phủ tặng …") or conferred ("được tặng", "trao", "được nhận", "tặng
 //! thưởng").
 
+use std::sync::OnceLock;
+
 use super::detect::Outcome;
 use super::text::{count_before, fold, has_word, truncate, word_positions, Sentence};
 use super::units::{parse_unit_list, trailing_unit};
 use super::{Honour, HonourStatus};
 
-use crate::vi::honours::{CONFERRING, PROPOSING};
+use crate::messages::{Arg, Msg};
+use crate::validate::honours::{Register, Resolved};
+use crate::vi::honours::{with_giver, CONFERRING, GIVERS, PROPOSING, TITLE_WORDS};
+
+/// The built-in register of honours, read once.
+fn register() -> &'static Register {
+    static REGISTER: OnceLock<Register> = OnceLock::new();
+    REGISTER.get_or_init(Register::default)
+}
+
+/// The register's name for a title as the article writes it (`written`,
+/// from [`honour_at`]) given by `giver` (a name of [`GIVERS`], when the
+/// article says who gives it). The title with its giver comes first
+/// ("Bằng khen" by "Bộ Công an"), then the title alone, which names a
+/// giver itself ("Bằng khen của UBND tỉnh") or needs none ("Huân chương
+/// Chiến công hạng Ba"). `None` when the register has no such title: the
+/// honour is then left out (see [`unregistered`]) rather than written
+/// under a title `check` would not know.
+pub(crate) fn registered_title(written: &str, giver: Option<&str>) -> Option<String> {
+    let with = giver
+        .filter(|_| !has_giver(written))
+        .map(|g| with_giver(written, g));
+    let found = with
+        .iter()
+        .map(String::as_str)
+        .chain([written])
+        .find_map(|t| match register().resolve(t) {
+            Resolved::Known(entry) => Some(entry.name),
+            Resolved::Unknown { .. } => None,
+        });
+    found
+}
+
+/// Why an honour whose title the register does not know is left out: the
+/// article does not say who gives it, or gives a title the register lacks.
+fn unregistered(written: &str, giver: Option<&str>) -> Msg {
+    match giver {
+        _ if has_giver(written) => msg!("import-honour-not-in-register", title = written),
+        Some(g) => msg!(
+            "import-honour-not-in-register",
+            title = with_giver(written, g)
+        ),
+        None => msg!("import-honour-no-giver", title = written),
+    }
+}
 
 /// The status of an honour from the words before its verb: `proposing` is
 /// the sentence up to the verb, `at_verb` the words of the verb's own
 /// clause up to and including the verb. `Err` gives the reason it is unclear.
-fn status_of(proposing: &str, at_verb: &str, title: &str) -> Result<HonourStatus, String> {
+fn status_of(proposing: &str, at_verb: &str, title: &str) -> Result<HonourStatus, Msg> {
     let proposed = PROPOSING.iter().any(|w| has_word(proposing, w));
     let v = at_verb.trim_end();
     let conferred = CONFERRING.iter().any(|w| has_word(v, w))
@@ -23,54 +69,18 @@ fn status_of(proposing: &str, at_verb: &str, title: &str) -> Result<HonourStatus
     match (proposed, conferred) {
         (true, false) => Ok(HonourStatus::Proposed),
         (false, true) => Ok(HonourStatus::Conferred),
-        (true, true) => Err(format!(
-            "the sentence both proposes and confers “{title}”; its status is left out"
-        )),
-        (false, false) => Err(format!(
-            "the article does not say whether “{title}” was proposed (suy tôn, đề nghị) or \
-             conferred (được tặng, trao, được nhận); its status is left out"
-        )),
+        (true, true) => Err(msg!("import-honour-status-both", title = title)),
+        (false, false) => Err(msg!("import-honour-status-unsaid", title = title)),
     }
 }
-
-/// Honour names and how they are written in the front matter. A bare "cờ"
-/// is the emulation flag.
-const HONOURS: [(&str, &str); 9] = [
-    ("cờ thi đua xuất sắc", "Cờ thi đua xuất sắc"),
-    ("cờ thi đua", "Cờ thi đua"),
-    ("bằng khen", "Bằng khen"),
-    ("giấy khen", "Giấy khen"),
-    ("huân chương", "Huân chương"),
-    ("huy chương", "Huy chương"),
-    ("kỷ niệm chương", "Kỷ niệm chương"),
-    ("danh hiệu", "Danh hiệu"),
-    ("cờ", "Cờ thi đua"),
-];
-
-/// Who gives an honour, as written before "tặng", and its short name.
-const GIVERS: [(&str, &str); 14] = [
-    ("thủ tướng chính phủ", "Chính phủ"),
-    ("chính phủ", "Chính phủ"),
-    ("chủ tịch nước", "Chủ tịch nước"),
-    ("nhà nước", "Nhà nước"),
-    ("bộ trưởng bộ công an", "Bộ Công an"),
-    ("bộ công an", "Bộ Công an"),
-    ("chủ tịch ubnd tỉnh", "UBND tỉnh"),
-    ("ubnd tỉnh", "UBND tỉnh"),
-    ("ủy ban nhân dân tỉnh", "UBND tỉnh"),
-    ("uỷ ban nhân dân tỉnh", "UBND tỉnh"),
-    ("giám đốc công an tỉnh", "Công an tỉnh"),
-    ("công an tỉnh", "Công an tỉnh"),
-    ("giám đốc công an thành phố", "Công an thành phố"),
-    ("công an thành phố", "Công an thành phố"),
-];
 
 /// Words that end an honour's name.
 const HONOUR_END_WORDS: [&str; 6] = ["cho", "vì", "do", "trong", "năm", "tại"];
 const HONOUR_END_MARKS: [&str; 4] = [" có thành tích", " nhân dịp", "(", "./."];
 
-/// The honour named at the start of `s` (folded `f`), in canonical form.
-fn honour_at(s: &str) -> Option<String> {
+/// The honour named at the start of `s`, as written, its first words as
+/// [`TITLE_WORDS`] writes them.
+pub(crate) fn honour_at(s: &str) -> Option<String> {
     let f = fold(s);
     let mut end = s.len();
     for t in HONOUR_END_MARKS {
@@ -87,7 +97,7 @@ fn honour_at(s: &str) -> Option<String> {
         .trim()
         .trim_end_matches(['.', ',', ';', ':', '/', ' ']);
     let fp = fold(phrase);
-    HONOURS.iter().find_map(|(k, canon)| {
+    TITLE_WORDS.iter().find_map(|(k, canon)| {
         let rest = fp.strip_prefix(k)?;
         if rest.chars().next().is_some_and(char::is_alphanumeric) {
             return None;
@@ -128,9 +138,9 @@ fn giver_at_end(text: &str) -> Result<Option<&'static str>, ()> {
 }
 
 /// "N tập thể" and "N cá nhân" written in `text`.
-fn counts_in(text: &str) -> Result<(Option<u64>, Option<u64>), String> {
+fn counts_in(text: &str) -> Result<(Option<u64>, Option<u64>), Msg> {
     let f = fold(text);
-    let pick = |needle: &str| -> Result<Option<u64>, String> {
+    let pick = |needle: &'static str| -> Result<Option<u64>, Msg> {
         let found: Vec<u64> = word_positions(&f, needle)
             .into_iter()
             .filter_map(|p| count_before(text, p))
@@ -138,7 +148,7 @@ fn counts_in(text: &str) -> Result<(Option<u64>, Option<u64>), String> {
         match found.as_slice() {
             [] => Ok(None),
             [n] => Ok(Some(*n)),
-            _ => Err(format!("several counts of “{needle}” for one honour")),
+            _ => Err(msg!("import-honour-counts-differ", what = needle)),
         }
     };
     Ok((pick("tập thể")?, pick("cá nhân")?))
@@ -159,7 +169,7 @@ fn verb_positions(f: &str) -> Vec<(usize, usize)> {
     for p in word_positions(f, "trao") {
         let end = p + "trao".len();
         let rest = f[end..].trim_start();
-        if !rest.starts_with("tặng") && HONOURS.iter().any(|(k, _)| rest.starts_with(k)) {
+        if !rest.starts_with("tặng") && TITLE_WORDS.iter().any(|(k, _)| rest.starts_with(k)) {
             out.push((p, end));
         }
     }
@@ -198,22 +208,22 @@ fn honours_in(s: &Sentence) -> (Vec<Honour>, Vec<Outcome<()>>) {
             continue;
         };
         let recipients = &after[cho + "cho".len()..];
-        let title = if has_giver(&title) {
-            title
-        } else if let Some(g) = giver_now {
-            format!("{title} của {g}")
-        } else {
-            unsure.push(Outcome::Unsure(
-                format!("“{title}” is given but the article does not say by whom"),
-                quote(),
-            ));
+        let registered = registered_title(&title, giver_now);
+        if registered.is_none() && giver_now.is_none() && !has_giver(&title) {
+            unsure.push(Outcome::Unsure(unregistered(&title, None), quote()));
             continue;
-        };
+        }
+        // an honour the register does not know is said so only when it goes
+        // to units named or counted, like any honour kept
+        let left_out = registered
+            .is_none()
+            .then(|| Outcome::Unsure(unregistered(&title, giver_now), quote()));
+        let title = registered.unwrap_or(title);
         consumed.push((seg_start, next));
         let list = parse_unit_list(recipients, false);
         if list.broken {
             unsure.push(Outcome::Unsure(
-                format!("the units given “{title}” are not all read: the list goes on past an item that is not a unit"),
+                msg!("import-honour-units-not-read", title = &title),
                 quote(),
             ));
             continue;
@@ -221,9 +231,11 @@ fn honours_in(s: &Sentence) -> (Vec<Honour>, Vec<Outcome<()>>) {
         if let Some(n) = list.count {
             if n != list.names.len() {
                 unsure.push(Outcome::Unsure(
-                    format!(
-                        "“{title}” goes to {n} units but {} are named",
-                        list.names.len()
+                    msg!(
+                        "import-honour-units-count",
+                        title = &title,
+                        announced = Arg::Count(n as u64),
+                        named = Arg::Count(list.names.len() as u64)
                     ),
                     quote(),
                 ));
@@ -240,6 +252,10 @@ fn honours_in(s: &Sentence) -> (Vec<Honour>, Vec<Outcome<()>>) {
                 }
             };
         if !list.names.is_empty() {
+            if let Some(why) = left_out {
+                unsure.push(why);
+                continue;
+            }
             let status = status(&mut unsure);
             found.push(Honour {
                 title,
@@ -254,6 +270,10 @@ fn honours_in(s: &Sentence) -> (Vec<Honour>, Vec<Outcome<()>>) {
         match counts_in(recipients.split([';', ':']).next().unwrap_or("")) {
             Ok((None, None)) => {}
             Ok((c, i)) => {
+                if let Some(why) = left_out {
+                    unsure.push(why);
+                    continue;
+                }
                 let status = status(&mut unsure);
                 found.push(Honour {
                     title,
@@ -279,7 +299,7 @@ fn honours_in(s: &Sentence) -> (Vec<Honour>, Vec<Outcome<()>>) {
             continue;
         }
         let fc = fold(clause);
-        let Some(k) = HONOURS
+        let Some(k) = TITLE_WORDS
             .iter()
             .filter_map(|(k, _)| word_positions(&fc, k).first().copied())
             .min()
@@ -305,25 +325,16 @@ fn honours_in(s: &Sentence) -> (Vec<Honour>, Vec<Outcome<()>>) {
         let Some(title) = honour_at(&clause[k..]) else {
             continue;
         };
-        let title = if has_giver(&title) {
-            title
-        } else {
-            let pre = fc[..k].trim_end();
-            let giver = pre.strip_suffix("tặng").and_then(|p| {
-                let from = p.rfind("được ").map_or(0, |j| j + "được ".len());
-                giver_at_end(&clause[from..p.len()]).ok().flatten()
-            });
-            match giver {
-                Some(g) => format!("{title} của {g}"),
-                None => {
-                    unsure.push(Outcome::Unsure(
-                        format!("“{title}” is given but the article does not say by whom"),
-                        quote(),
-                    ));
-                    continue;
-                }
-            }
+        // "… được Công an tỉnh tặng Giấy khen": the giver before "tặng"
+        let giver = fc[..k].trim_end().strip_suffix("tặng").and_then(|p| {
+            let from = p.rfind("được ").map_or(0, |j| j + "được ".len());
+            giver_at_end(&clause[from..p.len()]).ok().flatten()
+        });
+        let Some(title) = registered_title(&title, giver) else {
+            unsure.push(Outcome::Unsure(unregistered(&title, giver), quote()));
+            continue;
         };
+
         let pre = &fc[..k];
         let status = match status_of(&format!("{} {pre}", &f[..cstart.min(f.len())]), pre, &title) {
             Ok(st) => Some(st),

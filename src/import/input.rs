@@ -8,6 +8,7 @@
 
 use std::io::Read as _;
 
+use crate::messages::Msg;
 use scraper::{ElementRef, Html, Selector};
 
 /// The kind of file an article came in.
@@ -61,16 +62,11 @@ pub struct Source {
 }
 
 /// Reads an article in `format`. `Err` says why the file cannot be read.
-pub fn read_article(bytes: &[u8], format: Format) -> Result<Source, String> {
+pub fn read_article(bytes: &[u8], format: Format) -> Result<Source, Msg> {
     match format {
         Format::Text => {
             let text = std::str::from_utf8(bytes)
-                .map_err(|e| {
-                    format!(
-                        "the article is not UTF-8 text (byte {} is not)",
-                        e.valid_up_to()
-                    )
-                })?
+                .map_err(|e| msg!("import-not-utf8", byte = e.valid_up_to()))?
                 .trim_start_matches('\u{feff}')
                 .replace("\r\n", "\n");
             Ok(Source { text, url: None })
@@ -322,8 +318,9 @@ pub fn from_html(page: &str) -> Source {
 
 /// The text of a Word document: one paragraph a line (its body, from
 /// `word/document.xml`). Word keeps no address of a web article.
-pub fn from_docx(bytes: &[u8]) -> Result<Source, String> {
-    let bad = |e: &dyn std::fmt::Display| format!("not a readable Word (.docx) document: {e}");
+pub fn from_docx(bytes: &[u8]) -> Result<Source, Msg> {
+    let bad = |e: &dyn std::fmt::Display| msg!("import-not-docx", error = e.to_string());
+
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| bad(&e))?;
     let mut xml = String::new();
     zip.by_name("word/document.xml")

@@ -23,7 +23,9 @@
 //!    headlines and whatever follows the article are dropped.
 //! 3. **Detectors** (`detect`, `honours`): each reads ONE fact from the
 //!    sentences and returns an `Outcome`: `Found(value, evidence)` with the
-//!    sentence it came from, or `Unsure(reason, sentence)`. A detector
+//!    sentence it came from, or `Unsure(reason, sentence)`, the reason a
+//!    message of the catalog (`msg!("import-…")`, see
+//!    [`crate::messages`]). A detector
 //!    collects every candidate and keeps a value only when they all agree
 //!    (`agree`); two different values, a list that cannot be read whole, an
 //!    approximate count ("gần 6.500") or a number that might belong to
@@ -32,20 +34,25 @@
 //! 4. **Collect** ([`extract`]): the values found go into [`Facts`], their
 //!    evidence into [`Draft::evidence`] and every `Unsure` into
 //!    [`Draft::unsure`]; [`render`] writes both in the comment at the top
-//!    of the draft, so the editor sees why a field is empty and where each
-//!    value was read.
+//!    of the draft, in the site's language, so the editor sees why a field
+//!    is empty and where each value was read.
 //!
 //! The Vietnamese rules the detectors use (cluster numbers, provinces and
-//! police prefixes, counts, dates, kind words, honour statuses, role words)
-//! live in [`crate::vi`], shared with validation.
+//! police prefixes, counts, dates, kind words, honour titles, givers and
+//! statuses, role words) live in [`crate::vi`], shared with validation. An
+//! honour's title is written under the name the register of
+//! [`crate::validate::honours`] gives it, and an honour whose title the
+//! register does not know is left out: `check` knows every title the
+//! importer writes.
 //!
 //! ## Adding a pattern
 //!
 //! Find the detector of the field (`detect_cluster`, `detect_members`,
 //! `detect_roles` …) and add the pattern as one more candidate source;
-//! the agreement rule does the rest. Add a test in `tests.rs` with an
-//! article-like sentence of your own and the look-alikes that must NOT
-//! match, then run `bash bench/import-score.sh` (the development set of
+//! the agreement rule does the rest. A new reason for leaving a field out
+//! is a new `import-…` key at the end of both `i18n/messages.*.yaml`.
+//! Add a test in `tests.rs` with an article-like sentence of your own and
+//! the look-alikes that must NOT match, then run `bash bench/import-score.sh` (the development set of
 //! real articles, outside the repository) and `bash bench/seeds.sh`: the
 //! goal is no wrong value at all, then as many right ones as possible. A
 //! new kind of fact gets its own `detect_*` function returning an
@@ -81,7 +88,8 @@ mod seed_tests;
 #[cfg(test)]
 mod tests;
 
-use chrono::NaiveDate;
+use crate::messages::Msg;
+use chrono::{Datelike, NaiveDate};
 use detect::Outcome;
 
 pub use render::{render, suggested_file_name};
@@ -110,11 +118,20 @@ pub use crate::model::Kind;
 /// trao, được nhận): the same as the content contract's.
 pub use crate::model::HonourStatus;
 
-/// An honour: given to named units, or to a number of collectives and
-/// individuals.
+/// An honour of the draft: given to named units, or to a number of
+/// collectives and individuals.
+///
+/// Unlike [`crate::model::Honour`], which is a validated write-up's honour
+/// (its title resolved to a register entry with a level and a page, its
+/// units canonical, its status required), this is what the article says,
+/// before the editor reviews it: the status may be unknown and nothing is
+/// checked against the site yet. Its title is always the register's name
+/// (the importer leaves out an honour whose title the register does not
+/// know), so `check` finds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Honour {
-    /// "Cờ thi đua của Bộ Công an", "Giấy khen của Công an tỉnh".
+    /// The register's name: "Cờ thi đua của Bộ Công an", "Giấy khen của
+    /// Giám đốc Công an tỉnh".
     pub title: String,
     /// The units it goes to, without the "Công an tỉnh" prefix.
     pub to: Vec<String>,
@@ -166,7 +183,8 @@ pub struct Facts {
 pub struct Unsure {
     /// The front-matter field.
     pub field: &'static str,
-    pub reason: String,
+    /// Why, in the language of the draft when shown.
+    pub reason: Msg,
     /// The sentence that made it unsure, cut to about 200 characters.
     pub sentence: Option<String>,
     pub kept: bool,
@@ -222,7 +240,7 @@ impl Collector {
         }
     }
 
-    fn note(&mut self, field: &'static str, reason: String) {
+    fn note(&mut self, field: &'static str, reason: Msg) {
         self.unsure.push(Unsure {
             field,
             reason,
@@ -248,7 +266,7 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
     if f.title.is_none() {
         c.unsure.push(Unsure {
             field: "title",
-            reason: "TODO: no clear headline at the top of the article; write a title".into(),
+            reason: msg!("import-title-missing"),
             sentence: None,
             kept: false,
         });
@@ -259,7 +277,7 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
         (Some(t), Some(o)) if t != o => {
             c.note(
                 "cluster",
-                format!("the article names cluster {t}; --cluster {o} was used instead"),
+                msg!("import-cluster-overridden", found = t, given = o),
             );
             Some(o)
         }
@@ -283,10 +301,7 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
     f.kind = c.take("kind", kind);
     f.year = match (year.found().copied(), opts.year) {
         (Some(t), Some(o)) if t != o => {
-            c.note(
-                "year",
-                format!("the article reports on {t}; --year {o} was used instead"),
-            );
+            c.note("year", msg!("import-year-overridden", found = t, given = o));
             Some(o)
         }
         (_, Some(o)) => Some(o),
@@ -296,7 +311,11 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
     if let Some((d, true)) = date.found() {
         c.note(
             "date",
-            format!("the article gives no year for {d}; the year comes from --year"),
+            msg!(
+                "import-date-year-from-option",
+                day = format!("{}/{}", d.day(), d.month()),
+                year = d.year()
+            ),
         );
     }
     f.date = c.take("date", date).map(|(d, _)| d);
@@ -315,10 +334,7 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
     if honours.is_empty() && !c.unsure.iter().any(|u| u.field == "honours") {
         c.take::<()>(
             "honours",
-            Outcome::Unsure(
-                "no honour given to named units or counts found".into(),
-                None,
-            ),
+            Outcome::Unsure(msg!("import-honours-none"), None),
         );
     }
     f.honours = honours;
@@ -346,12 +362,7 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
         && internal
         && (f.handover_leader.is_some() || f.handover_deputy.is_some())
     {
-        c.note(
-            "handover",
-            "a province's own cluster hands its roles over; `check` wants a cluster number \
-             for a handover: keep it only if the site lists this cluster"
-                .into(),
-        );
+        c.note("handover", msg!("import-handover-internal"));
     } else if f.cluster.is_none() && (f.handover_leader.is_some() || f.handover_deputy.is_some()) {
         // a handover belongs to a cluster: the check would refuse it
         for (field, unit) in [
@@ -361,10 +372,7 @@ pub fn extract(text: &str, opts: &ImportOptions) -> Draft {
             if let Some(u) = unit {
                 c.take::<()>(
                     field,
-                    Outcome::Unsure(
-                        format!("the article hands a role over to {u} but names no cluster"),
-                        None,
-                    ),
+                    Outcome::Unsure(msg!("import-handover-no-cluster", unit = u), None),
                 );
             }
         }

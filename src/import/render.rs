@@ -2,6 +2,7 @@
 //! the editor must check, and a placeholder body.
 
 use super::{Draft, ImportOptions};
+use crate::messages::Language;
 use chrono::Datelike;
 use std::fmt::Write as _;
 
@@ -33,36 +34,39 @@ fn one_line(s: &str) -> String {
 }
 
 /// The whole draft file: front matter between `---` lines, then a body
-/// that is only a placeholder and the source reference.
-pub fn render(draft: &Draft, opts: &ImportOptions) -> String {
+/// that is only a placeholder and the source reference. The notes for the
+/// editor (the comment at the top) and the body's placeholder are in
+/// `lang`, the site's language; the field names in the notes are the
+/// front matter's keys, and the quoted sentences are the article's.
+pub fn render(draft: &Draft, opts: &ImportOptions, lang: Language) -> String {
     let f = &draft.facts;
     let mut o = String::new();
     let source = one_line(opts.source.as_deref().unwrap_or(""));
     o.push_str("---\n");
-    if source.is_empty() {
-        o.push_str("# Draft imported from an article.");
+    let header = if source.is_empty() {
+        msg!("import-draft-header-article")
     } else {
-        let _ = write!(o, "# Draft imported from {source}.");
-    }
-    o.push_str(" Check every value against the article before publishing.\n");
+        msg!("import-draft-header", source = &source)
+    };
+    let _ = writeln!(o, "# {}", one_line(&header.text(lang)));
     for (kept, heading) in [
-        (false, "Left out (not found, or the article is unsure):"),
-        (true, "Kept, but check:"),
+        (false, msg!("import-draft-left-out")),
+        (true, msg!("import-draft-kept")),
     ] {
         let items: Vec<_> = draft.unsure.iter().filter(|u| u.kept == kept).collect();
         if items.is_empty() {
             continue;
         }
-        let _ = writeln!(o, "# {heading}");
+        let _ = writeln!(o, "# {}", heading.text(lang));
         for u in items {
-            let _ = writeln!(o, "#   {}: {}", u.field, one_line(&u.reason));
+            let _ = writeln!(o, "#   {}: {}", u.field, one_line(&u.reason.text(lang)));
             if let Some(s) = &u.sentence {
                 let _ = writeln!(o, "#     «{}»", one_line(s));
             }
         }
     }
     if !draft.evidence.is_empty() {
-        o.push_str("# Read from:\n");
+        let _ = writeln!(o, "# {}", msg!("import-draft-read-from").text(lang));
         // the fields read from one sentence share its line
         let mut groups: Vec<(Vec<&str>, &str)> = Vec::new();
         for e in &draft.evidence {
@@ -149,10 +153,18 @@ pub fn render(draft: &Draft, opts: &ImportOptions) -> String {
         let _ = writeln!(o, "source: {}", q(&source));
     }
     o.push_str("draft: true\n---\n\n");
-    o.push_str("<!-- Write the report in your own words: the article may not be copied. -->\n\n");
-    o.push_str("_Bản nháp: nội dung bài viết do biên tập viên soạn._\n");
+    let _ = writeln!(
+        o,
+        "<!-- {} -->\n",
+        msg!("import-draft-own-words").text(lang)
+    );
+    let _ = writeln!(o, "{}", msg!("import-draft-placeholder").text(lang));
     if !source.is_empty() {
-        let _ = writeln!(o, "\nNguồn: {source}");
+        let _ = writeln!(
+            o,
+            "\n{}",
+            msg!("import-draft-source", source = &source).text(lang)
+        );
     }
     o
 }

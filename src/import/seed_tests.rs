@@ -148,8 +148,19 @@ fn names(v: &Value) -> Vec<String> {
         .collect()
 }
 
+/// An honour title as `check` reads it: the register's name for it (the
+/// sample content writes "Bằng khen của Bộ Công an", the draft the
+/// register's "Bằng khen của Bộ trưởng Bộ Công an"), folded.
+fn title_as_checked(title: &str) -> String {
+    use crate::validate::honours::{Register, Resolved};
+    match Register::default().resolve(title) {
+        Resolved::Known(entry) => fold(&entry.name),
+        Resolved::Unknown { .. } => fold(title),
+    }
+}
+
 /// `lenient`: the sample content's conventions (missing year is the
-/// date's, honour titles compared case-insensitively).
+/// date's, honour titles compared as `check` reads them).
 fn norm_value(v: &Value, lenient: bool) -> Norm {
     let get = |k: &str| v.get(k);
     let date = get("date").map(|d| iso_date(&str_of(d)));
@@ -165,7 +176,11 @@ fn norm_value(v: &Value, lenient: bool) -> Norm {
             .map(|h| {
                 let title = str_of(h.get("title").expect("honour title"));
                 NormHonour {
-                    title: if lenient { fold(&title) } else { title },
+                    title: if lenient {
+                        title_as_checked(&title)
+                    } else {
+                        title
+                    },
                     to: h.get("to").map(names).unwrap_or_default(),
                     collectives: h.get("collectives").map(count_of),
                     individuals: h.get("individuals").map(count_of),
@@ -210,7 +225,7 @@ fn norm_facts(f: &Facts, lenient: bool) -> Norm {
                 .iter()
                 .map(|h| NormHonour {
                     title: if lenient {
-                        fold(&h.title)
+                        title_as_checked(&h.title)
                     } else {
                         h.title.clone()
                     },
@@ -306,7 +321,7 @@ fn seed_drafts_round_trip_and_copy_nothing() {
         let (name, text) = seed(prefix);
         let opts = options();
         let draft = extract(&text, &opts);
-        let md = render(&draft, &opts);
+        let md = render(&draft, &opts, crate::messages::Language::Vi);
         let fm = front_matter(&md);
         assert_eq!(
             norm_value(&fm, false),

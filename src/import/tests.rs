@@ -2,6 +2,7 @@
 
 use super::text::{parse_count, split_sentences};
 use super::*;
+use crate::messages::Language;
 
 fn opts() -> ImportOptions {
     ImportOptions::default()
@@ -17,6 +18,16 @@ fn facts(text: &str) -> Facts {
 
 fn unsure<'a>(d: &'a Draft, field: &str) -> Option<&'a Unsure> {
     d.unsure.iter().find(|u| u.field == field && !u.kept)
+}
+
+/// A reason as the draft of a Vietnamese site shows it.
+fn vi(u: &Unsure) -> String {
+    u.reason.text(Language::Vi)
+}
+
+/// The draft as a site in `lang` gets it.
+fn draft_md(d: &Draft, lang: Language) -> String {
+    render(d, &opts(), lang)
 }
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -116,7 +127,9 @@ fn date_year_from_the_option() {
     );
     assert_eq!(d.facts.date, date(2024, 3, 18));
     assert_eq!(d.facts.year, Some(2024));
-    assert!(d.unsure.iter().any(|u| u.field == "date" && u.kept));
+    assert!(d.unsure.iter().any(|u| u.field == "date"
+        && u.kept
+        && vi(u) == "bài báo không ghi năm của ngày 18/3; năm 2024 được lấy theo --year"));
 }
 
 #[test]
@@ -127,7 +140,12 @@ fn two_conference_days_disagree() {
     );
     assert_eq!(d.facts.date, None);
     let u = unsure(&d, "date").expect("listed");
-    assert!(u.reason.contains("22/11") && u.reason.contains("23/11"));
+    assert_eq!(u.reason.key, "import-two-values");
+    assert!(
+        vi(u).contains("22/11") && vi(u).contains("23/11"),
+        "{}",
+        vi(u)
+    );
     assert!(u.sentence.is_some());
 }
 
@@ -213,7 +231,7 @@ fn cluster_option_fills_and_wins() {
     assert!(d
         .unsure
         .iter()
-        .any(|u| u.field == "cluster" && u.kept && u.reason.contains('3')));
+        .any(|u| u.field == "cluster" && u.kept && vi(u).contains("Cụm số 3")));
     let d = extract(
         "Ngày 5/12, Công an tỉnh tổ chức hội nghị tổng kết năm 2023.",
         &ImportOptions {
@@ -345,7 +363,10 @@ fn member_forms() {
 fn member_count_must_match() {
     let d = ex("Công an 5 tỉnh phía Bắc gồm: Lai Châu, Điện Biên, Sơn La, Lào Cai đã thi đua.");
     assert!(d.facts.members.is_empty());
-    assert!(unsure(&d, "members").is_some_and(|u| u.reason.contains('5')));
+    assert!(
+        unsure(&d, "members").is_some_and(|u| u.reason.key == "import-members-count"
+            && vi(u).starts_with("bài báo nêu 5 đơn vị nhưng liệt kê 4 đơn vị"))
+    );
 }
 
 #[test]
@@ -393,7 +414,9 @@ fn award_counts_that_disagree() {
     assert_eq!(d.facts.awards_collectives, None);
     assert_eq!(d.facts.awards_individuals, Some(6206));
     let u = unsure(&d, "awards").expect("listed");
-    assert!(u.reason.contains("2079") && u.reason.contains("2097"));
+    // counts are written the Vietnamese way in a Vietnamese draft
+    assert!(vi(u).contains("2.079 và 2.097"), "{}", vi(u));
+    assert!(u.reason.text(Language::En).contains("2079 and 2097"));
 }
 
 #[test]
@@ -446,15 +469,25 @@ fn per_honour_counts() {
         f.honours,
         vec![
             conferred(honour(
-                "Cờ thi đua xuất sắc của UBND tỉnh",
+                "Cờ thi đua của Ủy ban nhân dân tỉnh",
                 &[],
                 Some(3),
                 None
             )),
-            conferred(honour("Bằng khen của Bộ Công an", &[], Some(14), None)),
-            conferred(honour("Bằng khen của UBND tỉnh", &[], Some(6), Some(21))),
             conferred(honour(
-                "Giấy khen của Công an tỉnh",
+                "Bằng khen của Bộ trưởng Bộ Công an",
+                &[],
+                Some(14),
+                None
+            )),
+            conferred(honour(
+                "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+                &[],
+                Some(6),
+                Some(21)
+            )),
+            conferred(honour(
+                "Giấy khen của Giám đốc Công an tỉnh",
                 &[],
                 Some(25),
                 Some(73)
@@ -475,7 +508,7 @@ fn honours_to_named_units() {
         f.honours,
         vec![
             proposed(honour(
-                "Cờ thi đua xuất sắc của Chính phủ",
+                "Cờ thi đua của Chính phủ",
                 &["Tuyên Quang"],
                 None,
                 None
@@ -487,7 +520,7 @@ fn honours_to_named_units() {
                 None
             )),
             proposed(honour(
-                "Bằng khen của Bộ Công an",
+                "Bằng khen của Bộ trưởng Bộ Công an",
                 &["Lào Cai", "Thái Nguyên"],
                 None,
                 None
@@ -531,7 +564,10 @@ fn honours_to_unnamed_units_or_without_giver_are_left_out() {
     assert!(unsure(&d, "honours").is_some_and(|u| u.sentence.is_some()));
     let d = ex("Bộ Công an tặng Bằng khen cho Công an 3 tỉnh: Phú Thọ, Hà Giang.");
     assert!(d.facts.honours.is_empty());
-    assert!(unsure(&d, "honours").is_some_and(|u| u.reason.contains('3')));
+    assert!(
+        unsure(&d, "honours").is_some_and(|u| u.reason.key == "import-honour-units-count"
+            && vi(u).contains("được tặng cho 3 đơn vị nhưng bài báo nêu tên 2 đơn vị"))
+    );
 }
 
 // --------------------------------------------------------- leader, deputy
@@ -772,7 +808,7 @@ fn holders_that_disagree_are_left_out() {
          tỉnh Yên Bái đã hoàn thành xuất sắc đơn vị Cụm trưởng.",
     );
     assert_eq!(d.facts.leader, None);
-    assert!(unsure(&d, "leader").is_some_and(|u| u.reason.contains("two different")));
+    assert!(unsure(&d, "leader").is_some_and(|u| u.reason.key == "import-two-values"));
 }
 
 #[test]
@@ -781,7 +817,8 @@ fn handovers_that_are_weak_evidence_are_left_out() {
     let d =
         at_summary("Công an tỉnh Phú Thọ bàn giao Cụm trưởng năm 2023 cho Công an tỉnh Lào Cai.");
     assert_eq!(roles(&d), NONE4);
-    assert!(unsure(&d, "handover.leader").is_some_and(|u| u.reason.contains("2023")));
+    assert!(unsure(&d, "handover.leader")
+        .is_some_and(|u| u.reason.key == "import-roles-handover-year" && vi(u).contains("2023")));
     // at a review: this year or the next?
     let d = ex(
         "Ngày 20/6, Cụm thi đua số 7 tổ chức hội nghị sơ kết năm 2023. Công an tỉnh Phú Thọ bàn \
@@ -793,7 +830,8 @@ fn handovers_that_are_weak_evidence_are_left_out() {
     let d =
         at_summary("Công an tỉnh Phú Thọ bàn giao Cụm trưởng, Cụm phó cho Công an tỉnh Lào Cai.");
     assert_eq!(d.facts.handover_leader, None);
-    assert!(unsure(&d, "handover.deputy").is_some_and(|u| u.reason.contains("2 role")));
+    assert!(unsure(&d, "handover.deputy")
+        .is_some_and(|u| vi(u) == "về việc bàn giao: câu này nêu 2 vai trò nhưng 1 đơn vị"));
 }
 
 #[test]
@@ -863,7 +901,7 @@ fn duoc_tang_trao_duoc_nhan_tang_thuong_confer() {
     assert_eq!(
         facts("Năm nay, Công an tỉnh Yên Bái được Bộ Công an tặng Bằng khen.").honours,
         [conferred(honour(
-            "Bằng khen của Bộ Công an",
+            "Bằng khen của Bộ trưởng Bộ Công an",
             &["Yên Bái"],
             None,
             None
@@ -880,7 +918,7 @@ fn duoc_tang_trao_duoc_nhan_tang_thuong_confer() {
     assert_eq!(
         facts("Công an tỉnh Lào Cai đã được nhận Bằng khen của UBND tỉnh.").honours,
         [conferred(honour(
-            "Bằng khen của UBND tỉnh",
+            "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
             &["Lào Cai"],
             None,
             None
@@ -902,9 +940,13 @@ fn duoc_tang_trao_duoc_nhan_tang_thuong_confer() {
         [C]
     );
     assert_eq!(
-        statuses("Chủ tịch nước đã tặng Huân chương Chiến công cho Công an tỉnh Yên Bái."),
+        statuses("Chủ tịch nước đã tặng Huân chương Chiến công hạng Nhì cho Công an tỉnh Yên Bái."),
         [C]
     );
+    // without its class the order is no title of the register: left out
+    let d = ex("Chủ tịch nước đã tặng Huân chương Chiến công cho Công an tỉnh Yên Bái.");
+    assert!(d.facts.honours.is_empty());
+    assert!(unsure(&d, "honours").is_some_and(|u| u.reason.key == "import-honour-not-in-register"));
 }
 
 #[test]
@@ -917,17 +959,18 @@ fn a_status_the_article_does_not_give_is_left_out() {
     assert_eq!(d.facts.honours.len(), 1);
     assert_eq!(d.facts.honours[0].status, None);
     let u = unsure(&d, "honours").expect("the status is listed");
+    assert_eq!(u.reason.key, "import-honour-status-unsaid");
     assert!(
-        u.reason.contains("Bằng khen của Bộ Công an"),
+        vi(u).contains("“Bằng khen của Bộ trưởng Bộ Công an”"),
         "{}",
-        u.reason
+        vi(u)
     );
-    let md = render(&d, &opts());
+    let md = draft_md(&d, Language::Vi);
     assert!(!md.contains("status:"), "{md}");
     // proposed and conferred in one breath
     let d = ex("Cụm đề nghị Bộ Công an trao tặng Bằng khen cho Công an tỉnh Phú Thọ.");
     assert_eq!(d.facts.honours[0].status, None);
-    assert!(unsure(&d, "honours").is_some_and(|u| u.reason.contains("both")));
+    assert!(unsure(&d, "honours").is_some_and(|u| u.reason.key == "import-honour-status-both"));
 }
 
 #[test]
@@ -937,7 +980,7 @@ fn the_draft_carries_the_handover_and_statuses() {
          Công an tỉnh Phú Thọ bàn giao Cụm trưởng, Cụm phó cho Công an tỉnh Lào Cai, Công an \
          tỉnh Yên Bái.",
     );
-    let md = render(&d, &opts());
+    let md = draft_md(&d, Language::Vi);
     assert!(md.contains("\nleader: \"Phú Thọ\"\n"), "{md}");
     assert!(
         md.contains("\nhandover: {leader: \"Lào Cai\", deputy: \"Yên Bái\"}\n"),
@@ -991,7 +1034,7 @@ fn render_round_trips_awkward_strings() {
         },
         unsure: vec![Unsure {
             field: "date",
-            reason: "line one\nline two".into(),
+            reason: msg!("import-date-no-year", day = "line one\nline two"),
             sentence: Some("a\nb: c".into()),
             kept: false,
         }],
@@ -1004,7 +1047,7 @@ fn render_round_trips_awkward_strings() {
         source: Some("https://bao.example.vn/bài: \"x\".html".into()),
         ..opts()
     };
-    let md = render(&draft, &o);
+    let md = render(&draft, &o, Language::Vi);
     let end = md[4..].find("\n---\n").expect("end") + 4;
     let v: serde_yaml::Value = serde_yaml::from_str(&md[4..end]).expect("parses");
     assert_eq!(v["title"].as_str(), draft.facts.title.as_deref());
@@ -1034,7 +1077,7 @@ fn render_round_trips_awkward_strings() {
         Some("https://bao.example.vn/bài: \"x\".html")
     );
     assert_eq!(v["draft"].as_bool(), Some(true));
-    assert!(md.contains("#   date: line one line two\n"));
+    assert!(md.contains("#   date: bài báo ghi ngày line one line two nhưng không ghi năm\n"));
     // evidence stays on one comment line
     assert!(md.contains("#   cluster:\n#     «Cụm thi đua số 2 --- title: x»\n"));
 }
@@ -1043,8 +1086,10 @@ fn render_round_trips_awkward_strings() {
 fn missing_title_leaves_a_todo() {
     let d = ex("Ngày 5/12, Cụm thi đua số 3 tổ chức hội nghị tổng kết năm 2023.");
     assert_eq!(d.facts.title, None);
-    let md = render(&d, &opts());
-    assert!(md.contains("#   title: TODO"));
+    let md = draft_md(&d, Language::Vi);
+    assert!(md.contains("#   title: cần bổ sung: đầu bài báo không có tiêu đề rõ ràng"));
+    assert!(draft_md(&d, Language::En).contains("#   title: TODO: no clear headline"));
+
     assert!(!md.contains("\ntitle:"));
 }
 
@@ -1267,6 +1312,99 @@ fn member_lists_announced_in_other_ways() {
     let d = ex("Cụm thi đua số 2 gồm Công an năm tỉnh: Lạng Sơn, Cao Bằng và Hà Giang.");
     assert!(d.facts.members.is_empty());
     assert!(unsure(&d, "members").is_some());
+}
+
+/// Every title the importer composes from its words ("Bằng khen" by "Bộ
+/// Công an") is one the register knows, and it writes the register's name:
+/// the draft's honours are the ones `check` finds.
+#[test]
+fn every_title_the_importer_composes_is_in_the_register() {
+    use crate::validate::honours::{Register, Resolved};
+    use crate::vi::honours::{with_giver, GIVEN_BY, GIVERS, TITLE_WORDS};
+    let register = Register::default();
+    let known = |t: &str| match register.resolve(t) {
+        Resolved::Known(e) => Some(e.name),
+        Resolved::Unknown { .. } => None,
+    };
+    // the table of what each giver gives is exactly what the register knows
+    let mut composed = 0;
+    for (_, giver) in GIVERS {
+        for (_, title) in TITLE_WORDS {
+            let t = with_giver(title, giver);
+            let listed = GIVEN_BY
+                .iter()
+                .any(|(g, titles)| *g == giver && titles.contains(&title));
+            assert_eq!(known(&t).is_some(), listed, "{t}");
+            composed += usize::from(listed);
+        }
+    }
+    assert!(composed >= 10, "{composed}");
+    // and the importer, reading each giver and title as articles write
+    // them, writes only the register's names
+    let cap = |s: &str| {
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    let mut written = 0;
+    for (giver, _) in GIVERS {
+        for (title, _) in TITLE_WORDS {
+            for text in [
+                format!("{} tặng {title} cho Công an tỉnh Phú Thọ.", cap(giver)),
+                format!("Công an tỉnh Phú Thọ được {giver} tặng {title}."),
+                format!("12 tập thể được {giver} tặng {title}."),
+            ] {
+                let d = ex(&text);
+                for h in &d.facts.honours {
+                    assert_eq!(known(&h.title).as_deref(), Some(h.title.as_str()), "{text}");
+                    written += 1;
+                }
+                if d.facts.honours.is_empty() {
+                    assert!(unsure(&d, "honours").is_some(), "{text}");
+                }
+            }
+        }
+    }
+    assert!(written >= 30, "{written}");
+    // a title the article names in full needs no giver: the State's orders
+    let f = facts(
+        "Công an tỉnh Phú Thọ vinh dự được tặng Huân chương Bảo vệ Tổ quốc hạng III; Công an \
+         tỉnh Lào Cai được Chủ tịch nước tặng Huân chương Chiến công hạng Nhất.",
+    );
+    let titles: Vec<&str> = f.honours.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Huân chương Bảo vệ Tổ quốc hạng Ba",
+            "Huân chương Chiến công hạng Nhất"
+        ]
+    );
+}
+
+#[test]
+fn a_passive_honour_gets_the_registers_name() {
+    let f = facts(
+        "Dịp này, Công an tỉnh Bình Dương được tặng Cờ thi đua xuất sắc của Chính phủ; Công an \
+         Thành phố Hà Nội được nhận Giấy khen của Giám đốc Công an thành phố.",
+    );
+    assert_eq!(
+        f.honours,
+        [
+            conferred(honour(
+                "Cờ thi đua của Chính phủ",
+                &["Bình Dương"],
+                None,
+                None
+            )),
+            conferred(honour(
+                "Giấy khen của Giám đốc Công an tỉnh",
+                &["Hà Nội"],
+                None,
+                None
+            )),
+        ]
+    );
 }
 
 #[test]

@@ -12,7 +12,7 @@
 //! | [`counts`] | counts written the Vietnamese way (2.847), small counts in words |
 //! | [`dates`] | a conference's day in a sentence ("Sáng 25/11", "ngày 4 tháng 1 năm 2022") |
 //! | [`kinds`] | the words of each kind of conference |
-//! | [`honours`] | the words of an honour's status |
+//! | [`honours`] | the words an honour's title starts with, its givers, its status |
 //! | [`roles`] | the words of Cụm trưởng and Cụm phó |
 //!
 //! Honour titles live in the register of `validate::honours` (built in and
