@@ -2,6 +2,8 @@
 //! run the real `baocao` binary on it, read what it wrote and printed.
 #![allow(dead_code)]
 
+pub mod fixture;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
