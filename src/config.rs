@@ -198,3 +198,7 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Vec<Diagnostic
         include_drafts: overrides.include_drafts,
     })
 }
+
+#[cfg(test)]
+#[path = "config_tests.rs"]
+mod tests;

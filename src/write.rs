@@ -1026,3 +1026,7 @@ mod tests {
         assert_eq!(found, ["cum\\cum-2\\index.html"]);
     }
 }
+
+#[cfg(test)]
+#[path = "write_tests.rs"]
+mod publishing_tests;
