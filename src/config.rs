@@ -22,6 +22,8 @@ struct RawConfig {
     trust_html: Option<bool>,
 }
 
+/// The language of the site's pages and of every message: `language:` in
+/// site.yaml, Vietnamese unless it says `en`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
     Vi,
@@ -198,3 +200,7 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Vec<Diagnostic
         include_drafts: overrides.include_drafts,
     })
 }
+
+#[cfg(test)]
+#[path = "config_tests.rs"]
+mod tests;

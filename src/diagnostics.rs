@@ -12,6 +12,8 @@ use serde::Serialize;
 use crate::config::Language;
 use crate::messages::{self, Msg};
 
+/// How bad a diagnostic is: errors fail the build, warnings fail only
+/// `check --strict`, notes never fail. Ordered worst first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -53,6 +55,8 @@ pub struct Span {
     pub len: usize,
 }
 
+/// One problem found in a file: where it is, what is wrong and how to fix
+/// it, shown in the site's language (text, or JSON with `--format json`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,

@@ -28,6 +28,7 @@ use crate::messages::{Arg, Msg};
 /// The manifest's file name inside the output folder.
 pub const MANIFEST: &str = "baocao-manifest.json";
 
+/// Why the site could not be written or published.
 #[derive(Debug)]
 pub enum WriteError {
     /// The output folder is one baocao must not replace.
@@ -295,6 +296,7 @@ pub struct Foreign {
     pub top: bool,
 }
 
+/// What a publisher's entry in the output is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ForeignKind {
     Folder,
@@ -1026,3 +1028,7 @@ mod tests {
         assert_eq!(found, ["cum\\cum-2\\index.html"]);
     }
 }
+
+#[cfg(test)]
+#[path = "write_tests.rs"]
+mod publishing_tests;

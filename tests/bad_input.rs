@@ -1,226 +1,132 @@
 //! One test per class of bad input: the build fails with exit code 1, names the
 //! file (and line), says what is wrong and how to fix it, and touches no output.
+//! The cases that are one input and its messages are folders in
+//! tests/fixtures/bad-input/, their transcripts pinned as snapshots.
 
 mod common;
 
-use common::{writeup, Site};
+use common::{fixture, writeup, Site};
 
-/// Builds a site holding one file `rel` with `text`; returns stderr.
-fn fails_with(rel: &str, text: &str) -> String {
-    let site = Site::new();
-    site.write(rel, text);
-    let run = site.build(&[]);
-    assert_eq!(run.code, 1, "exit code; stderr: {}", run.stderr);
-    assert!(!site.out().exists(), "no output is written on error");
+/// Runs the fixture case `bad-input/<case>` (a `build` of one bad file
+/// `content/<rel>`) and asserts what every bad input gives: exit code 1, no
+/// output written, the file named and a help line. Its messages are in the
+/// case's `expect` and snapshot.
+fn fails_with(case: &str, rel: &str) {
+    let t = fixture::run("bad-input", case);
+    let run = &t.runs[0];
+    assert_eq!(run.code, 1, "exit code: {}", t.text);
+    assert!(
+        !t.wrote[0].contains("public/"),
+        "no output is written on error: {}",
+        t.text
+    );
     assert!(
         run.stderr.contains(&format!("content/{rel}")),
         "the message names the file: {}",
-        run.stderr
+        t.text
     );
     assert!(
         run.stderr.contains("gợi ý:"),
         "the message says how to fix it: {}",
-        run.stderr
+        t.text
     );
-    run.stderr
+}
+
+/// Runs the fixture case `bad-input/<case>`, a `build` that fails.
+fn build_fails(case: &str) {
+    let t = fixture::run("bad-input", case);
+    assert_eq!(t.runs[0].code, 1, "{}", t.text);
 }
 
 #[test]
 fn invalid_yaml_names_the_line() {
-    let err = fails_with("a.md", "---\ntitle: Hội nghị\ndate: [2023\n---\n");
-    assert!(
-        err.contains("lỗi[front-matter-invalid]: phần đầu không hợp lệ"),
-        "{err}"
-    );
-    assert!(
-        err.contains("content/a.md:4:") || err.contains("content/a.md:3:"),
-        "{err}"
-    );
+    fails_with("invalid-yaml", "a.md");
 }
 
 #[test]
 fn missing_title_and_date_are_both_reported() {
-    let err = fails_with("a.md", "---\nkind: summary\n---\n");
-    assert!(err.contains("lỗi[title-missing]: thiếu tiêu đề"), "{err}");
-    assert!(err.contains("lỗi[date-missing]: thiếu ngày"), "{err}");
-    assert!(err.contains("2 lỗi, 0 cảnh báo"), "{err}");
+    fails_with("missing-title-and-date", "a.md");
 }
 
 #[test]
 fn ill_typed_field_is_named() {
-    let err = fails_with("a.md", "---\ntitle: [a, b]\ndate: 2023-11-25\n---\n");
-    assert!(
-        err.contains("[title-not-text]: tiêu đề phải là văn bản"),
-        "{err}"
-    );
-    assert!(err.contains("content/a.md:2:"), "{err}");
-    let err = fails_with("b.md", &writeup("members: Lai Châu\ncluster: 2\n"));
-    assert!(err.contains("invalid type"), "{err}");
+    fails_with("ill-typed-title", "a.md");
+    fails_with("ill-typed-members", "b.md");
 }
 
 #[test]
 fn unknown_field_lists_the_known_ones() {
-    let err = fails_with("a.md", &writeup("clustre: 2\n"));
-    assert!(err.contains("unknown field `clustre`"), "{err}");
-    assert!(err.contains("cluster, bloc, kind"), "{err}");
+    fails_with("unknown-field", "a.md");
 }
 
 #[test]
 fn impossible_date_is_not_rolled_over() {
-    let err = fails_with("a.md", "---\ntitle: X\ndate: 2023-02-30\n---\n");
-    assert!(
-        err.contains("lỗi[date-not-on-calendar]: \"2023-02-30\" không phải là ngày có trên lịch"),
-        "{err}"
-    );
-    assert!(err.contains("content/a.md:3:7"), "{err}");
-    assert!(
-        err.contains("= gợi ý: tháng 2 năm 2023 có 28 ngày"),
-        "{err}"
-    );
+    fails_with("impossible-date", "a.md");
 }
 
 #[test]
 fn month_and_year_date_is_ambiguous() {
-    let err = fails_with("a.md", "---\ntitle: X\ndate: 11/2023\n---\n");
-    assert!(
-        err.contains("[date-no-day]") && err.contains("chỉ có tháng, không có ngày"),
-        "{err}"
-    );
+    fails_with("month-and-year-date", "a.md");
 }
 
 #[test]
 fn negative_count_is_refused() {
-    let err = fails_with("a.md", &writeup("awards: {collectives: -5}\n"));
-    assert!(
-        err.contains("[count-negative]") && err.contains("là số âm"),
-        "{err}"
-    );
-    assert!(err.contains("content/a.md:4:"), "{err}");
+    fails_with("negative-count", "a.md");
 }
 
 #[test]
 fn non_numeric_count_is_refused() {
-    let err = fails_with("a.md", &writeup("awards:\n  collectives: nhiều\n"));
-    assert!(
-        err.contains("[count-not-a-number]") && err.contains("\"nhiều\" không phải là số lượng"),
-        "{err}"
-    );
-    assert!(err.contains("content/a.md:5:"), "{err}");
+    fails_with("non-numeric-count", "a.md");
 }
 
 #[test]
 fn float_count_suggests_the_whole_number() {
-    let err = fails_with(
-        "a.md",
-        &writeup("awards: {collectives: 2.847, individuals: 9341}\n"),
-    );
-    assert!(
-        err.contains("[count-decimal]") && err.contains("là số thập phân"),
-        "{err}"
-    );
-    assert!(err.contains("ghi 2847"), "{err}");
+    fails_with("float-count", "a.md");
 }
 
 #[test]
 fn unreadable_cluster_is_refused() {
-    let err = fails_with("a.md", &writeup("cluster: số hai\nmembers: [Lai Châu]\n"));
-    assert!(
-        err.contains("[cluster-unreadable]: không đọc được Cụm \"số hai\""),
-        "{err}"
-    );
-    assert!(err.contains("\"II\""), "{err}");
+    fails_with("unreadable-cluster", "a.md");
 }
 
 #[test]
 fn unknown_kind_lists_the_allowed_ones() {
-    let err = fails_with("a.md", &writeup("kind: meeting\n"));
-    assert!(
-        err.contains("[kind-unknown]: loại hội nghị \"meeting\""),
-        "{err}"
-    );
-    assert!(
-        err.contains("summary, pledge, launch, review, other"),
-        "{err}"
-    );
+    fails_with("unknown-kind", "a.md");
 }
 
 #[test]
 fn cluster_without_members_is_refused() {
-    let err = fails_with("a.md", &writeup("cluster: 2\n"));
-    assert!(
-        err.contains("[members-missing]: bài viết của một Cụm phải liệt kê các đơn vị thành viên"),
-        "{err}"
-    );
+    fails_with("cluster-without-members", "a.md");
 }
 
 #[test]
 fn two_write_ups_on_one_page_name_both_files() {
-    let site = Site::new();
-    site.write("a.md", &writeup("slug: trung\n"));
-    site.write("b.md", &writeup("slug: trung\n"));
-    let run = site.build(&[]);
-    assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains("content/a.md") && run.stderr.contains("content/b.md"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("hoi-nghi/trung/index.html"),
-        "{}",
-        run.stderr
-    );
+    build_fails("two-write-ups-on-one-page");
 }
 
 #[test]
 fn slug_that_escapes_the_output_folder_is_refused() {
-    let err = fails_with("a.md", &writeup("slug: ../../etc\n"));
-    assert!(err.contains("[slug-outside]"), "{err}");
+    fails_with("slug-outside", "a.md");
 }
 
 #[test]
 fn file_that_is_not_utf8_is_refused() {
-    let site = Site::new();
-    site.write_bytes(
-        "a.md",
-        b"---\ntitle: H\xf4i ngh\xec\ndate: 2023-11-25\n---\n",
-    );
-    let run = site.build(&[]);
-    assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("content/a.md"), "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("[not-utf8]: tệp không phải văn bản UTF-8"),
-        "{}",
-        run.stderr
-    );
+    build_fails("not-utf8");
 }
 
 #[test]
 fn empty_file_is_refused() {
-    let err = fails_with("a.md", "");
-    assert!(err.contains("lỗi[file-empty]: tệp trống"), "{err}");
+    fails_with("empty-file", "a.md");
 }
 
 #[test]
 fn file_without_front_matter_is_refused() {
-    let err = fails_with("a.md", "# Hội nghị\n\nNội dung.\n");
-    assert!(err.contains("[front-matter-missing]"), "{err}");
+    fails_with("no-front-matter", "a.md");
 }
 
 #[test]
 fn unit_names_that_share_a_slug_are_an_error_suggesting_an_alias() {
-    let site = Site::new();
-    site.write("a.md", &writeup("host: Lạng Sơn\n"));
-    site.write("b.md", &writeup("host: Lang Son\n"));
-    let run = site.build(&[]);
-    assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains("\"Lạng Sơn\"") && run.stderr.contains("\"Lang Son\""),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("aliases"), "{}", run.stderr);
+    build_fails("unit-names-sharing-a-slug");
 }
 
 #[test]
@@ -239,16 +145,7 @@ fn bom_and_crlf_are_accepted() {
 
 #[test]
 fn every_bad_file_is_reported_not_just_the_first() {
-    let site = Site::new();
-    site.write("a.md", "---\ntitle: A\ndate: 2023-02-30\n---\n");
-    site.write("b.md", "");
-    site.write("c/d.md", &writeup("kind: meeting\n"));
-    let run = site.build(&[]);
-    assert_eq!(run.code, 1);
-    for f in ["content/a.md", "content/b.md", "content/c/d.md"] {
-        assert!(run.stderr.contains(f), "{f} named: {}", run.stderr);
-    }
-    assert!(run.stderr.contains("3 lỗi"), "{}", run.stderr);
+    build_fails("every-bad-file");
 }
 
 #[test]

@@ -6,15 +6,14 @@ use common::{csv_rows, files, Site};
 
 #[test]
 fn the_sample_site_builds_and_reports_its_summary() {
-    let site = Site::sample();
-    let run = site.build(&[]);
-    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
-    assert!(
-        run.stdout.contains("(5 hội nghị, 2 Cụm, 14 đơn vị, 5 năm)"),
-        "summary line: {}",
-        run.stdout
-    );
-    assert!(run.stdout.contains("0 cảnh báo"), "{}", run.stdout);
+    let t = common::fixture::run("build", "sample-summary");
+    assert_eq!(t.runs[0].code, 0, "{}", t.text);
+}
+
+#[test]
+fn the_summary_of_a_build_reads_in_english_too() {
+    let t = common::fixture::run("build", "sample-summary-en");
+    assert_eq!(t.runs[0].code, 0, "{}", t.text);
 }
 
 #[test]

@@ -1,8 +1,10 @@
 //! `baocao check`: each diagnostic on a small fixture, with its file, line and help.
+//! The cases that are an input and its messages are folders in
+//! tests/fixtures/check/, their transcripts pinned as snapshots.
 
 mod common;
 
-use common::Site;
+use common::{fixture, Site};
 
 fn member_writeup(date: &str, cluster: u32, members: &str, extra: &str) -> String {
     format!("---\ntitle: Hội nghị cụm {cluster}\ndate: {date}\ncluster: {cluster}\nmembers: [{members}]\n{extra}---\n\nNội dung.\n")
@@ -10,41 +12,15 @@ fn member_writeup(date: &str, cluster: u32, members: &str, extra: &str) -> Strin
 
 #[test]
 fn check_writes_nothing_and_passes_the_sample() {
-    let site = Site::sample();
-    let run = site.check(&[]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stdout
-            .contains("đã kiểm tra 5 bài viết: 0 lỗi, 0 cảnh báo"),
-        "{}",
-        run.stdout
-    );
-    assert!(!site.out().exists());
+    let t = fixture::run("check", "sample-passes");
+    assert_eq!(t.runs[0].code, 0, "{}", t.text);
+    assert!(!t.wrote[0].contains("public/"), "{}", t.text);
 }
 
 #[test]
 fn a_unit_spelled_without_diacritics_suggests_the_known_one() {
-    let site = Site::new();
-    site.write(
-        "a.md",
-        &member_writeup("2023-11-25", 2, "Lạng Sơn, Cao Bằng", ""),
-    );
-    site.write(
-        "b.md",
-        &member_writeup("2022-11-25", 2, "Lạng Sơn, Cao Bằng", ""),
-    );
-    site.write(
-        "c.md",
-        &member_writeup("2021-11-25", 2, "Lang Son, Cao Bằng", ""),
-    );
-    let run = site.check(&[]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("--> content/c.md:5:"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("có phải là \"Lạng Sơn\"?"),
-        "{}",
-        run.stderr
-    );
+    let t = fixture::run("check", "unit-without-diacritics");
+    assert_eq!(t.runs[0].code, 1, "{}", t.text);
 }
 
 /// Two write-ups of cluster 2, the second naming "Điện Biêm" for Điện Biên.
@@ -64,129 +40,37 @@ fn site_with_a_typo() -> Site {
 
 #[test]
 fn a_unit_one_letter_off_is_a_warning_with_a_suggestion() {
-    let site = site_with_a_typo();
-    let run = site.check(&[]);
-    assert_eq!(run.code, 0, "warnings alone exit 0: {}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("cảnh báo[unit-probable-typo]: tên đơn vị \"Điện Biêm\" có thể bị gõ nhầm"),
-        "{}",
-        run.stderr
+    let t = fixture::run("check", "unit-one-letter-off");
+    assert_eq!(t.runs[0].code, 0, "warnings alone exit 0: {}", t.text);
+    assert_eq!(
+        t.runs[1].code, 1,
+        "--strict makes warnings errors: {}",
+        t.text
     );
-    assert!(run.stderr.contains("--> content/b.md:5:"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("có phải là \"Điện Biên\"?"),
-        "{}",
-        run.stderr
-    );
-    let strict = site.check(&["--strict"]);
-    assert_eq!(strict.code, 1, "--strict makes warnings errors");
 }
 
 #[test]
 fn case_and_tone_typos_are_caught_too() {
-    for typo in ["Lạng sơn", "Lạng Son"] {
-        let site = Site::new();
-        site.write(
-            "a.md",
-            &member_writeup("2023-11-25", 2, "Lạng Sơn, Cao Bằng", ""),
-        );
-        site.write(
-            "b.md",
-            &member_writeup("2022-11-25", 2, "Lạng Sơn, Cao Bằng", ""),
-        );
-        site.write(
-            "c.md",
-            &member_writeup("2021-11-25", 2, &format!("{typo}, Cao Bằng"), ""),
-        );
-        let run = site.check(&[]);
-        assert!(
-            run.stderr.contains("có phải là \"Lạng Sơn\"?"),
-            "{typo}: {}",
-            run.stderr
-        );
-        assert!(
-            run.stderr.contains("content/c.md:5:"),
-            "{typo}: {}",
-            run.stderr
-        );
+    for case in ["case-typo", "tone-typo"] {
+        fixture::run("check", case);
     }
 }
 
 #[test]
 fn honours_to_non_members_and_counts_over_the_totals_are_warned() {
-    let site = Site::new();
-    site.write(
-        "a.md",
-        &member_writeup(
-            "2023-11-25",
-            2,
-            "Lai Châu, Sơn La",
-            "awards: {collectives: 10, individuals: 5}\nhonours:\n  - {title: Cờ thi đua, to: [Hà Giang]}\n  - {title: Giấy khen, collectives: 18, individuals: 2}\n",
-        ),
-    );
-    let run = site.check(&[]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("[honour-to-non-member]: \"Hà Giang\" được khen thưởng \"Cờ thi đua\" nhưng không phải thành viên của Cụm năm nay"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("content/a.md:8:"), "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("[honours-above-total]: các hình thức khen thưởng cộng lại 18 tập thể, nhiều hơn tổng số khen thưởng 10"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        !run.stderr.contains("cá nhân, nhiều hơn"),
-        "2 ≤ 5 is fine: {}",
-        run.stderr
-    );
+    let t = fixture::run("check", "honours-to-non-members");
+    assert_eq!(t.runs[0].code, 0, "{}", t.text);
 }
 
 #[test]
 fn two_write_ups_of_one_cluster_kind_and_year_are_a_likely_duplicate() {
-    let site = Site::new();
-    site.write("a.md", &member_writeup("2023-11-25", 2, "Lai Châu", ""));
-    site.write("b.md", &member_writeup("2023-12-01", 2, "Lai Châu", ""));
-    let run = site.check(&[]);
-    assert!(
-        run.stderr
-            .contains("cảnh báo[likely-duplicate]: có thể trùng lặp: content/a.md cũng tường thuật hội nghị tổng kết"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("--> content/b.md:2:"), "{}", run.stderr);
+    fixture::run("check", "likely-duplicate");
 }
 
 #[test]
 fn future_dates_and_far_years_are_warned() {
-    let site = Site::new();
-    site.write("a.md", "---\ntitle: Tương lai\ndate: 2999-01-01\n---\n");
-    site.write(
-        "b.md",
-        "---\ntitle: Lệch năm\ndate: 2023-11-25\nyear: 2020\n---\n",
-    );
-    let run = site.check(&[]);
-    assert_eq!(run.code, 0);
-    assert!(
-        run.stderr
-            .contains("[date-in-future]: ngày 01/01/2999 ở trong tương lai"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("--> content/a.md:3:"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains(
-            "[year-far-from-date]: năm thi đua 2020 cách xa năm của ngày hội nghị (2023)"
-        ),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("--> content/b.md:4:"), "{}", run.stderr);
+    let t = fixture::run("check", "future-and-far-dates");
+    assert_eq!(t.runs[0].code, 0, "{}", t.text);
 }
 
 #[test]
@@ -214,31 +98,14 @@ fn build_quiet_prints_errors_and_the_count_of_warnings_but_not_the_warnings() {
 
 #[test]
 fn a_membership_change_is_a_note_not_a_warning() {
-    let site = Site::new();
-    site.write(
-        "a.md",
-        &member_writeup("2022-11-25", 2, "Lai Châu, Sơn La", ""),
-    );
-    site.write(
-        "b.md",
-        &member_writeup("2023-11-25", 2, "Lai Châu, Yên Bái", ""),
-    );
-    let run = site.check(&["--strict"]);
-    assert_eq!(run.code, 0, "notes never fail: {}", run.stderr);
-    assert!(
-        run.stderr.contains(
-            "ghi chú[members-changed]: thành viên Cụm 2 thay đổi năm 2023 (gia nhập: Yên Bái; rời Cụm: Sơn La)"
-        ),
-        "{}",
-        run.stderr
-    );
+    let t = fixture::run("check", "membership-change");
+    assert_eq!(t.runs[0].code, 0, "notes never fail: {}", t.text);
 }
 
 #[test]
 fn json_format_prints_one_object_per_diagnostic() {
-    let site = Site::new();
-    site.write("a.md", "---\ntitle: A\ndate: 2023-02-30\nkind: x\n---\n");
-    let run = site.check(&["--format", "json"]);
+    let t = fixture::run("check", "json-format");
+    let run = &t.runs[0];
     assert_eq!(run.code, 1);
     let lines: Vec<serde_json::Value> = run
         .stdout
@@ -260,23 +127,8 @@ fn json_format_prints_one_object_per_diagnostic() {
 
 #[test]
 fn provinces_one_letter_apart_are_not_typos_of_each_other() {
-    // Regression: edit distance alone flagged Quảng Ninh as a typo of Quảng Bình.
-    let site = Site::new();
-    site.write(
-        "a.md",
-        &member_writeup("2023-11-25", 3, "Quảng Bình, Quảng Trị, Hà Giang", ""),
-    );
-    site.write(
-        "b.md",
-        &member_writeup("2022-11-25", 3, "Quảng Bình, Quảng Trị, Hà Giang", ""),
-    );
-    site.write(
-        "c.md",
-        &member_writeup("2021-11-25", 4, "Quảng Ninh, Hậu Giang, Ninh Thuận", ""),
-    );
-    let run = site.check(&["--strict"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(!run.stderr.contains("unit-probable-typo"), "{}", run.stderr);
+    let t = fixture::run("check", "provinces-one-letter-apart");
+    assert_eq!(t.runs[0].code, 0, "{}", t.text);
 }
 
 #[test]
@@ -307,4 +159,16 @@ fn check_reports_links_to_missing_write_ups_and_full_renders_pages() {
     );
     assert!(full.stderr.contains("khong-co.html"), "{}", full.stderr);
     assert!(!site.out().exists());
+}
+
+#[test]
+fn several_errors_in_several_files_read_in_vietnamese() {
+    let t = fixture::run("check", "several-errors-vi");
+    assert_eq!(t.runs[0].code, 1, "{}", t.text);
+}
+
+#[test]
+fn several_errors_in_several_files_read_in_english() {
+    let t = fixture::run("check", "several-errors-en");
+    assert_eq!(t.runs[0].code, 1, "{}", t.text);
 }

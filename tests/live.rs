@@ -9,54 +9,8 @@ use std::path::{Path, PathBuf};
 use baocao::config::{self, Language, Overrides};
 use baocao::diagnostics::Diagnostic;
 use baocao::live::{LiveSite, Update};
+use common::live::{assert_same, pages};
 use common::Site;
-
-fn pages(live: &mut LiveSite) -> BTreeMap<String, Vec<u8>> {
-    live.refresh_data();
-    live.output
-        .iter()
-        .map(|(p, f)| (p.clone(), f.bytes.clone()))
-        .collect()
-}
-
-fn fresh(site: &Site) -> BTreeMap<String, Vec<u8>> {
-    let config = config::load(site.root(), &Overrides::default()).expect("config");
-    let mut live = LiveSite::load(config);
-    assert!(!live.has_errors(), "{:?}", live.diagnostics);
-    pages(&mut live)
-}
-
-fn assert_same(live: &mut LiveSite, site: &Site, what: &str) {
-    let incremental = pages(live);
-    let full = fresh(site);
-    let only_inc: Vec<&String> = incremental
-        .keys()
-        .filter(|k| !full.contains_key(*k))
-        .collect();
-    let only_full: Vec<&String> = full
-        .keys()
-        .filter(|k| !incremental.contains_key(*k))
-        .collect();
-    assert!(
-        only_inc.is_empty() && only_full.is_empty(),
-        "{what}: stale {only_inc:?}, missing {only_full:?}"
-    );
-    for (path, bytes) in &full {
-        let inc = &incremental[path];
-        if inc != bytes {
-            let at = inc.iter().zip(bytes).position(|(a, b)| a != b).unwrap_or(0);
-            let around = |b: &[u8]| {
-                String::from_utf8_lossy(&b[at.saturating_sub(80)..(at + 80).min(b.len())])
-                    .into_owned()
-            };
-            panic!(
-                "{what}: {path} differs from a full build at byte {at}:\nincremental: {:?}\nfull:        {:?}",
-                around(inc),
-                around(bytes)
-            );
-        }
-    }
-}
 
 #[test]
 fn incremental_rebuilds_equal_full_builds() {
@@ -486,73 +440,6 @@ fn edits_made_while_another_file_is_broken_are_all_rendered_once_fixed() {
     edit(&moved, "cluster: 7", "cluster: 5");
     assert!(matches!(apply(&mut live, &moved), Update::Pages { .. }));
     assert_same(&mut live, &site, "an edit after the fix");
-}
-
-/// A change to site.yaml reads it again (it was read once, at the start), with
-/// the values given on the command line kept; a file beside the site that the
-/// site does not read changes nothing.
-#[test]
-fn a_site_yaml_edit_is_read_again() {
-    let site = Site::sample();
-    site.write_root("site.yaml", "title: Báo cáo thi đua\n");
-    let root = std::fs::canonicalize(site.root()).expect("root");
-    let overrides = Overrides {
-        include_drafts: true,
-        ..Overrides::default()
-    };
-    let config = config::load(&root, &overrides).expect("config");
-    let mut live = LiveSite::load_with(config, overrides);
-    let home =
-        |live: &LiveSite| String::from_utf8_lossy(&live.output["index.html"].bytes).into_owned();
-    assert!(home(&live).contains("<title>Báo cáo thi đua</title>"));
-
-    let yaml = root.join("site.yaml");
-    std::fs::write(&yaml, "title: Báo cáo đã sửa\nlanguage: en\n").expect("write");
-    let update = live.apply(std::slice::from_ref(&yaml));
-    assert!(matches!(update, Update::Full { .. }), "{update:?}");
-    assert!(
-        home(&live).contains("<title>Báo cáo đã sửa</title>"),
-        "{}",
-        home(&live)
-    );
-    assert!(home(&live).contains("lang=\"en\""), "{}", home(&live));
-    assert!(live.config.include_drafts, "--drafts is kept");
-    assert_same(&mut live, &site, "site.yaml edited");
-
-    // A typo in it shows as an error, and the site comes back once fixed.
-    std::fs::write(&yaml, "title: Báo cáo\ntitel: lỗi gõ\n").expect("write");
-    assert_eq!(live.apply(std::slice::from_ref(&yaml)), Update::Failed);
-    assert!(
-        live.diagnostics
-            .iter()
-            .any(|d| d.is_error() && d.render(Language::Vi).contains("titel")),
-        "{:?}",
-        live.diagnostics
-    );
-    std::fs::write(&yaml, "title: Báo cáo lần ba\n").expect("write");
-    assert!(matches!(
-        live.apply(std::slice::from_ref(&yaml)),
-        Update::Full { .. }
-    ));
-    assert!(!live.has_errors(), "{:?}", live.diagnostics);
-    assert!(home(&live).contains("<title>Báo cáo lần ba</title>"));
-
-    // Notes, the output folder and editor temporaries at the root are not the site's.
-    let notes = root.join("ghi-chu.txt");
-    std::fs::write(&notes, "việc cần làm").expect("write");
-    let public = root.join("public/index.html");
-    let swap = root.join(".site.yaml.swp");
-    for p in [&notes, &public, &swap] {
-        assert_eq!(
-            live.apply(std::slice::from_ref(p)),
-            Update::Pages {
-                rendered: 0,
-                removed: 0
-            },
-            "{}",
-            p.display()
-        );
-    }
 }
 
 /// A change to units.yaml names the members as it now says, on every page,

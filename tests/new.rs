@@ -303,3 +303,14 @@ fn new_for_an_earlier_year_does_not_get_the_later_years_leader_or_members() {
     assert!(text.contains("# theo năm 2023"), "{text}");
     only_placeholders_left(&site);
 }
+
+#[test]
+fn new_prints_the_path_and_a_note_and_writes_one_file() {
+    let t = common::fixture::run("new", "cluster-write-up");
+    assert_eq!(t.runs[0].code, 0, "{}", t.text);
+    let content: Vec<&str> = t.wrote[0]
+        .split(", ")
+        .filter(|p| p.starts_with("content"))
+        .collect();
+    assert_eq!(content, ["content/cum-2/2024-tong-ket.md"], "{}", t.text);
+}

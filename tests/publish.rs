@@ -510,31 +510,6 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn a_bad_base_url_on_the_command_line_blames_the_flag_not_site_yaml() {
-    let site = Site::sample();
-    let run = site.build(&["--base-url", "notaurl"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("--base-url \"notaurl\""),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("gợi ý:"), "{}", run.stderr);
-    assert!(!run.stderr.contains("site.yaml"), "{}", run.stderr);
-    // With a valid one in site.yaml, the flag is still the one to blame.
-    site.write_root("site.yaml", "base_url: http://intranet/bao-cao/\n");
-    let run = site.build(&["--base-url", "ftp://x/"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("--base-url"), "{}", run.stderr);
-    assert!(!run.stderr.contains("site.yaml"), "{}", run.stderr);
-    // A bad one in site.yaml is the file's content error, as before.
-    site.write_root("site.yaml", "base_url: notaurl\n");
-    let run = site.build(&[]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("site.yaml"), "{}", run.stderr);
-}
-
-#[test]
 fn empty_content_does_not_replace_a_published_site_unless_allowed() {
     let site = Site::sample();
     assert_eq!(site.build(&[]).code, 0);

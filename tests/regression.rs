@@ -1,9 +1,13 @@
-//! One test per bug found with hostile content, each named after what broke:
-//! `check` and `build` must agree, every content error names the write-up and
-//! its line, and nothing pasted into a write-up reaches an output it can break.
+//! One test per bug, each named after what broke. Most were found with hostile
+//! content: `check` and `build` must agree, every content error names the
+//! write-up and its line, and nothing pasted into a write-up reaches an output
+//! it can break. The last ones are bugs of serving and publishing.
 
 mod common;
 
+use baocao::config::{self, Language, Overrides};
+use baocao::live::{LiveSite, Update};
+use common::live::assert_same;
 use common::{csv_rows, writeup, Site};
 
 /// Runs `check` and `build` on `site`; asserts they agree (both fail or both
@@ -372,4 +376,100 @@ fn check_reports_more_than_the_first_yaml_error_of_a_file() {
     let err = content_error("---\ntitle: T\nclustre: 2\ndate: [2023\n---\n");
     assert!(err.contains("unknown field `clustre`"), "{err}");
     assert!(err.contains("content/a.md:3:"), "{err}");
+}
+
+// Serving and publishing.
+
+/// A change to site.yaml reads it again (it was read once, at the start), with
+/// the values given on the command line kept; a file beside the site that the
+/// site does not read changes nothing.
+#[test]
+fn a_site_yaml_edit_is_read_again() {
+    let site = Site::sample();
+    site.write_root("site.yaml", "title: Báo cáo thi đua\n");
+    let root = std::fs::canonicalize(site.root()).expect("root");
+    let overrides = Overrides {
+        include_drafts: true,
+        ..Overrides::default()
+    };
+    let config = config::load(&root, &overrides).expect("config");
+    let mut live = LiveSite::load_with(config, overrides);
+    let home =
+        |live: &LiveSite| String::from_utf8_lossy(&live.output["index.html"].bytes).into_owned();
+    assert!(home(&live).contains("<title>Báo cáo thi đua</title>"));
+
+    let yaml = root.join("site.yaml");
+    std::fs::write(&yaml, "title: Báo cáo đã sửa\nlanguage: en\n").expect("write");
+    let update = live.apply(std::slice::from_ref(&yaml));
+    assert!(matches!(update, Update::Full { .. }), "{update:?}");
+    assert!(
+        home(&live).contains("<title>Báo cáo đã sửa</title>"),
+        "{}",
+        home(&live)
+    );
+    assert!(home(&live).contains("lang=\"en\""), "{}", home(&live));
+    assert!(live.config.include_drafts, "--drafts is kept");
+    assert_same(&mut live, &site, "site.yaml edited");
+
+    // A typo in it shows as an error, and the site comes back once fixed.
+    std::fs::write(&yaml, "title: Báo cáo\ntitel: lỗi gõ\n").expect("write");
+    assert_eq!(live.apply(std::slice::from_ref(&yaml)), Update::Failed);
+    assert!(
+        live.diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.render(Language::Vi).contains("titel")),
+        "{:?}",
+        live.diagnostics
+    );
+    std::fs::write(&yaml, "title: Báo cáo lần ba\n").expect("write");
+    assert!(matches!(
+        live.apply(std::slice::from_ref(&yaml)),
+        Update::Full { .. }
+    ));
+    assert!(!live.has_errors(), "{:?}", live.diagnostics);
+    assert!(home(&live).contains("<title>Báo cáo lần ba</title>"));
+
+    // Notes, the output folder and editor temporaries at the root are not the site's.
+    let notes = root.join("ghi-chu.txt");
+    std::fs::write(&notes, "việc cần làm").expect("write");
+    let public = root.join("public/index.html");
+    let swap = root.join(".site.yaml.swp");
+    for p in [&notes, &public, &swap] {
+        assert_eq!(
+            live.apply(std::slice::from_ref(p)),
+            Update::Pages {
+                rendered: 0,
+                removed: 0
+            },
+            "{}",
+            p.display()
+        );
+    }
+}
+
+/// `--base-url notaurl` with no site.yaml was reported as an error in
+/// site.yaml, a file the user never wrote.
+#[test]
+fn a_bad_base_url_on_the_command_line_blames_the_flag_not_site_yaml() {
+    let site = Site::sample();
+    let run = site.build(&["--base-url", "notaurl"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--base-url \"notaurl\""),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("gợi ý:"), "{}", run.stderr);
+    assert!(!run.stderr.contains("site.yaml"), "{}", run.stderr);
+    // With a valid one in site.yaml, the flag is still the one to blame.
+    site.write_root("site.yaml", "base_url: http://intranet/bao-cao/\n");
+    let run = site.build(&["--base-url", "ftp://x/"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--base-url"), "{}", run.stderr);
+    assert!(!run.stderr.contains("site.yaml"), "{}", run.stderr);
+    // A bad one in site.yaml is the file's content error, as before.
+    site.write_root("site.yaml", "base_url: notaurl\n");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("site.yaml"), "{}", run.stderr);
 }

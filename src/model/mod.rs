@@ -92,6 +92,7 @@ pub struct Coverage {
     pub with_data: usize,
 }
 
+/// One cluster (Cụm) of the corpus, with its write-ups and years: one page.
 #[derive(Debug, Clone)]
 pub struct Cluster {
     pub key: ClusterKey,
@@ -102,6 +103,8 @@ pub struct Cluster {
     pub years: Vec<ClusterYear>,
 }
 
+/// A unit (a province's police, a department) named by the write-ups: one
+/// page, with its clusters, roles, honours and the conferences it hosted.
 #[derive(Debug, Clone)]
 pub struct Unit {
     pub name: String,
@@ -161,12 +164,15 @@ pub struct HonourTally {
     pub last_year: Option<i32>,
 }
 
+/// An emulation year and the write-ups of that year: one page.
 #[derive(Debug, Clone)]
 pub struct Year {
     pub year: i32,
     pub writeups: Vec<usize>,
 }
 
+/// Every valid write-up and the indexes built from them (clusters, units,
+/// years, tags, honours): what the pages are rendered from.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     /// Sorted by date, then slug. Shared, so a live preview can rebuild the

@@ -196,6 +196,8 @@ impl Handover {
     }
 }
 
+/// One conference write-up, validated: its front matter's facts resolved
+/// (units by their canonical names, honours by the register) and its body.
 #[derive(Debug, Clone)]
 pub struct WriteUp {
     /// The file, relative to the site root (for messages).

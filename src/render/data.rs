@@ -522,3 +522,7 @@ pub fn atom(corpus: &Corpus, base: &str, title: &str, t: &I18n) -> Vec<u8> {
     s.push_str("</feed>\n");
     s.into_bytes()
 }
+
+#[cfg(test)]
+#[path = "data_tests.rs"]
+mod tests;

@@ -1316,3 +1316,7 @@ mod tests {
         assert_eq!(css_string("a\"b</style>\\"), "a\\22 b\\3c /style\\3e \\5c ");
     }
 }
+
+#[cfg(test)]
+#[path = "pages_tests.rs"]
+mod plan_tests;

@@ -849,3 +849,7 @@ impl Validator<'_> {
         derived
     }
 }
+
+#[cfg(test)]
+#[path = "validate_tests.rs"]
+mod tests;

@@ -2,6 +2,9 @@
 //! run the real `baocao` binary on it, read what it wrote and printed.
 #![allow(dead_code)]
 
+pub mod fixture;
+pub mod live;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
