@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::{Event, Parser, TagEnd};
 use serde::{Serialize, Serializer};
 
 use crate::model::{Corpus, WriteUp};
@@ -23,13 +23,13 @@ pub fn lede(body: &str, limit: usize) -> String {
     let mut out = String::new();
     for event in Parser::new(body) {
         match event {
-            Event::Text(t) | Event::Code(t) => {
-                if !out.is_empty() && !out.ends_with(' ') {
-                    out.push(' ');
-                }
-                out.push_str(t.trim());
-            }
+            // Text as written: "Năm **2022**." is one run of text, no space
+            // before the full stop. Blocks and line breaks end in a space.
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => out.push(' '),
             _ => {}
         }
         if out.chars().count() >= limit {
