@@ -739,6 +739,16 @@ fn shard_files(name: &str, members: &[&(String, Vec<(String, Encoded)>)]) -> (Ve
 
 fn base36(out: &mut String, mut n: u64) {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    // Most numbers are position gaps of one or two digits.
+    if n < 36 {
+        out.push(char::from(DIGITS[n as usize]));
+        return;
+    }
+    if n < 36 * 36 {
+        out.push(char::from(DIGITS[(n / 36) as usize]));
+        out.push(char::from(DIGITS[(n % 36) as usize]));
+        return;
+    }
     let mut buf = [0u8; 13];
     let mut i = buf.len();
     loop {
@@ -851,10 +861,26 @@ mod tests {
     #[test]
     fn base36_numbers() {
         let mut s = String::new();
-        for n in [0, 35, 36, 16 * 3 + 9] {
+        for n in [0, 35, 36, 16 * 3 + 9, 1295, 1296, u64::MAX] {
             base36(&mut s, n);
             s.push(' ');
         }
-        assert_eq!(s, "0 z 10 1l ");
+        assert_eq!(s, "0 z 10 1l zz 100 3w5e11264sgsf ");
+        // The short forms agree with the general one.
+        for n in 0..50_000u64 {
+            let mut short = String::new();
+            base36(&mut short, n);
+            let mut digits = Vec::new();
+            let mut m = n;
+            loop {
+                digits.push(char::from_digit((m % 36) as u32, 36).unwrap_or('?'));
+                m /= 36;
+                if m == 0 {
+                    break;
+                }
+            }
+            let long: String = digits.iter().rev().collect();
+            assert_eq!(short, long, "{n}");
+        }
     }
 }
