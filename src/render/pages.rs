@@ -7,13 +7,11 @@ use std::collections::HashMap;
 use serde::Serialize;
 use tera::Context;
 
-use super::context::{
-    cluster_link, cluster_name, cluster_url, conference_url, row, unit_link, year_url,
-    ConferenceRow, Link,
-};
+use super::context::{cluster_link, cluster_name, row, unit_link, ConferenceRow, Link};
 use super::Renderer;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Awards, Corpus, Coverage, HonourLevel};
+use crate::urls::{relative_to, root_of, Urls, LIST_ROOT};
 
 /// How many conferences the home page lists as recent.
 const RECENT: usize = 10;
@@ -56,35 +54,35 @@ pub enum PageSpec {
 }
 
 impl PageSpec {
-    pub fn path(&self, corpus: &Corpus) -> String {
+    /// The output path of this page, which is also its address from the
+    /// site root.
+    pub fn path(&self, urls: &Urls, corpus: &Corpus) -> String {
         match *self {
-            PageSpec::Home => "index.html".into(),
-            PageSpec::Clusters => "cum/index.html".into(),
-            PageSpec::Cluster(i) => cluster_url(&corpus.clusters[i].key),
-            PageSpec::Conference(i) => conference_url(&corpus.writeups[i]),
-            PageSpec::Units => "don-vi/index.html".into(),
-            PageSpec::Unit(i) => super::context::unit_url(&corpus.units[i].slug),
-            PageSpec::Years => "nam/index.html".into(),
-            PageSpec::Year(i) => year_url(corpus.years[i].year),
-            PageSpec::NotFound => "404.html".into(),
-            PageSpec::Search => "tim-kiem/index.html".into(),
-            PageSpec::ClusterDossier(i) => {
-                format!("cum/{}/ho-so.html", corpus.clusters[i].key.slug())
-            }
-            PageSpec::YearDossier(i) => format!("nam/{}/ho-so.html", corpus.years[i].year),
-            PageSpec::SearchIndex => "tim-kiem/search-index.js".into(),
-            PageSpec::ExportCsv => "data/conferences.csv".into(),
-            PageSpec::ExportJson => "data/conferences.json".into(),
-            PageSpec::ClustersJson => "data/clusters.json".into(),
-            PageSpec::ClusterYearsCsv => "data/cluster-years.csv".into(),
-            PageSpec::ClusterCsv(i) => cluster_csv_url(&corpus.clusters[i].key),
-            PageSpec::Honours => "danh-hieu/index.html".into(),
-            PageSpec::Honour(i) => honour_url(&corpus.honours[i].slug),
-            PageSpec::HonoursCsv => "data/honours.csv".into(),
-            PageSpec::Tags => "chu-de/index.html".into(),
-            PageSpec::Tag(i) => tag_url(&corpus.tags[i].slug),
-            PageSpec::Sitemap => "sitemap.xml".into(),
-            PageSpec::Feed => "atom.xml".into(),
+            PageSpec::Home => urls.home(),
+            PageSpec::Clusters => urls.clusters(),
+            PageSpec::Cluster(i) => urls.cluster(&corpus.clusters[i].key),
+            PageSpec::Conference(i) => urls.conference(&corpus.writeups[i].slug),
+            PageSpec::Units => urls.units(),
+            PageSpec::Unit(i) => urls.unit(&corpus.units[i].slug),
+            PageSpec::Years => urls.years(),
+            PageSpec::Year(i) => urls.year(corpus.years[i].year),
+            PageSpec::NotFound => urls.not_found(),
+            PageSpec::Search => urls.search(),
+            PageSpec::ClusterDossier(i) => urls.cluster_dossier(&corpus.clusters[i].key),
+            PageSpec::YearDossier(i) => urls.year_dossier(corpus.years[i].year),
+            PageSpec::SearchIndex => urls.search_index(),
+            PageSpec::ExportCsv => urls.conferences_csv(),
+            PageSpec::ExportJson => urls.conferences_json(),
+            PageSpec::ClustersJson => urls.clusters_json(),
+            PageSpec::ClusterYearsCsv => urls.cluster_years_csv(),
+            PageSpec::ClusterCsv(i) => urls.cluster_csv(&corpus.clusters[i].key),
+            PageSpec::Honours => urls.honours(),
+            PageSpec::Honour(i) => urls.honour(&corpus.honours[i].slug),
+            PageSpec::HonoursCsv => urls.honours_csv(),
+            PageSpec::Tags => urls.tags(),
+            PageSpec::Tag(i) => urls.tag(&corpus.tags[i].slug),
+            PageSpec::Sitemap => urls.sitemap(),
+            PageSpec::Feed => urls.feed(),
         }
     }
 
@@ -126,20 +124,6 @@ impl PageSpec {
         PageSpec::HonoursCsv,
         PageSpec::Feed,
     ];
-}
-
-/// The page of the tag at `slug`.
-pub fn tag_url(slug: &str) -> String {
-    format!("chu-de/{slug}/index.html")
-}
-
-/// The page of the honour title at `slug`.
-pub fn honour_url(slug: &str) -> String {
-    format!("danh-hieu/{slug}/index.html")
-}
-
-pub fn cluster_csv_url(key: &crate::model::ClusterKey) -> String {
-    format!("data/{}.csv", key.slug())
 }
 
 /// Every page of the site, in a stable order. The sitemap and the feed need
@@ -201,9 +185,6 @@ pub(crate) struct HonourRows {
 }
 
 impl HonourRows {
-    /// The root of the pages whose cells are kept.
-    const ROOT: &'static str = "../../";
-
     fn new(corpus: &Corpus) -> HonourRows {
         HonourRows {
             conference: (0..corpus.writeups.len())
@@ -233,9 +214,9 @@ impl HonourRows {
         let _ = write!(
             out,
             "<tr><td><a href=\"{root}{}\">{}</a></td><td><a href=\"{root}{}\">{}</a></td><td class=\"status status-{}\">{}</td><td>",
-            e(&honour_url(&h.slug)),
+            e(&r.urls.honour(&h.slug)),
             e(&h.title),
-            e(&year_url(w.year)),
+            e(&r.urls.year(w.year)),
             w.year,
             h.status.as_str(),
             e(&status_label(h.status, t)),
@@ -244,7 +225,7 @@ impl HonourRows {
             if i > 0 {
                 out.push_str(", ");
             }
-            let x = unit_link(corpus, u);
+            let x = unit_link(&r.urls, corpus, u);
             let _ = write!(out, "<a href=\"{root}{}\">{}</a>", e(&x.url), e(&x.name));
         }
         if let Some(counts) = counts_text(h, r) {
@@ -267,13 +248,13 @@ impl HonourRows {
             let _ = writeln!(
                 cell,
                 "<a href=\"{root}{}\">{}</a></td></tr>",
-                e(&conference_url(w)),
+                e(&r.urls.conference(&w.slug)),
                 e(&name)
             );
             cell
         };
         match self.conference.get(wi) {
-            Some(kept) if root == Self::ROOT => out.push_str(kept.get_or_init(|| cell(root))),
+            Some(kept) if root == LIST_ROOT => out.push_str(kept.get_or_init(|| cell(root))),
             _ => out.push_str(&cell(root)),
         }
     }
@@ -365,6 +346,9 @@ pub fn context(
             "clusters.html"
         }
         PageSpec::Cluster(i) => {
+            let key = &corpus.clusters[i].key;
+            let href = relative_to(&r.urls.cluster(key), &r.urls.cluster_dossier(key));
+            ctx.insert("dossier_href", &href);
             cluster(corpus, r, shared, i, &mut ctx);
             "cluster.html"
         }
@@ -378,7 +362,7 @@ pub fn context(
                 .iter()
                 .map(|u| UnitSummary {
                     name: u.name.clone(),
-                    url: super::context::unit_url(&u.slug),
+                    url: r.urls.unit(&u.slug),
                     conferences: u.writeups.len(),
                     honours: u.honours.len(),
                 })
@@ -396,7 +380,7 @@ pub fn context(
                 .iter()
                 .map(|y| YearSummary {
                     year: y.year,
-                    url: year_url(y.year),
+                    url: r.urls.year(y.year),
                     conferences: y.writeups.len(),
                     totals: corpus.year_totals(y.year),
                 })
@@ -405,11 +389,18 @@ pub fn context(
             "years.html"
         }
         PageSpec::Year(i) => {
+            let y = corpus.years[i].year;
+            let href = relative_to(&r.urls.year(y), &r.urls.year_dossier(y));
+            ctx.insert("dossier_href", &href);
             year(corpus, r, shared, i, &mut ctx);
             "year.html"
         }
         PageSpec::NotFound => "404.html",
-        PageSpec::Search => "search.html",
+        PageSpec::Search => {
+            let href = relative_to(&r.urls.search(), &r.urls.search_index());
+            ctx.insert("index_href", &href);
+            "search.html"
+        }
         PageSpec::Honours => {
             honours_index(corpus, r, &mut ctx);
             "honours.html"
@@ -424,7 +415,7 @@ pub fn context(
                 .iter()
                 .map(|t| TagSummary {
                     name: t.name.clone(),
-                    url: tag_url(&t.slug),
+                    url: r.urls.tag(&t.slug),
                     conferences: t.writeups.len(),
                     first_year: t.writeups.first().map(|&w| corpus.writeups[w].year),
                     last_year: t.writeups.last().map(|&w| corpus.writeups[w].year),
@@ -439,7 +430,7 @@ pub fn context(
                 "tag",
                 &Link {
                     name: t.name.clone(),
-                    url: tag_url(&t.slug),
+                    url: r.urls.tag(&t.slug),
                 },
             );
             ctx.insert("conferences", &t.writeups.len());
@@ -451,14 +442,14 @@ pub fn context(
         PageSpec::ClusterDossier(i) => {
             let c = &corpus.clusters[i];
             ctx.insert("heading", &cluster_name(&c.key, &r.i18n));
-            ctx.insert("back", &cluster_url(&c.key));
+            ctx.insert("back", &r.urls.cluster(&c.key));
             ctx.insert("charts", &super::figures::cluster(corpus, i, r));
             // The headings the cluster page gives its charts.
             let titles = ["awards_by_year", "members_by_year", "leadership_by_year"];
             ctx.insert("chart_titles", &titles.map(|k| r.i18n.get(k)));
             ctx.insert(
                 "honours",
-                &honours_by_level(corpus, r, shared, DOSSIER_ROOT, &c.writeups),
+                &honours_by_level(corpus, r, shared, LIST_ROOT, &c.writeups),
             );
             diags = dossier(corpus, r, shared, &c.writeups, &mut ctx);
             "dossier.html"
@@ -469,12 +460,12 @@ pub fn context(
                 "heading",
                 &format!("{} {}", r.i18n.get("year_heading"), y.year),
             );
-            ctx.insert("back", &year_url(y.year));
+            ctx.insert("back", &r.urls.year(y.year));
             ctx.insert("charts", &[super::figures::year(corpus, i, r)]);
             ctx.insert("chart_titles", &[r.i18n.get("clusters_of_year")]);
             ctx.insert(
                 "honours",
-                &honours_by_level(corpus, r, shared, DOSSIER_ROOT, &y.writeups),
+                &honours_by_level(corpus, r, shared, LIST_ROOT, &y.writeups),
             );
             diags = dossier(corpus, r, shared, &y.writeups, &mut ctx);
             "dossier.html"
@@ -536,12 +527,12 @@ fn cluster_summary(corpus: &Corpus, r: &Renderer, ci: usize) -> ClusterSummary {
     let latest = c
         .writeups
         .last()
-        .map(|&w| row(corpus, &corpus.writeups[w], &r.i18n, r.language()));
+        .map(|&w| row(&r.urls, corpus, &corpus.writeups[w], &r.i18n, r.language()));
     ClusterSummary {
         name: cluster_name(&c.key, &r.i18n),
-        csv_url: cluster_csv_url(&c.key),
+        csv_url: r.urls.cluster_csv(&c.key),
         number: c.key.number,
-        url: cluster_url(&c.key),
+        url: r.urls.cluster(&c.key),
         conferences: c.writeups.len(),
         // Reported years only: the year after a handover has no write-up yet.
         first_year: c.years.iter().find(|y| y.reported()).map(|y| y.year),
@@ -550,7 +541,12 @@ fn cluster_summary(corpus: &Corpus, r: &Renderer, ci: usize) -> ClusterSummary {
             .years
             .iter()
             .rfind(|y| !y.members.is_empty())
-            .map(|y| y.members.iter().map(|m| unit_link(corpus, m)).collect())
+            .map(|y| {
+                y.members
+                    .iter()
+                    .map(|m| unit_link(&r.urls, corpus, m))
+                    .collect()
+            })
             .unwrap_or_default(),
         latest,
     }
@@ -586,7 +582,7 @@ fn home(corpus: &Corpus, r: &Renderer, ctx: &mut Context) -> Vec<Diagnostic> {
         .iter()
         .map(|y| Link {
             name: y.year.to_string(),
-            url: year_url(y.year),
+            url: r.urls.year(y.year),
         })
         .collect();
     ctx.insert("years", &years);
@@ -646,7 +642,7 @@ struct RoleView {
 }
 
 fn role_view(corpus: &Corpus, r: &Renderer, h: &crate::model::RoleHolder) -> RoleView {
-    let link = unit_link(corpus, &h.unit);
+    let link = unit_link(&r.urls, corpus, &h.unit);
     let w = &corpus.writeups[h.source];
     RoleView {
         name: link.name,
@@ -654,21 +650,25 @@ fn role_view(corpus: &Corpus, r: &Renderer, h: &crate::model::RoleHolder) -> Rol
         basis: h.basis,
         source: Link {
             name: r.language().format_date(w.date),
-            url: conference_url(w),
+            url: r.urls.conference(&w.slug),
         },
     }
 }
 
 fn cluster(corpus: &Corpus, r: &Renderer, shared: &Shared, ci: usize, ctx: &mut Context) {
     let c = &corpus.clusters[ci];
-    let links =
-        |names: &[String]| -> Vec<Link> { names.iter().map(|n| unit_link(corpus, n)).collect() };
+    let links = |names: &[String]| -> Vec<Link> {
+        names
+            .iter()
+            .map(|n| unit_link(&r.urls, corpus, n))
+            .collect()
+    };
     let years: Vec<ClusterYearView> = c
         .years
         .iter()
         .map(|y| ClusterYearView {
             year: y.year,
-            url: year_url(y.year),
+            url: r.urls.year(y.year),
             reported: y.reported(),
             members: links(&y.members),
             joined: links(&y.joined),
@@ -681,7 +681,7 @@ fn cluster(corpus: &Corpus, r: &Renderer, shared: &Shared, ci: usize, ctx: &mut 
                 let w = &corpus.writeups[a.source];
                 Link {
                     name: r.language().format_date(w.date),
-                    url: conference_url(w),
+                    url: r.urls.conference(&w.slug),
                 }
             }),
             conferences: y.conferences.len(),
@@ -731,17 +731,21 @@ struct ConferenceView {
 fn conference_view(corpus: &Corpus, r: &Renderer, w: &crate::model::WriteUp) -> ConferenceView {
     let t = &r.i18n;
     ConferenceView {
-        row: row(corpus, w, t, r.language()),
-        members: w.members.iter().map(|m| unit_link(corpus, m)).collect(),
+        row: row(&r.urls, corpus, w, t, r.language()),
+        members: w
+            .members
+            .iter()
+            .map(|m| unit_link(&r.urls, corpus, m))
+            .collect(),
         honours: w
             .honours
             .iter()
             .map(|h| HonourView {
                 title: h.title.clone(),
-                url: honour_url(&h.slug),
+                url: r.urls.honour(&h.slug),
                 status: h.status.as_str(),
                 status_label: status_label(h.status, t),
-                to: h.to.iter().map(|u| unit_link(corpus, u)).collect(),
+                to: h.to.iter().map(|u| unit_link(&r.urls, corpus, u)).collect(),
                 collectives: h.collectives,
                 individuals: h.individuals,
             })
@@ -750,10 +754,18 @@ fn conference_view(corpus: &Corpus, r: &Renderer, w: &crate::model::WriteUp) -> 
             .honours
             .iter()
             .any(|h| h.collectives.is_some() || h.individuals.is_some()),
-        leader: w.leader.as_deref().map(|n| unit_link(corpus, n)),
-        deputy: w.deputy.as_deref().map(|n| unit_link(corpus, n)),
-        handover_leader: w.handover.leader.as_deref().map(|n| unit_link(corpus, n)),
-        handover_deputy: w.handover.deputy.as_deref().map(|n| unit_link(corpus, n)),
+        leader: w.leader.as_deref().map(|n| unit_link(&r.urls, corpus, n)),
+        deputy: w.deputy.as_deref().map(|n| unit_link(&r.urls, corpus, n)),
+        handover_leader: w
+            .handover
+            .leader
+            .as_deref()
+            .map(|n| unit_link(&r.urls, corpus, n)),
+        handover_deputy: w
+            .handover
+            .deputy
+            .as_deref()
+            .map(|n| unit_link(&r.urls, corpus, n)),
         source_is_url: w
             .source
             .as_deref()
@@ -767,11 +779,11 @@ fn conference_view(corpus: &Corpus, r: &Renderer, w: &crate::model::WriteUp) -> 
                 let slug = crate::text::slugify(name);
                 (!slug.is_empty()).then(|| Link {
                     name: name.clone(),
-                    url: tag_url(&slug),
+                    url: r.urls.tag(&slug),
                 })
             })
             .collect(),
-        year_url: year_url(w.year),
+        year_url: r.urls.year(w.year),
     }
 }
 
@@ -809,14 +821,17 @@ pub(crate) fn facts_views(corpus: &Corpus, r: &Renderer, idx: &[usize]) -> Vec<F
             let w = &corpus.writeups[i];
             FactsView {
                 page: conference_view(corpus, r, w),
-                cluster_link: w.cluster.as_ref().map(|k| cluster_link(k, &r.i18n)),
+                cluster_link: w
+                    .cluster
+                    .as_ref()
+                    .map(|k| cluster_link(&r.urls, k, &r.i18n)),
             }
         })
         .collect()
 }
 
 /// The entries of a dossier (facts and body of each write-up), to render with
-/// dossier_entries.html at `DOSSIER_ROOT`.
+/// dossier_entries.html at `LIST_ROOT`.
 pub(crate) fn dossier_entries<'c>(
     corpus: &'c Corpus,
     r: &Renderer,
@@ -838,10 +853,10 @@ pub(crate) fn dossier_entries<'c>(
             let w = &corpus.writeups[i];
             DossierEntry {
                 anchor: anchor(w),
-                url: conference_url(w),
+                url: r.urls.conference(&w.slug),
                 title: &w.title,
-                facts_html: p.facts_at(DOSSIER_ROOT),
-                body: p.body_at(DOSSIER_ROOT),
+                facts_html: p.facts_at(LIST_ROOT),
+                body: p.body_at(LIST_ROOT),
             }
         })
         .collect())
@@ -914,9 +929,6 @@ fn css_string(s: &str) -> String {
 /// Stands where a dossier's entries go, in a shell rendered for streaming.
 pub(crate) const DOSSIER_MARK: &str = "\u{1e}baocao-dossier-entries\u{1e}";
 
-/// Dossiers stand two folders deep: cum/<cluster>/ho-so.html, nam/<year>/ho-so.html.
-pub(crate) const DOSSIER_ROOT: &str = "../../";
-
 fn conference(
     corpus: &Corpus,
     r: &Renderer,
@@ -933,7 +945,7 @@ fn conference(
             let pos = c.writeups.binary_search(&i).ok();
             let at = |p: Option<usize>| {
                 p.and_then(|p| c.writeups.get(p))
-                    .map(|&x| row(corpus, &corpus.writeups[x], t, r.language()))
+                    .map(|&x| row(&r.urls, corpus, &corpus.writeups[x], t, r.language()))
             };
             (
                 at(pos.and_then(|p| p.checked_sub(1))),
@@ -942,7 +954,7 @@ fn conference(
         }
         None => (None, None),
     };
-    let page_root = "../".repeat(conference_url(w).matches('/').count());
+    let page_root = root_of(&r.urls.conference(&w.slug));
     let (facts_html, body, diags) = match shared.pieces.and_then(|p| p.get(&i)) {
         Some(p) => (
             p.facts_at(&page_root),
@@ -961,7 +973,7 @@ fn conference(
     ctx.insert("page", &view);
     ctx.insert(
         "cluster_link",
-        &w.cluster.as_ref().map(|k| cluster_link(k, t)),
+        &w.cluster.as_ref().map(|k| cluster_link(&r.urls, k, t)),
     );
     ctx.insert("prev", &prev);
     ctx.insert("next", &next);
@@ -984,17 +996,17 @@ fn unit(corpus: &Corpus, r: &Renderer, shared: &Shared, ui: usize, ctx: &mut Con
         .iter()
         .map(|&(year, ci)| MembershipView {
             year,
-            year_url: year_url(year),
-            cluster: cluster_link(&corpus.clusters[ci].key, t),
+            year_url: r.urls.year(year),
+            cluster: cluster_link(&r.urls, &corpus.clusters[ci].key, t),
         })
         .collect();
-    let root = root_of(&super::context::unit_url(&u.slug));
+    let root = root_of(&r.urls.unit(&u.slug));
     let honours = group_by_level(corpus, r, shared, &root, u.honours.iter().copied());
     ctx.insert(
         "unit",
         &Link {
             name: u.name.clone(),
-            url: super::context::unit_url(&u.slug),
+            url: r.urls.unit(&u.slug),
         },
     );
     ctx.insert("memberships", &memberships);
@@ -1018,11 +1030,11 @@ fn unit(corpus: &Corpus, r: &Renderer, shared: &Shared, ui: usize, ctx: &mut Con
                 .years
                 .binary_search_by_key(&role.year, |y| y.year)
                 .ok()
-                .map(|_| year_url(role.year)),
+                .map(|_| r.urls.year(role.year)),
             role: t
                 .get(if role.leader { "leader" } else { "deputy" })
                 .to_string(),
-            cluster: cluster_link(&corpus.clusters[role.cluster].key, t),
+            cluster: cluster_link(&r.urls, &corpus.clusters[role.cluster].key, t),
             basis: role.basis,
         })
         .collect();
@@ -1056,7 +1068,7 @@ fn year(corpus: &Corpus, r: &Renderer, shared: &Shared, yi: usize, ctx: &mut Con
         .cluster_years(y.year)
         .into_iter()
         .map(|(ci, cy)| YearClusterView {
-            cluster: cluster_link(&corpus.clusters[ci].key, t),
+            cluster: cluster_link(&r.urls, &corpus.clusters[ci].key, t),
             conferences: cy.conferences.len(),
             totals: cy.totals(),
             has_awards: cy.awards.is_some(),
@@ -1065,7 +1077,7 @@ fn year(corpus: &Corpus, r: &Renderer, shared: &Shared, yi: usize, ctx: &mut Con
     let nav = |i: Option<usize>| {
         i.and_then(|i| corpus.years.get(i)).map(|y| Link {
             name: y.year.to_string(),
-            url: year_url(y.year),
+            url: r.urls.year(y.year),
         })
     };
     ctx.insert("year", &y.year);
@@ -1076,7 +1088,7 @@ fn year(corpus: &Corpus, r: &Renderer, shared: &Shared, yi: usize, ctx: &mut Con
         &super::rows::join(shared.rows, corpus, &y.writeups, false),
     );
     ctx.insert("clusters", &clusters);
-    let root = root_of(&year_url(y.year));
+    let root = root_of(&r.urls.year(y.year));
     ctx.insert(
         "honours",
         &honours_by_level(corpus, r, shared, &root, &y.writeups),
@@ -1122,21 +1134,21 @@ fn honour_use(corpus: &Corpus, r: &Renderer, (wi, hi): (usize, usize)) -> Honour
     let t = &r.i18n;
     HonourUseView {
         title: h.title.clone(),
-        url: honour_url(&h.slug),
+        url: r.urls.honour(&h.slug),
         year: w.year,
-        year_url: year_url(w.year),
+        year_url: r.urls.year(w.year),
         status: h.status.as_str(),
         status_label: status_label(h.status, t),
-        to: h.to.iter().map(|u| unit_link(corpus, u)).collect(),
+        to: h.to.iter().map(|u| unit_link(&r.urls, corpus, u)).collect(),
         counts: counts_text(h, r),
-        cluster: w.cluster.as_ref().map(|k| cluster_link(k, t)),
+        cluster: w.cluster.as_ref().map(|k| cluster_link(&r.urls, k, t)),
         conference: Link {
             name: format!(
                 "{} {}",
                 t.get(&format!("kind_{}", w.kind.as_str())),
                 r.language().format_date(w.date)
             ),
-            url: conference_url(w),
+            url: r.urls.conference(&w.slug),
         },
     }
 }
@@ -1169,11 +1181,6 @@ struct HonourGroup {
     /// The heading's page (a year's), if any.
     url: Option<String>,
     uses: Vec<HonourUseView>,
-}
-
-/// The way back to the site root from the page at `path`.
-fn root_of(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
 }
 
 /// Honour uses under a level's heading, their table rows already written:
@@ -1262,7 +1269,7 @@ fn honours_index(corpus: &Corpus, r: &Renderer, ctx: &mut Context) {
     for (i, t) in corpus.honours.iter().enumerate() {
         let summary = HonourSummary {
             title: t.title.clone(),
-            url: honour_url(&t.slug),
+            url: r.urls.honour(&t.slug),
             tally: corpus.honour_tally(i),
         };
         match levels.last_mut() {
@@ -1298,7 +1305,7 @@ fn honour_page(corpus: &Corpus, r: &Renderer, i: usize, ctx: &mut Context) {
         "honour",
         &HonourSummary {
             title: title.title.clone(),
-            url: honour_url(&title.slug),
+            url: r.urls.honour(&title.slug),
             tally: corpus.honour_tally(i),
         },
     );

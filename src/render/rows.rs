@@ -14,8 +14,8 @@ use super::{template_error, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::model::Corpus;
 
-/// The way back to the site root from the list pages (cum/x/, don-vi/x/, nam/x/).
-pub const LIST_ROOT: &str = "../../";
+/// The way back to the site root from the list pages, where the cached rows go.
+pub use crate::urls::LIST_ROOT;
 const SEP: &str = "\u{1e}";
 /// `SEP` is this one ASCII byte, so splitting bytes on it never cuts a character.
 const SEP_BYTE: u8 = 0x1e;
@@ -42,7 +42,15 @@ impl Renderer {
         in_chunks(idx, CHUNK, |chunk| {
             let rows: Vec<ConferenceRow> = chunk
                 .iter()
-                .map(|&i| row(corpus, &corpus.writeups[i], &self.i18n, self.language()))
+                .map(|&i| {
+                    row(
+                        &self.urls,
+                        corpus,
+                        &corpus.writeups[i],
+                        &self.i18n,
+                        self.language(),
+                    )
+                })
                 .collect();
             let table = self.render_split("conference_rows.html", &rows, root)?;
             let timeline = self.render_split("timeline_items.html", &rows, root)?;
@@ -91,7 +99,7 @@ impl Renderer {
         let mut bytes = Vec::with_capacity(n * 2048);
         self.tera
             .render_to(template, ctx, &mut bytes)
-            .map_err(|e| template_error(&e, &self.config))?;
+            .map_err(|e| template_error(&e, &self.config, &self.theme.origins))?;
         // Tera writes only text; one fast check instead of std's per-part one.
         let html = simdutf8::basic::from_utf8(&bytes)
             .map_err(|_| template_error_text(template, "it output text that is not UTF-8", self))?;
@@ -179,7 +187,8 @@ impl Renderer {
                 .zip(facts)
                 .map(|(&i, facts)| {
                     let w = &corpus.writeups[i];
-                    let (mut body, diags) = super::markdown::render_body_at(w, &targets, ROOT_MARK);
+                    let (mut body, diags) =
+                        super::markdown::render_body_at(w, &targets, &self.urls, ROOT_MARK);
                     body.push_str(&crate::assets::html::sections(
                         w,
                         &self.i18n,
@@ -201,7 +210,7 @@ impl Renderer {
     ) -> Result<Vec<String>, Diagnostic> {
         in_chunks(idx, 64, |chunk| {
             let entries = super::pages::dossier_entries(corpus, self, shared, chunk)?;
-            let mut ctx = self.split_context(super::pages::DOSSIER_ROOT);
+            let mut ctx = self.split_context(LIST_ROOT);
             ctx.insert("entries", &entries);
             let parts = self.render_parts(
                 "dossier_entries.html",
