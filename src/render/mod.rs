@@ -5,11 +5,16 @@ pub mod charts;
 pub mod context;
 pub mod data;
 pub mod figures;
+pub mod honours;
 pub mod links;
 pub mod markdown;
 pub mod pages;
+pub mod pieces;
+pub mod plan;
 pub mod rows;
+pub mod shared;
 pub mod theme;
+pub mod views;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -375,8 +380,8 @@ impl Renderer {
         written: &links::Written,
         sink: &dyn Sink,
     ) -> Result<(Vec<Diagnostic>, Vec<Entry>), Diagnostic> {
-        let pieces = self.render_pieces(corpus, plain, idx)?;
-        let map: std::collections::HashMap<usize, rows::Piece> =
+        let pieces = self.render_pieces(corpus, &plain.slug_by_rel, idx)?;
+        let map: std::collections::HashMap<usize, pieces::Piece> =
             idx.iter().copied().zip(pieces).collect();
         let shared = plain.with_pieces(&map);
         let mut diags: Vec<Diagnostic> = idx
@@ -388,7 +393,7 @@ impl Renderer {
         if !with_dossiers {
             return Ok((diags, Vec::new()));
         }
-        let entries = self.render_dossier_entries(corpus, &shared, idx)?;
+        let entries = self.render_dossier_entries(corpus, &shared.piece_source(), idx)?;
         // Both dossiers of an entry stand two folders deep: one check serves both.
         for (&i, entry) in idx.iter().zip(&entries) {
             if let Some(path) = dossiers_of(&self.urls, corpus, &corpus.writeups[i])
@@ -422,7 +427,7 @@ impl Renderer {
         if !dossiers.is_empty() {
             let all: Vec<usize> = (0..corpus.writeups.len()).collect();
             // A template error here is reported by each dossier's own render.
-            if let Ok(entries) = self.render_dossier_entries(corpus, &shared, &all) {
+            if let Ok(entries) = self.render_dossier_entries(corpus, &shared.piece_source(), &all) {
                 let mut with_entries = pages::Shared::new(corpus, self, cache);
                 with_entries.entries = Some(&entries);
                 out.extend(
