@@ -796,7 +796,7 @@ impl LiveSite {
         statics
             .iter()
             .filter(|(p, _)| {
-                taken.contains(p) || p.starts_with("static/") || p == crate::write::MANIFEST
+                taken.contains(p) || p.starts_with(&urls.asset("")) || p == crate::write::MANIFEST
             })
             .map(|(p, _)| crate::assets::static_clash(p))
             .collect()
