@@ -32,6 +32,7 @@ pub mod render;
 pub mod search;
 pub mod site;
 pub mod text;
+pub mod urls;
 pub mod validate;
 pub mod vi;
 pub mod write;

@@ -31,7 +31,6 @@ use rayon::prelude::*;
 use crate::config::{self, Config, Overrides};
 use crate::diagnostics::{self, Diagnostic};
 use crate::model::{ClusterKey, Corpus, WriteUp};
-use crate::render::context::{cluster_url, unit_url, year_url};
 use crate::render::pages::{self, PageSpec};
 use crate::render::rows::{self, RowCache};
 use crate::render::{links, OutputFile, Renderer};
@@ -589,22 +588,23 @@ impl LiveSite {
             .collect();
         self.data_stale = true;
         let mut gone: Vec<String> = Vec::new();
+        let urls = &renderer.urls;
         for slug in &slugs {
             match new.position(slug) {
                 Some(i) => specs.push(PageSpec::Conference(i)),
-                None => gone.push(format!("hoi-nghi/{slug}/index.html")),
+                None => gone.push(urls.conference(slug)),
             }
         }
         for key in &clusters {
             match new.cluster(key) {
                 Some((i, _)) => specs.push(PageSpec::Cluster(i)),
-                None => gone.extend([cluster_url(key), pages::cluster_csv_url(key)]),
+                None => gone.extend([urls.cluster(key), urls.cluster_csv(key)]),
             }
         }
         for name in &units {
             match new.units.iter().position(|u| &u.name == name) {
                 Some(i) => specs.push(PageSpec::Unit(i)),
-                None => gone.push(unit_url(&text::slugify(name))),
+                None => gone.push(urls.unit(&text::slugify(name))),
             }
         }
         // Year pages link to the previous and next year: when the set of years
@@ -621,7 +621,7 @@ impl LiveSite {
         for y in &years {
             match new.years.iter().position(|x| x.year == *y) {
                 Some(i) => specs.push(PageSpec::Year(i)),
-                None => gone.push(year_url(*y)),
+                None => gone.push(urls.year(*y)),
             }
         }
         // The pages of the honours the edited write-ups name, before and after.
@@ -633,7 +633,7 @@ impl LiveSite {
         for slug in honours {
             match new.honour_position(slug) {
                 Some(i) => specs.push(PageSpec::Honour(i)),
-                None => gone.push(pages::honour_url(slug)),
+                None => gone.push(urls.honour(slug)),
             }
         }
         // The pages of the tags the edited write-ups give, before and after.
@@ -646,7 +646,7 @@ impl LiveSite {
         for slug in &tags {
             match new.tag_position(slug) {
                 Some(i) => specs.push(PageSpec::Tag(i)),
-                None => gone.push(pages::tag_url(slug)),
+                None => gone.push(urls.tag(slug)),
             }
         }
         // Files of the edited write-ups that are no longer theirs go too.
@@ -695,7 +695,7 @@ impl LiveSite {
         let planned: Vec<String> = pages::plan(new, self.config.base_url.is_some())
             .iter()
             .filter(|s| s.is_deferred())
-            .map(|s| s.path(new))
+            .map(|s| s.path(urls, new))
             .collect();
         let all: crate::render::links::Written = output
             .keys()
@@ -768,8 +768,9 @@ impl LiveSite {
         // and a term that is gone its shard of the search index.
         let output = Arc::make_mut(&mut self.output);
         output.retain(|p, _| {
-            let index = p.starts_with("tim-kiem/") && p.ends_with(".js");
-            !(p.starts_with("data/") || p.ends_with("/ho-so.html") || index)
+            let index = renderer.urls.is_search_file(p);
+            let dossier = p.ends_with(&format!("/{}", crate::urls::DOSSIER));
+            !(renderer.urls.is_data_file(p) || dossier || index)
         });
         for f in fresh {
             output.insert(f.path.clone(), Arc::new(f));
@@ -784,9 +785,10 @@ impl LiveSite {
         if statics.is_empty() {
             return Vec::new();
         }
+        let urls = self.renderer.as_ref().map(|r| r.urls).unwrap_or_default();
         let mut taken: HashSet<String> = pages::plan(&self.corpus, self.config.base_url.is_some())
             .iter()
-            .map(|s| s.path(&self.corpus))
+            .map(|s| s.path(&urls, &self.corpus))
             .collect();
         for w in &self.corpus.writeups {
             taken.extend(w.assets.files.iter().flat_map(crate::assets::File::outputs));
@@ -794,7 +796,7 @@ impl LiveSite {
         statics
             .iter()
             .filter(|(p, _)| {
-                taken.contains(p) || p.starts_with("static/") || p == crate::write::MANIFEST
+                taken.contains(p) || p.starts_with(&urls.asset("")) || p == crate::write::MANIFEST
             })
             .map(|(p, _)| crate::assets::static_clash(p))
             .collect()
@@ -887,9 +889,10 @@ fn asset_files(
 /// Whether `path` is one of the data outputs, which an edit leaves to be
 /// rendered on demand (search index, exports, sitemap, feed, dossiers).
 pub fn is_data_output(path: &str) -> bool {
-    [".js", ".csv", ".json", ".xml", "/ho-so.html"]
+    [".js", ".csv", ".json", ".xml"]
         .iter()
         .any(|x| path.ends_with(x))
+        || path.ends_with(&format!("/{}", crate::urls::DOSSIER))
 }
 
 /// What the pages show while edits have errors.

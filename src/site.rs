@@ -13,6 +13,8 @@ use crate::load;
 use crate::model::WriteUp;
 use crate::validate::{self, units::UnitNames};
 
+pub mod theme;
+
 /// Figures for the summary line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Stats {

@@ -26,7 +26,7 @@ use std::sync::OnceLock;
 use crate::messages::{Arg, Msg};
 
 /// The manifest's file name inside the output folder.
-pub const MANIFEST: &str = "baocao-manifest.json";
+pub use crate::urls::MANIFEST;
 
 /// Why the site could not be written or published.
 #[derive(Debug)]
@@ -806,7 +806,7 @@ fn swap(
     };
     if fault_set("mid-cleanup") {
         let _ = std::fs::remove_file(old.join(MANIFEST));
-        let _ = std::fs::remove_file(old.join("index.html"));
+        let _ = std::fs::remove_file(old.join(crate::urls::INDEX));
         fault("mid-cleanup");
     }
     Ok(std::fs::remove_dir_all(&old)

@@ -610,7 +610,7 @@ impl Corpus {
                 msg!(
                     "honour-shares-page",
                     title = &t.title,
-                    slug = &t.slug,
+                    page = crate::urls::Urls::default().honour(&t.slug),
                     other_title = &first.title,
                     other = &other
                 )
@@ -756,7 +756,7 @@ impl Corpus {
                         &b.path,
                         msg!(
                             "writeup-shares-page",
-                            slug = slug,
+                            page = crate::urls::Urls::default().conference(slug),
                             other = crate::diagnostics::display_path(&a.path)
                         ),
                     )

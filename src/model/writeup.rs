@@ -204,7 +204,8 @@ pub struct WriteUp {
     pub path: PathBuf,
     /// The file, relative to `content/` with '/' separators (for links between write-ups).
     pub rel: String,
-    /// The page's folder under `hoi-nghi/`: one or more slug segments.
+    /// The page's folder in the conferences section (`urls::Urls::conference`):
+    /// one or more slug segments.
     pub slug: String,
     pub title: String,
     pub date: NaiveDate,

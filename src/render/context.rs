@@ -1,11 +1,12 @@
 //! View records handed to templates: light, pre-formatted, with URLs relative to
-//! the site root (templates prefix them with `root`). Lists carry these records,
+//! the site root (templates prefix them with `root`), all from `crate::urls`. Lists carry these records,
 //! never rendered bodies, so a timeline of thousands of rows stays cheap.
 
 use serde::Serialize;
 
 use crate::config::Language;
 use crate::model::{ClusterKey, Corpus, WriteUp};
+use crate::urls::Urls;
 
 use super::I18n;
 
@@ -36,22 +37,6 @@ pub struct ConferenceRow {
     pub cover: Option<crate::assets::html::Thumb>,
 }
 
-pub fn conference_url(w: &WriteUp) -> String {
-    format!("hoi-nghi/{}/index.html", w.slug)
-}
-
-pub fn unit_url(slug: &str) -> String {
-    format!("don-vi/{slug}/index.html")
-}
-
-pub fn cluster_url(key: &ClusterKey) -> String {
-    format!("cum/{}/index.html", key.slug())
-}
-
-pub fn year_url(year: i32) -> String {
-    format!("nam/{year}/index.html")
-}
-
 pub fn cluster_name(key: &ClusterKey, t: &I18n) -> String {
     match &key.bloc {
         None => format!("{} {}", t.get("cluster"), key.number),
@@ -59,34 +44,36 @@ pub fn cluster_name(key: &ClusterKey, t: &I18n) -> String {
     }
 }
 
-pub fn unit_link(corpus: &Corpus, name: &str) -> Link {
+/// The link to the unit `name`'s page: the slug of the unit as the corpus
+/// knows it, else of the name as written.
+pub fn unit_link(urls: &Urls, corpus: &Corpus, name: &str) -> Link {
     let slug = corpus
         .unit(name)
         .map_or_else(|| crate::text::slugify(name), |u| u.slug.clone());
     Link {
         name: name.to_string(),
-        url: unit_url(&slug),
+        url: urls.unit(&slug),
     }
 }
 
-pub fn cluster_link(key: &ClusterKey, t: &I18n) -> Link {
+pub fn cluster_link(urls: &Urls, key: &ClusterKey, t: &I18n) -> Link {
     Link {
         name: cluster_name(key, t),
-        url: cluster_url(key),
+        url: urls.cluster(key),
     }
 }
 
-pub fn row(corpus: &Corpus, w: &WriteUp, t: &I18n, lang: Language) -> ConferenceRow {
+pub fn row(urls: &Urls, corpus: &Corpus, w: &WriteUp, t: &I18n, lang: Language) -> ConferenceRow {
     ConferenceRow {
-        url: conference_url(w),
+        url: urls.conference(&w.slug),
         title: w.title.clone(),
         date: lang.format_date(w.date),
         date_iso: w.date.to_string(),
         year: w.year,
         kind: w.kind.as_str(),
         kind_label: t.get(&format!("kind_{}", w.kind.as_str())).to_string(),
-        cluster: w.cluster.as_ref().map(|k| cluster_link(k, t)),
-        host: w.host.as_deref().map(|h| unit_link(corpus, h)),
+        cluster: w.cluster.as_ref().map(|k| cluster_link(urls, k, t)),
+        host: w.host.as_deref().map(|h| unit_link(urls, corpus, h)),
         collectives: w.awards.collectives,
         individuals: w.awards.individuals,
         has_awards: !w.awards.is_empty(),

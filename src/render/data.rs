@@ -10,8 +10,9 @@ use serde::{Serialize, Serializer};
 
 use crate::model::{Corpus, WriteUp};
 
-use super::context::{cluster_name, conference_url};
+use super::context::cluster_name;
 use super::I18n;
+use crate::urls::{under_base, Urls};
 
 /// How much of a body the feed shows as its summary.
 const LEDE_CHARS: usize = 200;
@@ -69,6 +70,7 @@ struct HonourRow<'a> {
 /// Every honour of every write-up, in corpus order: a row per unit, and one
 /// for the counts when there are counts. UTF-8 with a byte-order mark.
 pub fn write_honours_csv<'a>(
+    urls: &Urls,
     corpus: &'a Corpus,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
@@ -100,7 +102,7 @@ pub fn write_honours_csv<'a>(
             .as_ref()
             .map(|k| k.number.to_string())
             .unwrap_or_default();
-        let page = conference_url(w);
+        let page = urls.conference(&w.slug);
         for h in &w.honours {
             let row = |unit: &'a str, counts: bool| HonourRow {
                 year: w.year,
@@ -164,7 +166,7 @@ fn cell<'a>(s: impl Into<Cow<'a, str>>) -> Cow<'a, str> {
     }
 }
 
-fn row<'a>(w: &'a WriteUp) -> Row<'a> {
+fn row<'a>(urls: &Urls, w: &'a WriteUp) -> Row<'a> {
     let honours: Vec<String> = w
         .honours
         .iter()
@@ -210,20 +212,21 @@ fn row<'a>(w: &'a WriteUp) -> Row<'a> {
         author: s(&w.author),
         tags: cell(w.tags.join("; ")),
         summary: s(&w.summary),
-        page: conference_url(w),
+        page: urls.conference(&w.slug),
     }
 }
 
 /// These write-ups as UTF-8 CSV with a byte-order mark (so Excel reads the
 /// diacritics), written to `out`.
 pub fn write_csv<'a>(
+    urls: &Urls,
     writeups: impl Iterator<Item = &'a WriteUp>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     out.write_all(b"\xEF\xBB\xBF")?;
     let mut writer = csv::Writer::from_writer(out);
     for w in writeups {
-        writer.serialize(row(w))?;
+        writer.serialize(row(urls, w))?;
     }
     writer.flush()
 }
@@ -253,7 +256,11 @@ struct JsonRow<'a> {
 
 /// Every conference as JSON, serialized straight from the write-ups (no
 /// intermediate tree: at 100,000 write-ups that tree took gigabytes).
-pub fn write_json(corpus: &Corpus, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write_json(
+    urls: &Urls,
+    corpus: &Corpus,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let rows = corpus.writeups.iter().map(|w| JsonRow {
         slug: &w.slug,
         title: &w.title,
@@ -272,7 +279,7 @@ pub fn write_json(corpus: &Corpus, out: &mut dyn std::io::Write) -> std::io::Res
         author: &w.author,
         tags: &w.tags,
         summary: &w.summary,
-        page: conference_url(w),
+        page: urls.conference(&w.slug),
     });
     let mut ser =
         serde_json::Serializer::with_formatter(&mut *out, serde_json::ser::PrettyFormatter::new());
@@ -336,13 +343,17 @@ struct ClusterJson<'a> {
 /// data/clusters.json: the facts the site derives for each cluster and year
 /// (members, who held each role and why, the summary's totals, honours), for
 /// analysts. Unknown is null, never 0. Documented in docs/content.md.
-pub fn write_clusters_json(corpus: &Corpus, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write_clusters_json(
+    urls: &Urls,
+    corpus: &Corpus,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let file = |i: usize| crate::diagnostics::display_path(&corpus.writeups[i].path);
     // One cluster at a time: no list of every cluster first.
     let clusters = corpus.clusters.iter().map(|c| ClusterJson {
         cluster: c.key.number,
         bloc: c.key.bloc.as_deref(),
-        page: super::context::cluster_url(&c.key),
+        page: urls.cluster(&c.key),
         years: c
             .years
             .iter()
@@ -383,7 +394,7 @@ pub fn write_clusters_json(corpus: &Corpus, out: &mut dyn std::io::Write) -> std
                 conferences: y
                     .conferences
                     .iter()
-                    .map(|&i| conference_url(&corpus.writeups[i]))
+                    .map(|&i| urls.conference(&corpus.writeups[i].slug))
                     .collect(),
             })
             .collect(),
@@ -470,17 +481,15 @@ pub fn xml_escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The address of a page under the base URL: folders end with '/'.
-fn absolute(base: &str, path: &str) -> String {
-    format!("{base}{}", path.strip_suffix("index.html").unwrap_or(path))
-}
-
 pub fn sitemap(base: &str, html_paths: &[String]) -> Vec<u8> {
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for p in html_paths.iter().filter(|p| p.as_str() != "404.html") {
+    for p in html_paths
+        .iter()
+        .filter(|p| p.as_str() != crate::urls::NOT_FOUND)
+    {
         s.push_str(&format!(
             "<url><loc>{}</loc></url>\n",
-            xml_escape(&absolute(base, p))
+            xml_escape(&under_base(base, p))
         ));
     }
     s.push_str("</urlset>\n");
@@ -489,7 +498,7 @@ pub fn sitemap(base: &str, html_paths: &[String]) -> Vec<u8> {
 
 /// The latest conferences, newest first. `updated` is the newest date, so the
 /// feed changes only when the content does.
-pub fn atom(corpus: &Corpus, base: &str, title: &str, t: &I18n) -> Vec<u8> {
+pub fn atom(urls: &Urls, corpus: &Corpus, base: &str, title: &str, t: &I18n) -> Vec<u8> {
     let newest = corpus
         .writeups
         .last()
@@ -503,7 +512,7 @@ pub fn atom(corpus: &Corpus, base: &str, title: &str, t: &I18n) -> Vec<u8> {
         xml_escape(title),
     );
     for w in corpus.writeups.iter().rev().take(FEED_ENTRIES) {
-        let url = absolute(base, &conference_url(w));
+        let url = under_base(base, &urls.conference(&w.slug));
         let who = w.cluster.as_ref().map(|k| cluster_name(k, t));
         let summary = w
             .summary

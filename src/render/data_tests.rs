@@ -88,7 +88,12 @@ fn the_lede_puts_no_space_where_the_body_has_none() {
 fn the_conferences_csv_has_one_row_per_write_up_and_no_formulas() {
     let c = two_years();
     let mut out = Vec::new();
-    write_csv(c.writeups.iter().map(|w| &**w), &mut out).expect("csv");
+    write_csv(
+        &crate::urls::Urls::default(),
+        c.writeups.iter().map(|w| &**w),
+        &mut out,
+    )
+    .expect("csv");
     let rows = csv_records(&out);
     assert_eq!(rows.len(), 3, "a header and two rows");
     assert_eq!(column(&rows, 1, "slug"), "cum-2/2022");
@@ -116,7 +121,7 @@ fn the_conferences_csv_has_one_row_per_write_up_and_no_formulas() {
 fn the_conferences_json_carries_every_fact_with_null_for_unknown() {
     let c = two_years();
     let mut out = Vec::new();
-    write_json(&c, &mut out).expect("json");
+    write_json(&crate::urls::Urls::default(), &c, &mut out).expect("json");
     assert!(out.ends_with(b"]\n"));
     let rows: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
     let rows = rows.as_array().expect("an array");
@@ -145,7 +150,7 @@ fn the_conferences_json_carries_every_fact_with_null_for_unknown() {
 fn clusters_json_says_null_where_a_year_has_no_summary_counts() {
     let c = two_years();
     let mut out = Vec::new();
-    write_clusters_json(&c, &mut out).expect("json");
+    write_clusters_json(&crate::urls::Urls::default(), &c, &mut out).expect("json");
     let clusters: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
     assert_eq!(clusters.as_array().map(Vec::len), Some(1));
     let cluster = &clusters[0];
@@ -208,7 +213,7 @@ fn cluster_years_csv_has_a_row_per_cluster_and_year_with_empty_unknowns() {
 #[test]
 fn the_honours_csv_has_a_row_per_unit_and_one_for_the_counts() {
     let mut out = Vec::new();
-    write_honours_csv(&two_years(), &mut out).expect("csv");
+    write_honours_csv(&crate::urls::Urls::default(), &two_years(), &mut out).expect("csv");
     let rows = csv_records(&out);
     assert_eq!(rows.len(), 3, "a header, Sơn La, the counts: {rows:?}");
     assert_eq!(column(&rows, 1, "unit"), "Sơn La");
@@ -222,7 +227,7 @@ fn the_honours_csv_has_a_row_per_unit_and_one_for_the_counts() {
     assert_eq!(column(&rows, 2, "year"), "2023");
 
     let mut empty = Vec::new();
-    write_honours_csv(&corpus(&[]), &mut empty).expect("csv");
+    write_honours_csv(&crate::urls::Urls::default(), &corpus(&[]), &mut empty).expect("csv");
     assert_eq!(
         csv_records(&empty).len(),
         1,
@@ -269,8 +274,14 @@ fn the_feed_is_newest_first_and_changes_only_with_the_content() {
     let t = I18n {
         strings: [("cluster".to_string(), "Cụm".to_string())].into(),
     };
-    let xml =
-        String::from_utf8(atom(&two_years(), "https://x.vn/", "Báo <cáo>", &t)).expect("utf-8");
+    let xml = String::from_utf8(atom(
+        &crate::urls::Urls::default(),
+        &two_years(),
+        "https://x.vn/",
+        "Báo <cáo>",
+        &t,
+    ))
+    .expect("utf-8");
     let doc = roxmltree::Document::parse(&xml).expect("valid XML");
     let feed = doc.root_element();
     let text = |node: roxmltree::Node, name: &str| {
@@ -306,7 +317,14 @@ fn the_feed_is_newest_first_and_changes_only_with_the_content() {
         .and_then(|n| n.attribute("term"));
     assert_eq!(category, Some("Cụm 2"));
 
-    let empty = String::from_utf8(atom(&corpus(&[]), "https://x.vn/", "T", &t)).expect("utf-8");
+    let empty = String::from_utf8(atom(
+        &crate::urls::Urls::default(),
+        &corpus(&[]),
+        "https://x.vn/",
+        "T",
+        &t,
+    ))
+    .expect("utf-8");
     assert!(
         empty.contains("<updated>1970-01-01T00:00:00Z</updated>"),
         "{empty}"

@@ -133,7 +133,7 @@ fn broken(page: &str, reference: &str, written: &Written) -> Option<&'static str
     }
     if written.contains(target.as_str()) {
         None
-    } else if written.contains(format!("{target}/index.html").as_str()) {
+    } else if written.contains(format!("{target}/{}", crate::urls::INDEX).as_str()) {
         Some("word-link-folder")
     } else {
         Some("word-link-no-such-file")

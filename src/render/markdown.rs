@@ -8,6 +8,7 @@ use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag};
 use crate::diagnostics::Diagnostic;
 use crate::messages::Msg;
 use crate::model::WriteUp;
+use crate::urls::Urls;
 
 /// What a body may link to: write-up source paths (relative to content/) → page slugs.
 pub struct LinkTargets<'a> {
@@ -15,10 +16,12 @@ pub struct LinkTargets<'a> {
     pub trust_html: bool,
 }
 
-/// Renders `w`'s body for its page at `hoi-nghi/<slug>/index.html`.
+/// Renders `w`'s body for its page in the site's default layout: for the
+/// body's problems, which do not depend on where pages are.
 pub fn render_body(w: &WriteUp, targets: &LinkTargets<'_>) -> (String, Vec<Diagnostic>) {
-    let root = "../".repeat(1 + w.slug.split('/').count());
-    render_body_at(w, targets, &root)
+    let urls = Urls::default();
+    let root = crate::urls::root_of(&urls.conference(&w.slug));
+    render_body_at(w, targets, &urls, &root)
 }
 
 /// Renders `w`'s body for a page whose way back to the site root is `root`
@@ -26,6 +29,7 @@ pub fn render_body(w: &WriteUp, targets: &LinkTargets<'_>) -> (String, Vec<Diagn
 pub fn render_body_at(
     w: &WriteUp,
     targets: &LinkTargets<'_>,
+    urls: &Urls,
     root: &str,
 ) -> (String, Vec<Diagnostic>) {
     let mut diags = Vec::new();
@@ -81,7 +85,7 @@ pub fn render_body_at(
                 {
                     if *link_type != LinkType::Email {
                         let line = lines.line_at(&w.body, range.start);
-                        *dest_url = rewrite_url(w, dest_url, root, targets, line, &mut diags);
+                        *dest_url = rewrite_url(w, dest_url, urls, root, targets, line, &mut diags);
                     }
                 }
                 Event::Start(tag)
@@ -137,6 +141,7 @@ fn body_error(w: &WriteUp, body_line: usize, needle: Option<&str>, message: Msg)
 fn rewrite_url<'e>(
     w: &WriteUp,
     dest: &CowStr<'e>,
+    urls: &Urls,
     root: &str,
     targets: &LinkTargets<'_>,
     body_line: usize,
@@ -198,7 +203,7 @@ fn rewrite_url<'e>(
     match target.as_deref().and_then(|t| targets.slug_by_rel.get(t)) {
         Some(slug) => {
             let frag = fragment.map(|f| format!("#{f}")).unwrap_or_default();
-            CowStr::Boxed(format!("{root}hoi-nghi/{slug}/index.html{frag}").into_boxed_str())
+            CowStr::Boxed(format!("{root}{}{frag}", urls.conference(slug)).into_boxed_str())
         }
         None => {
             let d = body_error(

@@ -5,11 +5,16 @@ pub mod charts;
 pub mod context;
 pub mod data;
 pub mod figures;
+pub mod honours;
 pub mod links;
 pub mod markdown;
 pub mod pages;
+pub mod pieces;
+pub mod plan;
 pub mod rows;
+pub mod shared;
 pub mod theme;
+pub mod views;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -20,6 +25,7 @@ use tera::Tera;
 use crate::config::{Config, Language};
 use crate::diagnostics::Diagnostic;
 use crate::model::Corpus;
+use crate::urls::Urls;
 use pages::PageSpec;
 use theme::Theme;
 
@@ -49,6 +55,10 @@ pub struct Renderer {
     pub i18n: I18n,
     pub config: Config,
     theme: Theme,
+    /// Where each output goes.
+    pub urls: Urls,
+    /// The output paths of the site's own static folder.
+    site_static: Vec<String>,
     /// Other spellings of units and honours, which the search index holds too.
     search_aliases: crate::search::Aliases,
     /// What every page's context starts from: the translations as `t`, made
@@ -56,9 +66,27 @@ pub struct Renderer {
     base_context: tera::Context,
 }
 
+/// What a renderer needs besides the config, read from disk by its caller
+/// (`site::theme::read_inputs`): render itself never touches the disk.
+pub struct Inputs {
+    pub theme: Theme,
+    /// Other spellings of units and honours, which the search index holds too.
+    pub aliases: crate::search::Aliases,
+    /// The output paths of the files of the site's own static folder.
+    pub site_static: Vec<String>,
+    /// Where each output goes.
+    pub urls: Urls,
+}
+
 impl Renderer {
-    pub fn new(config: &Config) -> Result<Renderer, Vec<Diagnostic>> {
-        let theme = Theme::load(&config.root, &config.theme).map_err(|d| vec![d])?;
+    /// Compiles the theme's templates in the site's language.
+    pub fn from_inputs(config: &Config, inputs: Inputs) -> Result<Renderer, Vec<Diagnostic>> {
+        let Inputs {
+            theme,
+            aliases,
+            site_static,
+            urls,
+        } = inputs;
         let lang_file = format!("{}.yaml", config.language.code());
         let i18n_src = theme.i18n.get(&lang_file).ok_or_else(|| {
             vec![Diagnostic::error(
@@ -97,18 +125,19 @@ impl Renderer {
         );
         let sources = theme::with_translations(&theme.templates, &strings, escape_html);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (*n, &**s)))
-            .map_err(|e| vec![template_error(&e, config)])?;
+            .map_err(|e| vec![template_error(&e, config, &theme.origins)])?;
         Ok(Renderer {
             tera,
             base_context: {
                 let mut ctx = tera::Context::new();
                 ctx.insert("t", &strings);
+                ctx.insert("urls", &urls.template_links());
                 ctx
             },
             i18n: I18n { strings },
-            search_aliases: crate::site::load_units(config)
-                .map(|names| crate::search::Aliases::from_names(&names))
-                .unwrap_or_default(),
+            search_aliases: aliases,
+            site_static,
+            urls,
             config: config.clone(),
             theme,
         })
@@ -142,7 +171,7 @@ impl Renderer {
         }
         for (name, bytes) in &self.theme.static_files {
             files.push(OutputFile {
-                path: format!("static/{name}"),
+                path: self.urls.asset(name),
                 bytes: bytes.clone(),
             });
         }
@@ -163,14 +192,15 @@ impl Renderer {
         sink: &dyn Sink,
     ) -> Vec<Diagnostic> {
         let plan = pages::plan(corpus, self.config.base_url.is_some());
-        let mut paths: Vec<String> = plan.iter().map(|s| s.path(corpus)).collect();
+        let mut paths: Vec<String> = plan.iter().map(|s| s.path(&self.urls, corpus)).collect();
+        paths.extend(self.theme.static_files.keys().map(|n| self.urls.asset(n)));
         paths.extend(
-            self.theme
-                .static_files
-                .keys()
-                .map(|n| format!("static/{n}")),
+            corpus
+                .writeups
+                .iter()
+                .flat_map(|w| w.assets.files.iter().flat_map(crate::assets::File::outputs)),
         );
-        paths.extend(crate::assets::output_paths(&self.config, &corpus.writeups));
+        paths.extend(self.site_static.iter().cloned());
         let written: links::Written = paths.iter().map(String::as_str).collect();
         let by_chunk = |s: &PageSpec| {
             matches!(
@@ -204,7 +234,7 @@ impl Renderer {
                 .par_iter()
                 .flat_map_iter(|(name, bytes)| {
                     let file = OutputFile {
-                        path: format!("static/{name}"),
+                        path: self.urls.asset(name),
                         bytes: bytes.clone(),
                     };
                     let mut diags = links::check_one(&file, &written);
@@ -287,7 +317,7 @@ impl Renderer {
         let append = |entries: &[Entry]| -> Vec<Diagnostic> {
             let mut diags = Vec::new();
             for (i, entry) in entries {
-                for path in dossiers_of(corpus, &corpus.writeups[*i])
+                for path in dossiers_of(&self.urls, corpus, &corpus.writeups[*i])
                     .into_iter()
                     .flatten()
                 {
@@ -350,8 +380,8 @@ impl Renderer {
         written: &links::Written,
         sink: &dyn Sink,
     ) -> Result<(Vec<Diagnostic>, Vec<Entry>), Diagnostic> {
-        let pieces = self.render_pieces(corpus, plain, idx)?;
-        let map: std::collections::HashMap<usize, rows::Piece> =
+        let pieces = self.render_pieces(corpus, &plain.slug_by_rel, idx)?;
+        let map: std::collections::HashMap<usize, pieces::Piece> =
             idx.iter().copied().zip(pieces).collect();
         let shared = plain.with_pieces(&map);
         let mut diags: Vec<Diagnostic> = idx
@@ -363,10 +393,10 @@ impl Renderer {
         if !with_dossiers {
             return Ok((diags, Vec::new()));
         }
-        let entries = self.render_dossier_entries(corpus, &shared, idx)?;
+        let entries = self.render_dossier_entries(corpus, &shared.piece_source(), idx)?;
         // Both dossiers of an entry stand two folders deep: one check serves both.
         for (&i, entry) in idx.iter().zip(&entries) {
-            if let Some(path) = dossiers_of(corpus, &corpus.writeups[i])
+            if let Some(path) = dossiers_of(&self.urls, corpus, &corpus.writeups[i])
                 .into_iter()
                 .flatten()
                 .next_back()
@@ -397,7 +427,7 @@ impl Renderer {
         if !dossiers.is_empty() {
             let all: Vec<usize> = (0..corpus.writeups.len()).collect();
             // A template error here is reported by each dossier's own render.
-            if let Ok(entries) = self.render_dossier_entries(corpus, &shared, &all) {
+            if let Ok(entries) = self.render_dossier_entries(corpus, &shared.piece_source(), &all) {
                 let mut with_entries = pages::Shared::new(corpus, self, cache);
                 with_entries.entries = Some(&entries);
                 out.extend(
@@ -433,7 +463,7 @@ impl Renderer {
         corpus: &Corpus,
         shared: &pages::Shared,
     ) -> (OutputFile, Vec<Diagnostic>) {
-        let path = spec.path(corpus);
+        let path = spec.path(&self.urls, corpus);
         if !spec.is_html() {
             let bytes = self.render_data(spec, corpus);
             return (OutputFile { path, bytes }, Vec::new());
@@ -443,7 +473,7 @@ impl Renderer {
         // base URL its links are absolute under it, so they work from there.
         let root = match (&self.config.base_url, spec) {
             (Some(base), PageSpec::NotFound) => base.clone(),
-            _ => "../".repeat(path.matches('/').count()),
+            _ => crate::urls::root_of(&path),
         };
         ctx.insert("root", &root);
         ctx.insert("page_path", &path);
@@ -451,13 +481,13 @@ impl Renderer {
             .config
             .base_url
             .as_ref()
-            .map(|b| format!("{b}{}", path.strip_suffix("index.html").unwrap_or(&path)));
+            .map(|b| crate::urls::under_base(b, &path));
         ctx.insert("canonical", &canonical);
         let mut all = diags;
         // Into bytes: `render` would check the whole page is UTF-8 again.
         let mut bytes = Vec::with_capacity(16 * 1024);
         if let Err(e) = self.tera.render_to(template, &ctx, &mut bytes) {
-            all.push(template_error(&e, &self.config));
+            all.push(template_error(&e, &self.config, &self.theme.origins));
             bytes.clear();
         }
         (OutputFile { path, bytes }, all)
@@ -481,7 +511,7 @@ impl Renderer {
         }
         let mut out = PartWriter {
             sink,
-            path: spec.path(corpus),
+            path: spec.path(&self.urls, corpus),
             buf: Vec::with_capacity(PartWriter::SIZE),
             failed: None,
         };
@@ -505,12 +535,14 @@ impl Renderer {
         corpus: &Corpus,
         out: &mut dyn std::io::Write,
     ) -> Option<std::io::Result<()>> {
+        let urls = &self.urls;
         Some(match *spec {
-            PageSpec::ExportCsv => data::write_csv(corpus.writeups.iter().map(|w| &**w), out),
-            PageSpec::ExportJson => data::write_json(corpus, out),
-            PageSpec::ClustersJson => data::write_clusters_json(corpus, out),
-            PageSpec::HonoursCsv => data::write_honours_csv(corpus, out),
+            PageSpec::ExportCsv => data::write_csv(urls, corpus.writeups.iter().map(|w| &**w), out),
+            PageSpec::ExportJson => data::write_json(urls, corpus, out),
+            PageSpec::ClustersJson => data::write_clusters_json(urls, corpus, out),
+            PageSpec::HonoursCsv => data::write_honours_csv(urls, corpus, out),
             PageSpec::ClusterCsv(i) => data::write_csv(
+                urls,
                 corpus.clusters[i]
                     .writeups
                     .iter()
@@ -527,7 +559,14 @@ impl Renderer {
         corpus: &Corpus,
         emit: &(dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync),
     ) -> Result<(), Diagnostic> {
-        crate::search::write_index(corpus, &self.i18n, &self.config, &self.search_aliases, emit)
+        crate::search::write_index(
+            corpus,
+            &self.i18n,
+            &self.config,
+            &self.urls,
+            &self.search_aliases,
+            emit,
+        )
     }
 
     /// Every file of the search index, by path.
@@ -561,11 +600,11 @@ impl Renderer {
                 let paths: Vec<String> = pages::plan(corpus, true)
                     .iter()
                     .filter(|s| s.is_html())
-                    .map(|s| s.path(corpus))
+                    .map(|s| s.path(&self.urls, corpus))
                     .collect();
                 data::sitemap(base, &paths)
             }
-            PageSpec::Feed => data::atom(corpus, base, &title, &self.i18n),
+            PageSpec::Feed => data::atom(&self.urls, corpus, base, &title, &self.i18n),
             PageSpec::ClusterYearsCsv => data::cluster_years_csv(corpus),
             _ => Vec::new(),
         }
@@ -578,27 +617,16 @@ pub trait Sink: Sync {
     fn file(&self, file: OutputFile) -> Result<(), Diagnostic>;
     /// The next part of a file made piece by piece (a dossier); `last` closes it.
     fn part(&self, path: &str, bytes: &[u8], last: bool) -> Result<(), Diagnostic>;
-    /// A file copied from disk as it is (a photo's version, an attachment).
-    /// A sink that writes files copies it without reading it whole.
-    fn copy(&self, path: &str, from: &std::path::Path) -> Result<(), Diagnostic> {
-        let bytes = std::fs::read(from).map_err(|e| {
-            Diagnostic::error(
-                from.to_path_buf(),
-                msg!("cannot-read-file", error = e.to_string()),
-            )
-        })?;
-        self.file(OutputFile {
-            path: path.to_string(),
-            bytes,
-        })
-    }
+    /// A file copied from disk as it is (a photo's version, an attachment):
+    /// the sink reads it, render does not.
+    fn copy(&self, path: &str, from: &std::path::Path) -> Result<(), Diagnostic>;
 }
 
 /// A write-up's index and its rendered dossier entry.
 type Entry = (usize, String);
 
 /// The dossiers a write-up's entry goes into: its cluster's and its year's.
-fn dossiers_of(corpus: &Corpus, w: &crate::model::WriteUp) -> [Option<String>; 2] {
+fn dossiers_of(urls: &Urls, corpus: &Corpus, w: &crate::model::WriteUp) -> [Option<String>; 2] {
     let year = corpus.years.binary_search_by_key(&w.year, |y| y.year).ok();
     let cluster = w
         .cluster
@@ -606,8 +634,8 @@ fn dossiers_of(corpus: &Corpus, w: &crate::model::WriteUp) -> [Option<String>; 2
         .and_then(|k| corpus.cluster(k))
         .map(|(i, _)| i);
     [
-        cluster.map(|i| PageSpec::ClusterDossier(i).path(corpus)),
-        year.map(|i| PageSpec::YearDossier(i).path(corpus)),
+        cluster.map(|i| urls.cluster_dossier(&corpus.clusters[i].key)),
+        year.map(|i| urls.year_dossier(corpus.years[i].year)),
     ]
 }
 
@@ -702,7 +730,13 @@ fn escape_html(input: &str) -> String {
     out
 }
 
-pub(crate) fn template_error(e: &tera::Error, config: &Config) -> Diagnostic {
+/// A template's error, at the file the template comes from (`origins`, by
+/// template name, as the theme was read).
+pub(crate) fn template_error(
+    e: &tera::Error,
+    config: &Config,
+    origins: &BTreeMap<String, PathBuf>,
+) -> Diagnostic {
     use std::error::Error as _;
     let mut message = e.to_string();
     let mut source = e.source();
@@ -718,7 +752,7 @@ pub(crate) fn template_error(e: &tera::Error, config: &Config) -> Diagnostic {
         .map(|(name, _)| name)
         .filter(|name| name.ends_with(".html") && !name.contains(".."));
     let path = match named {
-        Some(name) => theme::template_origin(&config.root, &config.theme, name),
+        Some(name) => theme::template_origin(origins, name),
         None => PathBuf::from(format!("themes/{}/templates", config.theme)),
     };
     Diagnostic::error(path, msg!("template-error", error = message))

@@ -1,349 +1,21 @@
-//! The page plan (which pages exist, at which paths) and each page's context.
-//! A page is named by a `PageSpec`, so a live preview can re-render only the
-//! pages an edit touches.
-
-use std::collections::HashMap;
+//! Each page's template and context, by its `PageSpec`.
 
 use serde::Serialize;
 use tera::Context;
 
-use super::context::{
-    cluster_link, cluster_name, cluster_url, conference_url, row, unit_link, year_url,
-    ConferenceRow, Link,
-};
+use super::context::{cluster_link, cluster_name, row, unit_link, ConferenceRow, Link};
+use super::honours::{group_by_level, honour_page, honours_by_level, honours_index};
+use super::views::{anchor, conference_view};
 use super::Renderer;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Awards, Corpus, Coverage, HonourLevel};
+use crate::model::{Awards, Corpus, Coverage};
+use crate::urls::{relative_to, root_of, LIST_ROOT};
+
+pub use super::plan::{plan, PageSpec};
+pub use super::shared::Shared;
 
 /// How many conferences the home page lists as recent.
 const RECENT: usize = 10;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum PageSpec {
-    Home,
-    Clusters,
-    Cluster(usize),
-    Conference(usize),
-    Units,
-    Unit(usize),
-    Years,
-    Year(usize),
-    NotFound,
-    Search,
-    ClusterDossier(usize),
-    YearDossier(usize),
-    /// The search index script.
-    SearchIndex,
-    ExportCsv,
-    ExportJson,
-    /// The derived facts of every cluster and year: data/clusters.json.
-    ClustersJson,
-    /// The same facts as a table, one row per cluster-year: data/cluster-years.csv.
-    ClusterYearsCsv,
-    ClusterCsv(usize),
-    /// Every honour title, by level.
-    Honours,
-    /// One honour title's page: index into `Corpus::honours`.
-    Honour(usize),
-    HonoursCsv,
-    /// Every tag (chủ đề), with its count.
-    Tags,
-    /// One tag's page: index into `Corpus::tags`.
-    Tag(usize),
-    /// Only with a base URL: absolute addresses are its point.
-    Sitemap,
-    Feed,
-}
-
-impl PageSpec {
-    pub fn path(&self, corpus: &Corpus) -> String {
-        match *self {
-            PageSpec::Home => "index.html".into(),
-            PageSpec::Clusters => "cum/index.html".into(),
-            PageSpec::Cluster(i) => cluster_url(&corpus.clusters[i].key),
-            PageSpec::Conference(i) => conference_url(&corpus.writeups[i]),
-            PageSpec::Units => "don-vi/index.html".into(),
-            PageSpec::Unit(i) => super::context::unit_url(&corpus.units[i].slug),
-            PageSpec::Years => "nam/index.html".into(),
-            PageSpec::Year(i) => year_url(corpus.years[i].year),
-            PageSpec::NotFound => "404.html".into(),
-            PageSpec::Search => "tim-kiem/index.html".into(),
-            PageSpec::ClusterDossier(i) => {
-                format!("cum/{}/ho-so.html", corpus.clusters[i].key.slug())
-            }
-            PageSpec::YearDossier(i) => format!("nam/{}/ho-so.html", corpus.years[i].year),
-            PageSpec::SearchIndex => "tim-kiem/search-index.js".into(),
-            PageSpec::ExportCsv => "data/conferences.csv".into(),
-            PageSpec::ExportJson => "data/conferences.json".into(),
-            PageSpec::ClustersJson => "data/clusters.json".into(),
-            PageSpec::ClusterYearsCsv => "data/cluster-years.csv".into(),
-            PageSpec::ClusterCsv(i) => cluster_csv_url(&corpus.clusters[i].key),
-            PageSpec::Honours => "danh-hieu/index.html".into(),
-            PageSpec::Honour(i) => honour_url(&corpus.honours[i].slug),
-            PageSpec::HonoursCsv => "data/honours.csv".into(),
-            PageSpec::Tags => "chu-de/index.html".into(),
-            PageSpec::Tag(i) => tag_url(&corpus.tags[i].slug),
-            PageSpec::Sitemap => "sitemap.xml".into(),
-            PageSpec::Feed => "atom.xml".into(),
-        }
-    }
-
-    /// Outputs that sum up many write-ups: the live preview redoes them when
-    /// asked for, not on every edit.
-    pub fn is_deferred(&self) -> bool {
-        !self.is_html() || matches!(self, PageSpec::ClusterDossier(_) | PageSpec::YearDossier(_))
-    }
-
-    /// Pages rendered with a template; the others are data.
-    pub fn is_html(&self) -> bool {
-        !matches!(
-            self,
-            PageSpec::SearchIndex
-                | PageSpec::ExportCsv
-                | PageSpec::ExportJson
-                | PageSpec::ClustersJson
-                | PageSpec::ClusterYearsCsv
-                | PageSpec::ClusterCsv(_)
-                | PageSpec::HonoursCsv
-                | PageSpec::Sitemap
-                | PageSpec::Feed
-        )
-    }
-
-    /// Data outputs that summarize the whole corpus: redone on every edit.
-    pub const WHOLE_SITE: [PageSpec; 13] = [
-        PageSpec::Home,
-        PageSpec::Tags,
-        PageSpec::Clusters,
-        PageSpec::Units,
-        PageSpec::Years,
-        PageSpec::Honours,
-        PageSpec::SearchIndex,
-        PageSpec::ExportCsv,
-        PageSpec::ExportJson,
-        PageSpec::ClustersJson,
-        PageSpec::ClusterYearsCsv,
-        PageSpec::HonoursCsv,
-        PageSpec::Feed,
-    ];
-}
-
-/// The page of the tag at `slug`.
-pub fn tag_url(slug: &str) -> String {
-    format!("chu-de/{slug}/index.html")
-}
-
-/// The page of the honour title at `slug`.
-pub fn honour_url(slug: &str) -> String {
-    format!("danh-hieu/{slug}/index.html")
-}
-
-pub fn cluster_csv_url(key: &crate::model::ClusterKey) -> String {
-    format!("data/{}.csv", key.slug())
-}
-
-/// Every page of the site, in a stable order. The sitemap and the feed need
-/// absolute addresses, so they exist only with a base URL.
-pub fn plan(corpus: &Corpus, with_base_url: bool) -> Vec<PageSpec> {
-    let mut plan = vec![
-        PageSpec::Home,
-        PageSpec::Clusters,
-        PageSpec::Units,
-        PageSpec::Years,
-        PageSpec::NotFound,
-        PageSpec::Search,
-        PageSpec::SearchIndex,
-        PageSpec::ExportCsv,
-        PageSpec::ExportJson,
-        PageSpec::ClustersJson,
-        PageSpec::ClusterYearsCsv,
-        PageSpec::Honours,
-        PageSpec::HonoursCsv,
-        PageSpec::Tags,
-    ];
-    if with_base_url {
-        plan.extend([PageSpec::Feed, PageSpec::Sitemap]);
-    }
-    plan.extend((0..corpus.clusters.len()).map(PageSpec::ClusterCsv));
-    plan.extend((0..corpus.clusters.len()).map(PageSpec::ClusterDossier));
-    plan.extend((0..corpus.years.len()).map(PageSpec::YearDossier));
-    plan.extend((0..corpus.clusters.len()).map(PageSpec::Cluster));
-    plan.extend((0..corpus.units.len()).map(PageSpec::Unit));
-    plan.extend((0..corpus.years.len()).map(PageSpec::Year));
-    plan.extend((0..corpus.honours.len()).map(PageSpec::Honour));
-    plan.extend((0..corpus.tags.len()).map(PageSpec::Tag));
-    plan.extend((0..corpus.writeups.len()).map(PageSpec::Conference));
-    plan
-}
-
-/// Lookups computed once per build and shared by every page.
-pub struct Shared<'c> {
-    pub(crate) slug_by_rel: std::borrow::Cow<'c, HashMap<&'c str, &'c str>>,
-    /// Each write-up's dossier entry, by write-up index, while dossiers are made.
-    pub(crate) entries: Option<&'c [String]>,
-    /// Render dossiers with `DOSSIER_MARK` where their entries go: the
-    /// streaming build writes the entries in between, piece by piece.
-    pub(crate) dossier_shell: bool,
-    /// Facts and bodies already rendered, by write-up index.
-    pub(crate) pieces: Option<&'c HashMap<usize, super::rows::Piece>>,
-    rows: &'c super::rows::RowCache,
-    honour_rows: std::borrow::Cow<'c, HonourRows>,
-    site: Site,
-}
-
-/// What the rows of the by-level tables share, written once per build when
-/// first needed: each write-up's last cell (its cluster and conference). A row
-/// is listed on its units' pages, its year's page and both dossiers, all two
-/// folders deep; the rest of a row is short and written where it is used.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct HonourRows {
-    conference: Vec<std::sync::OnceLock<String>>,
-}
-
-impl HonourRows {
-    /// The root of the pages whose cells are kept.
-    const ROOT: &'static str = "../../";
-
-    fn new(corpus: &Corpus) -> HonourRows {
-        HonourRows {
-            conference: (0..corpus.writeups.len())
-                .map(|_| std::sync::OnceLock::new())
-                .collect(),
-        }
-    }
-
-    /// Appends the row of honour `hi` of write-up `wi` for a page at `root`:
-    /// title, year, status, recipients, conference.
-    fn push(
-        &self,
-        corpus: &Corpus,
-        r: &Renderer,
-        (wi, hi): (usize, usize),
-        root: &str,
-        out: &mut String,
-    ) {
-        use std::fmt::Write as _;
-        let e = super::escape_html;
-        let (Some(w), t) = (corpus.writeups.get(wi), &r.i18n) else {
-            return;
-        };
-        let Some(h) = w.honours.get(hi) else {
-            return;
-        };
-        let _ = write!(
-            out,
-            "<tr><td><a href=\"{root}{}\">{}</a></td><td><a href=\"{root}{}\">{}</a></td><td class=\"status status-{}\">{}</td><td>",
-            e(&honour_url(&h.slug)),
-            e(&h.title),
-            e(&year_url(w.year)),
-            w.year,
-            h.status.as_str(),
-            e(&status_label(h.status, t)),
-        );
-        for (i, u) in h.to.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            let x = unit_link(corpus, u);
-            let _ = write!(out, "<a href=\"{root}{}\">{}</a>", e(&x.url), e(&x.name));
-        }
-        if let Some(counts) = counts_text(h, r) {
-            if !h.to.is_empty() {
-                out.push_str("; ");
-            }
-            out.push_str(&e(&counts));
-        }
-        out.push_str("</td><td>");
-        let cell = |root: &str| {
-            let mut cell = String::new();
-            if let Some(k) = &w.cluster {
-                let _ = write!(cell, "{}: ", e(&cluster_name(k, t)));
-            }
-            let name = format!(
-                "{} {}",
-                t.get(&format!("kind_{}", w.kind.as_str())),
-                r.language().format_date(w.date)
-            );
-            let _ = writeln!(
-                cell,
-                "<a href=\"{root}{}\">{}</a></td></tr>",
-                e(&conference_url(w)),
-                e(&name)
-            );
-            cell
-        };
-        match self.conference.get(wi) {
-            Some(kept) if root == Self::ROOT => out.push_str(kept.get_or_init(|| cell(root))),
-            _ => out.push_str(&cell(root)),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct Site {
-    title: String,
-    description: Option<String>,
-    lang: &'static str,
-    base_url: Option<String>,
-}
-
-impl<'c> Shared<'c> {
-    pub fn new(corpus: &'c Corpus, r: &Renderer, rows: &'c super::rows::RowCache) -> Shared<'c> {
-        Shared {
-            rows,
-            honour_rows: std::borrow::Cow::Owned(HonourRows::new(corpus)),
-            entries: None,
-            dossier_shell: false,
-            pieces: None,
-            slug_by_rel: std::borrow::Cow::Owned(
-                corpus
-                    .writeups
-                    .iter()
-                    .map(|w| (w.rel.as_str(), w.slug.as_str()))
-                    .collect(),
-            ),
-            site: Site {
-                title: r
-                    .config
-                    .title
-                    .clone()
-                    .unwrap_or_else(|| r.i18n.get("site_title").to_string()),
-                description: r.config.description.clone(),
-                lang: r.language().code(),
-                base_url: r.config.base_url.clone(),
-            },
-        }
-    }
-}
-
-impl Shared<'_> {
-    /// These lookups again, borrowed: nothing is rebuilt, and what is written
-    /// once per build stays written once.
-    pub fn borrowed(&self) -> Shared<'_> {
-        Shared {
-            slug_by_rel: std::borrow::Cow::Borrowed(&*self.slug_by_rel),
-            entries: self.entries,
-            dossier_shell: self.dossier_shell,
-            pieces: self.pieces,
-            rows: self.rows,
-            honour_rows: std::borrow::Cow::Borrowed(&*self.honour_rows),
-            site: self.site.clone(),
-        }
-    }
-
-    /// These lookups, with `pieces` already rendered (no lookup is rebuilt).
-    pub fn with_pieces<'a>(&'a self, pieces: &'a HashMap<usize, super::rows::Piece>) -> Shared<'a> {
-        Shared {
-            slug_by_rel: std::borrow::Cow::Borrowed(&*self.slug_by_rel),
-            entries: self.entries,
-            dossier_shell: self.dossier_shell,
-            pieces: Some(pieces),
-            rows: self.rows,
-            honour_rows: std::borrow::Cow::Borrowed(&*self.honour_rows),
-            site: self.site.clone(),
-        }
-    }
-}
 
 /// The template and context of one page, plus any problem found on the way.
 pub fn context(
@@ -365,6 +37,9 @@ pub fn context(
             "clusters.html"
         }
         PageSpec::Cluster(i) => {
+            let key = &corpus.clusters[i].key;
+            let href = relative_to(&r.urls.cluster(key), &r.urls.cluster_dossier(key));
+            ctx.insert("dossier_href", &href);
             cluster(corpus, r, shared, i, &mut ctx);
             "cluster.html"
         }
@@ -378,7 +53,7 @@ pub fn context(
                 .iter()
                 .map(|u| UnitSummary {
                     name: u.name.clone(),
-                    url: super::context::unit_url(&u.slug),
+                    url: r.urls.unit(&u.slug),
                     conferences: u.writeups.len(),
                     honours: u.honours.len(),
                 })
@@ -396,7 +71,7 @@ pub fn context(
                 .iter()
                 .map(|y| YearSummary {
                     year: y.year,
-                    url: year_url(y.year),
+                    url: r.urls.year(y.year),
                     conferences: y.writeups.len(),
                     totals: corpus.year_totals(y.year),
                 })
@@ -405,11 +80,18 @@ pub fn context(
             "years.html"
         }
         PageSpec::Year(i) => {
+            let y = corpus.years[i].year;
+            let href = relative_to(&r.urls.year(y), &r.urls.year_dossier(y));
+            ctx.insert("dossier_href", &href);
             year(corpus, r, shared, i, &mut ctx);
             "year.html"
         }
         PageSpec::NotFound => "404.html",
-        PageSpec::Search => "search.html",
+        PageSpec::Search => {
+            let href = relative_to(&r.urls.search(), &r.urls.search_index());
+            ctx.insert("index_href", &href);
+            "search.html"
+        }
         PageSpec::Honours => {
             honours_index(corpus, r, &mut ctx);
             "honours.html"
@@ -424,7 +106,7 @@ pub fn context(
                 .iter()
                 .map(|t| TagSummary {
                     name: t.name.clone(),
-                    url: tag_url(&t.slug),
+                    url: r.urls.tag(&t.slug),
                     conferences: t.writeups.len(),
                     first_year: t.writeups.first().map(|&w| corpus.writeups[w].year),
                     last_year: t.writeups.last().map(|&w| corpus.writeups[w].year),
@@ -439,7 +121,7 @@ pub fn context(
                 "tag",
                 &Link {
                     name: t.name.clone(),
-                    url: tag_url(&t.slug),
+                    url: r.urls.tag(&t.slug),
                 },
             );
             ctx.insert("conferences", &t.writeups.len());
@@ -451,14 +133,14 @@ pub fn context(
         PageSpec::ClusterDossier(i) => {
             let c = &corpus.clusters[i];
             ctx.insert("heading", &cluster_name(&c.key, &r.i18n));
-            ctx.insert("back", &cluster_url(&c.key));
+            ctx.insert("back", &r.urls.cluster(&c.key));
             ctx.insert("charts", &super::figures::cluster(corpus, i, r));
             // The headings the cluster page gives its charts.
             let titles = ["awards_by_year", "members_by_year", "leadership_by_year"];
             ctx.insert("chart_titles", &titles.map(|k| r.i18n.get(k)));
             ctx.insert(
                 "honours",
-                &honours_by_level(corpus, r, shared, DOSSIER_ROOT, &c.writeups),
+                &honours_by_level(corpus, r, shared, LIST_ROOT, &c.writeups),
             );
             diags = dossier(corpus, r, shared, &c.writeups, &mut ctx);
             "dossier.html"
@@ -469,12 +151,12 @@ pub fn context(
                 "heading",
                 &format!("{} {}", r.i18n.get("year_heading"), y.year),
             );
-            ctx.insert("back", &year_url(y.year));
+            ctx.insert("back", &r.urls.year(y.year));
             ctx.insert("charts", &[super::figures::year(corpus, i, r)]);
             ctx.insert("chart_titles", &[r.i18n.get("clusters_of_year")]);
             ctx.insert(
                 "honours",
-                &honours_by_level(corpus, r, shared, DOSSIER_ROOT, &y.writeups),
+                &honours_by_level(corpus, r, shared, LIST_ROOT, &y.writeups),
             );
             diags = dossier(corpus, r, shared, &y.writeups, &mut ctx);
             "dossier.html"
@@ -536,12 +218,12 @@ fn cluster_summary(corpus: &Corpus, r: &Renderer, ci: usize) -> ClusterSummary {
     let latest = c
         .writeups
         .last()
-        .map(|&w| row(corpus, &corpus.writeups[w], &r.i18n, r.language()));
+        .map(|&w| row(&r.urls, corpus, &corpus.writeups[w], &r.i18n, r.language()));
     ClusterSummary {
         name: cluster_name(&c.key, &r.i18n),
-        csv_url: cluster_csv_url(&c.key),
+        csv_url: r.urls.cluster_csv(&c.key),
         number: c.key.number,
-        url: cluster_url(&c.key),
+        url: r.urls.cluster(&c.key),
         conferences: c.writeups.len(),
         // Reported years only: the year after a handover has no write-up yet.
         first_year: c.years.iter().find(|y| y.reported()).map(|y| y.year),
@@ -550,7 +232,12 @@ fn cluster_summary(corpus: &Corpus, r: &Renderer, ci: usize) -> ClusterSummary {
             .years
             .iter()
             .rfind(|y| !y.members.is_empty())
-            .map(|y| y.members.iter().map(|m| unit_link(corpus, m)).collect())
+            .map(|y| {
+                y.members
+                    .iter()
+                    .map(|m| unit_link(&r.urls, corpus, m))
+                    .collect()
+            })
             .unwrap_or_default(),
         latest,
     }
@@ -586,7 +273,7 @@ fn home(corpus: &Corpus, r: &Renderer, ctx: &mut Context) -> Vec<Diagnostic> {
         .iter()
         .map(|y| Link {
             name: y.year.to_string(),
-            url: year_url(y.year),
+            url: r.urls.year(y.year),
         })
         .collect();
     ctx.insert("years", &years);
@@ -646,7 +333,7 @@ struct RoleView {
 }
 
 fn role_view(corpus: &Corpus, r: &Renderer, h: &crate::model::RoleHolder) -> RoleView {
-    let link = unit_link(corpus, &h.unit);
+    let link = unit_link(&r.urls, corpus, &h.unit);
     let w = &corpus.writeups[h.source];
     RoleView {
         name: link.name,
@@ -654,21 +341,25 @@ fn role_view(corpus: &Corpus, r: &Renderer, h: &crate::model::RoleHolder) -> Rol
         basis: h.basis,
         source: Link {
             name: r.language().format_date(w.date),
-            url: conference_url(w),
+            url: r.urls.conference(&w.slug),
         },
     }
 }
 
 fn cluster(corpus: &Corpus, r: &Renderer, shared: &Shared, ci: usize, ctx: &mut Context) {
     let c = &corpus.clusters[ci];
-    let links =
-        |names: &[String]| -> Vec<Link> { names.iter().map(|n| unit_link(corpus, n)).collect() };
+    let links = |names: &[String]| -> Vec<Link> {
+        names
+            .iter()
+            .map(|n| unit_link(&r.urls, corpus, n))
+            .collect()
+    };
     let years: Vec<ClusterYearView> = c
         .years
         .iter()
         .map(|y| ClusterYearView {
             year: y.year,
-            url: year_url(y.year),
+            url: r.urls.year(y.year),
             reported: y.reported(),
             members: links(&y.members),
             joined: links(&y.joined),
@@ -681,7 +372,7 @@ fn cluster(corpus: &Corpus, r: &Renderer, shared: &Shared, ci: usize, ctx: &mut 
                 let w = &corpus.writeups[a.source];
                 Link {
                     name: r.language().format_date(w.date),
-                    url: conference_url(w),
+                    url: r.urls.conference(&w.slug),
                 }
             }),
             conferences: y.conferences.len(),
@@ -696,155 +387,11 @@ fn cluster(corpus: &Corpus, r: &Renderer, shared: &Shared, ci: usize, ctx: &mut 
 }
 
 #[derive(Serialize)]
-struct HonourView {
-    title: String,
-    /// The honour's page.
-    url: String,
-    status: &'static str,
-    status_label: String,
-    to: Vec<Link>,
-    collectives: Option<u64>,
-    individuals: Option<u64>,
-}
-
-#[derive(Serialize)]
-struct ConferenceView {
-    #[serde(flatten)]
-    row: ConferenceRow,
-    members: Vec<Link>,
-    honours: Vec<HonourView>,
-    /// Some honour states a count: else the table has no count columns.
-    honours_counted: bool,
-    leader: Option<Link>,
-    deputy: Option<Link>,
-    handover_leader: Option<Link>,
-    handover_deputy: Option<Link>,
-    source: Option<String>,
-    source_is_url: bool,
-    author: Option<String>,
-    /// The tags that have a page.
-    tags: Vec<Link>,
-    year_url: String,
-}
-
-/// The facts of one write-up, for its page and for dossiers.
-fn conference_view(corpus: &Corpus, r: &Renderer, w: &crate::model::WriteUp) -> ConferenceView {
-    let t = &r.i18n;
-    ConferenceView {
-        row: row(corpus, w, t, r.language()),
-        members: w.members.iter().map(|m| unit_link(corpus, m)).collect(),
-        honours: w
-            .honours
-            .iter()
-            .map(|h| HonourView {
-                title: h.title.clone(),
-                url: honour_url(&h.slug),
-                status: h.status.as_str(),
-                status_label: status_label(h.status, t),
-                to: h.to.iter().map(|u| unit_link(corpus, u)).collect(),
-                collectives: h.collectives,
-                individuals: h.individuals,
-            })
-            .collect(),
-        honours_counted: w
-            .honours
-            .iter()
-            .any(|h| h.collectives.is_some() || h.individuals.is_some()),
-        leader: w.leader.as_deref().map(|n| unit_link(corpus, n)),
-        deputy: w.deputy.as_deref().map(|n| unit_link(corpus, n)),
-        handover_leader: w.handover.leader.as_deref().map(|n| unit_link(corpus, n)),
-        handover_deputy: w.handover.deputy.as_deref().map(|n| unit_link(corpus, n)),
-        source_is_url: w
-            .source
-            .as_deref()
-            .is_some_and(|s| s.starts_with("http://") || s.starts_with("https://")),
-        source: w.source.clone(),
-        author: w.author.clone(),
-        tags: w
-            .tags
-            .iter()
-            .filter_map(|name| {
-                let slug = crate::text::slugify(name);
-                (!slug.is_empty()).then(|| Link {
-                    name: name.clone(),
-                    url: tag_url(&slug),
-                })
-            })
-            .collect(),
-        year_url: year_url(w.year),
-    }
-}
-
-#[derive(Serialize)]
-struct DossierEntry<'a> {
-    anchor: String,
-    url: String,
-    title: &'a str,
-    facts_html: String,
-    body: String,
-}
-
-#[derive(Serialize)]
 struct TocEntry<'a> {
     anchor: String,
     title: &'a str,
     date: String,
     date_iso: String,
-}
-
-fn anchor(w: &crate::model::WriteUp) -> String {
-    format!("hn-{}", w.slug.replace('/', "-"))
-}
-
-#[derive(Serialize)]
-pub(crate) struct FactsView {
-    page: ConferenceView,
-    cluster_link: Option<Link>,
-}
-
-/// What facts_items.html shows for each write-up at `idx`.
-pub(crate) fn facts_views(corpus: &Corpus, r: &Renderer, idx: &[usize]) -> Vec<FactsView> {
-    idx.iter()
-        .map(|&i| {
-            let w = &corpus.writeups[i];
-            FactsView {
-                page: conference_view(corpus, r, w),
-                cluster_link: w.cluster.as_ref().map(|k| cluster_link(k, &r.i18n)),
-            }
-        })
-        .collect()
-}
-
-/// The entries of a dossier (facts and body of each write-up), to render with
-/// dossier_entries.html at `DOSSIER_ROOT`.
-pub(crate) fn dossier_entries<'c>(
-    corpus: &'c Corpus,
-    r: &Renderer,
-    shared: &Shared,
-    idx: &[usize],
-) -> Result<Vec<impl Serialize + 'c>, Diagnostic> {
-    let fresh;
-    let pieces: Vec<&super::rows::Piece> = match shared.pieces {
-        Some(map) => idx.iter().filter_map(|i| map.get(i)).collect(),
-        None => {
-            fresh = r.render_pieces(corpus, shared, idx)?;
-            fresh.iter().collect()
-        }
-    };
-    Ok(idx
-        .iter()
-        .zip(pieces)
-        .map(|(&i, p)| {
-            let w = &corpus.writeups[i];
-            DossierEntry {
-                anchor: anchor(w),
-                url: conference_url(w),
-                title: &w.title,
-                facts_html: p.facts_at(DOSSIER_ROOT),
-                body: p.body_at(DOSSIER_ROOT),
-            }
-        })
-        .collect())
 }
 
 /// A printable page holding every write-up of a cluster or a year, in order:
@@ -887,7 +434,7 @@ fn dossier(
                 .collect(),
             Vec::new(),
         ),
-        None => match r.render_dossier_entries(corpus, shared, idx) {
+        None => match r.render_dossier_entries(corpus, &shared.piece_source(), idx) {
             Ok(parts) => (parts.concat(), Vec::new()),
             Err(d) => (String::new(), vec![d]),
         },
@@ -914,9 +461,6 @@ fn css_string(s: &str) -> String {
 /// Stands where a dossier's entries go, in a shell rendered for streaming.
 pub(crate) const DOSSIER_MARK: &str = "\u{1e}baocao-dossier-entries\u{1e}";
 
-/// Dossiers stand two folders deep: cum/<cluster>/ho-so.html, nam/<year>/ho-so.html.
-pub(crate) const DOSSIER_ROOT: &str = "../../";
-
 fn conference(
     corpus: &Corpus,
     r: &Renderer,
@@ -933,7 +477,7 @@ fn conference(
             let pos = c.writeups.binary_search(&i).ok();
             let at = |p: Option<usize>| {
                 p.and_then(|p| c.writeups.get(p))
-                    .map(|&x| row(corpus, &corpus.writeups[x], t, r.language()))
+                    .map(|&x| row(&r.urls, corpus, &corpus.writeups[x], t, r.language()))
             };
             (
                 at(pos.and_then(|p| p.checked_sub(1))),
@@ -942,14 +486,14 @@ fn conference(
         }
         None => (None, None),
     };
-    let page_root = "../".repeat(conference_url(w).matches('/').count());
+    let page_root = root_of(&r.urls.conference(&w.slug));
     let (facts_html, body, diags) = match shared.pieces.and_then(|p| p.get(&i)) {
         Some(p) => (
             p.facts_at(&page_root),
             p.body_at(&page_root),
             p.diags.clone(),
         ),
-        None => match r.render_pieces(corpus, shared, &[i]) {
+        None => match r.render_pieces(corpus, &shared.slug_by_rel, &[i]) {
             Ok(mut ps) => match ps.pop() {
                 Some(p) => (p.facts_at(&page_root), p.body_at(&page_root), p.diags),
                 None => (String::new(), String::new(), Vec::new()),
@@ -961,7 +505,7 @@ fn conference(
     ctx.insert("page", &view);
     ctx.insert(
         "cluster_link",
-        &w.cluster.as_ref().map(|k| cluster_link(k, t)),
+        &w.cluster.as_ref().map(|k| cluster_link(&r.urls, k, t)),
     );
     ctx.insert("prev", &prev);
     ctx.insert("next", &next);
@@ -984,17 +528,17 @@ fn unit(corpus: &Corpus, r: &Renderer, shared: &Shared, ui: usize, ctx: &mut Con
         .iter()
         .map(|&(year, ci)| MembershipView {
             year,
-            year_url: year_url(year),
-            cluster: cluster_link(&corpus.clusters[ci].key, t),
+            year_url: r.urls.year(year),
+            cluster: cluster_link(&r.urls, &corpus.clusters[ci].key, t),
         })
         .collect();
-    let root = root_of(&super::context::unit_url(&u.slug));
+    let root = root_of(&r.urls.unit(&u.slug));
     let honours = group_by_level(corpus, r, shared, &root, u.honours.iter().copied());
     ctx.insert(
         "unit",
         &Link {
             name: u.name.clone(),
-            url: super::context::unit_url(&u.slug),
+            url: r.urls.unit(&u.slug),
         },
     );
     ctx.insert("memberships", &memberships);
@@ -1018,11 +562,11 @@ fn unit(corpus: &Corpus, r: &Renderer, shared: &Shared, ui: usize, ctx: &mut Con
                 .years
                 .binary_search_by_key(&role.year, |y| y.year)
                 .ok()
-                .map(|_| year_url(role.year)),
+                .map(|_| r.urls.year(role.year)),
             role: t
                 .get(if role.leader { "leader" } else { "deputy" })
                 .to_string(),
-            cluster: cluster_link(&corpus.clusters[role.cluster].key, t),
+            cluster: cluster_link(&r.urls, &corpus.clusters[role.cluster].key, t),
             basis: role.basis,
         })
         .collect();
@@ -1056,7 +600,7 @@ fn year(corpus: &Corpus, r: &Renderer, shared: &Shared, yi: usize, ctx: &mut Con
         .cluster_years(y.year)
         .into_iter()
         .map(|(ci, cy)| YearClusterView {
-            cluster: cluster_link(&corpus.clusters[ci].key, t),
+            cluster: cluster_link(&r.urls, &corpus.clusters[ci].key, t),
             conferences: cy.conferences.len(),
             totals: cy.totals(),
             has_awards: cy.awards.is_some(),
@@ -1065,7 +609,7 @@ fn year(corpus: &Corpus, r: &Renderer, shared: &Shared, yi: usize, ctx: &mut Con
     let nav = |i: Option<usize>| {
         i.and_then(|i| corpus.years.get(i)).map(|y| Link {
             name: y.year.to_string(),
-            url: year_url(y.year),
+            url: r.urls.year(y.year),
         })
     };
     ctx.insert("year", &y.year);
@@ -1076,7 +620,7 @@ fn year(corpus: &Corpus, r: &Renderer, shared: &Shared, yi: usize, ctx: &mut Con
         &super::rows::join(shared.rows, corpus, &y.writeups, false),
     );
     ctx.insert("clusters", &clusters);
-    let root = root_of(&year_url(y.year));
+    let root = root_of(&r.urls.year(y.year));
     ctx.insert(
         "honours",
         &honours_by_level(corpus, r, shared, &root, &y.writeups),
@@ -1084,226 +628,6 @@ fn year(corpus: &Corpus, r: &Renderer, shared: &Shared, yi: usize, ctx: &mut Con
     ctx.insert("totals", &corpus.year_totals(y.year));
     ctx.insert("prev_year", &nav(yi.checked_sub(1)));
     ctx.insert("next_year", &nav(Some(yi + 1)));
-}
-
-/// An honour's status in words: "Đề nghị", "Được tặng".
-fn status_label(status: crate::model::HonourStatus, t: &super::I18n) -> String {
-    t.get(&format!("honour_status_{}", status.as_str()))
-        .to_string()
-}
-
-fn level_label(level: HonourLevel, t: &super::I18n) -> String {
-    t.get(&format!("honour_level_{}", level.as_str()))
-        .to_string()
-}
-
-/// One honour of one write-up: a title proposed for or given to units, or
-/// counted.
-#[derive(Serialize)]
-struct HonourUseView {
-    title: String,
-    /// The honour's page.
-    url: String,
-    year: i32,
-    year_url: String,
-    status: &'static str,
-    status_label: String,
-    to: Vec<Link>,
-    /// The counts in words ("18 tập thể, 56 cá nhân"), when counted.
-    counts: Option<String>,
-    cluster: Option<Link>,
-    /// The conference, named by its kind and date.
-    conference: Link,
-}
-
-fn honour_use(corpus: &Corpus, r: &Renderer, (wi, hi): (usize, usize)) -> HonourUseView {
-    let w = &corpus.writeups[wi];
-    let h = &w.honours[hi];
-    let t = &r.i18n;
-    HonourUseView {
-        title: h.title.clone(),
-        url: honour_url(&h.slug),
-        year: w.year,
-        year_url: year_url(w.year),
-        status: h.status.as_str(),
-        status_label: status_label(h.status, t),
-        to: h.to.iter().map(|u| unit_link(corpus, u)).collect(),
-        counts: counts_text(h, r),
-        cluster: w.cluster.as_ref().map(|k| cluster_link(k, t)),
-        conference: Link {
-            name: format!(
-                "{} {}",
-                t.get(&format!("kind_{}", w.kind.as_str())),
-                r.language().format_date(w.date)
-            ),
-            url: conference_url(w),
-        },
-    }
-}
-
-/// "18 tập thể, 56 cá nhân": the counts an honour states.
-fn counts_text(h: &crate::model::Honour, r: &Renderer) -> Option<String> {
-    let sep = r.language().thousands_sep();
-    let parts: Vec<String> = [
-        (h.collectives, "honour_collectives"),
-        (h.individuals, "honour_individuals"),
-    ]
-    .into_iter()
-    .filter_map(|(n, key)| {
-        n.map(|n| {
-            format!(
-                "{} {}",
-                crate::text::group_thousands(n, sep),
-                r.i18n.get(key)
-            )
-        })
-    })
-    .collect();
-    (!parts.is_empty()).then(|| parts.join(", "))
-}
-
-/// Honour uses under a heading: a level, or a year.
-#[derive(Serialize)]
-struct HonourGroup {
-    name: String,
-    /// The heading's page (a year's), if any.
-    url: Option<String>,
-    uses: Vec<HonourUseView>,
-}
-
-/// The way back to the site root from the page at `path`.
-fn root_of(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
-}
-
-/// Honour uses under a level's heading, their table rows already written:
-/// a unit or year page lists thousands, too many for a template loop.
-#[derive(Serialize)]
-struct LevelRows {
-    name: String,
-    rows_html: String,
-}
-
-/// `uses` grouped by level (highest first), then by title, year and order,
-/// as rows of honour_macros.html's `by_level` table for a page at `root`.
-fn group_by_level(
-    corpus: &Corpus,
-    r: &Renderer,
-    shared: &Shared,
-    root: &str,
-    uses: impl Iterator<Item = (usize, usize)>,
-) -> Vec<LevelRows> {
-    let mut uses: Vec<(usize, usize)> = uses.collect();
-    uses.sort_by(|&a, &b| {
-        let key = |(wi, hi): (usize, usize)| {
-            let w = &corpus.writeups[wi];
-            let h = &w.honours[hi];
-            (h.level, &h.slug, w.year, wi, hi)
-        };
-        key(a).cmp(&key(b))
-    });
-    let mut groups: Vec<(HonourLevel, LevelRows)> = Vec::new();
-    for u in uses {
-        let level = corpus.writeups[u.0].honours[u.1].level;
-        if groups.last().is_none_or(|(l, _)| *l != level) {
-            groups.push((
-                level,
-                LevelRows {
-                    name: level_label(level, &r.i18n),
-                    rows_html: String::new(),
-                },
-            ));
-        }
-        if let Some((_, g)) = groups.last_mut() {
-            shared
-                .honour_rows
-                .push(corpus, r, u, root, &mut g.rows_html);
-        }
-    }
-    groups.into_iter().map(|(_, g)| g).collect()
-}
-
-/// Every honour of the write-ups at `idx`, grouped by level.
-fn honours_by_level(
-    corpus: &Corpus,
-    r: &Renderer,
-    shared: &Shared,
-    root: &str,
-    idx: &[usize],
-) -> Vec<LevelRows> {
-    group_by_level(
-        corpus,
-        r,
-        shared,
-        root,
-        idx.iter()
-            .flat_map(|&wi| (0..corpus.writeups[wi].honours.len()).map(move |hi| (wi, hi))),
-    )
-}
-
-#[derive(Serialize)]
-struct HonourSummary {
-    title: String,
-    url: String,
-    #[serde(flatten)]
-    tally: crate::model::HonourTally,
-}
-
-#[derive(Serialize)]
-struct LevelGroup {
-    name: String,
-    id: &'static str,
-    titles: Vec<HonourSummary>,
-}
-
-fn honours_index(corpus: &Corpus, r: &Renderer, ctx: &mut Context) {
-    let mut levels: Vec<LevelGroup> = Vec::new();
-    // `Corpus::honours` is by level, highest first.
-    for (i, t) in corpus.honours.iter().enumerate() {
-        let summary = HonourSummary {
-            title: t.title.clone(),
-            url: honour_url(&t.slug),
-            tally: corpus.honour_tally(i),
-        };
-        match levels.last_mut() {
-            Some(g) if g.id == t.level.as_str() => g.titles.push(summary),
-            _ => levels.push(LevelGroup {
-                name: level_label(t.level, &r.i18n),
-                id: t.level.as_str(),
-                titles: vec![summary],
-            }),
-        }
-    }
-    ctx.insert("levels", &levels);
-}
-
-fn honour_page(corpus: &Corpus, r: &Renderer, i: usize, ctx: &mut Context) {
-    let title = &corpus.honours[i];
-    // Oldest year first, like the cluster timelines and the years page.
-    let mut uses = title.uses.clone();
-    uses.sort_by_key(|&(wi, hi)| (corpus.writeups[wi].year, wi, hi));
-    let mut years: Vec<HonourGroup> = Vec::new();
-    for u in uses {
-        let view = honour_use(corpus, r, u);
-        match years.last_mut() {
-            Some(g) if g.uses[0].year == view.year => g.uses.push(view),
-            _ => years.push(HonourGroup {
-                name: view.year.to_string(),
-                url: Some(view.year_url.clone()),
-                uses: vec![view],
-            }),
-        }
-    }
-    ctx.insert(
-        "honour",
-        &HonourSummary {
-            title: title.title.clone(),
-            url: honour_url(&title.slug),
-            tally: corpus.honour_tally(i),
-        },
-    );
-    ctx.insert("level", &level_label(title.level, &r.i18n));
-    ctx.insert("years", &years);
 }
 
 #[cfg(test)]
@@ -1316,7 +640,3 @@ mod tests {
         assert_eq!(css_string("a\"b</style>\\"), "a\\22 b\\3c /style\\3e \\5c ");
     }
 }
-
-#[cfg(test)]
-#[path = "pages_tests.rs"]
-mod plan_tests;

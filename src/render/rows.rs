@@ -14,8 +14,8 @@ use super::{template_error, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::model::Corpus;
 
-/// The way back to the site root from the list pages (cum/x/, don-vi/x/, nam/x/).
-pub const LIST_ROOT: &str = "../../";
+/// The way back to the site root from the list pages, where the cached rows go.
+pub use crate::urls::LIST_ROOT;
 const SEP: &str = "\u{1e}";
 /// `SEP` is this one ASCII byte, so splitting bytes on it never cuts a character.
 const SEP_BYTE: u8 = 0x1e;
@@ -42,7 +42,15 @@ impl Renderer {
         in_chunks(idx, CHUNK, |chunk| {
             let rows: Vec<ConferenceRow> = chunk
                 .iter()
-                .map(|&i| row(corpus, &corpus.writeups[i], &self.i18n, self.language()))
+                .map(|&i| {
+                    row(
+                        &self.urls,
+                        corpus,
+                        &corpus.writeups[i],
+                        &self.i18n,
+                        self.language(),
+                    )
+                })
                 .collect();
             let table = self.render_split("conference_rows.html", &rows, root)?;
             let timeline = self.render_split("timeline_items.html", &rows, root)?;
@@ -71,7 +79,7 @@ impl Renderer {
     }
 
     /// A context for the split templates: the translations, `root` and `sep`.
-    fn split_context(&self, root: &str) -> Context {
+    pub(super) fn split_context(&self, root: &str) -> Context {
         let mut ctx = self.base_context.clone();
         ctx.insert("root", root);
         ctx.insert("sep", SEP);
@@ -81,7 +89,7 @@ impl Renderer {
     /// Renders `template`, which outputs `SEP` after each of `n` items, and
     /// returns the items. White space around an item is not part of it:
     /// trimmed, an item renders the same whichever chunk it falls in.
-    fn render_parts(
+    pub(super) fn render_parts(
         &self,
         template: &str,
         ctx: &Context,
@@ -91,7 +99,7 @@ impl Renderer {
         let mut bytes = Vec::with_capacity(n * 2048);
         self.tera
             .render_to(template, ctx, &mut bytes)
-            .map_err(|e| template_error(&e, &self.config))?;
+            .map_err(|e| template_error(&e, &self.config, &self.theme.origins))?;
         // Tera writes only text; one fast check instead of std's per-part one.
         let html = simdutf8::basic::from_utf8(&bytes)
             .map_err(|_| template_error_text(template, "it output text that is not UTF-8", self))?;
@@ -115,108 +123,9 @@ impl Renderer {
     }
 }
 
-/// Stands for the way back to the site root in pieces rendered once for
-/// pages at different depths (ASCII, so Markdown's URL escaping keeps it).
-const ROOT_MARK: &str = "~baocao~root~/";
-
-/// A write-up's facts panel and body, rendered once with `ROOT_MARK` for root.
-#[derive(Debug, Clone)]
-pub struct Piece {
-    facts: String,
-    body: String,
-    /// Problems of the body (links to missing write-ups).
-    pub diags: Vec<Diagnostic>,
-}
-
-impl Piece {
-    pub fn facts_at(&self, root: &str) -> String {
-        at_root(&self.facts, root)
-    }
-
-    pub fn body_at(&self, root: &str) -> String {
-        at_root(&self.body, root)
-    }
-}
-
-/// `s` with every `ROOT_MARK` replaced by `root` (memchr's search: these
-/// strings are copied for every page and dossier entry).
-fn at_root(s: &str, root: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut last = 0;
-    for at in memchr::memmem::find_iter(s.as_bytes(), ROOT_MARK) {
-        out.push_str(&s[last..at]);
-        out.push_str(root);
-        last = at + ROOT_MARK.len();
-    }
-    out.push_str(&s[last..]);
-    out
-}
-
-impl Renderer {
-    /// Renders the facts and bodies of the write-ups at `idx`, in parallel chunks.
-    pub fn render_pieces(
-        &self,
-        corpus: &Corpus,
-        shared: &super::pages::Shared,
-        idx: &[usize],
-    ) -> Result<Vec<Piece>, Diagnostic> {
-        let targets = super::markdown::LinkTargets {
-            slug_by_rel: &shared.slug_by_rel,
-            trust_html: self.config.trust_html,
-        };
-        in_chunks(idx, 64, |chunk| {
-            let views = super::pages::facts_views(corpus, self, chunk);
-            let mut ctx = self.split_context(ROOT_MARK);
-            ctx.insert("pages", &views);
-            let facts = self.render_parts(
-                "facts_items.html",
-                &ctx,
-                chunk.len(),
-                "it must output `{{ sep | safe }}` after each of `pages`",
-            )?;
-            Ok(chunk
-                .iter()
-                .zip(facts)
-                .map(|(&i, facts)| {
-                    let w = &corpus.writeups[i];
-                    let (mut body, diags) = super::markdown::render_body_at(w, &targets, ROOT_MARK);
-                    body.push_str(&crate::assets::html::sections(
-                        w,
-                        &self.i18n,
-                        self.language(),
-                        ROOT_MARK,
-                    ));
-                    Piece { facts, body, diags }
-                })
-                .collect())
-        })
-    }
-
-    /// Renders the dossier entries of the write-ups at `idx`, in parallel chunks.
-    pub fn render_dossier_entries(
-        &self,
-        corpus: &Corpus,
-        shared: &super::pages::Shared,
-        idx: &[usize],
-    ) -> Result<Vec<String>, Diagnostic> {
-        in_chunks(idx, 64, |chunk| {
-            let entries = super::pages::dossier_entries(corpus, self, shared, chunk)?;
-            let mut ctx = self.split_context(super::pages::DOSSIER_ROOT);
-            ctx.insert("entries", &entries);
-            let parts = self.render_parts(
-                "dossier_entries.html",
-                &ctx,
-                chunk.len(),
-                "it must output `{{ sep | safe }}` after each entry",
-            )?;
-            Ok(parts)
-        })
-    }
-}
-
 /// `each` run on chunks of `idx` in parallel, its results joined in order; the
 /// first error (in order) is the answer.
-fn in_chunks<T: Send>(
+pub(super) fn in_chunks<T: Send>(
     idx: &[usize],
     size: usize,
     each: impl Fn(&[usize]) -> Result<Vec<T>, Diagnostic> + Sync,
@@ -305,19 +214,4 @@ pub fn join_by_year(cache: &RowCache, corpus: &Corpus, idx: &[usize]) -> (Vec<Ye
         out.push_str("</tbody>\n");
     }
     (groups, out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_root_mark_is_replaced_everywhere() {
-        let s = format!("<a href=\"{ROOT_MARK}x.html\">{ROOT_MARK}</a>~ok");
-        assert_eq!(
-            at_root(&s, "../../"),
-            "<a href=\"../../x.html\">../../</a>~ok"
-        );
-        assert_eq!(at_root("plain", "../"), "plain");
-    }
 }

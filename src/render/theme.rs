@@ -1,13 +1,10 @@
 //! The theme: templates, translations and static files. The default theme is
 //! embedded in the binary; a theme folder on disk and the site's own `templates/`
-//! override it file by file.
+//! override it file by file (read by `site::theme`, not here: render does no
+//! disk I/O).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-use walkdir::WalkDir;
-
-use crate::diagnostics::Diagnostic;
 
 /// Embeds files of themes/default by their path inside the theme folder.
 macro_rules! default_theme {
@@ -48,107 +45,64 @@ const DEFAULT_THEME: &[(&str, &str)] = default_theme![
     "static/favicon.svg",
 ];
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Theme {
     /// Template name (e.g. "cluster.html") → source.
     pub templates: BTreeMap<String, String>,
     /// Translation file name (e.g. "vi.yaml") → source.
     pub i18n: BTreeMap<String, String>,
-    /// Static file path (e.g. "style.css") → bytes, copied to `static/`.
+    /// Static file path (e.g. "style.css") → bytes, copied to the assets folder.
     pub static_files: BTreeMap<String, Vec<u8>>,
+    /// Template name → the file it comes from, as the user would type it (for
+    /// error messages): `templates/…` (the site's), `themes/<name>/templates/…`,
+    /// or `themes/default/templates/…` (built in).
+    pub origins: BTreeMap<String, PathBuf>,
 }
 
+/// One file of a theme: its path inside the theme folder ("templates/base.html")
+/// and where it comes from, as the user would type it.
+pub type ThemeFile = (Vec<u8>, PathBuf);
+
 impl Theme {
-    /// Loads `name`: the embedded default, then `root/themes/<name>/`, then `root/templates/`.
-    pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
-        let mut files: BTreeMap<String, Vec<u8>> = DEFAULT_THEME
+    /// The built-in default theme's files, by their path inside the theme
+    /// folder: what a theme on disk overrides file by file.
+    pub fn default_files() -> BTreeMap<String, ThemeFile> {
+        DEFAULT_THEME
             .iter()
-            .map(|(p, s)| (p.to_string(), s.as_bytes().to_vec()))
-            .collect();
-        let dir = root.join("themes").join(name);
-        if dir.is_dir() {
-            overlay(&mut files, &dir, "")?;
-        } else if name != "default" {
-            return Err(Diagnostic::error(
-                PathBuf::from(crate::config::CONFIG_FILE),
-                msg!("theme-missing", theme = name),
-            )
-            .with_help(msg!(
-                "help-theme-missing",
-                folder = dir.display().to_string()
-            )));
-        }
-        let site_templates = root.join("templates");
-        if site_templates.is_dir() {
-            overlay(&mut files, &site_templates, "templates/")?;
-        }
-        let mut theme = Theme {
-            templates: BTreeMap::new(),
-            i18n: BTreeMap::new(),
-            static_files: BTreeMap::new(),
-        };
-        for (path, bytes) in files {
+            .map(|(p, s)| {
+                let origin = Path::new("themes/default").join(p);
+                (p.to_string(), (s.as_bytes().to_vec(), origin))
+            })
+            .collect()
+    }
+
+    /// The theme made of these files, by their path inside the theme folder;
+    /// files outside `templates/`, `i18n/` and `static/` are not the theme's.
+    pub fn from_files(files: BTreeMap<String, ThemeFile>) -> Theme {
+        let mut theme = Theme::default();
+        for (path, (bytes, origin)) in files {
             let text = || String::from_utf8_lossy(&bytes).into_owned();
             if let Some(name) = path.strip_prefix("templates/") {
                 theme.templates.insert(name.to_string(), text());
+                theme.origins.insert(name.to_string(), origin);
             } else if let Some(name) = path.strip_prefix("i18n/") {
                 theme.i18n.insert(name.to_string(), text());
             } else if let Some(name) = path.strip_prefix("static/") {
                 theme.static_files.insert(name.to_string(), bytes);
             }
         }
-        Ok(theme)
+        theme
     }
 }
 
-/// The file a template of the theme `name` comes from, as the user would
-/// type it: the site's `templates/` folder overrides the theme's folder, which
+/// The file the template `template` comes from, as the user would type it:
+/// the site's `templates/` folder overrides the theme's folder, which
 /// overrides the built-in default (shown as `themes/default/templates/…`).
-pub fn template_origin(root: &Path, name: &str, template: &str) -> PathBuf {
-    let site = Path::new("templates").join(template);
-    if root.join(&site).is_file() {
-        return site;
-    }
-    let themed = Path::new("themes")
-        .join(name)
-        .join("templates")
-        .join(template);
-    if root.join(&themed).is_file() {
-        return themed;
-    }
-    Path::new("themes/default/templates").join(template)
-}
-
-/// Adds every file under `dir` to `files`, keyed by `prefix` + its relative path.
-fn overlay(
-    files: &mut BTreeMap<String, Vec<u8>>,
-    dir: &Path,
-    prefix: &str,
-) -> Result<(), Diagnostic> {
-    for entry in WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry
-            .map_err(|e| Diagnostic::error(dir, msg!("theme-unreadable", error = e.to_string())))?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(dir)
-            .unwrap_or(entry.path())
-            .to_string_lossy()
-            .replace('\\', "/");
-        if rel.split('/').any(|part| part.starts_with('.')) {
-            continue;
-        }
-        let bytes = std::fs::read(entry.path()).map_err(|e| {
-            Diagnostic::error(
-                entry.path(),
-                msg!("theme-file-unreadable", error = e.to_string()),
-            )
-        })?;
-        files.insert(format!("{prefix}{rel}"), bytes);
-    }
-    Ok(())
+pub fn template_origin(origins: &BTreeMap<String, PathBuf>, template: &str) -> PathBuf {
+    origins
+        .get(template)
+        .cloned()
+        .unwrap_or_else(|| Path::new("themes/default/templates").join(template))
 }
 
 /// `source` with each `{{ t.key }}` replaced by the translation it shows:

@@ -2,7 +2,7 @@
 //! page works from file:// (where fetch of local files is refused; a script
 //! tag is not) and loads only what a query needs.
 //!
-//! Under `tim-kiem/`:
+//! In the search folder (`urls::Urls::search_file`):
 //!
 //! - `search-index.js`: what the page loads first, small and of a size that does not
 //!   grow with the write-ups' text: the number of docs, the chunk sizes, the names of
@@ -31,8 +31,9 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Corpus, WriteUp};
-use crate::render::context::{cluster_name, cluster_url, conference_url};
+use crate::render::context::cluster_name;
 use crate::render::I18n;
+use crate::urls::Urls;
 
 /// Docs per `docs/<n>.js`.
 pub const DOC_CHUNK: usize = 128;
@@ -40,8 +41,6 @@ pub const DOC_CHUNK: usize = 128;
 pub const TEXT_CHUNK: usize = 8;
 /// Write-ups made at once (a multiple of [`TEXT_CHUNK`]).
 const BATCH: usize = TEXT_CHUNK * 128;
-/// The folder of the index, under the output.
-pub const DIR: &str = "tim-kiem";
 
 /// Where a hit is: the bits of a posting's fields.
 pub const IN_TITLE: u8 = 1;
@@ -376,6 +375,7 @@ pub fn write_index<'a>(
     corpus: &'a Corpus,
     t: &I18n,
     config: &Config,
+    urls: &Urls,
     aliases: &Aliases,
     emit: &(dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync),
 ) -> Result<(), Diagnostic> {
@@ -390,7 +390,7 @@ pub fn write_index<'a>(
         .iter()
         .map(|c| cluster_name(&c.key, t))
         .collect();
-    let honours = honour_docs(corpus, t, config);
+    let honours = honour_docs(urls, corpus, t, config);
     // The texts of the docs from here on are written at the end, with the
     // honour pages' (whose texts share the last chunk of the write-ups').
     let tail = if honours.is_empty() {
@@ -409,10 +409,10 @@ pub fn write_index<'a>(
                 let n = first / TEXT_CHUNK + k;
                 let (mut docs, terms): (Vec<Doc>, Vec<DocTerms>) = chunk
                     .iter()
-                    .map(|w| writeup_doc(corpus, w, &clusters, config, aliases))
+                    .map(|w| writeup_doc(urls, corpus, w, &clusters, config, aliases))
                     .unzip();
                 if n * TEXT_CHUNK < tail {
-                    write_texts(n, &docs, emit)?;
+                    write_texts(urls, n, &docs, emit)?;
                     for d in &mut docs {
                         d.text = String::new();
                     }
@@ -459,7 +459,7 @@ pub fn write_index<'a>(
         docs.push(doc);
     }
     for (i, chunk) in docs[tail..].chunks(TEXT_CHUNK).enumerate() {
-        write_texts(tail / TEXT_CHUNK + i, chunk, emit)?;
+        write_texts(urls, tail / TEXT_CHUNK + i, chunk, emit)?;
     }
 
     let postings = merger.finish();
@@ -508,7 +508,7 @@ pub fn write_index<'a>(
             .clusters
             .iter()
             .zip(&clusters)
-            .map(|(c, name)| (name.as_str(), cluster_url(&c.key)))
+            .map(|(c, name)| (name.as_str(), urls.cluster(&c.key)))
             .collect(),
         kinds: &kinds,
         years: &years,
@@ -516,7 +516,7 @@ pub fn write_index<'a>(
     let mut manifest = b"window.BAOCAO_SEARCH_META=".to_vec();
     json(&mut manifest, &meta);
     manifest.extend_from_slice(b";\n");
-    emit(format!("{DIR}/search-index.js"), manifest)?;
+    emit(urls.search_index(), manifest)?;
 
     // Facets: three characters a doc (cluster + 1, year - first year, kind).
     let kind_index = |k: &str| kinds.iter().position(|(n, _)| *n == k).unwrap_or(0);
@@ -534,7 +534,7 @@ pub fn write_index<'a>(
     let mut bytes = b"BAOCAO_SEARCH.facets(".to_vec();
     json(&mut bytes, &facets);
     bytes.extend_from_slice(b");\n");
-    emit(format!("{DIR}/facets.js"), bytes)?;
+    emit(urls.search_file("facets.js"), bytes)?;
 
     // The docs table and the texts, a chunk a file.
     docs.par_chunks(DOC_CHUNK)
@@ -551,19 +551,20 @@ pub fn write_index<'a>(
             let mut bytes = format!("BAOCAO_SEARCH.docs({n},").into_bytes();
             json(&mut bytes, &rows);
             bytes.extend_from_slice(b");\n");
-            emit(format!("{DIR}/docs/{n}.js"), bytes)
+            emit(urls.search_file(&format!("docs/{n}.js")), bytes)
         })?;
     // The term shards and their positions.
     let groups = shards.group(&postings);
     groups.par_iter().try_for_each(|(name, members)| {
         let (idx, pos) = shard_files(name, members);
-        emit(format!("{DIR}/idx/{name}.js"), idx)?;
-        emit(format!("{DIR}/idx/{name}.pos.js"), pos)
+        emit(urls.search_file(&format!("idx/{name}.js")), idx)?;
+        emit(urls.search_file(&format!("idx/{name}.pos.js")), pos)
     })
 }
 
 /// The doc of a write-up and its words.
 fn writeup_doc<'a>(
+    urls: &Urls,
     corpus: &Corpus,
     w: &'a WriteUp,
     clusters: &[String],
@@ -578,7 +579,7 @@ fn writeup_doc<'a>(
     let text = plain_text(&w.body);
     let words = writeup_terms(w, cluster.map(|i| clusters[i].as_str()), &text, aliases);
     let doc = Doc {
-        url: conference_url(w),
+        url: urls.conference(&w.slug),
         title: &w.title,
         iso: w.date.to_string(),
         shown: config.language.format_date(w.date),
@@ -594,6 +595,7 @@ fn writeup_doc<'a>(
 
 /// `txt/<n>.js`: the texts of these docs.
 fn write_texts(
+    urls: &Urls,
     n: usize,
     docs: &[Doc],
     emit: &(dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync),
@@ -602,7 +604,7 @@ fn write_texts(
     let mut bytes = format!("BAOCAO_SEARCH.text({n},").into_bytes();
     json(&mut bytes, &texts);
     bytes.extend_from_slice(b");\n");
-    emit(format!("{DIR}/txt/{n}.js"), bytes)
+    emit(urls.search_file(&format!("txt/{n}.js")), bytes)
 }
 
 /// A spelling's postings, encoded as they are written: `docs` holds base-36
@@ -777,7 +779,7 @@ fn json<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
 
 /// A doc per honour page: its title, its level and how often it was proposed
 /// and conferred.
-fn honour_docs<'a>(corpus: &'a Corpus, t: &I18n, config: &Config) -> Vec<Doc<'a>> {
+fn honour_docs<'a>(urls: &Urls, corpus: &'a Corpus, t: &I18n, config: &Config) -> Vec<Doc<'a>> {
     let num = |n: u64| crate::text::group_thousands(n, config.language.thousands_sep());
     corpus
         .honours
@@ -803,7 +805,7 @@ fn honour_docs<'a>(corpus: &'a Corpus, t: &I18n, config: &Config) -> Vec<Doc<'a>
                 num(tally.conferred),
             );
             Doc {
-                url: crate::render::pages::honour_url(&title.slug),
+                url: urls.honour(&title.slug),
                 title: title.title.as_str(),
                 iso: last.to_string(),
                 shown: years,

@@ -801,7 +801,7 @@ impl Validator<'_> {
                 .filter(|p| !p.is_empty())
                 .collect();
             if parts.is_empty() {
-                "hoi-nghi".to_string()
+                crate::urls::FALLBACK_SLUG.to_string()
             } else {
                 parts.join("/")
             }

@@ -41,7 +41,7 @@ fn small() -> Corpus {
 }
 
 fn paths(c: &Corpus, plan: &[PageSpec]) -> Vec<String> {
-    plan.iter().map(|p| p.path(c)).collect()
+    plan.iter().map(|p| p.path(&Urls::default(), c)).collect()
 }
 
 #[test]
@@ -79,7 +79,7 @@ fn the_feed_and_sitemap_exist_only_with_a_base_url() {
 #[test]
 fn pages_live_at_their_documented_paths() {
     let c = small();
-    let path = |spec: PageSpec| spec.path(&c);
+    let path = |spec: PageSpec| spec.path(&Urls::default(), &c);
     assert_eq!(path(PageSpec::Home), "index.html");
     assert_eq!(path(PageSpec::NotFound), "404.html");
     assert_eq!(path(PageSpec::Search), "tim-kiem/index.html");
@@ -128,7 +128,7 @@ fn pages_live_at_their_documented_paths() {
 fn html_pages_are_the_html_files_and_data_is_deferred() {
     let c = small();
     for spec in plan(&c, true) {
-        let path = spec.path(&c);
+        let path = spec.path(&Urls::default(), &c);
         assert_eq!(
             spec.is_html(),
             path.ends_with(".html"),
@@ -169,11 +169,12 @@ fn the_whole_site_outputs_are_planned_once_each() {
 
 #[test]
 fn urls_of_tags_honours_and_cluster_tables() {
-    assert_eq!(tag_url("an-ninh"), "chu-de/an-ninh/index.html");
-    assert_eq!(honour_url("bang-khen"), "danh-hieu/bang-khen/index.html");
+    let urls = Urls::default();
+    assert_eq!(urls.tag("an-ninh"), "chu-de/an-ninh/index.html");
+    assert_eq!(urls.honour("bang-khen"), "danh-hieu/bang-khen/index.html");
     let key = crate::model::ClusterKey {
         bloc: Some("Khối A".into()),
         number: 3,
     };
-    assert_eq!(cluster_csv_url(&key), "data/khoi-a-cum-3.csv");
+    assert_eq!(urls.cluster_csv(&key), "data/khoi-a-cum-3.csv");
 }
