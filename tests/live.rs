@@ -125,7 +125,7 @@ fn the_streamed_build_writes_exactly_the_live_preview_site() {
 /// warnings-only checks, which an edit leaves out).
 fn assert_same_diagnostics(live: &LiveSite, site: &Site, what: &str) {
     let config = config::load(site.root(), &Overrides::default()).expect("config");
-    let full = LiveSite::prepare(config).diagnostics;
+    let full = baocao::pipeline::Site::read(config).diagnostics;
     let errors = |d: &[Diagnostic]| -> Vec<String> {
         d.iter()
             .filter(|d| d.is_error())

@@ -201,10 +201,9 @@ impl ServeArgs {
             version: Mutex::new(1),
             changed: Condvar::new(),
         });
-        let output = config.output.clone();
         let rebuilder = {
             let shared = Arc::clone(&shared);
-            std::thread::spawn(move || rebuild_loop(&rx, &shared, watcher, &watches, &output))
+            std::thread::spawn(move || rebuild_loop(&rx, &shared, watcher, &watches))
         };
 
         let stop = Arc::new(AtomicBool::new(false));
@@ -311,7 +310,6 @@ fn rebuild_loop(
     shared: &Shared,
     mut watcher: impl Watcher,
     watches: &Watches,
-    output: &Path,
 ) {
     loop {
         let first = match rx.recv_timeout(Duration::from_millis(200)) {
@@ -332,7 +330,7 @@ fn rebuild_loop(
                 if matches!(ev.kind, notify::EventKind::Access(_)) {
                     return;
                 }
-                paths.extend(ev.paths.into_iter().filter(|p| !p.starts_with(output)));
+                paths.extend(ev.paths);
             }
         };
         take(first);
