@@ -1,4 +1,6 @@
-//! `baocao build`: the site into the output folder, replaced whole.
+//! `baocao build`: the site into the output folder, replaced whole. The
+//! pipeline (`crate::pipeline::Site`) reads, validates and models the site and
+//! hands each rendered file to a sink that writes it into a staging folder.
 
 use std::path::PathBuf;
 use std::time::Instant;

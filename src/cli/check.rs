@@ -1,4 +1,5 @@
-//! `baocao check`: the build without the write.
+//! `baocao check`: the build without the write. It runs the pipeline
+//! (`crate::pipeline::Site`) as `build` does and stops before writing.
 //!
 //! Both commands run the same content checks: `validate` (front matter, unit
 //! names, control characters, nesting and alias bounds, slugs that always make
@@ -15,6 +16,8 @@ use crate::pipeline;
 
 use super::{render_diagnostics, Outcome, SiteArgs, CONTENT_ERROR, OK};
 
+/// How `check` prints its diagnostics: the same diagnostics either way, in
+/// the same order, and the same exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// rustc-style messages with the offending line
