@@ -182,10 +182,12 @@ impl LiveSite {
     /// Applies changes to these files (created, edited or removed). Editor
     /// temporaries and other files the site does not read are ignored.
     pub fn apply(&mut self, changed: &[PathBuf]) -> Update {
-        let changes: Vec<(Change, &PathBuf)> = changed
+        let mut changes: Vec<(Change, &PathBuf)> = changed
             .iter()
             .filter_map(|p| Change::of(&self.config, p).map(|c| (c, p)))
             .collect();
+        changes.sort();
+        changes.dedup();
         if self.renderer.is_none() || changes.iter().any(|(c, _)| c.is_whole_site()) {
             return self.rebuild_all();
         }
