@@ -9,7 +9,10 @@
 //!              ──model──▶ corpus (by cluster, year, unit) ──render──▶ pages in memory ──write──▶ public/
 //! ```
 //!
-//! Only `main` prints; every stage returns values and diagnostics.
+//! The stages run one after the other in `pipeline` (for `build` and `check`);
+//! `live` keeps their results in memory for the live preview and redoes, after
+//! each change, only what it touches. Only `main` prints; every stage returns
+//! values and diagnostics.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 // A `Diagnostic` is the error type of content problems; it travels once per
 // problem, so its size on the error path does not matter.
@@ -28,6 +31,7 @@ pub mod import;
 pub mod live;
 pub mod load;
 pub mod model;
+pub mod pipeline;
 pub mod render;
 pub mod search;
 pub mod site;

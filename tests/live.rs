@@ -125,7 +125,7 @@ fn the_streamed_build_writes_exactly_the_live_preview_site() {
 /// warnings-only checks, which an edit leaves out).
 fn assert_same_diagnostics(live: &LiveSite, site: &Site, what: &str) {
     let config = config::load(site.root(), &Overrides::default()).expect("config");
-    let full = LiveSite::prepare(config).diagnostics;
+    let full = baocao::pipeline::Site::read(config).diagnostics;
     let errors = |d: &[Diagnostic]| -> Vec<String> {
         d.iter()
             .filter(|d| d.is_error())
@@ -470,4 +470,36 @@ fn a_units_yaml_edit_takes_effect_and_stays() {
     assert!(matches!(update, Update::Pages { .. }), "{update:?}");
     assert_same(&mut live, &site, "write-up edited after units.yaml");
     assert_same_diagnostics(&live, &site, "write-up edited after units.yaml");
+}
+
+/// One path named twice in a burst of events is one change, and a body edit
+/// renders the write-up's own page alone.
+#[test]
+fn a_path_named_twice_is_one_change_and_a_body_edit_renders_one_page() {
+    let site = Site::sample();
+    let root = std::fs::canonicalize(site.root()).expect("root");
+    let config = config::load(&root, &Overrides::default()).expect("config");
+    let mut live = LiveSite::load(config);
+    let p = root.join("content/cum-2/2023-tong-ket.md");
+    edit(&p, "diễn ra vào buổi sáng", "diễn ra vào buổi chiều");
+    let update = live.apply(&[p.clone(), p.clone()]);
+    assert_eq!(
+        update,
+        Update::Pages {
+            rendered: 1,
+            removed: 0
+        }
+    );
+    assert!(!live.has_errors(), "{:?}", live.diagnostics);
+    assert_same(&mut live, &site, "body edited, path named twice");
+
+    // Saved again as it is: nothing to render.
+    let update = live.apply(std::slice::from_ref(&p));
+    assert_eq!(
+        update,
+        Update::Pages {
+            rendered: 0,
+            removed: 0
+        }
+    );
 }

@@ -470,3 +470,31 @@ fn serve_applies_an_edit_made_during_the_first_build() {
     });
     assert!(body.contains("2.999"), "the edit is not lost: {body}");
 }
+
+/// A write-up broken and then saved back exactly as it was changes no page:
+/// the pages shown before the error are right again, and the error page
+/// gives way to them.
+#[test]
+fn serve_recovers_when_a_broken_file_is_restored_as_it_was() {
+    let site = Site::sample();
+    let server = start(&site);
+    let file = site.root().join("content/cum-2/2023-tong-ket.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, text.replace("date: 2023-11-25", "date: 2023-02-30")).expect("write");
+    let (status, _) = eventually(
+        &server,
+        "/cum/cum-2/index.html",
+        Duration::from_secs(1),
+        |s, _| s == 500,
+    );
+    assert_eq!(status, 500, "the error page is served");
+    std::fs::write(&file, &text).expect("write");
+    let (status, body) = eventually(
+        &server,
+        "/cum/cum-2/index.html",
+        Duration::from_secs(1),
+        |s, _| s == 200,
+    );
+    assert_eq!(status, 200, "the site is back once restored: {body}");
+    assert!(body.contains("2.847"));
+}

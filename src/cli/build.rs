@@ -1,4 +1,6 @@
-//! `baocao build`: the site into the output folder, replaced whole.
+//! `baocao build`: the site into the output folder, replaced whole. The
+//! pipeline (`crate::pipeline::Site`) reads, validates and models the site and
+//! hands each rendered file to a sink that writes it into a staging folder.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -12,8 +14,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use crate::config::{self, Language, Overrides};
 use crate::diagnostics;
 use crate::diagnostics::Diagnostic;
-use crate::live::LiveSite;
 use crate::messages::{Arg, Msg};
+use crate::pipeline;
 use crate::render::{OutputFile, Sink};
 use crate::write;
 
@@ -122,14 +124,14 @@ impl BuildArgs {
         if let Err(e) = write::check_output(&config.root, &config.output) {
             return write_fail(out, &[], &e);
         }
-        let mut live = LiveSite::prepare(config.clone());
-        if live.has_errors() {
-            let diags = live.diagnostics.clone();
+        let mut site = pipeline::Site::read(config.clone());
+        if site.has_errors() {
+            let diags = site.diagnostics.clone();
             return fail(out, &diags, failed_line());
         }
         // Checked: the output is absent, empty, or has a readable manifest.
         let previous = write::current_manifest(&config.output).unwrap_or_default();
-        let mut site_diags = live.diagnostics.clone();
+        let mut site_diags = site.diagnostics.clone();
         site_diags.extend(invalid_manifest_paths(&previous, &config.output));
         // Pages are hashed (and written, unless this is a dry run) as they are
         // rendered: the site is never held whole in memory.
@@ -150,14 +152,14 @@ impl BuildArgs {
             failed: WriteFailures::default(),
         };
         let mut diags = site_diags;
-        diags.extend(live.stream(&sink));
+        diags.extend(site.render(&sink));
         let manifest = sink.hashes.into_inner().unwrap_or_default();
         let manifest_bytes = write::manifest_json(&manifest);
         let needed = sink.bytes.into_inner() + manifest_bytes.len() as u64;
         diags.extend(sink.failed.diagnostic(&config.output, needed));
         crate::diagnostics::sort(&mut diags);
         if !self.allow_empty {
-            if let Some(why) = empty_refusal(&live, &previous, &manifest, &config.output, lang) {
+            if let Some(why) = empty_refusal(&site, &previous, &manifest, &config.output, lang) {
                 drop(staging);
                 return fail(out, &diags, why);
             }
@@ -206,9 +208,9 @@ impl BuildArgs {
                 }
             }
         }
-        live.timings.push(("manifest and swap", clock.elapsed()));
+        site.timings.push(("manifest and swap", clock.elapsed()));
         if self.timings {
-            for (stage, took) in &live.timings {
+            for (stage, took) in &site.timings {
                 out.stdout.push_str(&format!(
                     "{:>9.1} ms  {stage}\n",
                     took.as_secs_f64() * 1000.0
@@ -234,7 +236,7 @@ impl BuildArgs {
             ));
         }
         let (_, warnings) = diagnostics::count(&diags);
-        let s = live.stats();
+        let s = site.stats();
         let pages = manifest.keys().filter(|p| p.ends_with(".html")).count();
         let drafts = if s.drafts_skipped > 0 {
             vec![msg!("build-drafts-left-out", drafts = s.drafts_skipped)]
@@ -301,13 +303,13 @@ fn human_bytes(n: u64) -> String {
 /// published site, unless `--allow-empty`: an emptied or mistyped content/
 /// must not wipe the site from the server.
 fn empty_refusal(
-    live: &LiveSite,
+    site: &pipeline::Site,
     previous: &write::Manifest,
     new: &BTreeMap<String, String>,
     output: &std::path::Path,
     lang: Language,
 ) -> Option<String> {
-    let stats = live.stats();
+    let stats = site.stats();
     if stats.conferences > 0 {
         return None;
     }

@@ -1,4 +1,5 @@
-//! `baocao check`: the build without the write.
+//! `baocao check`: the build without the write. It runs the pipeline
+//! (`crate::pipeline::Site`) as `build` does and stops before writing.
 //!
 //! Both commands run the same content checks: `validate` (front matter, unit
 //! names, control characters, nesting and alias bounds, slugs that always make
@@ -11,10 +12,12 @@ use clap::ValueEnum;
 
 use crate::config::Overrides;
 use crate::diagnostics::{self, Severity};
-use crate::live::LiveSite;
+use crate::pipeline;
 
 use super::{render_diagnostics, Outcome, SiteArgs, CONTENT_ERROR, OK};
 
+/// How `check` prints its diagnostics: the same diagnostics either way, in
+/// the same order, and the same exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// rustc-style messages with the offending line
@@ -76,14 +79,14 @@ impl CheckArgs {
             Err(o) => return o,
         };
         let lang = config.language;
-        let mut live = LiveSite::prepare(config);
-        let mut diags = live.diagnostics.clone();
-        if !live.has_errors() {
+        let mut site = pipeline::Site::read(config);
+        let mut diags = site.diagnostics.clone();
+        if !site.has_errors() {
             if self.full {
                 // Render everything, keep nothing: template and output-link errors too.
-                diags.extend(live.stream(&crate::render::Discard));
+                diags.extend(site.render(&crate::render::Discard));
             } else {
-                diags.extend(live.check_bodies());
+                diags.extend(site.check_bodies());
             }
             diagnostics::sort(&mut diags);
         }
@@ -100,7 +103,7 @@ impl CheckArgs {
             Format::Text => {
                 out.stderr = render_diagnostics(&diags, lang);
                 if errors == 0 {
-                    let s = live.stats();
+                    let s = site.stats();
                     out.stdout = format!(
                         "{}\n",
                         msg!(

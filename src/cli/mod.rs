@@ -23,6 +23,11 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The commands. `build` and `check` run the pipeline once
+/// (`crate::pipeline`): `build` writes what it renders, `check` renders the
+/// bodies only (every page with `--full`) and writes nothing. `serve` keeps a
+/// live session (`crate::live`) that redoes what each change touches. `new`
+/// and `import` write content files for an editor.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Build(build::BuildArgs),

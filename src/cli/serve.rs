@@ -12,7 +12,10 @@
 //! The watcher follows the site root itself (not recursively: site.yaml, and
 //! the folders that appear or go) and, recursively, content/, themes/ and
 //! templates/; a folder created or re-created after the start is watched
-//! again before the site is read.
+//! again before the site is read. Every path an event names goes to the live
+//! session (`crate::live::LiveSite::apply`), which decides what it is to the
+//! site (`crate::live::Change::of`: nothing, for the output folder or an
+//! editor's temporary) and what it touches (`crate::live::affected`).
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 
 use std::net::SocketAddr;
@@ -201,10 +204,9 @@ impl ServeArgs {
             version: Mutex::new(1),
             changed: Condvar::new(),
         });
-        let output = config.output.clone();
         let rebuilder = {
             let shared = Arc::clone(&shared);
-            std::thread::spawn(move || rebuild_loop(&rx, &shared, watcher, &watches, &output))
+            std::thread::spawn(move || rebuild_loop(&rx, &shared, watcher, &watches))
         };
 
         let stop = Arc::new(AtomicBool::new(false));
@@ -311,7 +313,6 @@ fn rebuild_loop(
     shared: &Shared,
     mut watcher: impl Watcher,
     watches: &Watches,
-    output: &Path,
 ) {
     loop {
         let first = match rx.recv_timeout(Duration::from_millis(200)) {
@@ -332,7 +333,7 @@ fn rebuild_loop(
                 if matches!(ev.kind, notify::EventKind::Access(_)) {
                     return;
                 }
-                paths.extend(ev.paths.into_iter().filter(|p| !p.starts_with(output)));
+                paths.extend(ev.paths);
             }
         };
         take(first);
@@ -353,15 +354,18 @@ fn rebuild_loop(
             return;
         };
         hold_for_tests();
+        let had_errors = site.has_errors();
         let update = site.apply(&paths);
         let took = started.elapsed();
-        // Nothing the site reads changed (an editor's temporary, a file beside
-        // the site): no report, and no reload of the open pages.
-        let nothing = update
-            == Update::Pages {
-                rendered: 0,
-                removed: 0,
-            };
+        // Nothing the site shows changed (an editor's temporary, a file beside
+        // the site, a file saved as it was): no report, and no reload of the
+        // open pages, unless they show errors that are gone.
+        let nothing = !had_errors
+            && update
+                == Update::Pages {
+                    rendered: 0,
+                    removed: 0,
+                };
         if !nothing {
             report(&site, update, took);
             shared.publish(&site);
