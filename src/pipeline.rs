@@ -337,3 +337,53 @@ pub fn deferred(corpus: &Corpus, config: &Config) -> Vec<PageSpec> {
         .filter(PageSpec::is_deferred)
         .collect()
 }
+
+/// A sink that keeps every output in memory, by path: the live preview's
+/// site, made by the same streaming render as a build.
+#[derive(Default)]
+pub struct Memory {
+    files: std::sync::Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl Memory {
+    /// The outputs, sorted by path.
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
+        files
+            .into_iter()
+            .map(|(path, bytes)| OutputFile { path, bytes })
+            .collect()
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut BTreeMap<String, Vec<u8>>) -> T) -> T {
+        match self.files.lock() {
+            Ok(mut files) => f(&mut files),
+            Err(poisoned) => f(&mut poisoned.into_inner()),
+        }
+    }
+}
+
+impl Sink for Memory {
+    fn file(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        self.with(|files| files.insert(file.path, file.bytes));
+        Ok(())
+    }
+
+    fn part(&self, path: &str, bytes: &[u8], _last: bool) -> Result<(), Diagnostic> {
+        self.with(|files| {
+            files
+                .entry(path.to_string())
+                .or_default()
+                .extend_from_slice(bytes)
+        });
+        Ok(())
+    }
+
+    fn copy(&self, path: &str, from: &std::path::Path) -> Result<(), Diagnostic> {
+        let bytes = std::fs::read(from).map_err(|e| {
+            Diagnostic::error(from, msg!("cannot-read-file", error = e.to_string()))
+        })?;
+        self.with(|files| files.insert(path.to_string(), bytes));
+        Ok(())
+    }
+}

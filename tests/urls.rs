@@ -9,49 +9,13 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
 
 use baocao::config::{self, Overrides};
 use baocao::diagnostics::Diagnostic;
 use baocao::model::Corpus;
-use baocao::render::{rows, OutputFile, Renderer, Sink};
+use baocao::render::{rows, Renderer, Sink};
 use baocao::urls::{Sections, Urls};
 use common::Site;
-
-/// Keeps every output by path (a copied file as its source's path).
-#[derive(Default)]
-struct Collect {
-    files: Mutex<BTreeMap<String, Vec<u8>>>,
-}
-
-impl Sink for Collect {
-    fn file(&self, file: OutputFile) -> Result<(), Diagnostic> {
-        self.files
-            .lock()
-            .expect("lock")
-            .insert(file.path, file.bytes);
-        Ok(())
-    }
-
-    fn part(&self, path: &str, bytes: &[u8], _last: bool) -> Result<(), Diagnostic> {
-        self.files
-            .lock()
-            .expect("lock")
-            .entry(path.to_string())
-            .or_default()
-            .extend_from_slice(bytes);
-        Ok(())
-    }
-
-    fn copy(&self, path: &str, from: &std::path::Path) -> Result<(), Diagnostic> {
-        let bytes = std::fs::read(from).expect("a copied file is readable");
-        self.files
-            .lock()
-            .expect("lock")
-            .insert(path.to_string(), bytes);
-        Ok(())
-    }
-}
 
 /// Builds `site` with `sections` through the library's pipeline: the outputs
 /// by path, and the errors of rendering and of the link check.
@@ -68,7 +32,7 @@ fn build_with(site: &Site, sections: Sections) -> (BTreeMap<String, Vec<u8>>, Ve
     inputs.urls = Urls::new(sections);
     let renderer = Renderer::from_inputs(&config, inputs).expect("renderer");
     let cache = rows::build_cache(&renderer, &corpus).expect("rows");
-    let sink = Collect::default();
+    let sink = baocao::pipeline::Memory::default();
     let mut diags = renderer.render_streaming(&corpus, &cache, &sink);
     diags.extend(baocao::assets::produce(
         &config,
@@ -81,7 +45,8 @@ fn build_with(site: &Site, sections: Sections) -> (BTreeMap<String, Vec<u8>>, Ve
         .filter(|d| d.is_error())
         .map(|d| format!("{}: {d:?}", d.path.display()))
         .collect();
-    (sink.files.into_inner().expect("lock"), errors)
+    let files = sink.into_files().into_iter().map(|f| (f.path, f.bytes));
+    (files.collect(), errors)
 }
 
 fn page(files: &BTreeMap<String, Vec<u8>>, path: &str) -> String {

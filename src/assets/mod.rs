@@ -665,7 +665,10 @@ fn output_name(w: &WriteUp, path: &str, kind: &Kind, used: &mut HashSet<String>)
         Kind::Photo(_) => (PHOTO_DIR, String::new()),
         Kind::Document(_) => (DOCUMENT_DIR, format!(".{}", extension(path))),
     };
-    let base = format!("hoi-nghi/{}/{dir}/{slug}", w.slug);
+    // Files are placed as write-ups are read, before a renderer exists: in
+    // the published layout's folder of the write-up.
+    let folder = crate::urls::Urls::default().conference_folder(&w.slug);
+    let base = format!("{folder}/{dir}/{slug}");
     let mut candidate = format!("{base}{ext}");
     let mut n = 2;
     while !used.insert(candidate.clone()) {

@@ -97,7 +97,9 @@ impl Sample {
         assert!(!diags.iter().any(|d| d.is_error()), "{diags:?}");
         let renderer = inputs.renderer.as_ref().expect("theme");
         let rows = rows::build_cache(renderer, &model.corpus).expect("rows");
-        let (mut files, diags) = renderer.render_all(&model.corpus, &rows);
+        let memory = pipeline::Memory::default();
+        let diags = renderer.render_streaming(&model.corpus, &rows, &memory);
+        let mut files = memory.into_files();
         assert!(!diags.iter().any(|d| d.is_error()), "{diags:?}");
         let (assets, diags) = pipeline::asset_files(&inputs.config, &model.corpus.writeups, true);
         assert!(diags.is_empty(), "{diags:?}");

@@ -30,6 +30,8 @@ use crate::render::{links, OutputFile, Renderer};
 use crate::site::{self, FileState, Stats};
 use crate::validate::{self, units::UnitNames};
 
+/// The live preview's session: the site as served (pages held in memory),
+/// what it was made from, and what the next edits must redo.
 pub struct LiveSite {
     pub config: Config,
     /// The command-line values `config` was read with, to read site.yaml
@@ -394,7 +396,9 @@ impl LiveSite {
                 return Update::Failed;
             }
         };
-        let (mut files, mut diags) = renderer.render_all(&self.corpus, &self.rows);
+        let memory = pipeline::Memory::default();
+        let mut diags = renderer.render_streaming(&self.corpus, &self.rows, &memory);
+        let mut files = memory.into_files();
         diags.extend(pipeline::static_clashes(
             &self.config,
             &renderer.urls,

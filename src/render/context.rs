@@ -10,6 +10,7 @@ use crate::urls::Urls;
 
 use super::I18n;
 
+/// A link as templates show it: its text and its address from the page.
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {
     pub name: String,

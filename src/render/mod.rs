@@ -147,37 +147,6 @@ impl Renderer {
         self.config.language
     }
 
-    /// Renders every page of the plan in parallel; the output order is the plan's.
-    pub fn render_all(
-        &self,
-        corpus: &Corpus,
-        cache: &rows::RowCache,
-    ) -> (Vec<OutputFile>, Vec<Diagnostic>) {
-        let mut plan = pages::plan(corpus, self.config.base_url.is_some());
-        let mut files = Vec::with_capacity(plan.len() + self.theme.static_files.len());
-        let mut diags = Vec::new();
-        if plan.contains(&PageSpec::SearchIndex) {
-            plan.retain(|s| *s != PageSpec::SearchIndex);
-            let (index, d) = self.search_files(corpus);
-            files.extend(index);
-            diags.extend(d);
-        }
-        let results = self.render_specs(&plan, corpus, cache, &|spec, shared| {
-            self.render_page(spec, corpus, shared)
-        });
-        for (file, d) in results {
-            files.push(file);
-            diags.extend(d);
-        }
-        for (name, bytes) in &self.theme.static_files {
-            files.push(OutputFile {
-                path: self.urls.asset(name),
-                bytes: bytes.clone(),
-            });
-        }
-        (files, diags)
-    }
-
     /// Renders every output in parallel and hands each to `sink` without
     /// keeping it; each page's links are checked against the plan's paths.
     ///

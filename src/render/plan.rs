@@ -5,6 +5,8 @@
 use crate::model::Corpus;
 use crate::urls::Urls;
 
+/// One output of the site's plan: a page or a data file, with the index of
+/// what it shows in the corpus; its path comes from [`Urls`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PageSpec {
     Home,

@@ -45,6 +45,8 @@ const DEFAULT_THEME: &[(&str, &str)] = default_theme![
     "static/favicon.svg",
 ];
 
+/// A theme as read from disk (by `site::theme`): its templates, translations
+/// and static files.
 #[derive(Debug, Clone, Default)]
 pub struct Theme {
     /// Template name (e.g. "cluster.html") → source.
