@@ -192,6 +192,12 @@ impl Urls {
             .is_some_and(|rest| rest.starts_with('/'))
     }
 
+    /// Whether `path` is a dossier (a cluster's or a year's).
+    pub fn is_dossier(path: &str) -> bool {
+        path.strip_suffix(DOSSIER)
+            .is_some_and(|rest| rest.ends_with('/'))
+    }
+
     /// Every write-up as CSV.
     pub fn conferences_csv(&self) -> String {
         self.data("conferences.csv")

@@ -28,6 +28,7 @@ use crate::render::pages::{self, PageSpec};
 use crate::render::rows::{self, RowCache};
 use crate::render::{links, OutputFile, Renderer};
 use crate::site::{self, FileState, Stats};
+use crate::urls::Urls;
 use crate::validate::{self, units::UnitNames};
 
 /// The live preview's session: the site as served (pages held in memory),
@@ -554,8 +555,7 @@ impl LiveSite {
         let output = Arc::make_mut(&mut self.output);
         output.retain(|p, _| {
             let index = renderer.urls.is_search_file(p);
-            let dossier = p.ends_with(&format!("/{}", crate::urls::DOSSIER));
-            !(renderer.urls.is_data_file(p) || dossier || index)
+            !(renderer.urls.is_data_file(p) || Urls::is_dossier(p) || index)
         });
         for f in fresh {
             output.insert(f.path.clone(), Arc::new(f));
@@ -570,5 +570,5 @@ pub fn is_data_output(path: &str) -> bool {
     [".js", ".csv", ".json", ".xml"]
         .iter()
         .any(|x| path.ends_with(x))
-        || path.ends_with(&format!("/{}", crate::urls::DOSSIER))
+        || Urls::is_dossier(path)
 }

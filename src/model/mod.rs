@@ -1034,6 +1034,26 @@ pub(crate) mod sample {
     use chrono::NaiveDate;
     use std::path::PathBuf;
 
+    /// A corpus of `files` (path under content/, front matter and body), each
+    /// read and validated as a build would.
+    pub fn corpus_of(files: &[(&str, &str)]) -> Corpus {
+        let writeups = files
+            .iter()
+            .map(|(rel, text)| {
+                let mut source = crate::load::split(
+                    PathBuf::from(format!("content/{rel}")),
+                    rel.to_string(),
+                    text.to_string(),
+                )
+                .expect("front matter");
+                let names = crate::validate::units::UnitNames::default();
+                let (wu, diags) = crate::validate::write_up(&mut source, &names);
+                Arc::new(wu.unwrap_or_else(|| panic!("{rel}: {diags:?}")))
+            })
+            .collect();
+        Corpus::build(writeups).0
+    }
+
     /// A small deterministic generator, so a failure can be replayed.
     pub struct Rng(pub u64);
 

@@ -1,32 +1,11 @@
 //! The data outputs on a small corpus: the rows and fields analysts read, with
 //! unknown left empty or null, never 0.
 
-use std::path::PathBuf;
-use std::sync::Arc;
-
 use super::*;
-use crate::validate::units::UnitNames;
-
-/// A corpus of `files` (path under content/, front matter and body), each valid.
-fn corpus(files: &[(&str, &str)]) -> Corpus {
-    let writeups = files
-        .iter()
-        .map(|(rel, text)| {
-            let mut source = crate::load::split(
-                PathBuf::from(format!("content/{rel}")),
-                rel.to_string(),
-                text.to_string(),
-            )
-            .expect("front matter");
-            let (wu, diags) = crate::validate::write_up(&mut source, &UnitNames::default());
-            Arc::new(wu.unwrap_or_else(|| panic!("{rel}: {diags:?}")))
-        })
-        .collect();
-    Corpus::build(writeups).0
-}
+use crate::model::sample::corpus_of;
 
 fn two_years() -> Corpus {
-    corpus(&[
+    corpus_of(&[
         (
             "cum-2/2022.md",
             "---\ntitle: Hội nghị 2022\ndate: 2022-11-20\ncluster: 2\nmembers: [Lai Châu, Sơn La]\nleader: Lai Châu\n---\n\nNăm **2022** rồi.\n",
@@ -227,7 +206,7 @@ fn the_honours_csv_has_a_row_per_unit_and_one_for_the_counts() {
     assert_eq!(column(&rows, 2, "year"), "2023");
 
     let mut empty = Vec::new();
-    write_honours_csv(&crate::urls::Urls::default(), &corpus(&[]), &mut empty).expect("csv");
+    write_honours_csv(&crate::urls::Urls::default(), &corpus_of(&[]), &mut empty).expect("csv");
     assert_eq!(
         csv_records(&empty).len(),
         1,
@@ -319,7 +298,7 @@ fn the_feed_is_newest_first_and_changes_only_with_the_content() {
 
     let empty = String::from_utf8(atom(
         &crate::urls::Urls::default(),
-        &corpus(&[]),
+        &corpus_of(&[]),
         "https://x.vn/",
         "T",
         &t,

@@ -2,33 +2,13 @@
 //! and sitemap only with a base URL.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
-use std::sync::Arc;
 
 use super::*;
-use crate::validate::units::UnitNames;
-
-/// A corpus of `files` (path under content/ and text), each valid.
-fn corpus(files: &[(&str, &str)]) -> Corpus {
-    let writeups = files
-        .iter()
-        .map(|(rel, text)| {
-            let mut source = crate::load::split(
-                PathBuf::from(format!("content/{rel}")),
-                rel.to_string(),
-                text.to_string(),
-            )
-            .expect("front matter");
-            let (wu, diags) = crate::validate::write_up(&mut source, &UnitNames::default());
-            Arc::new(wu.unwrap_or_else(|| panic!("{rel}: {diags:?}")))
-        })
-        .collect();
-    Corpus::build(writeups).0
-}
+use crate::model::sample::corpus_of;
 
 /// Two clusters (one of a bloc), two years, units, a tag and an honour.
 fn small() -> Corpus {
-    corpus(&[
+    corpus_of(&[
         (
             "cum-2/2022.md",
             "---\ntitle: A\ndate: 2022-11-20\ncluster: 2\nmembers: [Lai Châu, Sơn La]\ntags: [Chuyển đổi số]\n---\n",
