@@ -130,6 +130,12 @@ impl Urls {
         format!("{}/{slug}/{INDEX}", self.sections.units)
     }
 
+    /// A long unit page's year, beside the page: `<unit>/nam-<year>.html`
+    /// (as deep as the page, so the lists' cached rows link from it too).
+    pub fn unit_year(&self, slug: &str, year: i32) -> String {
+        format!("{}/{slug}/nam-{year}.html", self.sections.units)
+    }
+
     pub fn years(&self) -> String {
         Self::index_of(self.sections.years)
     }
@@ -149,6 +155,11 @@ impl Urls {
     /// An honour title's page, by its slug.
     pub fn honour(&self, slug: &str) -> String {
         format!("{}/{slug}/{INDEX}", self.sections.honours)
+    }
+
+    /// A long honour page's year, beside the page: `<honour>/nam-<year>.html`.
+    pub fn honour_year(&self, slug: &str, year: i32) -> String {
+        format!("{}/{slug}/nam-{year}.html", self.sections.honours)
     }
 
     pub fn tags(&self) -> String {
@@ -348,9 +359,11 @@ mod tests {
             u.cluster(&key()),
             u.cluster_dossier(&key()),
             u.unit("x"),
+            u.unit_year("x", 2020),
             u.year(2020),
             u.year_dossier(2020),
             u.honour("x"),
+            u.honour_year("x", 2020),
             u.tag("x"),
         ] {
             assert_eq!(root_of(&path), LIST_ROOT, "{path}");

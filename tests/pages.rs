@@ -224,6 +224,83 @@ fn long_lists_are_grouped_by_year_with_a_jump_bar_and_whole_without_scripts() {
         .contains("<a href=\"nam/index.html\">Tất cả hội nghị, theo năm</a>"));
 }
 
+/// 205 conferences of cluster 2 over 2021-2023 (70, 70, 65), each naming
+/// Lai Châu and proposing it for the Government's flag, with two more
+/// honours: more than a page lists (200 rows).
+fn a_long_record(site: &Site) {
+    let honours = "honours:\n  - {title: Cờ thi đua của Chính phủ, to: [Lai Châu], status: proposed}\n  - {title: Bằng khen của Bộ trưởng Bộ Công an, to: [Sơn La], status: conferred}\n  - {title: Giấy khen, to: [Điện Biên], status: conferred}\n";
+    for (year, count) in [(2021, 70), (2022, 70), (2023, 65)] {
+        for i in 0..count {
+            let date = format!("{year}-{:02}-{:02}", 1 + i / 28, 1 + i % 28);
+            site.write(
+                &format!("cum-2/{year}/{i:02}.md"),
+                &conference(2, &date, "review", honours),
+            );
+        }
+    }
+}
+
+#[test]
+fn long_unit_and_honour_pages_list_their_years_each_on_a_page() {
+    let site = Site::new();
+    a_long_record(&site);
+    built(&site);
+
+    // The unit page: its years, each with its counts and page, no rows.
+    let unit = site.page("don-vi/lai-chau/index.html");
+    let years = part(&unit, "id=\"by-year-h\"", "</table>");
+    for (year, n) in [(2021, 70), (2022, 70), (2023, 65)] {
+        let row = format!("<a href=\"../../don-vi/lai-chau/nam-{year}.html\">{year}</a></th><td class=\"num\">{n}</td><td class=\"num\">0</td><td class=\"num\">{n}</td>");
+        assert!(years.contains(&row), "{year}: {years}");
+    }
+    assert!(
+        !unit.contains("hoi-nghi/"),
+        "no conference rows on the unit page"
+    );
+    assert!(
+        text(&unit).contains("Cụm thi đua số 2"),
+        "its clusters stay"
+    );
+
+    // A year of it: that year's conferences and honours only, and the way on.
+    let y2022 = site.page("don-vi/lai-chau/nam-2022.html");
+    assert!(text(&y2022).contains("Lai Châu: năm thi đua 2022"));
+    assert_eq!(
+        y2022.matches("<a href=\"../../hoi-nghi/cum-2/").count(),
+        70 * 2
+    );
+    assert!(!y2022.contains("hoi-nghi/cum-2/2021-") && !y2022.contains("2021/index.html\">"));
+    for link in [
+        "href=\"../../don-vi/lai-chau/index.html\">Lai Châu</a>",
+        "rel=\"prev\" href=\"../../don-vi/lai-chau/nam-2021.html\"",
+        "rel=\"next\" href=\"../../don-vi/lai-chau/nam-2023.html\"",
+    ] {
+        assert!(y2022.contains(link), "{link}");
+    }
+    let first = site.page("don-vi/lai-chau/nam-2021.html");
+    assert!(!first.contains("rel=\"prev\""));
+
+    // The honour: its years with their tallies, each year on its own page.
+    let flag = site.page("danh-hieu/co-thi-dua-cua-chinh-phu/index.html");
+    let table = part(&flag, "id=\"by-year-h\"", "</table>");
+    assert!(table.contains("<a href=\"../../danh-hieu/co-thi-dua-cua-chinh-phu/nam-2023.html\">2023</a></th><td class=\"num\">65</td><td class=\"num\">65</td><td class=\"num\">0</td>"), "{table}");
+    let flag_2023 = site.page("danh-hieu/co-thi-dua-cua-chinh-phu/nam-2023.html");
+    assert_eq!(
+        flag_2023
+            .matches("<td class=\"status status-proposed\">")
+            .count(),
+        65
+    );
+    assert!(!flag_2023.contains("hoi-nghi/cum-2/2022-"));
+
+    // A year of 210 honours: a table of titles, each to its year's uses.
+    let year = site.page("nam/2022/index.html");
+    let honours = part(&year, "id=\"honours-h\"", "</section>");
+    assert!(honours.contains("<a href=\"../../danh-hieu/co-thi-dua-cua-chinh-phu/nam-2022.html\">Cờ thi đua của Chính phủ</a></th><td class=\"num\">70</td><td class=\"num\">0</td>"), "{honours}");
+    assert!(honours.contains("<a href=\"../../danh-hieu/giay-khen/nam-2022.html\">Giấy khen</a></th><td class=\"num\">0</td><td class=\"num\">70</td>"), "{honours}");
+    assert!(!honours.contains("hoi-nghi/"));
+}
+
 #[test]
 fn a_unit_of_one_year_has_no_jump_bar() {
     let site = Site::new();

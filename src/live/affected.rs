@@ -391,9 +391,20 @@ fn listed(
         page(new.cluster(key).map(|(i, _)| PageSpec::Cluster(i)), &gone);
     }
     for name in units {
-        let gone = [urls.unit(&text::slugify(name))];
+        let slug = text::slugify(name);
         let at = new.units.iter().position(|u| u.name == name);
-        page(at.map(PageSpec::Unit), &gone);
+        page(at.map(PageSpec::Unit), &[urls.unit(&slug)]);
+        // A long unit's year pages: every one it has now, and those it had
+        // go (a unit grows long, or short, with one write-up).
+        let was = old.units.iter().position(|u| u.name == name);
+        let gone = was.map(|i| pages::unit_years(old, i)).unwrap_or_default();
+        let kept = at.map(|i| pages::unit_years(new, i)).unwrap_or_default();
+        for y in gone.iter().filter(|y| !kept.contains(y)) {
+            page(None, &[urls.unit_year(&slug, *y)]);
+        }
+        for y in kept {
+            page(at.map(|i| PageSpec::UnitYear(i, y)), &[]);
+        }
     }
     // Year pages link to the previous and next year: when the set of years
     // changes, those links change on every year page.
@@ -407,14 +418,31 @@ fn listed(
         page(at.map(PageSpec::Year), &[urls.year(y)]);
     }
     // The pages of the honour titles and tags it gives, before and after.
+    let mut all_years = false;
     let honours: BTreeSet<&str> = both()
         .flat_map(|w| w.honours.iter().map(|h| h.slug.as_str()))
         .collect();
     for slug in honours {
-        page(
-            new.honour_position(slug).map(PageSpec::Honour),
-            &[urls.honour(slug)],
-        );
+        let at = new.honour_position(slug);
+        page(at.map(PageSpec::Honour), &[urls.honour(slug)]);
+        let was = old.honour_position(slug);
+        let gone = was.map(|i| pages::honour_years(old, i)).unwrap_or_default();
+        let kept = at.map(|i| pages::honour_years(new, i)).unwrap_or_default();
+        for y in gone.iter().filter(|y| !kept.contains(y)) {
+            page(None, &[urls.honour_year(slug, *y)]);
+        }
+        // Long years' pages link a title to its year page when it has them.
+        if gone.is_empty() != kept.is_empty() {
+            all_years = true;
+        }
+        for y in kept {
+            page(at.map(|i| PageSpec::HonourYear(i, y)), &[]);
+        }
+    }
+    if all_years {
+        for i in 0..new.years.len() {
+            page(Some(PageSpec::Year(i)), &[]);
+        }
     }
     let tags: BTreeSet<String> = both()
         .flat_map(|w| w.tags.iter().map(|t| text::slugify(t)))

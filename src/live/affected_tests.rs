@@ -129,6 +129,25 @@ fn add_new(s: &Sample) {
     s.write(NEW, NEW_TEXT);
 }
 
+/// A write-up of cluster 9 naming Hà Nam, with an honour for it: many make
+/// its unit page, and then its honour's, long (see `LONG_LIST`).
+fn bulk(s: &Sample, i: usize) -> PathBuf {
+    let (month, day) = (1 + i / 28 % 12, 1 + i % 28);
+    s.write(
+        &format!("content/cum-9/bulk-{i:03}.md"),
+        &format!(
+            "---\ntitle: Cụm 9 hội nghị {i}\ndate: 2022-{month:02}-{day:02}\ncluster: 9\nkind: review\nmembers: [Hà Nam, Ninh Bình]\nhonours:\n  - {{title: Cờ thi đua của Bộ Công an, to: [Hà Nam]}}\n---\n\nNội dung.\n"
+        ),
+    )
+}
+
+/// As many bulk write-ups as an honour page holds: one more makes it long.
+fn bulk_to_the_limit(s: &Sample) {
+    for i in 0..crate::render::pages::LONG_LIST {
+        bulk(s, i);
+    }
+}
+
 fn rows_of_the_table() -> Vec<Row> {
     let row = |name, edit: fn(&Sample) -> Vec<PathBuf>| Row {
         name,
@@ -184,6 +203,27 @@ fn rows_of_the_table() -> Vec<Row> {
                 let to = s.path("content/cum-5/2023-so-ket-giua-nam.md");
                 std::fs::rename(s.path(NEW), &to).expect("rename");
                 vec![s.path(NEW), to]
+            },
+            whole_site: false,
+        },
+        Row {
+            name: "lists grow long",
+            setup: bulk_to_the_limit,
+            edit: |s| vec![bulk(s, crate::render::pages::LONG_LIST)],
+            whole_site: false,
+        },
+        Row {
+            name: "a long list's year",
+            setup: |s| {
+                bulk_to_the_limit(s);
+                bulk(s, crate::render::pages::LONG_LIST);
+            },
+            edit: |s| {
+                vec![s.edit(
+                    "content/cum-9/bulk-007.md",
+                    "members: [Hà Nam, Ninh Bình]",
+                    "members: [Hà Nam]",
+                )]
             },
             whole_site: false,
         },
@@ -379,5 +419,5 @@ fn affected_renders_every_changed_page_and_few_others() {
         ));
     }
     // How much each kind renders in vain, for the reader of a failure.
-    assert_eq!(report.len(), 15, "{report:#?}");
+    assert_eq!(report.len(), 17, "{report:#?}");
 }

@@ -497,8 +497,13 @@ impl Corpus {
 
     /// How often the title at `i` of `honours` was proposed and conferred.
     pub fn honour_tally(&self, i: usize) -> HonourTally {
+        self.tally_of(self.honours[i].uses.iter().copied())
+    }
+
+    /// [`Corpus::honour_tally`] of some uses of a title: (write-up, honour).
+    pub fn tally_of(&self, uses: impl Iterator<Item = (usize, usize)>) -> HonourTally {
         let mut out = HonourTally::default();
-        for &(wi, hi) in &self.honours[i].uses {
+        for (wi, hi) in uses {
             let w = &self.writeups[wi];
             let h = &w.honours[hi];
             let times = (h.to.len() as u64)

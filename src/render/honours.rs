@@ -137,7 +137,7 @@ struct HonourSummary {
 }
 
 #[derive(Serialize)]
-struct LevelGroup {
+pub(super) struct LevelGroup {
     name: String,
     id: &'static str,
     titles: Vec<HonourSummary>,
@@ -164,11 +164,37 @@ pub(super) fn honours_index(corpus: &Corpus, r: &Renderer, ctx: &mut Context) {
     ctx.insert("levels", &levels);
 }
 
-pub(super) fn honour_page(corpus: &Corpus, r: &Renderer, i: usize, ctx: &mut Context) {
+/// A year of a long honour page, with its tally.
+#[derive(Serialize)]
+struct HonourYearRow {
+    year: i32,
+    /// The year's page of the honour.
+    url: String,
+    conferences: usize,
+    #[serde(flatten)]
+    tally: crate::model::HonourTally,
+}
+
+/// An honour title's page (`year: None`) or, for a long one, one year of it.
+pub(super) fn honour_page(
+    corpus: &Corpus,
+    r: &Renderer,
+    i: usize,
+    year: Option<i32>,
+    ctx: &mut Context,
+) {
     let title = &corpus.honours[i];
+    let year_of = |wi: usize| corpus.writeups[wi].year;
+    let years_list = super::plan::honour_years(corpus, i);
+    let listed = year.is_some() || years_list.is_empty();
     // Oldest year first, like the cluster timelines and the years page.
-    let mut uses = title.uses.clone();
-    uses.sort_by_key(|&(wi, hi)| (corpus.writeups[wi].year, wi, hi));
+    let mut uses: Vec<(usize, usize)> = title
+        .uses
+        .iter()
+        .copied()
+        .filter(|&(wi, _)| listed && year.is_none_or(|y| year_of(wi) == y))
+        .collect();
+    uses.sort_by_key(|&(wi, hi)| (year_of(wi), wi, hi));
     let mut years: Vec<HonourGroup> = Vec::new();
     for u in uses {
         let view = honour_use(corpus, r, u);
@@ -181,6 +207,34 @@ pub(super) fn honour_page(corpus: &Corpus, r: &Renderer, i: usize, ctx: &mut Con
             }),
         }
     }
+    let by_year: Vec<HonourYearRow> = if listed {
+        Vec::new()
+    } else {
+        years_list
+            .iter()
+            .map(|&y| {
+                let of_year = || {
+                    title
+                        .uses
+                        .iter()
+                        .copied()
+                        .filter(move |&(wi, _)| year_of(wi) == y)
+                };
+                HonourYearRow {
+                    year: y,
+                    url: r.urls.honour_year(&title.slug, y),
+                    conferences: of_year().count(),
+                    tally: corpus.tally_of(of_year()),
+                }
+            })
+            .collect()
+    };
+    if let Some(y) = year {
+        let [prev, next] =
+            super::pages::year_neighbours(&years_list, y, |y| r.urls.honour_year(&title.slug, y));
+        ctx.insert("prev_year", &prev);
+        ctx.insert("next_year", &next);
+    }
     ctx.insert(
         "honour",
         &HonourSummary {
@@ -189,6 +243,51 @@ pub(super) fn honour_page(corpus: &Corpus, r: &Renderer, i: usize, ctx: &mut Con
             tally: corpus.honour_tally(i),
         },
     );
+    ctx.insert("year", &year);
+    ctx.insert("by_year", &by_year);
     ctx.insert("level", &level_label(title.level, &r.i18n));
     ctx.insert("years", &years);
+}
+
+/// The honour titles used in `year` (its write-ups `idx`) by level, each
+/// with its tally that year and a link to its page for the year: a long
+/// year's honours in a table of titles, not of uses.
+pub(super) fn titles_of_year(
+    corpus: &Corpus,
+    r: &Renderer,
+    year: i32,
+    idx: &[usize],
+) -> Vec<LevelGroup> {
+    let in_year: std::collections::HashSet<usize> = idx.iter().copied().collect();
+    let mut levels: Vec<LevelGroup> = Vec::new();
+    for (i, t) in corpus.honours.iter().enumerate() {
+        let of_year = || {
+            t.uses
+                .iter()
+                .copied()
+                .filter(|(wi, _)| in_year.contains(wi))
+        };
+        if of_year().next().is_none() {
+            continue;
+        }
+        let url = if super::plan::honour_years(corpus, i).is_empty() {
+            r.urls.honour(&t.slug)
+        } else {
+            r.urls.honour_year(&t.slug, year)
+        };
+        let summary = HonourSummary {
+            title: t.title.clone(),
+            url,
+            tally: corpus.tally_of(of_year()),
+        };
+        match levels.last_mut() {
+            Some(g) if g.id == t.level.as_str() => g.titles.push(summary),
+            _ => levels.push(LevelGroup {
+                name: level_label(t.level, &r.i18n),
+                id: t.level.as_str(),
+                titles: vec![summary],
+            }),
+        }
+    }
+    levels
 }

@@ -4,14 +4,16 @@ use serde::Serialize;
 use tera::Context;
 
 use super::context::{cluster_link, cluster_name, row, unit_link, ConferenceRow, Link};
-use super::honours::{group_by_level, honour_page, honours_by_level, honours_index};
+use super::honours::{
+    group_by_level, honour_page, honours_by_level, honours_index, titles_of_year,
+};
 use super::views::{anchor, conference_view};
 use super::Renderer;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Awards, Corpus, Coverage};
 use crate::urls::{relative_to, root_of, LIST_ROOT};
 
-pub use super::plan::{plan, PageSpec};
+pub use super::plan::{honour_years, plan, unit_years, PageSpec, LONG_LIST};
 pub use super::shared::Shared;
 
 /// How many conferences the home page lists as recent.
@@ -62,7 +64,11 @@ pub fn context(
             "units.html"
         }
         PageSpec::Unit(i) => {
-            unit(corpus, r, shared, i, &mut ctx);
+            unit(corpus, r, shared, i, None, &mut ctx);
+            "unit.html"
+        }
+        PageSpec::UnitYear(i, y) => {
+            unit(corpus, r, shared, i, Some(y), &mut ctx);
             "unit.html"
         }
         PageSpec::Years => {
@@ -97,7 +103,11 @@ pub fn context(
             "honours.html"
         }
         PageSpec::Honour(i) => {
-            honour_page(corpus, r, i, &mut ctx);
+            honour_page(corpus, r, i, None, &mut ctx);
+            "honour.html"
+        }
+        PageSpec::HonourYear(i, y) => {
+            honour_page(corpus, r, i, Some(y), &mut ctx);
             "honour.html"
         }
         PageSpec::Tags => {
@@ -520,9 +530,113 @@ struct MembershipView {
     cluster: Link,
 }
 
-fn unit(corpus: &Corpus, r: &Renderer, shared: &Shared, ui: usize, ctx: &mut Context) {
+/// A year of a long list page: its own page, and how many rows it holds.
+#[derive(Serialize)]
+struct ListYear {
+    year: i32,
+    url: String,
+    conferences: usize,
+    hosted: usize,
+    honours: usize,
+}
+
+/// The links to the years before and after `year` among `years`.
+pub(super) fn year_neighbours(
+    years: &[i32],
+    year: i32,
+    url: impl Fn(i32) -> String,
+) -> [Option<Link>; 2] {
+    let at = years.binary_search(&year).ok();
+    let link = |i: Option<usize>| {
+        i.and_then(|i| years.get(i)).map(|&y| Link {
+            name: y.to_string(),
+            url: url(y),
+        })
+    };
+    [
+        link(at.and_then(|i| i.checked_sub(1))),
+        link(at.map(|i| i + 1)),
+    ]
+}
+
+/// A unit's page (`year: None`) or, for a long one, one year of it.
+fn unit(
+    corpus: &Corpus,
+    r: &Renderer,
+    shared: &Shared,
+    ui: usize,
+    year: Option<i32>,
+    ctx: &mut Context,
+) {
     let u = &corpus.units[ui];
     let t = &r.i18n;
+    let years = super::plan::unit_years(corpus, ui);
+    let year_of = |wi: usize| corpus.writeups[wi].year;
+    let in_year = |wi: usize| year.is_none_or(|y| year_of(wi) == y);
+    let page = match year {
+        Some(y) => r.urls.unit_year(&u.slug, y),
+        None => r.urls.unit(&u.slug),
+    };
+    let root = root_of(&page);
+    ctx.insert("year", &year);
+    ctx.insert(
+        "unit",
+        &Link {
+            name: u.name.clone(),
+            url: r.urls.unit(&u.slug),
+        },
+    );
+    if let Some(y) = year {
+        let [prev, next] = year_neighbours(&years, y, |y| r.urls.unit_year(&u.slug, y));
+        ctx.insert("prev_year", &prev);
+        ctx.insert("next_year", &next);
+    }
+    let by_year: Vec<ListYear> = match year {
+        Some(_) => Vec::new(),
+        None => years
+            .iter()
+            .map(|&y| ListYear {
+                year: y,
+                url: r.urls.unit_year(&u.slug, y),
+                conferences: u.writeups.iter().filter(|&&w| year_of(w) == y).count(),
+                hosted: u.hosted.iter().filter(|&&w| year_of(w) == y).count(),
+                honours: u.honours.iter().filter(|&&(w, _)| year_of(w) == y).count(),
+            })
+            .collect(),
+    };
+    ctx.insert("conferences", &u.writeups.len());
+    ctx.insert("by_year", &by_year);
+    let listed = by_year.is_empty();
+    let pick = |idx: &[usize]| -> Vec<usize> {
+        if listed {
+            idx.iter().copied().filter(|&w| in_year(w)).collect()
+        } else {
+            Vec::new()
+        }
+    };
+    let (hosted, writeups) = (pick(&u.hosted), pick(&u.writeups));
+    let honours = group_by_level(
+        corpus,
+        r,
+        shared,
+        &root,
+        u.honours
+            .iter()
+            .copied()
+            .filter(|&(w, _)| listed && in_year(w)),
+    );
+    ctx.insert("honours", &honours);
+    ctx.insert("hosted", &hosted.len());
+    ctx.insert(
+        "hosted_html",
+        &super::rows::join(shared.rows, corpus, &hosted, false),
+    );
+    let (jump, html) = super::rows::join_by_year(shared.rows, corpus, &writeups);
+    ctx.insert("jump", &jump);
+    ctx.insert("conferences_html", &html);
+    if year.is_some() {
+        return;
+    }
     let memberships: Vec<MembershipView> = u
         .memberships
         .iter()
@@ -532,26 +646,8 @@ fn unit(corpus: &Corpus, r: &Renderer, shared: &Shared, ui: usize, ctx: &mut Con
             cluster: cluster_link(&r.urls, &corpus.clusters[ci].key, t),
         })
         .collect();
-    let root = root_of(&r.urls.unit(&u.slug));
-    let honours = group_by_level(corpus, r, shared, &root, u.honours.iter().copied());
-    ctx.insert(
-        "unit",
-        &Link {
-            name: u.name.clone(),
-            url: r.urls.unit(&u.slug),
-        },
-    );
     ctx.insert("memberships", &memberships);
     ctx.insert("chart", &super::figures::unit(corpus, ui, r));
-    ctx.insert("hosted", &u.hosted.len());
-    ctx.insert(
-        "hosted_html",
-        &super::rows::join(shared.rows, corpus, &u.hosted, false),
-    );
-    ctx.insert("honours", &honours);
-    let (jump, html) = super::rows::join_by_year(shared.rows, corpus, &u.writeups);
-    ctx.insert("jump", &jump);
-    ctx.insert("conferences_html", &html);
     let roles: Vec<UnitRoleView> = u
         .roles
         .iter()
@@ -621,10 +717,24 @@ fn year(corpus: &Corpus, r: &Renderer, shared: &Shared, yi: usize, ctx: &mut Con
     );
     ctx.insert("clusters", &clusters);
     let root = root_of(&r.urls.year(y.year));
-    ctx.insert(
-        "honours",
-        &honours_by_level(corpus, r, shared, &root, &y.writeups),
-    );
+    let uses: usize = y
+        .writeups
+        .iter()
+        .map(|&wi| corpus.writeups[wi].honours.len())
+        .sum();
+    if uses > super::plan::LONG_LIST {
+        ctx.insert(
+            "honour_titles",
+            &titles_of_year(corpus, r, y.year, &y.writeups),
+        );
+        ctx.insert("honours", &Vec::<()>::new());
+    } else {
+        ctx.insert("honour_titles", &Vec::<()>::new());
+        ctx.insert(
+            "honours",
+            &honours_by_level(corpus, r, shared, &root, &y.writeups),
+        );
+    }
     ctx.insert("totals", &corpus.year_totals(y.year));
     ctx.insert("prev_year", &nav(yi.checked_sub(1)));
     ctx.insert("next_year", &nav(Some(yi + 1)));

@@ -15,6 +15,8 @@ pub enum PageSpec {
     Conference(usize),
     Units,
     Unit(usize),
+    /// A long unit page's year: its rows of that year (see [`unit_years`]).
+    UnitYear(usize, i32),
     Years,
     Year(usize),
     NotFound,
@@ -34,6 +36,8 @@ pub enum PageSpec {
     Honours,
     /// One honour title's page: index into `Corpus::honours`.
     Honour(usize),
+    /// A long honour page's year: its uses of that year (see [`honour_years`]).
+    HonourYear(usize, i32),
     HonoursCsv,
     /// Every tag (chủ đề), with its count.
     Tags,
@@ -55,6 +59,7 @@ impl PageSpec {
             PageSpec::Conference(i) => urls.conference(&corpus.writeups[i].slug),
             PageSpec::Units => urls.units(),
             PageSpec::Unit(i) => urls.unit(&corpus.units[i].slug),
+            PageSpec::UnitYear(i, y) => urls.unit_year(&corpus.units[i].slug, y),
             PageSpec::Years => urls.years(),
             PageSpec::Year(i) => urls.year(corpus.years[i].year),
             PageSpec::NotFound => urls.not_found(),
@@ -69,6 +74,7 @@ impl PageSpec {
             PageSpec::ClusterCsv(i) => urls.cluster_csv(&corpus.clusters[i].key),
             PageSpec::Honours => urls.honours(),
             PageSpec::Honour(i) => urls.honour(&corpus.honours[i].slug),
+            PageSpec::HonourYear(i, y) => urls.honour_year(&corpus.honours[i].slug, y),
             PageSpec::HonoursCsv => urls.honours_csv(),
             PageSpec::Tags => urls.tags(),
             PageSpec::Tag(i) => urls.tag(&corpus.tags[i].slug),
@@ -146,9 +152,63 @@ pub fn plan(corpus: &Corpus, with_base_url: bool) -> Vec<PageSpec> {
     plan.extend((0..corpus.units.len()).map(PageSpec::Unit));
     plan.extend((0..corpus.years.len()).map(PageSpec::Year));
     plan.extend((0..corpus.honours.len()).map(PageSpec::Honour));
+    for ui in 0..corpus.units.len() {
+        plan.extend(
+            unit_years(corpus, ui)
+                .into_iter()
+                .map(|y| PageSpec::UnitYear(ui, y)),
+        );
+    }
+    for hi in 0..corpus.honours.len() {
+        plan.extend(
+            honour_years(corpus, hi)
+                .into_iter()
+                .map(|y| PageSpec::HonourYear(hi, y)),
+        );
+    }
     plan.extend((0..corpus.tags.len()).map(PageSpec::Tag));
     plan.extend((0..corpus.writeups.len()).map(PageSpec::Conference));
     plan
+}
+
+/// Rows beyond which a list page is long: it then lists its years, and each
+/// year's rows are on a page of their own (a unit named in thousands of
+/// write-ups stays readable on a phone, and no page runs to megabytes).
+pub const LONG_LIST: usize = 200;
+
+/// The years of a long unit page's year pages, ascending; none when the
+/// unit's conferences and honours fit on its page.
+pub fn unit_years(corpus: &Corpus, ui: usize) -> Vec<i32> {
+    let u = &corpus.units[ui];
+    if u.writeups.len() + u.honours.len() <= LONG_LIST {
+        return Vec::new();
+    }
+    years_of(
+        corpus,
+        u.writeups
+            .iter()
+            .chain(&u.hosted)
+            .copied()
+            .chain(u.honours.iter().map(|&(wi, _)| wi)),
+    )
+}
+
+/// The years of a long honour page's year pages, ascending; none when its
+/// uses fit on its page.
+pub fn honour_years(corpus: &Corpus, hi: usize) -> Vec<i32> {
+    let h = &corpus.honours[hi];
+    if h.uses.len() <= LONG_LIST {
+        return Vec::new();
+    }
+    years_of(corpus, h.uses.iter().map(|&(wi, _)| wi))
+}
+
+/// The distinct years of the write-ups `idx`, ascending.
+fn years_of(corpus: &Corpus, idx: impl Iterator<Item = usize>) -> Vec<i32> {
+    let mut years: Vec<i32> = idx.map(|wi| corpus.writeups[wi].year).collect();
+    years.sort_unstable();
+    years.dedup();
+    years
 }
 
 #[cfg(test)]
