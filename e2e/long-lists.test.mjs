@@ -1,0 +1,141 @@
+// 8. Long lists on a site of 5,000 generated write-ups (bench/gen_corpus.py
+// --count 5000 --seed 1, the size the page budget is measured at): units and honours named more than a page lists get
+// a page per year, and years of many honours a table of titles. No page but
+// a dossier weighs over 500 KB; the new page kinds are valid HTML (Nu Html
+// Checker), have no axe-core WCAG 2.1 A/AA violation at 390 and 1280 px, and
+// their lists sort and filter from disk.
+
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+
+import { launch } from './lib/browser.mjs';
+import { BIN, REPO_ROOT, listFiles } from './lib/site.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const MAX_PAGE = 500 * 1024;
+
+let browser;
+let tmp;
+let site;
+let pages;
+before(async () => {
+  browser = await launch();
+  tmp = mkdtempSync(path.join(tmpdir(), 'baocao-e2e-long-'));
+  const root = path.join(tmp, 'corpus');
+  execFileSync('python3', [path.join(REPO_ROOT, 'bench', 'gen_corpus.py'), '--count', '5000', '--seed', '1', '--out', root], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  site = path.join(tmp, 'site');
+  // Thousands of warnings (the generator repeats conferences): kept, not shown.
+  execFileSync(BIN, ['build', '--root', root, '--output', site], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  pages = listFiles(site, '.html');
+});
+after(async () => {
+  await browser?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+const read = (rel) => readFileSync(path.join(site, rel), 'utf8');
+
+/** One page of each new kind, and the long pages that lead to them. */
+function newKinds() {
+  const unitYear = pages.find((p) => /^don-vi\/[^/]+\/nam-\d{4}\.html$/.test(p));
+  const honourYear = pages.find((p) => /^danh-hieu\/[^/]+\/nam-\d{4}\.html$/.test(p));
+  const longYear = pages.find((p) => /^nam\/\d{4}\/index\.html$/.test(p) && read(p).includes('Năm có nhiều danh hiệu'));
+  assert.ok(unitYear && honourYear && longYear, `new page kinds in the build: ${unitYear} ${honourYear} ${longYear}`);
+  return [
+    unitYear,
+    unitYear.replace(/nam-\d{4}\.html$/, 'index.html'),
+    honourYear,
+    honourYear.replace(/nam-\d{4}\.html$/, 'index.html'),
+    longYear,
+  ];
+}
+
+test('no page but a dossier is over 500 KB at 5,000 write-ups', () => {
+  const heavy = pages
+    .filter((p) => !p.endsWith('/ho-so.html'))
+    .map((p) => [p, statSync(path.join(site, p)).size])
+    .filter(([, size]) => size > MAX_PAGE);
+  assert.deepEqual(heavy, []);
+});
+
+test('a long unit page links every year page, and each lists only its year', () => {
+  const unitYear = newKinds()[0];
+  const unit = unitYear.replace(/nam-\d{4}\.html$/, 'index.html');
+  const html = read(unit);
+  const years = [...html.matchAll(/href="\.\.\/\.\.\/(don-vi\/[^"]+\/nam-(\d{4})\.html)"/g)];
+  assert.ok(years.length >= 2, unit);
+  for (const [, rel, year] of years) {
+    assert.ok(pages.includes(rel), `${rel} is built`);
+    const page = read(rel);
+    const other = [...page.matchAll(/href="\.\.\/\.\.\/nam\/(\d{4})\/index\.html"/g)].map((m) => m[1]).filter((y) => y !== year);
+    assert.deepEqual([...new Set(other)], [], `${rel} links only its own year's page`);
+  }
+});
+
+test('Nu Html Checker: the long pages and their year pages', { timeout: 120_000 }, () => {
+  const vnu = String(require('vnu-jar'));
+  const files = newKinds().map((rel) => path.join(site, rel));
+  const run = spawnSync(process.env.JAVA || 'java', ['-Xss4m', '-jar', vnu, '--errors-only', ...files], { encoding: 'utf8' });
+  assert.ifError(run.error);
+  assert.equal(run.status, 0, `the checker found errors:\n${run.stderr}`);
+});
+
+for (const width of [390, 1280]) {
+  test(`axe-core WCAG 2.1 A/AA at ${width} px: the long pages and their year pages`, { timeout: 120_000 }, async () => {
+    for (const rel of newKinds()) {
+      const context = await browser.newContext({ viewport: { width, height: 844 } });
+      try {
+        const page = await context.newPage();
+        await page.goto(pathToFileURL(path.join(site, rel)).href, { waitUntil: 'load' });
+        await page.addScriptTag({ path: AXE });
+        const result = await page.evaluate(
+          (values) => window.axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] }),
+          TAGS,
+        );
+        const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        assert.deepEqual(found, [], rel);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+}
+
+test('a unit year page sorts and filters its lists from disk', { timeout: 60_000 }, async () => {
+  const rel = newKinds()[0];
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(pathToFileURL(path.join(site, rel)).href, { waitUntil: 'load' });
+    const section = page.locator('section[aria-labelledby="all-h"]');
+    const rows = section.locator('tbody tr:not(.group):visible');
+    const all = await rows.count();
+    assert.ok(all >= 2, `${rel} lists conferences: ${all}`);
+    const box = section.getByRole('searchbox', { name: 'Lọc danh sách' });
+    await box.fill('TONG KET');
+    const left = await rows.count();
+    assert.ok(left >= 1 && left < all, `tổng kết: ${left} of ${all}`);
+    for (const text of await rows.allInnerTexts()) {
+      assert.match(text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(), /tong ket/, text);
+    }
+    await box.fill('');
+    assert.equal(await rows.count(), all);
+    const date = section.getByRole('button', { name: 'Ngày' });
+    await date.click();
+    await date.click();
+    assert.equal(await section.locator('th[aria-sort]').getAttribute('aria-sort'), 'descending');
+  } finally {
+    await context.close();
+  }
+});
