@@ -143,25 +143,36 @@ pub(super) struct LevelGroup {
     titles: Vec<HonourSummary>,
 }
 
-pub(super) fn honours_index(corpus: &Corpus, r: &Renderer, ctx: &mut Context) {
+/// Title summaries under their levels' headings, in the order given (by
+/// level, highest first, as `Corpus::honours` is).
+fn by_level(
+    r: &Renderer,
+    titles: impl Iterator<Item = (HonourLevel, HonourSummary)>,
+) -> Vec<LevelGroup> {
     let mut levels: Vec<LevelGroup> = Vec::new();
-    // `Corpus::honours` is by level, highest first.
-    for (i, t) in corpus.honours.iter().enumerate() {
+    for (level, summary) in titles {
+        match levels.last_mut() {
+            Some(g) if g.id == level.as_str() => g.titles.push(summary),
+            _ => levels.push(LevelGroup {
+                name: level_label(level, &r.i18n),
+                id: level.as_str(),
+                titles: vec![summary],
+            }),
+        }
+    }
+    levels
+}
+
+pub(super) fn honours_index(corpus: &Corpus, r: &Renderer, ctx: &mut Context) {
+    let titles = corpus.honours.iter().enumerate().map(|(i, t)| {
         let summary = HonourSummary {
             title: t.title.clone(),
             url: r.urls.honour(&t.slug),
             tally: corpus.honour_tally(i),
         };
-        match levels.last_mut() {
-            Some(g) if g.id == t.level.as_str() => g.titles.push(summary),
-            _ => levels.push(LevelGroup {
-                name: level_label(t.level, &r.i18n),
-                id: t.level.as_str(),
-                titles: vec![summary],
-            }),
-        }
-    }
-    ctx.insert("levels", &levels);
+        (t.level, summary)
+    });
+    ctx.insert("levels", &by_level(r, titles));
 }
 
 /// A year of a long honour page, with its tally.
@@ -249,27 +260,18 @@ pub(super) fn honour_page(
     ctx.insert("years", &years);
 }
 
-/// The honour titles used in `year` (its write-ups `idx`) by level, each
-/// with its tally that year and a link to its page for the year: a long
-/// year's honours in a table of titles, not of uses.
-pub(super) fn titles_of_year(
-    corpus: &Corpus,
-    r: &Renderer,
-    year: i32,
-    idx: &[usize],
-) -> Vec<LevelGroup> {
-    let in_year: std::collections::HashSet<usize> = idx.iter().copied().collect();
-    let mut levels: Vec<LevelGroup> = Vec::new();
-    for (i, t) in corpus.honours.iter().enumerate() {
+/// The honour titles used in `year` by level, each with its tally that year
+/// and a link to its page for the year: a long year's honours in a table of
+/// titles, not of uses.
+pub(super) fn titles_of_year(corpus: &Corpus, r: &Renderer, year: i32) -> Vec<LevelGroup> {
+    let titles = corpus.honours.iter().enumerate().filter_map(|(i, t)| {
         let of_year = || {
             t.uses
                 .iter()
                 .copied()
-                .filter(|(wi, _)| in_year.contains(wi))
+                .filter(|&(wi, _)| corpus.writeups[wi].year == year)
         };
-        if of_year().next().is_none() {
-            continue;
-        }
+        of_year().next()?;
         let url = if super::plan::honour_years(corpus, i).is_empty() {
             r.urls.honour(&t.slug)
         } else {
@@ -280,14 +282,7 @@ pub(super) fn titles_of_year(
             url,
             tally: corpus.tally_of(of_year()),
         };
-        match levels.last_mut() {
-            Some(g) if g.id == t.level.as_str() => g.titles.push(summary),
-            _ => levels.push(LevelGroup {
-                name: level_label(t.level, &r.i18n),
-                id: t.level.as_str(),
-                titles: vec![summary],
-            }),
-        }
-    }
-    levels
+        Some((t.level, summary))
+    });
+    by_level(r, titles)
 }

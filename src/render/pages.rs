@@ -604,7 +604,6 @@ fn unit(
             })
             .collect(),
     };
-    ctx.insert("conferences", &u.writeups.len());
     ctx.insert("by_year", &by_year);
     let listed = by_year.is_empty();
     let pick = |idx: &[usize]| -> Vec<usize> {
@@ -723,10 +722,7 @@ fn year(corpus: &Corpus, r: &Renderer, shared: &Shared, yi: usize, ctx: &mut Con
         .map(|&wi| corpus.writeups[wi].honours.len())
         .sum();
     if uses > super::plan::LONG_LIST {
-        ctx.insert(
-            "honour_titles",
-            &titles_of_year(corpus, r, y.year, &y.writeups),
-        );
+        ctx.insert("honour_titles", &titles_of_year(corpus, r, y.year));
         ctx.insert("honours", &Vec::<()>::new());
     } else {
         ctx.insert("honour_titles", &Vec::<()>::new());

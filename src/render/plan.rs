@@ -185,9 +185,9 @@ pub fn unit_years(corpus: &Corpus, ui: usize) -> Vec<i32> {
     }
     years_of(
         corpus,
+        // Its hosted conferences are among its write-ups.
         u.writeups
             .iter()
-            .chain(&u.hosted)
             .copied()
             .chain(u.honours.iter().map(|&(wi, _)| wi)),
     )
