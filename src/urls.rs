@@ -203,10 +203,34 @@ impl Urls {
             .is_some_and(|rest| rest.starts_with('/'))
     }
 
-    /// Whether `path` is a dossier (a cluster's or a year's).
+    /// Whether `path` is a dossier (a cluster's or a year's) or a volume of
+    /// one.
     pub fn is_dossier(path: &str) -> bool {
-        path.strip_suffix(DOSSIER)
-            .is_some_and(|rest| rest.ends_with('/'))
+        let name = path.rsplit('/').next().unwrap_or_default();
+        path.contains('/')
+            && (name == DOSSIER
+                || name
+                    .strip_prefix("ho-so-")
+                    .is_some_and(|rest| rest.ends_with(".html")))
+    }
+
+    /// A volume of a long dossier: a cluster's write-ups of one year, beside
+    /// the cluster's dossier; `part` (from 1) when the year fills more than
+    /// one volume.
+    pub fn cluster_volume(&self, key: &ClusterKey, year: i32, part: Option<usize>) -> String {
+        let part = part.map(|p| format!("-{p}")).unwrap_or_default();
+        format!(
+            "{}/{}/ho-so-{year}{part}.html",
+            self.sections.clusters,
+            key.slug()
+        )
+    }
+
+    /// A volume of a long year dossier: the year's write-ups of no cluster,
+    /// beside the year's dossier.
+    pub fn year_volume(&self, year: i32, part: Option<usize>) -> String {
+        let part = part.map(|p| format!("-{p}")).unwrap_or_default();
+        format!("{}/{year}/ho-so-khac{part}.html", self.sections.years)
     }
 
     /// Every write-up as CSV.
@@ -344,6 +368,26 @@ mod tests {
         assert_eq!(u.cluster_csv(&key()), "data/cum-2.csv");
         assert_eq!(u.unit("lai-chau"), "don-vi/lai-chau/index.html");
         assert_eq!(u.year_dossier(2023), "nam/2023/ho-so.html");
+        assert_eq!(
+            u.cluster_volume(&key(), 2023, None),
+            "cum/cum-2/ho-so-2023.html"
+        );
+        assert_eq!(
+            u.cluster_volume(&key(), 2023, Some(2)),
+            "cum/cum-2/ho-so-2023-2.html"
+        );
+        assert_eq!(u.year_volume(2023, None), "nam/2023/ho-so-khac.html");
+        for dossier in [
+            u.cluster_dossier(&key()),
+            u.year_dossier(2023),
+            u.cluster_volume(&key(), 2023, Some(2)),
+            u.year_volume(2023, None),
+        ] {
+            assert!(Urls::is_dossier(&dossier), "{dossier}");
+        }
+        assert!(!Urls::is_dossier("ho-so.html"));
+        assert!(!Urls::is_dossier(&u.cluster(&key())));
+        assert!(!Urls::is_dossier(&u.unit_year("x", 2020)));
         assert_eq!(u.search_index(), "tim-kiem/search-index.js");
         assert_eq!(u.asset("style.css"), "static/style.css");
         assert!(u.is_search_file("tim-kiem/idx/ab.js"));
@@ -362,6 +406,8 @@ mod tests {
             u.unit_year("x", 2020),
             u.year(2020),
             u.year_dossier(2020),
+            u.cluster_volume(&key(), 2020, Some(3)),
+            u.year_volume(2020, None),
             u.honour("x"),
             u.honour_year("x", 2020),
             u.tag("x"),

@@ -301,6 +301,134 @@ fn long_unit_and_honour_pages_list_their_years_each_on_a_page() {
     assert!(!honours.contains("hoi-nghi/"));
 }
 
+/// The ids of the dossier entries of `html`, in order.
+fn entries(html: &str) -> Vec<String> {
+    html.split("<article class=\"dossier-entry\" id=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn long_dossiers_are_printed_in_volumes_each_write_up_once() {
+    let site = Site::new();
+    // Cluster 2: 5 write-ups in 2022 and 40 in 2023 (45: its dossier is in
+    // volumes); cluster 3: 3 in 2023; 2 provincial ones in 2023. The 2023
+    // dossier has 45 (in volumes), the 2022 one 5 (whole).
+    let flag =
+        "honours:\n  - {title: Cờ thi đua của Chính phủ, to: [Lai Châu], status: proposed}\n";
+    for i in 0..5 {
+        let date = format!("2022-03-{:02}", i + 1);
+        site.write(
+            &format!("cum-2/2022/{i:02}.md"),
+            &conference(2, &date, "review", ""),
+        );
+    }
+    for i in 0..40 {
+        let date = format!("2023-{:02}-{:02}", 1 + i / 10, 1 + i % 10);
+        site.write(
+            &format!("cum-2/2023/{i:02}.md"),
+            &conference(2, &date, "review", flag),
+        );
+    }
+    for i in 0..3 {
+        let date = format!("2023-06-{:02}", i + 1);
+        site.write(
+            &format!("cum-3/{i:02}.md"),
+            &conference(3, &date, "pledge", ""),
+        );
+    }
+    for i in 0..2 {
+        site.write(
+            &format!("tinh/{i:02}.md"),
+            &format!("---\ntitle: Tỉnh {i}\ndate: 2023-07-0{}\nkind: summary\nhost: Lai Châu\n---\n\nNội dung.\n", i + 1),
+        );
+    }
+    built(&site);
+
+    // The cluster's dossier lists its volumes: no entry, no page of megabytes.
+    let dossier = site.page("cum/cum-2/ho-so.html");
+    assert!(entries(&dossier).is_empty());
+    let volumes = part(&dossier, "<section class=\"volumes\"", "</section>");
+    for line in [
+        "<a href=\"../../cum/cum-2/ho-so-2022.html\">Năm thi đua 2022</a></th><td class=\"num\">5</td><td><time datetime=\"2022-03-01\">01/03/2022</time></td><td><time datetime=\"2022-03-05\">05/03/2022</time></td>",
+        "<a href=\"../../cum/cum-2/ho-so-2023-1.html\">Năm thi đua 2023, tập 1/2</a></th><td class=\"num\">20</td>",
+        "<a href=\"../../cum/cum-2/ho-so-2023-2.html\">Năm thi đua 2023, tập 2/2</a></th><td class=\"num\">20</td>",
+    ] {
+        assert!(volumes.contains(line), "{line}: {volumes}");
+    }
+    assert!(text(&dossier).contains("Hồ sơ có 45 bài viết"));
+    // Its honours by title, counted over the dossier.
+    let honours = part(&dossier, "id=\"honours-h\"", "</section>");
+    assert!(honours.contains("<a href=\"../../danh-hieu/co-thi-dua-cua-chinh-phu/index.html\">Cờ thi đua của Chính phủ</a></th><td class=\"num\">40</td><td class=\"num\">0</td>"), "{honours}");
+    // The cluster page says how it prints.
+    assert!(text(&site.page("cum/cum-2/index.html")).contains("Hồ sơ để in (theo từng tập)"));
+
+    // The 2023 dossier lists the volumes of its clusters and of no cluster.
+    let year = site.page("nam/2023/ho-so.html");
+    assert!(entries(&year).is_empty());
+    let listed: Vec<&str> = part(&year, "<section class=\"volumes\"", "</section>")
+        .split("<a href=\"../../")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            "cum/cum-2/ho-so-2023-1.html",
+            "cum/cum-2/ho-so-2023-2.html",
+            "cum/cum-3/ho-so-2023.html",
+            "nam/2023/ho-so-khac.html",
+        ]
+    );
+
+    // Every write-up of 2023 is in exactly one volume, in date order there;
+    // each volume names the dossiers it belongs to.
+    let mut printed: Vec<String> = Vec::new();
+    for path in listed
+        .iter()
+        .map(|p| p.to_string())
+        .chain(["cum/cum-2/ho-so-2022.html".to_string()])
+    {
+        let volume = site.page(&path);
+        let ids = entries(&volume);
+        assert!(!ids.is_empty() && ids.len() <= 30, "{path}: {}", ids.len());
+        let toc = part(&volume, "<nav class=\"toc\"", "</nav>");
+        assert_eq!(toc.matches("<li>").count(), ids.len(), "{path}");
+        printed.extend(ids);
+    }
+    let mut unique = printed.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!((printed.len(), unique.len()), (50, 50));
+    let second = site.page("cum/cum-2/ho-so-2023-2.html");
+    assert!(text(&second).contains("Hồ sơ in: Cụm thi đua số 2, năm thi đua 2023 (tập 2/2)"));
+    let parents = part(&second, "class=\"dossier-parents\"", "</p>");
+    assert!(
+        parents.contains("<a href=\"../../cum/cum-2/ho-so.html\">")
+            && parents.contains("<a href=\"../../nam/2023/ho-so.html\">"),
+        "{parents}"
+    );
+    // The first part holds January and February, the second March on.
+    let toc = part(&second, "<nav class=\"toc\"", "</nav>");
+    assert!(
+        toc.contains("datetime=\"2023-03-01\"") && !toc.contains("datetime=\"2023-02-10\""),
+        "{toc}"
+    );
+
+    // Short dossiers stay whole: cluster 3's 3 write-ups, and 2022's 5.
+    assert_eq!(entries(&site.page("cum/cum-3/ho-so.html")).len(), 3);
+    assert_eq!(entries(&site.page("nam/2022/ho-so.html")).len(), 5);
+    for absent in [
+        "nam/2022/ho-so-khac.html",
+        "cum/cum-3/ho-so-2023.html.x",
+        "cum/cum-3/ho-so-2022.html",
+    ] {
+        assert!(!site.out().join(absent).exists(), "{absent}");
+    }
+}
+
 #[test]
 fn a_unit_of_one_year_has_no_jump_bar() {
     let site = Site::new();

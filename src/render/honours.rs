@@ -264,23 +264,35 @@ pub(super) fn honour_page(
 /// and a link to its page for the year: a long year's honours in a table of
 /// titles, not of uses.
 pub(super) fn titles_of_year(corpus: &Corpus, r: &Renderer, year: i32) -> Vec<LevelGroup> {
+    titles_of(
+        corpus,
+        r,
+        &|wi| corpus.writeups[wi].year == year,
+        Some(year),
+    )
+}
+
+/// The honour titles of the write-ups `keep` takes, by level, each with its
+/// tally over them and a link to its page (for `year`, when it has one).
+pub(super) fn titles_of(
+    corpus: &Corpus,
+    r: &Renderer,
+    keep: &dyn Fn(usize) -> bool,
+    year: Option<i32>,
+) -> Vec<LevelGroup> {
     let titles = corpus.honours.iter().enumerate().filter_map(|(i, t)| {
-        let of_year = || {
-            t.uses
-                .iter()
-                .copied()
-                .filter(|&(wi, _)| corpus.writeups[wi].year == year)
-        };
-        of_year().next()?;
-        let url = if super::plan::honour_years(corpus, i).is_empty() {
-            r.urls.honour(&t.slug)
-        } else {
-            r.urls.honour_year(&t.slug, year)
+        let kept = || t.uses.iter().copied().filter(|&(wi, _)| keep(wi));
+        kept().next()?;
+        let url = match year {
+            Some(y) if !super::plan::honour_years(corpus, i).is_empty() => {
+                r.urls.honour_year(&t.slug, y)
+            }
+            _ => r.urls.honour(&t.slug),
         };
         let summary = HonourSummary {
             title: t.title.clone(),
             url,
-            tally: corpus.tally_of(of_year()),
+            tally: corpus.tally_of(kept()),
         };
         Some((t.level, summary))
     });

@@ -151,8 +151,9 @@ impl Renderer {
     /// keeping it; each page's links are checked against the plan's paths.
     ///
     /// Write-ups go a chunk at a time, in date order: each one's facts and body
-    /// are rendered once and make both its page and its entry in its cluster's
-    /// and its year's dossier. Dossiers are written in parts (their shell's
+    /// are rendered once and make both its page and its entry in the dossiers
+    /// it is printed in (its cluster's and its year's, or the volume they
+    /// share when they are long). Dossiers are written in parts (their shell's
     /// head, the entries, the tail), so no dossier is ever held whole.
     pub fn render_streaming(
         &self,
@@ -171,12 +172,7 @@ impl Renderer {
         );
         paths.extend(self.site_static.iter().cloned());
         let written: links::Written = paths.iter().map(String::as_str).collect();
-        let by_chunk = |s: &PageSpec| {
-            matches!(
-                s,
-                PageSpec::ClusterDossier(_) | PageSpec::YearDossier(_) | PageSpec::Conference(_)
-            )
-        };
+        let by_chunk = |s: &PageSpec| s.is_dossier() || matches!(s, PageSpec::Conference(_));
         let (chunked, others): (Vec<PageSpec>, Vec<PageSpec>) =
             plan.iter().partition(|s| by_chunk(s));
         let dossiers: Vec<PageSpec> = chunked
@@ -279,6 +275,12 @@ impl Renderer {
             diags.extend(d.iter().cloned());
         }
         let with_dossiers = !dossiers.is_empty();
+        let volumes: Vec<PageSpec> = dossiers
+            .iter()
+            .copied()
+            .filter(|s| matches!(s, PageSpec::Volume(..)))
+            .collect();
+        let destinations = plan::dossier_paths(corpus, &self.urls, &volumes);
         let plain = shared.borrowed();
         let all: Vec<usize> = (0..corpus.writeups.len()).collect();
         // Each chunk is rendered while the dossier entries of the one before are
@@ -286,11 +288,8 @@ impl Renderer {
         let append = |entries: &[Entry]| -> Vec<Diagnostic> {
             let mut diags = Vec::new();
             for (i, entry) in entries {
-                for path in dossiers_of(&self.urls, corpus, &corpus.writeups[*i])
-                    .into_iter()
-                    .flatten()
-                {
-                    if let Err(e) = sink.part(&path, entry.as_bytes(), false) {
+                for path in &destinations[*i] {
+                    if let Err(e) = sink.part(path, entry.as_bytes(), false) {
                         diags.push(e);
                     }
                 }
@@ -308,6 +307,7 @@ impl Renderer {
                     chunk
                         .par_chunks(64)
                         .map(|part| {
+                            let with_dossiers = with_dossiers.then_some(&destinations[..]);
                             self.render_writeups(corpus, &plain, part, with_dossiers, written, sink)
                         })
                         .collect::<Vec<_>>()
@@ -338,14 +338,15 @@ impl Renderer {
     }
 
     /// The conference pages of the write-ups at `idx` (written to the sink) and,
-    /// `with_dossiers`, their dossier entries (returned, to append in order).
+    /// with the dossiers each is printed in, their dossier entries (returned,
+    /// to append in order).
     /// A template error of the shared pieces stops the build.
     fn render_writeups(
         &self,
         corpus: &Corpus,
         plain: &pages::Shared,
         idx: &[usize],
-        with_dossiers: bool,
+        dossiers: Option<&[Vec<String>]>,
         written: &links::Written,
         sink: &dyn Sink,
     ) -> Result<(Vec<Diagnostic>, Vec<Entry>), Diagnostic> {
@@ -359,18 +360,15 @@ impl Renderer {
                 self.render_checked(&PageSpec::Conference(i), corpus, &shared, written, sink)
             })
             .collect();
-        if !with_dossiers {
+        let Some(dossiers) = dossiers else {
             return Ok((diags, Vec::new()));
-        }
+        };
         let entries = self.render_dossier_entries(corpus, &shared.piece_source(), idx)?;
-        // Both dossiers of an entry stand two folders deep: one check serves both.
+        // The dossiers of an entry all stand two folders deep: one check
+        // serves them all.
         for (&i, entry) in idx.iter().zip(&entries) {
-            if let Some(path) = dossiers_of(&self.urls, corpus, &corpus.writeups[i])
-                .into_iter()
-                .flatten()
-                .next_back()
-            {
-                diags.extend(links::check_bytes(&path, entry.as_bytes(), written));
+            if let Some(path) = dossiers[i].first() {
+                diags.extend(links::check_bytes(path, entry.as_bytes(), written));
             }
         }
         Ok((diags, idx.iter().copied().zip(entries).collect()))
@@ -387,8 +385,7 @@ impl Renderer {
         cache: &rows::RowCache,
         each: &(dyn Fn(&PageSpec, &pages::Shared) -> T + Sync),
     ) -> Vec<T> {
-        let is_dossier =
-            |s: &&PageSpec| matches!(s, PageSpec::ClusterDossier(_) | PageSpec::YearDossier(_));
+        let is_dossier = |s: &&PageSpec| s.is_dossier();
         let dossiers: Vec<&PageSpec> = specs.iter().filter(is_dossier).collect();
         let others: Vec<&PageSpec> = specs.iter().filter(|s| !is_dossier(s)).collect();
         let mut shared = pages::Shared::new(corpus, self, cache);
@@ -593,20 +590,6 @@ pub trait Sink: Sync {
 
 /// A write-up's index and its rendered dossier entry.
 type Entry = (usize, String);
-
-/// The dossiers a write-up's entry goes into: its cluster's and its year's.
-fn dossiers_of(urls: &Urls, corpus: &Corpus, w: &crate::model::WriteUp) -> [Option<String>; 2] {
-    let year = corpus.years.binary_search_by_key(&w.year, |y| y.year).ok();
-    let cluster = w
-        .cluster
-        .as_ref()
-        .and_then(|k| corpus.cluster(k))
-        .map(|(i, _)| i);
-    [
-        cluster.map(|i| urls.cluster_dossier(&corpus.clusters[i].key)),
-        year.map(|i| urls.year_dossier(corpus.years[i].year)),
-    ]
-}
 
 /// Hands what is written to a sink as the parts of one file, a megabyte at a
 /// time.

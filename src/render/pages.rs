@@ -5,7 +5,7 @@ use tera::Context;
 
 use super::context::{cluster_link, cluster_name, row, unit_link, ConferenceRow, Link};
 use super::honours::{
-    group_by_level, honour_page, honours_by_level, honours_index, titles_of_year,
+    group_by_level, honour_page, honours_by_level, honours_index, titles_of, titles_of_year,
 };
 use super::views::{anchor, conference_view};
 use super::Renderer;
@@ -42,6 +42,10 @@ pub fn context(
             let key = &corpus.clusters[i].key;
             let href = relative_to(&r.urls.cluster(key), &r.urls.cluster_dossier(key));
             ctx.insert("dossier_href", &href);
+            ctx.insert(
+                "dossier_in_volumes",
+                &super::plan::cluster_in_volumes(corpus, i),
+            );
             cluster(corpus, r, shared, i, &mut ctx);
             "cluster.html"
         }
@@ -89,6 +93,10 @@ pub fn context(
             let y = corpus.years[i].year;
             let href = relative_to(&r.urls.year(y), &r.urls.year_dossier(y));
             ctx.insert("dossier_href", &href);
+            ctx.insert(
+                "dossier_in_volumes",
+                &super::plan::year_in_volumes(corpus, i),
+            );
             year(corpus, r, shared, i, &mut ctx);
             "year.html"
         }
@@ -142,17 +150,36 @@ pub fn context(
         }
         PageSpec::ClusterDossier(i) => {
             let c = &corpus.clusters[i];
-            ctx.insert("heading", &cluster_name(&c.key, &r.i18n));
+            let name = cluster_name(&c.key, &r.i18n);
+            ctx.insert("heading", &name);
             ctx.insert("back", &r.urls.cluster(&c.key));
+            ctx.insert("back_name", &name);
             ctx.insert("charts", &super::figures::cluster(corpus, i, r));
             // The headings the cluster page gives its charts.
             let titles = ["awards_by_year", "members_by_year", "leadership_by_year"];
             ctx.insert("chart_titles", &titles.map(|k| r.i18n.get(k)));
-            ctx.insert(
-                "honours",
-                &honours_by_level(corpus, r, shared, LIST_ROOT, &c.writeups),
-            );
-            diags = dossier(corpus, r, shared, &c.writeups, &mut ctx);
+            if super::plan::cluster_in_volumes(corpus, i) {
+                let key = Some(&c.key);
+                let of_cluster = |wi: usize| corpus.writeups[wi].cluster.as_ref() == key;
+                ctx.insert("honours", &Vec::<()>::new());
+                ctx.insert("honour_titles", &titles_of(corpus, r, &of_cluster, None));
+                let volumes: Vec<VolumeLink> = c
+                    .years
+                    .iter()
+                    .filter(|y| y.reported())
+                    .flat_map(|y| {
+                        let label = format!("{} {}", r.i18n.get("year_heading"), y.year);
+                        volume_links(corpus, r, Some(i), y.year, &label)
+                    })
+                    .collect();
+                volumes_only(r, c.writeups.len(), &volumes, &mut ctx);
+            } else {
+                ctx.insert(
+                    "honours",
+                    &honours_by_level(corpus, r, shared, LIST_ROOT, &c.writeups),
+                );
+                diags = dossier(corpus, r, shared, &c.writeups, &mut ctx);
+            }
             "dossier.html"
         }
         PageSpec::YearDossier(i) => {
@@ -162,13 +189,80 @@ pub fn context(
                 &format!("{} {}", r.i18n.get("year_heading"), y.year),
             );
             ctx.insert("back", &r.urls.year(y.year));
+            ctx.insert(
+                "back_name",
+                &format!("{} {}", r.i18n.get("year_heading"), y.year),
+            );
             ctx.insert("charts", &[super::figures::year(corpus, i, r)]);
             ctx.insert("chart_titles", &[r.i18n.get("clusters_of_year")]);
+            if super::plan::year_in_volumes(corpus, i) {
+                ctx.insert("honours", &Vec::<()>::new());
+                ctx.insert("honour_titles", &titles_of_year(corpus, r, y.year));
+                let mut volumes: Vec<VolumeLink> = corpus
+                    .clusters
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(ci, c)| {
+                        volume_links(corpus, r, Some(ci), y.year, &cluster_name(&c.key, &r.i18n))
+                    })
+                    .collect();
+                volumes.extend(volume_links(
+                    corpus,
+                    r,
+                    None,
+                    y.year,
+                    r.i18n.get("no_cluster"),
+                ));
+                volumes_only(r, y.writeups.len(), &volumes, &mut ctx);
+            } else {
+                ctx.insert(
+                    "honours",
+                    &honours_by_level(corpus, r, shared, LIST_ROOT, &y.writeups),
+                );
+                diags = dossier(corpus, r, shared, &y.writeups, &mut ctx);
+            }
+            "dossier.html"
+        }
+        PageSpec::Volume(cluster, year, k) => {
+            let all = super::plan::volume_writeups(corpus, cluster, year);
+            let year_name = format!("{} {}", r.i18n.get("year_heading"), year);
+            let owner = match cluster {
+                Some(ci) => cluster_name(&corpus.clusters[ci].key, &r.i18n),
+                None => r.i18n.get("no_cluster").to_string(),
+            };
+            let n = super::plan::parts(all.len());
+            let mut heading = format!("{owner}, {}", year_name.to_lowercase());
+            if n > 1 {
+                heading.push_str(&format!(
+                    " ({} {}/{n})",
+                    r.i18n.get("dossier_volume"),
+                    k + 1
+                ));
+            }
+            ctx.insert("heading", &heading);
+            // The dossiers it is a volume of: its cluster's and its year's.
+            let mut parents = Vec::new();
+            if let Some(ci) = cluster {
+                parents.push(Link {
+                    name: format!("{}: {owner}", r.i18n.get("dossier")),
+                    url: r.urls.cluster_dossier(&corpus.clusters[ci].key),
+                });
+            }
+            parents.push(Link {
+                name: format!("{}: {year_name}", r.i18n.get("dossier")),
+                url: r.urls.year_dossier(year),
+            });
+            ctx.insert("back", &parents[0].url);
+            ctx.insert("back_name", &parents[0].name);
+            ctx.insert("parents", &parents);
+            let part = super::plan::part_of(&all, k);
+            ctx.insert("charts", &Vec::<String>::new());
+            ctx.insert("chart_titles", &Vec::<String>::new());
             ctx.insert(
                 "honours",
-                &honours_by_level(corpus, r, shared, LIST_ROOT, &y.writeups),
+                &honours_by_level(corpus, r, shared, LIST_ROOT, part),
             );
-            diags = dossier(corpus, r, shared, &y.writeups, &mut ctx);
+            diags = dossier(corpus, r, shared, part, &mut ctx);
             "dossier.html"
         }
         // Data outputs are not rendered with templates.
@@ -404,6 +498,81 @@ struct TocEntry<'a> {
     date_iso: String,
 }
 
+/// A volume of a dossier, as its dossier lists it.
+#[derive(Serialize)]
+struct VolumeLink {
+    url: String,
+    /// The cluster or the year, with the part when there are several.
+    title: String,
+    count: usize,
+    first: String,
+    first_iso: String,
+    last: String,
+    last_iso: String,
+}
+
+/// The volumes of a cluster's year (`None`: of a year's write-ups of no
+/// cluster), titled `label`; none when it has no write-up.
+fn volume_links(
+    corpus: &Corpus,
+    r: &Renderer,
+    cluster: Option<usize>,
+    year: i32,
+    label: &str,
+) -> Vec<VolumeLink> {
+    let all = super::plan::volume_writeups(corpus, cluster, year);
+    if all.is_empty() {
+        return Vec::new();
+    }
+    let n = super::plan::parts(all.len());
+    (0..n)
+        .map(|k| {
+            let part = super::plan::part_of(&all, k);
+            let date = |i: usize| corpus.writeups[i].date;
+            let (first, last) = (date(part[0]), date(part[part.len() - 1]));
+            let title = if n > 1 {
+                format!("{label}, {} {}/{n}", r.i18n.get("dossier_volume"), k + 1)
+            } else {
+                label.to_string()
+            };
+            VolumeLink {
+                url: PageSpec::Volume(cluster, year, k).path(&r.urls, corpus),
+                title,
+                count: part.len(),
+                first: r.language().format_date(first),
+                first_iso: first.to_string(),
+                last: r.language().format_date(last),
+                last_iso: last.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// A dossier too long to print whole: its volumes instead of its entries.
+fn volumes_only(r: &Renderer, writeups: usize, volumes: &[VolumeLink], ctx: &mut Context) {
+    ctx.insert("volumes", volumes);
+    let n = crate::text::group_thousands(writeups as u64, r.language().thousands_sep());
+    ctx.insert(
+        "volumes_note",
+        &r.i18n.get("dossier_note_volumes").replace("{n}", &n),
+    );
+    margin_title(r, ctx);
+    ctx.insert("toc", &Vec::<TocEntry>::new());
+    ctx.insert("entries_html", "");
+}
+
+/// The dossier's title in the page margins, as a CSS string's text.
+fn margin_title(r: &Renderer, ctx: &mut Context) {
+    let heading = ctx
+        .get("heading")
+        .and_then(|h| h.as_str())
+        .unwrap_or_default();
+    ctx.insert(
+        "margin_title",
+        &css_string(&format!("{}: {heading}", r.i18n.get("dossier"))),
+    );
+}
+
 /// A printable page holding every write-up of a cluster or a year, in order:
 /// its entries come from the shared cache when there is one.
 fn dossier(
@@ -413,6 +582,7 @@ fn dossier(
     idx: &[usize],
     ctx: &mut Context,
 ) -> Vec<Diagnostic> {
+    ctx.insert("honour_titles", &Vec::<()>::new());
     let toc: Vec<TocEntry> = idx
         .iter()
         .map(|&i| {
@@ -426,15 +596,7 @@ fn dossier(
         })
         .collect();
     ctx.insert("toc", &toc);
-    // The dossier's title in the page margins, as a CSS string's text.
-    let heading = ctx
-        .get("heading")
-        .and_then(|h| h.as_str())
-        .unwrap_or_default();
-    ctx.insert(
-        "margin_title",
-        &css_string(&format!("{}: {heading}", r.i18n.get("dossier"))),
-    );
+    margin_title(r, ctx);
     let (html, diags) = match shared.entries {
         _ if shared.dossier_shell => (DOSSIER_MARK.to_string(), Vec::new()),
         Some(cache) => (

@@ -23,6 +23,10 @@ pub enum PageSpec {
     Search,
     ClusterDossier(usize),
     YearDossier(usize),
+    /// A volume of a dossier too long to print whole (see [`volumes`]): a
+    /// cluster's write-ups of a year (`None`: a year's write-ups of no
+    /// cluster), and which part of them, from 0, when they fill more than one.
+    Volume(Option<usize>, i32, usize),
     /// The search index script.
     SearchIndex,
     ExportCsv,
@@ -66,6 +70,14 @@ impl PageSpec {
             PageSpec::Search => urls.search(),
             PageSpec::ClusterDossier(i) => urls.cluster_dossier(&corpus.clusters[i].key),
             PageSpec::YearDossier(i) => urls.year_dossier(corpus.years[i].year),
+            PageSpec::Volume(cluster, year, part) => {
+                let n = volume_writeups(corpus, cluster, year).len();
+                let part = (parts(n) > 1).then_some(part + 1);
+                match cluster {
+                    Some(ci) => urls.cluster_volume(&corpus.clusters[ci].key, year, part),
+                    None => urls.year_volume(year, part),
+                }
+            }
             PageSpec::SearchIndex => urls.search_index(),
             PageSpec::ExportCsv => urls.conferences_csv(),
             PageSpec::ExportJson => urls.conferences_json(),
@@ -86,7 +98,15 @@ impl PageSpec {
     /// Outputs that sum up many write-ups: the live preview redoes them when
     /// asked for, not on every edit.
     pub fn is_deferred(&self) -> bool {
-        !self.is_html() || matches!(self, PageSpec::ClusterDossier(_) | PageSpec::YearDossier(_))
+        !self.is_html() || self.is_dossier()
+    }
+
+    /// A cluster's or a year's dossier, or a volume of one.
+    pub fn is_dossier(&self) -> bool {
+        matches!(
+            self,
+            PageSpec::ClusterDossier(_) | PageSpec::YearDossier(_) | PageSpec::Volume(..)
+        )
     }
 
     /// Pages rendered with a template; the others are data.
@@ -148,6 +168,7 @@ pub fn plan(corpus: &Corpus, with_base_url: bool) -> Vec<PageSpec> {
     plan.extend((0..corpus.clusters.len()).map(PageSpec::ClusterCsv));
     plan.extend((0..corpus.clusters.len()).map(PageSpec::ClusterDossier));
     plan.extend((0..corpus.years.len()).map(PageSpec::YearDossier));
+    plan.extend(volumes(corpus));
     plan.extend((0..corpus.clusters.len()).map(PageSpec::Cluster));
     plan.extend((0..corpus.units.len()).map(PageSpec::Unit));
     plan.extend((0..corpus.years.len()).map(PageSpec::Year));
@@ -201,6 +222,119 @@ pub fn honour_years(corpus: &Corpus, hi: usize) -> Vec<i32> {
         return Vec::new();
     }
     years_of(corpus, h.uses.iter().map(|&(wi, _)| wi))
+}
+
+/// Write-ups beyond which a dossier is not printed whole: it then lists its
+/// volumes, one for each cluster and year (or a cluster's write-ups of a year
+/// in parts of at most this many), so that no page runs to megabytes and each
+/// write-up is printed once, in the volume its cluster's and its year's
+/// dossiers share.
+pub const DOSSIER_WHOLE: usize = 30;
+
+/// Whether cluster `ci`'s dossier is printed in volumes.
+pub fn cluster_in_volumes(corpus: &Corpus, ci: usize) -> bool {
+    corpus.clusters[ci].writeups.len() > DOSSIER_WHOLE
+}
+
+/// Whether the dossier of year `yi` (an index into `Corpus::years`) is
+/// printed in volumes.
+pub fn year_in_volumes(corpus: &Corpus, yi: usize) -> bool {
+    corpus.years[yi].writeups.len() > DOSSIER_WHOLE
+}
+
+/// The write-ups of a cluster's year (`None`: of the year's write-ups, those
+/// of no cluster), by date.
+pub fn volume_writeups(corpus: &Corpus, cluster: Option<usize>, year: i32) -> Vec<usize> {
+    match cluster {
+        Some(ci) => corpus.clusters[ci]
+            .years
+            .iter()
+            .find(|y| y.year == year)
+            .map(|y| y.conferences.clone())
+            .unwrap_or_default(),
+        None => corpus
+            .years
+            .binary_search_by_key(&year, |y| y.year)
+            .map(|yi| {
+                corpus.years[yi]
+                    .writeups
+                    .iter()
+                    .copied()
+                    .filter(|&wi| corpus.writeups[wi].cluster.is_none())
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// How many volumes `n` write-ups of a cluster's year fill.
+pub fn parts(n: usize) -> usize {
+    n.div_ceil(DOSSIER_WHOLE).max(1)
+}
+
+/// Part `k` of `all`, shared out evenly over [`parts`] volumes.
+pub fn part_of(all: &[usize], k: usize) -> &[usize] {
+    let p = parts(all.len());
+    &all[k * all.len() / p..(k + 1) * all.len() / p]
+}
+
+/// Every volume: for each cluster whose dossier, or one of whose years'
+/// dossiers, is printed in volumes, its years with write-ups; then, for each
+/// year printed in volumes, its write-ups of no cluster.
+pub fn volumes(corpus: &Corpus) -> Vec<PageSpec> {
+    let split_years: Vec<i32> = (0..corpus.years.len())
+        .filter(|&yi| year_in_volumes(corpus, yi))
+        .map(|yi| corpus.years[yi].year)
+        .collect();
+    let mut out = Vec::new();
+    for (ci, c) in corpus.clusters.iter().enumerate() {
+        let whole = cluster_in_volumes(corpus, ci);
+        for y in c.years.iter().filter(|y| y.reported()) {
+            if whole || split_years.contains(&y.year) {
+                let n = parts(y.conferences.len());
+                out.extend((0..n).map(|k| PageSpec::Volume(Some(ci), y.year, k)));
+            }
+        }
+    }
+    for year in split_years {
+        let n = volume_writeups(corpus, None, year).len();
+        if n > 0 {
+            out.extend((0..parts(n)).map(|k| PageSpec::Volume(None, year, k)));
+        }
+    }
+    out
+}
+
+/// The dossiers each write-up is printed in, by index into
+/// `Corpus::writeups`: its cluster's and its year's when printed whole, and
+/// its volume when there is one.
+pub fn dossier_paths(corpus: &Corpus, urls: &Urls, volumes: &[PageSpec]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new(); corpus.writeups.len()];
+    for (ci, c) in corpus.clusters.iter().enumerate() {
+        if !cluster_in_volumes(corpus, ci) {
+            let path = urls.cluster_dossier(&c.key);
+            for &wi in &c.writeups {
+                out[wi].push(path.clone());
+            }
+        }
+    }
+    for (yi, y) in corpus.years.iter().enumerate() {
+        if !year_in_volumes(corpus, yi) {
+            let path = urls.year_dossier(y.year);
+            for &wi in &y.writeups {
+                out[wi].push(path.clone());
+            }
+        }
+    }
+    for spec in volumes {
+        if let PageSpec::Volume(cluster, year, k) = *spec {
+            let path = spec.path(urls, corpus);
+            for &wi in part_of(&volume_writeups(corpus, cluster, year), k) {
+                out[wi].push(path.clone());
+            }
+        }
+    }
+    out
 }
 
 /// The distinct years of the write-ups `idx`, ascending.

@@ -158,3 +158,17 @@ fn urls_of_tags_honours_and_cluster_tables() {
     };
     assert_eq!(urls.cluster_csv(&key), "data/khoi-a-cum-3.csv");
 }
+
+#[test]
+fn volumes_share_a_cluster_year_out_evenly() {
+    let all: Vec<usize> = (0..61).collect();
+    assert_eq!(parts(30), 1);
+    assert_eq!(parts(31), 2);
+    assert_eq!(parts(61), 3);
+    let sizes: Vec<usize> = (0..3).map(|k| part_of(&all, k).len()).collect();
+    assert_eq!(sizes, [20, 20, 21]);
+    // In order, each write-up in exactly one part.
+    let joined: Vec<usize> = (0..3).flat_map(|k| part_of(&all, k).to_vec()).collect();
+    assert_eq!(joined, all);
+    assert!(PageSpec::Volume(None, 2023, 0).is_deferred());
+}
