@@ -40,7 +40,7 @@ pub const DOC_CHUNK: usize = 128;
 /// Docs per `txt/<n>.js`.
 pub const TEXT_CHUNK: usize = 8;
 /// Write-ups made at once (a multiple of [`TEXT_CHUNK`]).
-const BATCH: usize = TEXT_CHUNK * 128;
+const BATCH: usize = TEXT_CHUNK * 32;
 
 /// Where a hit is: the bits of a posting's fields.
 pub const IN_TITLE: u8 = 1;
@@ -106,10 +106,8 @@ struct Doc<'a> {
 
 /// One spelling's occurrences in a doc: its flags and its positions.
 struct Entry {
-    /// The lower-cased spelling, a range of the doc's arena.
-    spelling: (u32, u32),
-    /// The spelling's [`word_hash`], for the merge.
-    hash: u64,
+    /// The spelling's number in the build's [`Vocab`].
+    id: u32,
     flags: u8,
     /// A range of the doc's positions.
     positions: (u32, u32),
@@ -118,18 +116,11 @@ struct Entry {
 /// The words of one doc, grouped by spelling.
 #[derive(Default)]
 struct DocTerms {
-    arena: String,
     entries: Vec<Entry>,
     positions: Vec<u32>,
 }
 
-impl DocTerms {
-    fn spelling(&self, e: &Entry) -> &str {
-        &self.arena[e.spelling.0 as usize..e.spelling.1 as usize]
-    }
-}
-
-/// The hash of a lower-cased spelling, the same in a doc and in the merge.
+/// The hash of a lower-cased spelling.
 fn word_hash(word: &[u8]) -> u64 {
     use std::hash::Hasher as _;
     let mut h = FastHasher::default();
@@ -137,121 +128,216 @@ fn word_hash(word: &[u8]) -> u64 {
     h.finish()
 }
 
-/// Collects the words of a doc's fields, each distinct spelling kept once
-/// (in the order first met) and every occurrence as a hit on it.
-struct Collector {
-    /// The distinct spellings, one after the other (UTF-8: whole chars).
-    arena: Vec<u8>,
-    /// Per spelling: its range of `arena` and its hash.
-    spellings: Vec<((u32, u32), u64)>,
-    /// The spellings by hash, as indexes into `spellings`.
+/// Every lower-cased spelling met in one build, numbered in the order first
+/// met. The threads keep what they have asked for in a [`Local`] cache, so
+/// the lock is taken once per spelling and thread, not once per word.
+struct Vocab {
+    /// Which build this is, so that a thread's cache of another build's
+    /// numbers is not used.
+    build: u64,
+    inner: std::sync::Mutex<VocabInner>,
+}
+
+#[derive(Default)]
+struct VocabInner {
     table: hashbrown::HashTable<u32>,
-    /// (spelling, position, flag), in the order met.
-    hits: Vec<(u32, u32, u8)>,
-    pos: u32,
+    spellings: Vec<(Box<str>, u64)>,
+}
+
+impl Vocab {
+    fn new() -> Vocab {
+        static BUILDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Vocab {
+            build: BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            inner: std::sync::Mutex::new(VocabInner::default()),
+        }
+    }
+
+    /// The number of `word` (whole UTF-8 chars), given its hash.
+    fn intern(&self, word: &str, hash: u64) -> u32 {
+        // A thread that panicked while holding the lock left it whole: every
+        // change below is a single push.
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        let VocabInner { table, spellings } = &mut *inner;
+        if let Some(&id) = table.find(hash, |&k| &*spellings[k as usize].0 == word) {
+            return id;
+        }
+        let id = spellings.len() as u32;
+        spellings.push((word.into(), hash));
+        table.insert_unique(hash, id, |&k| spellings[k as usize].1);
+        id
+    }
+
+    fn into_spellings(self) -> Vec<Box<str>> {
+        let inner = self.inner.into_inner().unwrap_or_else(|e| e.into_inner());
+        inner.spellings.into_iter().map(|(s, _)| s).collect()
+    }
+}
+
+/// A thread's cache of the build's vocabulary, and its scratch space for
+/// grouping one doc's words.
+#[derive(Default)]
+struct Local {
+    build: u64,
+    /// The spellings this thread has met, one after the other.
+    arena: Vec<u8>,
+    /// Per spelling met: its range of `arena`, its hash and its number in
+    /// the [`Vocab`].
+    known: Vec<((u32, u32), u64, u32)>,
+    /// `known` by hash.
+    table: hashbrown::HashTable<u32>,
+    /// By [`Vocab`] number, the doc the spelling was last seen in and its
+    /// group there.
+    seen: Vec<(u32, u32)>,
+    doc: u32,
     /// The word being lower-cased.
     word: Vec<u8>,
 }
 
-impl Collector {
-    fn new(capacity: usize) -> Collector {
+thread_local! {
+    static LOCAL: std::cell::RefCell<Local> = std::cell::RefCell::new(Local::default());
+}
+
+impl Local {
+    /// Runs `f` with this thread's cache for `vocab`'s build.
+    fn with<R>(vocab: &Vocab, f: impl FnOnce(&mut Local) -> R) -> R {
+        LOCAL.with(|cell| {
+            let mut local = cell.borrow_mut();
+            if local.build != vocab.build {
+                *local = Local {
+                    build: vocab.build,
+                    ..Local::default()
+                };
+            }
+            f(&mut local)
+        })
+    }
+
+    /// The [`Vocab`] number of the lower-cased word in `self.word`.
+    fn lookup(&mut self, vocab: &Vocab) -> u32 {
+        let Local {
+            arena,
+            known,
+            table,
+            word,
+            ..
+        } = self;
+        let hash = word_hash(word);
+        if let Some(&k) = table.find(hash, |&k| {
+            let (r, _, _) = known[k as usize];
+            arena[r.0 as usize..r.1 as usize] == word[..]
+        }) {
+            return known[k as usize].2;
+        }
+        let k = known.len() as u32;
+        let start = arena.len() as u32;
+        arena.extend_from_slice(word);
+        // `lower_bytes` writes whole chars only.
+        let text = std::str::from_utf8(word).unwrap_or_default();
+        let id = vocab.intern(text, hash);
+        known.push(((start, arena.len() as u32), hash, id));
+        table.insert_unique(hash, k, |&j| known[j as usize].1);
+        id
+    }
+}
+
+/// Collects the words of a doc's fields, each distinct spelling kept once
+/// (in the order first met) and every occurrence as a hit on it.
+struct Collector<'v> {
+    vocab: &'v Vocab,
+    /// (the spelling's [`Vocab`] number, position, flag), in the order met.
+    hits: Vec<(u32, u32, u8)>,
+    pos: u32,
+}
+
+impl<'v> Collector<'v> {
+    fn new(vocab: &'v Vocab, capacity: usize) -> Collector<'v> {
         Collector {
-            arena: Vec::with_capacity(capacity / 8),
-            spellings: Vec::with_capacity(capacity / 32),
-            table: hashbrown::HashTable::with_capacity(capacity / 32),
+            vocab,
             hits: Vec::with_capacity(capacity / 5),
             pos: 0,
-            word: Vec::with_capacity(64),
         }
     }
 
     /// Adds the words of `text`, in field `flag`; a gap follows, so that no
     /// phrase runs from one field value into the next.
     fn add(&mut self, text: &str, flag: u8) {
-        let Collector {
-            arena,
-            spellings,
-            table,
-            hits,
-            word,
-            ..
-        } = self;
-        let next = tokenize::tokens(text, self.pos, &mut |t| {
-            word.clear();
-            tokenize::lower_bytes(t.word, word);
-            if word.is_empty() {
-                return;
-            }
-            let hash = word_hash(word);
-            let found = table.find(hash, |&g| {
-                let (r, _) = spellings[g as usize];
-                arena[r.0 as usize..r.1 as usize] == word[..]
-            });
-            let g = match found {
-                Some(&g) => g,
-                None => {
-                    let g = spellings.len() as u32;
-                    let start = arena.len() as u32;
-                    arena.extend_from_slice(word);
-                    spellings.push(((start, arena.len() as u32), hash));
-                    table.insert_unique(hash, g, |&k| spellings[k as usize].1);
-                    g
+        let Collector { vocab, hits, pos } = self;
+        let next = Local::with(vocab, |local| {
+            tokenize::tokens(text, *pos, &mut |t| {
+                local.word.clear();
+                tokenize::lower_bytes(t.word, &mut local.word);
+                if local.word.is_empty() {
+                    return;
                 }
-            };
-            hits.push((g, t.pos, flag));
+                hits.push((local.lookup(vocab), t.pos, flag));
+            })
         });
         self.pos = next + 1;
     }
 
     fn finish(self) -> DocTerms {
-        let Collector {
-            arena,
-            spellings,
-            hits,
-            ..
-        } = self;
-        // Counting sort of the hits by spelling; within a spelling they stay
-        // in the order met, which is by position.
-        let mut starts = vec![0u32; spellings.len() + 1];
-        for h in &hits {
-            starts[h.0 as usize + 1] += 1;
-        }
-        for g in 0..spellings.len() {
-            starts[g + 1] += starts[g];
-        }
-        let mut fill = starts.clone();
-        let mut sorted = vec![0u32; hits.len()];
-        for (i, h) in hits.iter().enumerate() {
-            sorted[fill[h.0 as usize] as usize] = i as u32;
-            fill[h.0 as usize] += 1;
-        }
-        let mut terms = DocTerms {
-            entries: Vec::with_capacity(spellings.len()),
-            positions: Vec::with_capacity(hits.len()),
-            // Whole chars only: the conversion never fails.
-            arena: String::from_utf8(arena).unwrap_or_default(),
-        };
-        for (g, &(spelling, hash)) in spellings.iter().enumerate() {
-            let p0 = terms.positions.len() as u32;
-            let mut flags = 0;
-            let mut last = None;
-            for &i in &sorted[starts[g] as usize..starts[g + 1] as usize] {
-                let h = hits[i as usize];
-                flags |= h.2;
-                // A joined form and its first part can share a position.
-                if last != Some(h.1) {
-                    terms.positions.push(h.1);
-                    last = Some(h.1);
+        let Collector { vocab, hits, .. } = self;
+        Local::with(vocab, |local| {
+            // Group the hits by spelling, in the order first met; within a
+            // spelling they stay in the order met, which is by position.
+            local.doc = local.doc.wrapping_add(1);
+            let doc = local.doc;
+            let mut groups: Vec<u32> = Vec::new();
+            let mut counts: Vec<u32> = Vec::new();
+            if let Some(top) = hits.iter().map(|h| h.0 as usize + 1).max() {
+                if top > local.seen.len() {
+                    local.seen.resize(top, (0, 0));
                 }
             }
-            terms.entries.push(Entry {
-                spelling,
-                hash,
-                flags,
-                positions: (p0, terms.positions.len() as u32),
-            });
-        }
-        terms
+            for h in &hits {
+                let seen = &mut local.seen[h.0 as usize];
+                if seen.0 != doc {
+                    *seen = (doc, groups.len() as u32);
+                    groups.push(h.0);
+                    counts.push(0);
+                }
+                counts[seen.1 as usize] += 1;
+            }
+            let mut starts = Vec::with_capacity(groups.len() + 1);
+            let mut total = 0u32;
+            for &c in &counts {
+                starts.push(total);
+                total += c;
+            }
+            starts.push(total);
+            let mut fill = starts.clone();
+            let mut sorted = vec![0u32; hits.len()];
+            for (i, h) in hits.iter().enumerate() {
+                let g = local.seen[h.0 as usize].1 as usize;
+                sorted[fill[g] as usize] = i as u32;
+                fill[g] += 1;
+            }
+            let mut terms = DocTerms {
+                entries: Vec::with_capacity(groups.len()),
+                positions: Vec::with_capacity(hits.len()),
+            };
+            for (g, &k) in groups.iter().enumerate() {
+                let p0 = terms.positions.len() as u32;
+                let mut flags = 0;
+                let mut last = None;
+                for &i in &sorted[starts[g] as usize..starts[g + 1] as usize] {
+                    let h = hits[i as usize];
+                    flags |= h.2;
+                    // A joined form and its first part can share a position.
+                    if last != Some(h.1) {
+                        terms.positions.push(h.1);
+                        last = Some(h.1);
+                    }
+                }
+                terms.entries.push(Entry {
+                    id: k,
+                    flags,
+                    positions: (p0, terms.positions.len() as u32),
+                });
+            }
+            terms
+        })
     }
 }
 
@@ -320,10 +406,16 @@ pub fn plain_text(body: &str) -> String {
 }
 
 /// The words of a write-up, field by field.
-fn writeup_terms(w: &WriteUp, cluster: Option<&str>, text: &str, aliases: &Aliases) -> DocTerms {
-    let mut c = Collector::new(text.len() + 1024);
+fn writeup_terms(
+    vocab: &Vocab,
+    w: &WriteUp,
+    cluster: Option<&str>,
+    text: &str,
+    aliases: &Aliases,
+) -> DocTerms {
+    let mut c = Collector::new(vocab, text.len() + 1024);
     c.add(&w.title, IN_TITLE);
-    let unit = |c: &mut Collector, name: &str| {
+    let unit = |c: &mut Collector<'_>, name: &str| {
         c.add(name, IN_UNIT);
         for a in aliases.of(name) {
             c.add(a, IN_UNIT);
@@ -391,6 +483,7 @@ pub fn write_index<'a>(
         .map(|c| cluster_name(&c.key, t))
         .collect();
     let honours = honour_docs(urls, corpus, t, config);
+    let vocab = Vocab::new();
     // The texts of the docs from here on are written at the end, with the
     // honour pages' (whose texts share the last chunk of the write-ups').
     let tail = if honours.is_empty() {
@@ -409,7 +502,7 @@ pub fn write_index<'a>(
                 let n = first / TEXT_CHUNK + k;
                 let (mut docs, terms): (Vec<Doc>, Vec<DocTerms>) = chunk
                     .iter()
-                    .map(|w| writeup_doc(urls, corpus, w, &clusters, config, aliases))
+                    .map(|w| writeup_doc(&vocab, urls, corpus, w, &clusters, config, aliases))
                     .unzip();
                 if n * TEXT_CHUNK < tail {
                     write_texts(urls, n, &docs, emit)?;
@@ -449,7 +542,7 @@ pub fn write_index<'a>(
         }
     }
     for doc in honours {
-        let mut c = Collector::new(256);
+        let mut c = Collector::new(&vocab, 256);
         c.add(doc.title, IN_TITLE);
         for a in aliases.of(doc.title) {
             c.add(a, IN_TITLE);
@@ -462,7 +555,7 @@ pub fn write_index<'a>(
         write_texts(urls, tail / TEXT_CHUNK + i, chunk, emit)?;
     }
 
-    let postings = merger.finish();
+    let postings = merger.finish(vocab.into_spellings());
     let shards = layout::Layout::new(postings.iter().map(|(folded, list)| {
         let size: usize = list.iter().map(|(_, p)| p.docs.len()).sum();
         (folded.as_str(), size)
@@ -564,6 +657,7 @@ pub fn write_index<'a>(
 
 /// The doc of a write-up and its words.
 fn writeup_doc<'a>(
+    vocab: &Vocab,
     urls: &Urls,
     corpus: &Corpus,
     w: &'a WriteUp,
@@ -577,7 +671,13 @@ fn writeup_doc<'a>(
         .and_then(|k| corpus.cluster(k))
         .map(|(i, _)| i);
     let text = plain_text(&w.body);
-    let words = writeup_terms(w, cluster.map(|i| clusters[i].as_str()), &text, aliases);
+    let words = writeup_terms(
+        vocab,
+        w,
+        cluster.map(|i| clusters[i].as_str()),
+        &text,
+        aliases,
+    );
     let doc = Doc {
         url: urls.conference(&w.slug),
         title: &w.title,
@@ -627,10 +727,8 @@ pub type Postings = Vec<(String, Vec<(String, Encoded)>)>;
 /// (no doc is visited twice, nothing is read at random).
 #[derive(Default)]
 struct Merger {
-    /// Each spelling met, with its postings so far.
-    terms: Vec<(Box<str>, Encoded)>,
-    /// The spellings by [`word_hash`], as indexes into `terms`.
-    table: hashbrown::HashTable<u32>,
+    /// The postings so far, by the spelling's number in the [`Vocab`].
+    terms: Vec<Encoded>,
     next: u32,
 }
 
@@ -639,23 +737,11 @@ impl Merger {
         let d = self.next;
         self.next += 1;
         for entry in &doc.entries {
-            let spelling = doc.spelling(entry);
-            let terms = &mut self.terms;
-            let k = match self
-                .table
-                .find(entry.hash, |&k| &*terms[k as usize].0 == spelling)
-            {
-                Some(&k) => k as usize,
-                None => {
-                    let k = terms.len();
-                    terms.push((spelling.into(), Encoded::default()));
-                    self.table.insert_unique(entry.hash, k as u32, |&j| {
-                        word_hash(terms[j as usize].0.as_bytes())
-                    });
-                    k
-                }
-            };
-            let e = &mut terms[k].1;
+            let k = entry.id as usize;
+            if k >= self.terms.len() {
+                self.terms.resize_with(k + 1, Encoded::default);
+            }
+            let e = &mut self.terms[k];
             if !e.docs.is_empty() {
                 e.docs.push(',');
                 e.positions.push(';');
@@ -679,10 +765,12 @@ impl Merger {
         }
     }
 
-    fn finish(self) -> Postings {
-        let mut folded: Vec<(String, Box<str>, Encoded)> = self
-            .terms
+    /// The postings by folded term, given the spellings by number.
+    fn finish(self, spellings: Vec<Box<str>>) -> Postings {
+        let mut folded: Vec<(String, Box<str>, Encoded)> = spellings
             .into_iter()
+            .zip(self.terms)
+            .filter(|(_, list)| !list.docs.is_empty())
             .map(|(s, list)| (tokenize::fold(&s), s, list))
             .collect();
         folded.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -833,16 +921,18 @@ mod tests {
 
     #[test]
     fn a_doc_groups_its_words_by_spelling() {
-        let mut c = Collector::new(64);
+        let vocab = Vocab::new();
+        let mut c = Collector::new(&vocab, 64);
         c.add("Lạng Sơn", IN_TITLE);
         c.add("lạng sơn, Lang", IN_BODY);
         let terms = c.finish();
+        let spellings = vocab.into_spellings();
         let words: Vec<(&str, u8, &[u32])> = terms
             .entries
             .iter()
             .map(|e| {
                 (
-                    terms.spelling(e),
+                    &*spellings[e.id as usize],
                     e.flags,
                     &terms.positions[e.positions.0 as usize..e.positions.1 as usize],
                 )
