@@ -18,6 +18,28 @@ fn handed(text: &str, prefix: &str) -> Value {
     serde_json::from_str(json).expect("valid JSON")
 }
 
+/// The numbers of a postings string: base 32, most significant digit first,
+/// a number ending at a digit of `0-9a-v` (the others go on: `A-Z`, `w-z`,
+/// `$`, `_`).
+fn numbers(s: &str) -> Vec<u64> {
+    const LAST: &str = "0123456789abcdefghijklmnopqrstuv";
+    const MORE: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz$_";
+    let mut out = Vec::new();
+    let mut v = 0;
+    for c in s.chars() {
+        match (LAST.find(c), MORE.find(c)) {
+            (Some(d), _) => {
+                out.push(v * 32 + d as u64);
+                v = 0;
+            }
+            (None, Some(d)) => v = v * 32 + d as u64,
+            (None, None) => panic!("{c:?} is no digit of the index: {s}"),
+        }
+    }
+    assert_eq!(v, 0, "a number is left unfinished: {s}");
+    out
+}
+
 struct Index<'a> {
     site: &'a Site,
     meta: Value,
@@ -130,14 +152,13 @@ impl<'a> Index<'a> {
                 .split(';')
                 .collect();
             let mut doc = 0;
-            for (i, p) in postings.split(',').enumerate() {
-                let v = u64::from_str_radix(p, 36).expect("base 36");
+            for (i, v) in numbers(postings).into_iter().enumerate() {
                 doc += v / 16;
                 let mut at = 0;
-                let list = positions[i]
-                    .split(',')
+                let list = numbers(positions[i])
+                    .into_iter()
                     .map(|d| {
-                        at += u64::from_str_radix(d, 36).expect("base 36");
+                        at += d;
                         at
                     })
                     .collect();

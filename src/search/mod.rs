@@ -707,10 +707,10 @@ fn write_texts(
     emit(urls.search_file(&format!("txt/{n}.js")), bytes)
 }
 
-/// A spelling's postings, encoded as they are written: `docs` holds base-36
-/// numbers joined by commas, each `(doc - previous doc) * 16 + fields`;
-/// `positions`, per posting, base-36 deltas joined by commas, postings joined
-/// by `;`.
+/// A spelling's postings, encoded as they are written in [`number`]s, which
+/// follow one another with no separator: `docs` holds, per posting, `(doc -
+/// previous doc) * 16 + fields`; `positions`, per posting, the gaps between
+/// the word's positions (the first from 0), postings joined by `;`.
 #[derive(Default)]
 pub struct Encoded {
     docs: String,
@@ -743,23 +743,16 @@ impl Merger {
             }
             let e = &mut self.terms[k];
             if !e.docs.is_empty() {
-                e.docs.push(',');
                 e.positions.push(';');
             }
-            base36(
+            number(
                 &mut e.docs,
                 u64::from(d - e.prev) * 16 + u64::from(entry.flags),
             );
             e.prev = d;
             let mut last = 0u32;
-            for (m, &p) in doc.positions[entry.positions.0 as usize..entry.positions.1 as usize]
-                .iter()
-                .enumerate()
-            {
-                if m > 0 {
-                    e.positions.push(',');
-                }
-                base36(&mut e.positions, u64::from(p - last));
+            for &p in &doc.positions[entry.positions.0 as usize..entry.positions.1 as usize] {
+                number(&mut e.positions, u64::from(p - last));
                 last = p;
             }
         }
@@ -827,30 +820,49 @@ fn shard_files(name: &str, members: &[&(String, Vec<(String, Encoded)>)]) -> (Ve
     (idx.into_bytes(), pos.into_bytes())
 }
 
-fn base36(out: &mut String, mut n: u64) {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    // Most numbers are position gaps of one or two digits.
-    if n < 36 {
-        out.push(char::from(DIGITS[n as usize]));
-        return;
-    }
-    if n < 36 * 36 {
-        out.push(char::from(DIGITS[(n / 36) as usize]));
-        out.push(char::from(DIGITS[(n % 36) as usize]));
+/// The last digit of a [`number`], by value.
+const LAST_DIGITS: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
+/// The other digits of a [`number`], by value.
+const MORE_DIGITS: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz$_";
+
+/// Appends `n` in base 32, most significant digit first, its last digit from
+/// [`LAST_DIGITS`] and the others from [`MORE_DIGITS`]: a number ends where a
+/// last digit is, so numbers need no separator (most position gaps and doc
+/// steps are one character). `static/search.js` reads them back.
+fn number(out: &mut String, mut n: u64) {
+    let last = LAST_DIGITS[(n & 31) as usize];
+    n >>= 5;
+    if n == 0 {
+        out.push(char::from(last));
         return;
     }
     let mut buf = [0u8; 13];
-    let mut i = buf.len();
-    loop {
+    let mut i = buf.len() - 1;
+    buf[i] = last;
+    while n > 0 {
         i -= 1;
-        buf[i] = DIGITS[(n % 36) as usize];
-        n /= 36;
-        if n == 0 {
-            break;
-        }
+        buf[i] = MORE_DIGITS[(n & 31) as usize];
+        n >>= 5;
     }
     // ASCII digits only.
     out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+}
+
+/// The numbers of a string written by [`number`] (for the tests, which read
+/// the index as the page does).
+#[cfg(test)]
+fn numbers(s: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut v = 0u64;
+    for b in s.bytes() {
+        if let Some(d) = LAST_DIGITS.iter().position(|&x| x == b) {
+            out.push(v * 32 + d as u64);
+            v = 0;
+        } else if let Some(d) = MORE_DIGITS.iter().position(|&x| x == b) {
+            v = v * 32 + d as u64;
+        }
+    }
+    out
 }
 
 fn json_str(out: &mut String, s: &str) {
@@ -951,28 +963,34 @@ mod tests {
     }
 
     #[test]
-    fn base36_numbers() {
+    fn numbers_need_no_separator() {
+        let all = [
+            0,
+            31,
+            32,
+            16 * 3 + 9,
+            1023,
+            1024,
+            40_000,
+            u64::from(u32::MAX),
+            u64::MAX,
+        ];
         let mut s = String::new();
-        for n in [0, 35, 36, 16 * 3 + 9, 1295, 1296, u64::MAX] {
-            base36(&mut s, n);
-            s.push(' ');
+        for n in all {
+            number(&mut s, n);
         }
-        assert_eq!(s, "0 z 10 1l zz 100 3w5e11264sgsf ");
-        // The short forms agree with the general one.
-        for n in 0..50_000u64 {
-            let mut short = String::new();
-            base36(&mut short, n);
-            let mut digits = Vec::new();
-            let mut m = n;
-            loop {
-                digits.push(char::from_digit((m % 36) as u32, 36).unwrap_or('?'));
-                m /= 36;
-                if m == 0 {
-                    break;
-                }
-            }
-            let long: String = digits.iter().rev().collect();
-            assert_eq!(short, long, "{n}");
+        assert_eq!(numbers(&s), all);
+        let mut one = String::new();
+        number(&mut one, 33);
+        assert_eq!(one, "B1", "32 + 1: a digit that goes on, then a last one");
+        // Every number up to 40,000 reads back alone and in a run.
+        let mut run = String::new();
+        for n in 0..40_000u64 {
+            let mut alone = String::new();
+            number(&mut alone, n);
+            assert_eq!(numbers(&alone), [n]);
+            run.push_str(&alone);
         }
+        assert_eq!(numbers(&run), (0..40_000).collect::<Vec<u64>>());
     }
 }

@@ -118,21 +118,33 @@
     return units;
   }
 
+  /* The index's numbers: base 32, most significant digit first; a digit of
+     LAST ends a number, one of MORE goes on (src/search/mod.rs, `number`). */
+  var LAST = "0123456789abcdefghijklmnopqrstuv";
+  var MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz$_";
+  var DIGIT = {};
+  for (var di = 0; di < 32; di++) { DIGIT[LAST.charCodeAt(di)] = di + 32; DIGIT[MORE.charCodeAt(di)] = di; }
+  function numbers(s, each) {
+    var v = 0;
+    for (var i = 0; i < s.length; i++) {
+      var d = DIGIT[s.charCodeAt(i)];
+      if (d >= 32) { each(v * 32 + d - 32); v = 0; } else { v = v * 32 + d; }
+    }
+  }
+
   var decoded = {};
   /* A spelling's postings: docs ascending, with their fields. */
   function postings(key, encoded) {
     var hit = decoded[key];
     if (hit) { return hit; }
-    var items = encoded.split(",");
-    var docs = new Array(items.length);
-    var flags = new Array(items.length);
+    var docs = [];
+    var flags = [];
     var doc = 0;
-    for (var i = 0; i < items.length; i++) {
-      var v = parseInt(items[i], 36);
+    numbers(encoded, function (v) {
       doc += Math.floor(v / 16);
-      docs[i] = doc;
-      flags[i] = v % 16;
-    }
+      docs.push(doc);
+      flags.push(v % 16);
+    });
     hit = { docs: docs, flags: flags };
     decoded[key] = hit;
     return hit;
@@ -170,7 +182,7 @@
       var key = shard + "\u0000" + t.folded + "\u0000" + a[0];
       var split = posCache[key] || (posCache[key] = data[a[0]].split(";"));
       var p = 0;
-      split[a[1]].split(",").forEach(function (x) { p += parseInt(x, 36); out.push(p); });
+      numbers(split[a[1]], function (x) { p += x; out.push(p); });
     });
     return out;
   }
