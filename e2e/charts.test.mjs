@@ -6,15 +6,13 @@
 // than the phone scrolls in its own box: the box never overflows the page.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
 import { launch } from './lib/browser.mjs';
-import { BIN, REPO_ROOT, listFiles, siteDir } from './lib/site.mjs';
+import { generatedSite, listFiles, siteDir } from './lib/site.mjs';
 
 const WIDTHS = [390, 1280];
 const MIN_PX = 11;
@@ -25,13 +23,7 @@ let generated;
 let tmp;
 before(async () => {
   browser = await launch();
-  tmp = mkdtempSync(path.join(tmpdir(), 'baocao-e2e-charts-'));
-  const root = path.join(tmp, 'corpus');
-  execFileSync('python3', [path.join(REPO_ROOT, 'bench', 'gen_corpus.py'), '--count', '300', '--seed', '1', '--out', root], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  generated = path.join(tmp, 'site');
-  execFileSync(BIN, ['build', '--root', root, '--output', generated], { stdio: ['ignore', 'ignore', 'pipe'] });
+  ({ tmp, site: generated } = generatedSite(300, 'charts'));
 });
 after(async () => {
   await browser?.close();

@@ -7,16 +7,15 @@
 // disk.
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
 import { launch } from './lib/browser.mjs';
-import { BIN, REPO_ROOT, listFiles } from './lib/site.mjs';
+import { generatedSite, listFiles } from './lib/site.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core');
@@ -29,14 +28,7 @@ let site;
 let pages;
 before(async () => {
   browser = await launch();
-  tmp = mkdtempSync(path.join(tmpdir(), 'baocao-e2e-long-'));
-  const root = path.join(tmp, 'corpus');
-  execFileSync('python3', [path.join(REPO_ROOT, 'bench', 'gen_corpus.py'), '--count', '5000', '--seed', '1', '--out', root], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  site = path.join(tmp, 'site');
-  // Thousands of warnings (the generator repeats conferences): kept, not shown.
-  execFileSync(BIN, ['build', '--root', root, '--output', site], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  ({ tmp, site } = generatedSite(5000, 'long'));
   pages = listFiles(site, '.html');
 });
 after(async () => {

@@ -230,13 +230,26 @@ fn long_lists_are_grouped_by_year_with_a_jump_bar_and_whole_without_scripts() {
 fn a_long_record(site: &Site) {
     let honours = "honours:\n  - {title: Cờ thi đua của Chính phủ, to: [Lai Châu], status: proposed}\n  - {title: Bằng khen của Bộ trưởng Bộ Công an, to: [Sơn La], status: conferred}\n  - {title: Giấy khen, to: [Điện Biên], status: conferred}\n";
     for (year, count) in [(2021, 70), (2022, 70), (2023, 65)] {
-        for i in 0..count {
-            let date = format!("{year}-{:02}-{:02}", 1 + i / 28, 1 + i % 28);
-            site.write(
-                &format!("cum-2/{year}/{i:02}.md"),
-                &conference(2, &date, "review", honours),
-            );
-        }
+        let dates = (0..count).map(|i| format!("{year}-{:02}-{:02}", 1 + i / 28, 1 + i % 28));
+        write_all(site, &format!("cum-2/{year}"), 2, "review", honours, dates);
+    }
+}
+
+/// Writes a conference of `cluster` for each of `dates`, as
+/// `<folder>/<nn>.md`.
+fn write_all(
+    site: &Site,
+    folder: &str,
+    cluster: u32,
+    kind: &str,
+    extra: &str,
+    dates: impl Iterator<Item = String>,
+) {
+    for (i, date) in dates.enumerate() {
+        site.write(
+            &format!("{folder}/{i:02}.md"),
+            &conference(cluster, &date, kind, extra),
+        );
     }
 }
 
@@ -318,27 +331,12 @@ fn long_dossiers_are_printed_in_volumes_each_write_up_once() {
     // dossier has 45 (in volumes), the 2022 one 5 (whole).
     let flag =
         "honours:\n  - {title: Cờ thi đua của Chính phủ, to: [Lai Châu], status: proposed}\n";
-    for i in 0..5 {
-        let date = format!("2022-03-{:02}", i + 1);
-        site.write(
-            &format!("cum-2/2022/{i:02}.md"),
-            &conference(2, &date, "review", ""),
-        );
-    }
-    for i in 0..40 {
-        let date = format!("2023-{:02}-{:02}", 1 + i / 10, 1 + i % 10);
-        site.write(
-            &format!("cum-2/2023/{i:02}.md"),
-            &conference(2, &date, "review", flag),
-        );
-    }
-    for i in 0..3 {
-        let date = format!("2023-06-{:02}", i + 1);
-        site.write(
-            &format!("cum-3/{i:02}.md"),
-            &conference(3, &date, "pledge", ""),
-        );
-    }
+    let march = (0..5).map(|i| format!("2022-03-{:02}", i + 1));
+    write_all(&site, "cum-2/2022", 2, "review", "", march);
+    let early = (0..40).map(|i| format!("2023-{:02}-{:02}", 1 + i / 10, 1 + i % 10));
+    write_all(&site, "cum-2/2023", 2, "review", flag, early);
+    let june = (0..3).map(|i| format!("2023-06-{:02}", i + 1));
+    write_all(&site, "cum-3", 3, "pledge", "", june);
     for i in 0..2 {
         site.write(
             &format!("tinh/{i:02}.md"),

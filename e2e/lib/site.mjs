@@ -19,6 +19,23 @@ export const BIN =
 
 let cached;
 
+/**
+ * Generates a corpus of `count` write-ups (bench/gen_corpus.py, seed 1) in a
+ * new temporary folder and builds it. Returns the folder (to remove after
+ * the tests) and the built site in it. The build's warnings (the generator
+ * repeats conferences) are kept, not shown.
+ */
+export function generatedSite(count, name) {
+  const tmp = mkdtempSync(path.join(tmpdir(), `baocao-e2e-${name}-`));
+  const root = path.join(tmp, 'corpus');
+  execFileSync('python3', [path.join(REPO_ROOT, 'bench', 'gen_corpus.py'), '--count', String(count), '--seed', '1', '--out', root], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const site = path.join(tmp, 'site');
+  execFileSync(BIN, ['build', '--root', root, '--output', site], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  return { tmp, site };
+}
+
 /** Absolute path of the built site folder (built on first use if BAOCAO_SITE is unset). */
 export function siteDir() {
   if (cached) return cached;

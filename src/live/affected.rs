@@ -327,6 +327,28 @@ fn writeup(urls: &Urls, old: &Corpus, new: &Corpus, path: &Path) -> Affected {
     }
 }
 
+/// A long list's year pages after an edit: those it has now (`kept`, with
+/// the list's index in the new corpus) are redone, those it had (`had`) and
+/// has no more go. Returns whether the list grew long or short.
+fn year_pages(
+    had: Option<Vec<i32>>,
+    kept: Option<(usize, Vec<i32>)>,
+    spec: fn(usize, i32) -> PageSpec,
+    path: impl Fn(i32) -> String,
+    page: &mut dyn FnMut(Option<PageSpec>, &[String]),
+) -> bool {
+    let had = had.unwrap_or_default();
+    let (at, kept) = kept.map_or((None, Vec::new()), |(i, years)| (Some(i), years));
+    for &y in had.iter().filter(|y| !kept.contains(y)) {
+        page(None, &[path(y)]);
+    }
+    let changed = had.is_empty() != kept.is_empty();
+    for y in kept {
+        page(at.map(|i| spec(i, y)), &[]);
+    }
+    changed
+}
+
 /// The pages a write-up shows on, before (in `old`) and after (in `new`).
 fn listed(
     urls: &Urls,
@@ -397,14 +419,13 @@ fn listed(
         // A long unit's year pages: every one it has now, and those it had
         // go (a unit grows long, or short, with one write-up).
         let was = old.units.iter().position(|u| u.name == name);
-        let gone = was.map(|i| pages::unit_years(old, i)).unwrap_or_default();
-        let kept = at.map(|i| pages::unit_years(new, i)).unwrap_or_default();
-        for y in gone.iter().filter(|y| !kept.contains(y)) {
-            page(None, &[urls.unit_year(&slug, *y)]);
-        }
-        for y in kept {
-            page(at.map(|i| PageSpec::UnitYear(i, y)), &[]);
-        }
+        year_pages(
+            was.map(|i| pages::unit_years(old, i)),
+            at.map(|i| (i, pages::unit_years(new, i))),
+            PageSpec::UnitYear,
+            |y| urls.unit_year(&slug, y),
+            &mut page,
+        );
     }
     // Year pages link to the previous and next year: when the set of years
     // changes, those links change on every year page.
@@ -426,18 +447,14 @@ fn listed(
         let at = new.honour_position(slug);
         page(at.map(PageSpec::Honour), &[urls.honour(slug)]);
         let was = old.honour_position(slug);
-        let gone = was.map(|i| pages::honour_years(old, i)).unwrap_or_default();
-        let kept = at.map(|i| pages::honour_years(new, i)).unwrap_or_default();
-        for y in gone.iter().filter(|y| !kept.contains(y)) {
-            page(None, &[urls.honour_year(slug, *y)]);
-        }
         // Long years' pages link a title to its year page when it has them.
-        if gone.is_empty() != kept.is_empty() {
-            all_years = true;
-        }
-        for y in kept {
-            page(at.map(|i| PageSpec::HonourYear(i, y)), &[]);
-        }
+        all_years |= year_pages(
+            was.map(|i| pages::honour_years(old, i)),
+            at.map(|i| (i, pages::honour_years(new, i))),
+            PageSpec::HonourYear,
+            |y| urls.honour_year(slug, y),
+            &mut page,
+        );
     }
     if all_years {
         for i in 0..new.years.len() {

@@ -5,6 +5,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::context::{cluster_link, unit_link, Link};
+use super::pages::YearCounts;
 use super::shared::Shared;
 use super::views::{counts_text, level_label, status_label};
 use super::Renderer;
@@ -175,17 +176,6 @@ pub(super) fn honours_index(corpus: &Corpus, r: &Renderer, ctx: &mut Context) {
     ctx.insert("levels", &by_level(r, titles));
 }
 
-/// A year of a long honour page, with its tally.
-#[derive(Serialize)]
-struct HonourYearRow {
-    year: i32,
-    /// The year's page of the honour.
-    url: String,
-    conferences: usize,
-    #[serde(flatten)]
-    tally: crate::model::HonourTally,
-}
-
 /// An honour title's page (`year: None`) or, for a long one, one year of it.
 pub(super) fn honour_page(
     corpus: &Corpus,
@@ -218,7 +208,7 @@ pub(super) fn honour_page(
             }),
         }
     }
-    let by_year: Vec<HonourYearRow> = if listed {
+    let by_year: Vec<YearCounts> = if listed {
         Vec::new()
     } else {
         years_list
@@ -231,11 +221,11 @@ pub(super) fn honour_page(
                         .copied()
                         .filter(move |&(wi, _)| year_of(wi) == y)
                 };
-                HonourYearRow {
+                let tally = corpus.tally_of(of_year());
+                YearCounts {
                     year: y,
                     url: r.urls.honour_year(&title.slug, y),
-                    conferences: of_year().count(),
-                    tally: corpus.tally_of(of_year()),
+                    counts: [of_year().count() as u64, tally.proposed, tally.conferred],
                 }
             })
             .collect()

@@ -281,6 +281,7 @@ impl Renderer {
             .filter(|s| matches!(s, PageSpec::Volume(..)))
             .collect();
         let destinations = plan::dossier_paths(corpus, &self.urls, &volumes);
+        let entries_to = with_dossiers.then_some(&destinations[..]);
         let plain = shared.borrowed();
         let all: Vec<usize> = (0..corpus.writeups.len()).collect();
         // Each chunk is rendered while the dossier entries of the one before are
@@ -307,8 +308,7 @@ impl Renderer {
                     chunk
                         .par_chunks(64)
                         .map(|part| {
-                            let with_dossiers = with_dossiers.then_some(&destinations[..]);
-                            self.render_writeups(corpus, &plain, part, with_dossiers, written, sink)
+                            self.render_writeups(corpus, &plain, part, entries_to, written, sink)
                         })
                         .collect::<Vec<_>>()
                 },

@@ -6,6 +6,7 @@ use tera::Context;
 use super::context::{cluster_link, cluster_name, row, unit_link, ConferenceRow, Link};
 use super::honours::{
     group_by_level, honour_page, honours_by_level, honours_index, titles_of, titles_of_year,
+    LevelGroup,
 };
 use super::views::{anchor, conference_view};
 use super::Renderer;
@@ -158,74 +159,42 @@ pub fn context(
             // The headings the cluster page gives its charts.
             let titles = ["awards_by_year", "members_by_year", "leadership_by_year"];
             ctx.insert("chart_titles", &titles.map(|k| r.i18n.get(k)));
-            if super::plan::cluster_in_volumes(corpus, i) {
+            let volumes = super::plan::cluster_in_volumes(corpus, i).then(|| {
                 let key = Some(&c.key);
                 let of_cluster = |wi: usize| corpus.writeups[wi].cluster.as_ref() == key;
-                ctx.insert("honours", &Vec::<()>::new());
-                ctx.insert("honour_titles", &titles_of(corpus, r, &of_cluster, None));
-                let volumes: Vec<VolumeLink> = c
+                let volumes = c
                     .years
                     .iter()
                     .filter(|y| y.reported())
-                    .flat_map(|y| {
-                        let label = format!("{} {}", r.i18n.get("year_heading"), y.year);
-                        volume_links(corpus, r, Some(i), y.year, &label)
-                    })
+                    .flat_map(|y| volume_links(corpus, r, Some(i), y.year, &year_name(r, y.year)))
                     .collect();
-                volumes_only(r, c.writeups.len(), &volumes, &mut ctx);
-            } else {
-                ctx.insert(
-                    "honours",
-                    &honours_by_level(corpus, r, shared, LIST_ROOT, &c.writeups),
-                );
-                diags = dossier(corpus, r, shared, &c.writeups, &mut ctx);
-            }
+                (titles_of(corpus, r, &of_cluster, None), volumes)
+            });
+            diags = whole_or_in_volumes(corpus, r, shared, &c.writeups, volumes, &mut ctx);
             "dossier.html"
         }
         PageSpec::YearDossier(i) => {
             let y = &corpus.years[i];
-            ctx.insert(
-                "heading",
-                &format!("{} {}", r.i18n.get("year_heading"), y.year),
-            );
+            let name = year_name(r, y.year);
+            ctx.insert("heading", &name);
             ctx.insert("back", &r.urls.year(y.year));
-            ctx.insert(
-                "back_name",
-                &format!("{} {}", r.i18n.get("year_heading"), y.year),
-            );
+            ctx.insert("back_name", &name);
             ctx.insert("charts", &[super::figures::year(corpus, i, r)]);
             ctx.insert("chart_titles", &[r.i18n.get("clusters_of_year")]);
-            if super::plan::year_in_volumes(corpus, i) {
-                ctx.insert("honours", &Vec::<()>::new());
-                ctx.insert("honour_titles", &titles_of_year(corpus, r, y.year));
-                let mut volumes: Vec<VolumeLink> = corpus
-                    .clusters
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(ci, c)| {
-                        volume_links(corpus, r, Some(ci), y.year, &cluster_name(&c.key, &r.i18n))
-                    })
-                    .collect();
-                volumes.extend(volume_links(
-                    corpus,
-                    r,
-                    None,
-                    y.year,
-                    r.i18n.get("no_cluster"),
-                ));
-                volumes_only(r, y.writeups.len(), &volumes, &mut ctx);
-            } else {
-                ctx.insert(
-                    "honours",
-                    &honours_by_level(corpus, r, shared, LIST_ROOT, &y.writeups),
-                );
-                diags = dossier(corpus, r, shared, &y.writeups, &mut ctx);
-            }
+            let volumes = super::plan::year_in_volumes(corpus, i).then(|| {
+                let clusters = corpus.clusters.iter().enumerate().map(|(ci, c)| {
+                    volume_links(corpus, r, Some(ci), y.year, &cluster_name(&c.key, &r.i18n))
+                });
+                let none = volume_links(corpus, r, None, y.year, r.i18n.get("no_cluster"));
+                let volumes = clusters.chain([none]).flatten().collect();
+                (titles_of_year(corpus, r, y.year), volumes)
+            });
+            diags = whole_or_in_volumes(corpus, r, shared, &y.writeups, volumes, &mut ctx);
             "dossier.html"
         }
         PageSpec::Volume(cluster, year, k) => {
             let all = super::plan::volume_writeups(corpus, cluster, year);
-            let year_name = format!("{} {}", r.i18n.get("year_heading"), year);
+            let year_name = year_name(r, year);
             let owner = match cluster {
                 Some(ci) => cluster_name(&corpus.clusters[ci].key, &r.i18n),
                 None => r.i18n.get("no_cluster").to_string(),
@@ -258,11 +227,7 @@ pub fn context(
             let part = super::plan::part_of(&all, k);
             ctx.insert("charts", &Vec::<String>::new());
             ctx.insert("chart_titles", &Vec::<String>::new());
-            ctx.insert(
-                "honours",
-                &honours_by_level(corpus, r, shared, LIST_ROOT, part),
-            );
-            diags = dossier(corpus, r, shared, part, &mut ctx);
+            diags = whole_or_in_volumes(corpus, r, shared, part, None, &mut ctx);
             "dossier.html"
         }
         // Data outputs are not rendered with templates.
@@ -536,7 +501,7 @@ fn volume_links(
                 label.to_string()
             };
             VolumeLink {
-                url: PageSpec::Volume(cluster, year, k).path(&r.urls, corpus),
+                url: super::plan::volume_path(&r.urls, corpus, cluster, year, k, n),
                 title,
                 count: part.len(),
                 first: r.language().format_date(first),
@@ -548,10 +513,33 @@ fn volume_links(
         .collect()
 }
 
-/// A dossier too long to print whole: its volumes instead of its entries.
-fn volumes_only(r: &Renderer, writeups: usize, volumes: &[VolumeLink], ctx: &mut Context) {
-    ctx.insert("volumes", volumes);
-    let n = crate::text::group_thousands(writeups as u64, r.language().thousands_sep());
+/// The name of a year as headings give it ("Năm thi đua 2023").
+fn year_name(r: &Renderer, year: i32) -> String {
+    format!("{} {year}", r.i18n.get("year_heading"))
+}
+
+/// A dossier of the write-ups `idx`: whole, with its honours and entries, or
+/// (`volumes`: its honour titles and its volumes) too long to print whole,
+/// listing its volumes instead.
+fn whole_or_in_volumes(
+    corpus: &Corpus,
+    r: &Renderer,
+    shared: &Shared,
+    idx: &[usize],
+    volumes: Option<(Vec<LevelGroup>, Vec<VolumeLink>)>,
+    ctx: &mut Context,
+) -> Vec<Diagnostic> {
+    let Some((titles, volumes)) = volumes else {
+        ctx.insert(
+            "honours",
+            &honours_by_level(corpus, r, shared, LIST_ROOT, idx),
+        );
+        return dossier(corpus, r, shared, idx, ctx);
+    };
+    ctx.insert("honours", &Vec::<()>::new());
+    ctx.insert("honour_titles", &titles);
+    ctx.insert("volumes", &volumes);
+    let n = crate::text::group_thousands(idx.len() as u64, r.language().thousands_sep());
     ctx.insert(
         "volumes_note",
         &r.i18n.get("dossier_note_volumes").replace("{n}", &n),
@@ -559,6 +547,7 @@ fn volumes_only(r: &Renderer, writeups: usize, volumes: &[VolumeLink], ctx: &mut
     margin_title(r, ctx);
     ctx.insert("toc", &Vec::<TocEntry>::new());
     ctx.insert("entries_html", "");
+    Vec::new()
 }
 
 /// The dossier's title in the page margins, as a CSS string's text.
@@ -692,14 +681,13 @@ struct MembershipView {
     cluster: Link,
 }
 
-/// A year of a long list page: its own page, and how many rows it holds.
+/// A year of a long list page: its own page, and three counts of its rows
+/// (macros.html's `year_counts` table).
 #[derive(Serialize)]
-struct ListYear {
-    year: i32,
-    url: String,
-    conferences: usize,
-    hosted: usize,
-    honours: usize,
+pub(super) struct YearCounts {
+    pub year: i32,
+    pub url: String,
+    pub counts: [u64; 3],
 }
 
 /// The links to the years before and after `year` among `years`.
@@ -753,16 +741,23 @@ fn unit(
         ctx.insert("prev_year", &prev);
         ctx.insert("next_year", &next);
     }
-    let by_year: Vec<ListYear> = match year {
+    let by_year: Vec<YearCounts> = match year {
         Some(_) => Vec::new(),
         None => years
             .iter()
-            .map(|&y| ListYear {
-                year: y,
-                url: r.urls.unit_year(&u.slug, y),
-                conferences: u.writeups.iter().filter(|&&w| year_of(w) == y).count(),
-                hosted: u.hosted.iter().filter(|&&w| year_of(w) == y).count(),
-                honours: u.honours.iter().filter(|&&(w, _)| year_of(w) == y).count(),
+            .map(|&y| {
+                let count = |idx: &mut dyn Iterator<Item = usize>| {
+                    idx.filter(|&w| year_of(w) == y).count() as u64
+                };
+                YearCounts {
+                    year: y,
+                    url: r.urls.unit_year(&u.slug, y),
+                    counts: [
+                        count(&mut u.writeups.iter().copied()),
+                        count(&mut u.hosted.iter().copied()),
+                        count(&mut u.honours.iter().map(|&(w, _)| w)),
+                    ],
+                }
             })
             .collect(),
     };

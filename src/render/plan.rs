@@ -70,13 +70,9 @@ impl PageSpec {
             PageSpec::Search => urls.search(),
             PageSpec::ClusterDossier(i) => urls.cluster_dossier(&corpus.clusters[i].key),
             PageSpec::YearDossier(i) => urls.year_dossier(corpus.years[i].year),
-            PageSpec::Volume(cluster, year, part) => {
-                let n = volume_writeups(corpus, cluster, year).len();
-                let part = (parts(n) > 1).then_some(part + 1);
-                match cluster {
-                    Some(ci) => urls.cluster_volume(&corpus.clusters[ci].key, year, part),
-                    None => urls.year_volume(year, part),
-                }
+            PageSpec::Volume(cluster, year, k) => {
+                let n = parts(volume_writeups(corpus, cluster, year).len());
+                volume_path(urls, corpus, cluster, year, k, n)
             }
             PageSpec::SearchIndex => urls.search_index(),
             PageSpec::ExportCsv => urls.conferences_csv(),
@@ -278,6 +274,23 @@ pub fn part_of(all: &[usize], k: usize) -> &[usize] {
     &all[k * all.len() / p..(k + 1) * all.len() / p]
 }
 
+/// The path of part `k` (from 0) of a cluster's year's volumes (`None`: a
+/// year's of no cluster), when they are `parts` in all.
+pub fn volume_path(
+    urls: &Urls,
+    corpus: &Corpus,
+    cluster: Option<usize>,
+    year: i32,
+    k: usize,
+    parts: usize,
+) -> String {
+    let part = (parts > 1).then_some(k + 1);
+    match cluster {
+        Some(ci) => urls.cluster_volume(&corpus.clusters[ci].key, year, part),
+        None => urls.year_volume(year, part),
+    }
+}
+
 /// Every volume: for each cluster whose dossier, or one of whose years'
 /// dossiers, is printed in volumes, its years with write-ups; then, for each
 /// year printed in volumes, its write-ups of no cluster.
@@ -328,8 +341,9 @@ pub fn dossier_paths(corpus: &Corpus, urls: &Urls, volumes: &[PageSpec]) -> Vec<
     }
     for spec in volumes {
         if let PageSpec::Volume(cluster, year, k) = *spec {
-            let path = spec.path(urls, corpus);
-            for &wi in part_of(&volume_writeups(corpus, cluster, year), k) {
+            let all = volume_writeups(corpus, cluster, year);
+            let path = volume_path(urls, corpus, cluster, year, k, parts(all.len()));
+            for &wi in part_of(&all, k) {
                 out[wi].push(path.clone());
             }
         }
