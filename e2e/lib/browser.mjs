@@ -4,20 +4,35 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-/** Headless Chromium from the system, with a fresh temporary profile, nothing phoning home. */
+/**
+ * Headless Chromium from the system, with a fresh temporary profile, nothing
+ * phoning home. On a busy machine Chromium now and then dies while starting
+ * (SIGSEGV before it opens a page): that start is tried again, up to three
+ * times, and the last failure is thrown.
+ */
 export async function launch() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  let failure;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      });
+    } catch (e) {
+      failure = e;
+      console.error(`Chromium did not start (attempt ${attempt} of 3): ${String(e.message).split('\n')[0]}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  throw failure;
 }
 
 /**
