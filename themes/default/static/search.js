@@ -51,10 +51,19 @@
 
   /* Folding, as the index does it: one folded character per UTF-16 unit of the
      NFC text, so positions map back to the original for highlighting. */
+  var folds = new Map();
   function foldChar(c) {
-    if (c === "đ" || c === "Đ") { return "d"; }
-    var base = c.normalize("NFD")[0].toLowerCase();
-    return /[a-z0-9]/.test(base) ? base : (/[\p{L}\p{N}]/u.test(base) ? base : " ");
+    var f = folds.get(c);
+    if (f === undefined) {
+      if (c === "đ" || c === "Đ") {
+        f = "d";
+      } else {
+        var base = c.normalize("NFD")[0].toLowerCase();
+        f = /[a-z0-9]/.test(base) ? base : (/[\p{L}\p{N}]/u.test(base) ? base : " ");
+      }
+      folds.set(c, f);
+    }
+    return f;
   }
   function foldText(s) {
     var out = "";
@@ -145,46 +154,102 @@
       docs.push(doc);
       flags.push(v % 16);
     });
-    hit = { docs: docs, flags: flags };
+    hit = { docs: Int32Array.from(docs), flags: Uint8Array.from(flags) };
     decoded[key] = hit;
     return hit;
   }
 
-  /* Doc → {flags, exact, spell: [[spelling index, posting index]]} for a term. */
-  function matches(t) {
+  /* The postings of each spelling of a term, in the order of its shard. */
+  function spellings(t) {
     var shard = shardOf(t.folded);
-    var out = new Map();
     var entries = shard && store.shards[shard] && store.shards[shard][t.folded];
-    if (!entries) { return out; }
-    entries.forEach(function (e, si) {
-      var p = postings(shard + "\u0000" + t.folded + "\u0000" + si, e[1]);
-      var exact = t.marks && e[0] === t.exact;
-      for (var i = 0; i < p.docs.length; i++) {
-        var d = p.docs[i];
-        var m = out.get(d);
-        if (!m) { m = { flags: 0, exact: false, at: [] }; out.set(d, m); }
-        m.flags |= p.flags[i];
-        m.exact = m.exact || exact;
-        m.at.push([si, i]);
+    if (!entries) { return []; }
+    return entries.map(function (e, si) {
+      return { p: postings(shard + "\u0000" + t.folded + "\u0000" + si, e[1]), exact: t.marks && e[0] === t.exact };
+    });
+  }
+
+  /* Where `d` is in the ascending `docs`, or -1. */
+  function find(docs, d) {
+    var lo = 0, hi = docs.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (docs[mid] < d) { lo = mid + 1; } else if (docs[mid] > d) { hi = mid - 1; } else { return mid; }
+    }
+    return -1;
+  }
+
+  var matchCache = {};
+  /* The docs a term matches, ascending, with their fields and whether the
+     spelling there is the exact one: {docs, flags, exact}, typed arrays. */
+  function matches(t) {
+    var key = t.folded + "\u0000" + (t.marks ? t.exact : "");
+    var hit = matchCache[key];
+    if (hit) { return hit; }
+    var lists = spellings(t).map(function (s) {
+      var n = s.p.docs.length;
+      return { docs: s.p.docs, flags: s.p.flags, exact: new Uint8Array(n).fill(s.exact ? 1 : 0) };
+    });
+    hit = lists.reduce(merge, { docs: new Int32Array(0), flags: new Uint8Array(0), exact: new Uint8Array(0) });
+    matchCache[key] = hit;
+    return hit;
+  }
+
+  /* Two lists of matches as one: a doc in both has the fields of both. */
+  function merge(a, b) {
+    if (!a.docs.length) { return b; }
+    var docs = new Int32Array(a.docs.length + b.docs.length);
+    var flags = new Uint8Array(docs.length);
+    var exact = new Uint8Array(docs.length);
+    var i = 0, j = 0, n = 0;
+    while (i < a.docs.length || j < b.docs.length) {
+      var da = i < a.docs.length ? a.docs[i] : Infinity;
+      var db = j < b.docs.length ? b.docs[j] : Infinity;
+      if (da <= db) {
+        docs[n] = da; flags[n] = a.flags[i]; exact[n] = a.exact[i]; i++;
+        if (da === db) { flags[n] |= b.flags[j]; exact[n] |= b.exact[j]; j++; }
+      } else {
+        docs[n] = db; flags[n] = b.flags[j]; exact[n] = b.exact[j]; j++;
       }
+      n++;
+    }
+    return { docs: docs.subarray(0, n), flags: flags.subarray(0, n), exact: exact.subarray(0, n) };
+  }
+
+  var posCache = {};
+  /* A phrase's term, ready to read its positions doc by doc: for each
+     spelling, its docs and the positions in each. */
+  function positionsOf(t) {
+    var shard = shardOf(t.folded);
+    var data = store.pos[shard] && store.pos[shard][t.folded];
+    return spellings(t).map(function (s, si) {
+      var key = shard + "\u0000" + t.folded + "\u0000" + si;
+      var split = data ? (posCache[key] || (posCache[key] = data[si].split(";"))) : [];
+      return { docs: s.p.docs, split: split };
+    });
+  }
+
+  /* The positions of a term (from positionsOf) in doc `d`, every spelling. */
+  function positions(term, d) {
+    var out = [];
+    term.forEach(function (s) {
+      var i = find(s.docs, d);
+      if (i < 0 || s.split[i] === undefined) { return; }
+      var p = 0;
+      numbers(s.split[i], function (x) { p += x; out.push(p); });
     });
     return out;
   }
 
-  var posCache = {};
-  /* The positions of a term in a doc (every spelling). */
-  function positions(t, hit) {
-    var shard = shardOf(t.folded);
-    var data = store.pos[shard] && store.pos[shard][t.folded];
-    var out = [];
-    if (!data) { return out; }
-    hit.at.forEach(function (a) {
-      var key = shard + "\u0000" + t.folded + "\u0000" + a[0];
-      var split = posCache[key] || (posCache[key] = data[a[0]].split(";"));
-      var p = 0;
-      numbers(split[a[1]], function (x) { p += x; out.push(p); });
+  /* Whether the terms (from positionsOf) stand in order, one after the
+     other, in doc `d`. */
+  function inOrder(terms, d) {
+    var lists = terms.map(function (t) { return positions(t, d); });
+    var sets = lists.map(function (l) { return new Set(l); });
+    return lists[0].some(function (p) {
+      for (var i = 1; i < sets.length; i++) { if (!sets[i].has(p + i)) { return false; } }
+      return true;
     });
-    return out;
   }
 
   function weight(flags) {
@@ -194,47 +259,56 @@
     return 10;
   }
 
-  /* The docs matching every unit, scored. */
+  /* The docs matching every unit, best first; among equals, the newer (docs
+     are by date): [{doc, score}]. */
   function run(units) {
-    var result = null;
+    var docs = null;
+    var scores = null;
     units.forEach(function (u) {
-      var maps = u.terms.map(matches);
-      /* Docs holding every term of the unit. */
-      maps.sort(function (a, b) { return a.size - b.size; });
-      var docs = new Map();
-      maps[0].forEach(function (m, d) {
-        if (result && !result.has(d)) { return; }
-        var flags = m.flags;
-        var exact = 0;
-        for (var i = 0; i < maps.length; i++) {
-          var o = maps[i].get(d);
-          if (!o) { return; }
-          flags = i ? flags & o.flags : flags;
-          exact += o.exact ? 1 : 0;
+      var lists = u.terms.map(matches);
+      var phrase = u.phrase ? u.terms.map(positionsOf) : null;
+      /* The rarest term leads; each other list is walked once alongside. */
+      lists.sort(function (a, b) { return a.docs.length - b.docs.length; });
+      var at = lists.map(function () { return 0; });
+      var prev = 0;
+      var nextDocs = [];
+      var nextScores = [];
+      var lead = lists[0];
+      for (var j = 0; j < lead.docs.length; j++) {
+        var d = lead.docs[j];
+        if (docs) {
+          while (prev < docs.length && docs[prev] < d) { prev++; }
+          if (prev >= docs.length || docs[prev] !== d) { continue; }
         }
-        docs.set(d, { flags: flags || BODY, exact: exact });
-      });
-      if (u.phrase) {
-        var inOrder = u.terms.map(matches);
-        docs.forEach(function (v, d) {
-          var lists = u.terms.map(function (t, i) { return positions(t, inOrder[i].get(d)); });
-          var sets = lists.map(function (l) { return new Set(l); });
-          var found = lists[0].some(function (p) {
-            for (var i = 1; i < sets.length; i++) { if (!sets[i].has(p + i)) { return false; } }
-            return true;
-          });
-          if (!found) { docs.delete(d); }
-        });
+        var flags = 0, exact = 0, all = true;
+        for (var k = 0; k < lists.length; k++) {
+          var l = lists[k];
+          var i = at[k];
+          while (i < l.docs.length && l.docs[i] < d) { i++; }
+          at[k] = i;
+          if (i >= l.docs.length || l.docs[i] !== d) { all = false; break; }
+          flags = k ? flags & l.flags[i] : l.flags[i];
+          exact += l.exact[i];
+        }
+        if (!all || (phrase && !inOrder(phrase, d))) { continue; }
+        nextDocs.push(d);
+        nextScores.push((docs ? scores[prev] : 0) + exact * 1000 + weight(flags || BODY));
       }
-      var next = new Map();
-      docs.forEach(function (v, d) {
-        var prev = result ? result.get(d) : { score: 0 };
-        next.set(d, { score: prev.score + v.exact * 1000 + weight(v.flags) });
-      });
-      result = next;
+      docs = nextDocs;
+      scores = nextScores;
     });
+    /* By score, then newest first: the docs are ascending, and the scores a
+       handful of values. */
+    var byScore = new Map();
+    for (var n = (docs || []).length - 1; n >= 0; n--) {
+      var b = byScore.get(scores[n]);
+      if (!b) { b = []; byScore.set(scores[n], b); }
+      b.push(docs[n]);
+    }
     var hits = [];
-    (result || new Map()).forEach(function (v, d) { hits.push({ doc: d, score: v.score }); });
+    Array.from(byScore.keys()).sort(function (a, b) { return b - a; }).forEach(function (score) {
+      byScore.get(score).forEach(function (doc) { hits.push({ doc: doc, score: score }); });
+    });
     return hits;
   }
 
@@ -325,8 +399,6 @@
           });
         });
       }
-      /* Best first; among equals, the newer (docs are by date). */
-      hits.sort(function (a, b) { return b.score - a.score || b.doc - a.doc; });
       shown = { hits: hits, units: units, count: 0, seq: seq };
       return page(true);
     }).then(done, function (e) { done(); throw e; });
