@@ -22,7 +22,7 @@ const FEED_ENTRIES: usize = 30;
 /// The first words of a body as plain text.
 pub fn lede(body: &str, limit: usize) -> String {
     let mut out = String::new();
-    for event in Parser::new(body) {
+    for event in Parser::new_ext(body, super::markdown::OPTIONS) {
         match event {
             // Text as written: "Năm **2022**." is one run of text, no space
             // before the full stop. Blocks and line breaks end in a space.

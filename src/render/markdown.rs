@@ -10,6 +10,9 @@ use crate::messages::Msg;
 use crate::model::WriteUp;
 use crate::urls::Urls;
 
+/// The Markdown extensions bodies are read with.
+pub const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
+
 /// What a body may link to: write-up source paths (relative to content/) → page slugs.
 pub struct LinkTargets<'a> {
     pub slug_by_rel: &'a HashMap<&'a str, &'a str>,
@@ -34,8 +37,7 @@ pub fn render_body_at(
 ) -> (String, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut lines = LineCounter::default();
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let events = Parser::new_ext(&w.body, options)
+    let events = Parser::new_ext(&w.body, OPTIONS)
         .into_offset_iter()
         .map(|(event, range)| match event {
             // Comments are notes to the editor: never shown.

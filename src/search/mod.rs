@@ -367,41 +367,105 @@ impl std::hash::Hasher for FastHasher {
 
 /// The plain text of a Markdown body: its words, single-spaced.
 pub fn plain_text(body: &str) -> String {
-    let mut out = String::with_capacity(body.len());
-    let mut space = false;
-    for event in Parser::new(body) {
+    let mut text = PlainText::default();
+    for event in Parser::new_ext(body, crate::render::markdown::OPTIONS) {
+        text.event(&event);
+    }
+    text.finish()
+}
+
+/// Gathers the plain text of a body from the events of its Markdown parse,
+/// so the page's render and the index share one parse.
+#[derive(Default)]
+struct PlainText {
+    out: String,
+    space: bool,
+}
+
+impl PlainText {
+    fn event(&mut self, event: &Event<'_>) {
         match event {
-            Event::Text(t) | Event::Code(t) => {
-                if t.starts_with(char::is_whitespace) {
-                    space = true;
-                }
-                for part in t.split_whitespace() {
-                    if space && !out.is_empty() {
-                        out.push(' ');
-                    }
-                    out.push_str(part);
-                    space = true;
-                }
-                space = t.ends_with(char::is_whitespace);
-            }
-            Event::SoftBreak | Event::HardBreak => space = true,
+            Event::Text(t) | Event::Code(t) => self.text(t),
+            Event::SoftBreak | Event::HardBreak => self.space = true,
             Event::End(
                 TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
-            ) => space = true,
+            ) => self.space = true,
             _ => {}
         }
     }
-    let out = crate::validate::guard::replace_forbidden(&out).into_owned();
-    // Decomposed text has combining marks (U+0300..U+036F: bytes CC and CD
-    // in UTF-8); text without them is taken as composed already.
-    let marks = memchr::memchr2(0xCC, 0xCD, out.as_bytes()).is_some();
-    if !marks
-        || unicode_normalization::is_nfc_quick(out.chars())
-            == unicode_normalization::IsNormalized::Yes
-    {
-        out
-    } else {
-        unicode_normalization::UnicodeNormalization::nfc(out.as_str()).collect()
+
+    /// Appends the words of `t`, single-spaced (a run of words with single
+    /// spaces between them, the common case, is copied whole).
+    fn text(&mut self, t: &str) {
+        let b = t.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let w = whitespace_len(b, i);
+            if w > 0 {
+                self.space = true;
+                i += w;
+                continue;
+            }
+            let start = i;
+            let mut end = i;
+            while i < b.len() {
+                let w = whitespace_len(b, i);
+                if w == 0 {
+                    i += 1;
+                    end = i;
+                } else if b[i] == b' ' && i + 1 < b.len() && whitespace_len(b, i + 1) == 0 {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            if self.space && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.out.push_str(&t[start..end]);
+            self.space = false;
+        }
+        self.space = t.ends_with(char::is_whitespace);
+    }
+
+    /// The text, with forbidden characters replaced and in NFC.
+    fn finish(self) -> String {
+        let out = match crate::validate::guard::replace_forbidden(&self.out) {
+            std::borrow::Cow::Borrowed(_) => self.out,
+            std::borrow::Cow::Owned(clean) => clean,
+        };
+        // Decomposed text has combining marks (U+0300..U+036F: bytes CC and CD
+        // in UTF-8); text without them is taken as composed already.
+        let marks = memchr::memchr2(0xCC, 0xCD, out.as_bytes()).is_some();
+        if !marks
+            || unicode_normalization::is_nfc_quick(out.chars())
+                == unicode_normalization::IsNormalized::Yes
+        {
+            out
+        } else {
+            unicode_normalization::UnicodeNormalization::nfc(out.as_str()).collect()
+        }
+    }
+}
+
+/// The length of the whitespace char (`char::is_whitespace`) at byte `i`
+/// of UTF-8 text, or 0. Only ever true at a char's first byte: the bytes
+/// that follow one (80..BF) match nothing here.
+#[inline(always)]
+fn whitespace_len(b: &[u8], i: usize) -> usize {
+    let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match b[i] {
+        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => 1,
+        // U+0085, U+00A0
+        0xC2 if matches!(next(1), 0x85 | 0xA0) => 2,
+        // U+1680
+        0xE1 if next(1) == 0x9A && next(2) == 0x80 => 3,
+        // U+2000..U+200A, U+2028, U+2029, U+202F; U+205F
+        0xE2 if next(1) == 0x80 && matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+        0xE2 if next(1) == 0x81 && next(2) == 0x9F => 3,
+        // U+3000
+        0xE3 if next(1) == 0x80 && next(2) == 0x80 => 3,
+        _ => 0,
     }
 }
 
@@ -929,6 +993,38 @@ mod tests {
         let text =
             plain_text("# Tiêu đề\n\nĐoạn **một** với [liên kết](x.html).\n\n- mục A\n- mục B\n");
         assert_eq!(text, "Tiêu đề Đoạn một với liên kết. mục A mục B");
+    }
+
+    #[test]
+    fn plain_text_single_spaces_every_kind_of_whitespace() {
+        // The words as `split_whitespace` sees them, joined by one space.
+        let texts = [
+            "Lạng Sơn",
+            "  hai  khoảng\tcách\u{a0}không\u{2009}ngắt\u{3000}đủ ",
+            "ở\u{1680}đây\u{205f}và\u{2028}kia\u{85}nữa\u{202f}hết",
+            "Sơn\u{e1}\u{e2}La",
+            " ",
+            "",
+        ];
+        for t in texts {
+            let mut p = PlainText::default();
+            p.text(t);
+            let want: Vec<&str> = t.split_whitespace().collect();
+            assert_eq!(p.out, want.join(" "), "{t:?}");
+            assert_eq!(p.space, t.ends_with(char::is_whitespace), "{t:?}");
+        }
+        // Words of two events are spaced as the text says.
+        let mut p = PlainText::default();
+        p.text("Cao ");
+        p.text("Bằng");
+        p.text("-Lạng Sơn");
+        assert_eq!(p.out, "Cao Bằng-Lạng Sơn");
+    }
+
+    #[test]
+    fn plain_text_reads_tables_as_the_page_shows_them() {
+        let text = plain_text("| Đơn vị | Tập thể |\n|---|---:|\n| Lai Châu | 2.847 |\n");
+        assert_eq!(text, "Đơn vị Tập thể Lai Châu 2.847");
     }
 
     #[test]
