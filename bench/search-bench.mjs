@@ -1,7 +1,9 @@
 // Measures the search page of a built site in Chromium from file://: the bytes
 // of index it loads before the first keystroke, and for each query the time
-// from the input event to the results painted (the first query of a freshly
-// loaded page, and the same query again). Prints one JSON object.
+// from the input event to the first results painted (the first query of a
+// freshly loaded page, and the same query again) and, for the first query, to
+// the count shown (a phrase is counted after its first page is shown).
+// Prints one JSON object.
 //
 //   node bench/search-bench.mjs SITE_DIR [query ...]
 //
@@ -56,16 +58,29 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--allow-file-access-from-files'],
 });
 
-/** Types `q` as one input event; resolves to {ms, count} once the results are painted. */
+/** Types `q` as one input event; resolves to {ms, count_ms, status}: when the
+ *  first results are painted (the list is no longer busy), and when their
+ *  count is known (a phrase's count can come after its first page). */
 async function timeQuery(page, q) {
   return page.evaluate(async (q) => {
     const input = document.getElementById('q');
+    const list = document.getElementById('search-results');
     const status = document.getElementById('search-status');
-    const done = new Promise((resolve) => {
+    const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
+    const shown = new Promise((resolve) => {
+      const obs = new MutationObserver(() => {
+        if (list.getAttribute('aria-busy') !== 'true') {
+          obs.disconnect();
+          resolve(painted());
+        }
+      });
+      obs.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
+    });
+    const counted = new Promise((resolve) => {
       const obs = new MutationObserver(() => {
         if (/^\d+ |Không có|^No /.test(status.textContent)) {
           obs.disconnect();
-          requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+          resolve(painted());
         }
       });
       obs.observe(status, { childList: true, characterData: true, subtree: true });
@@ -73,8 +88,9 @@ async function timeQuery(page, q) {
     const t0 = performance.now();
     input.value = q;
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    const t1 = await done;
-    return { ms: Math.round((t1 - t0) * 10) / 10, status: status.textContent };
+    const [t1, t2] = await Promise.all([shown, counted]);
+    const ms = (t) => Math.round((t - t0) * 10) / 10;
+    return { ms: ms(t1), count_ms: ms(t2), status: status.textContent };
   }, q);
 }
 
@@ -101,7 +117,14 @@ try {
     // Again, from another query: the shards are loaded now.
     await timeQuery(page, 'zzzz');
     const again = await timeQuery(page, q);
-    out.queries.push({ q, first_ms: first.ms, again_ms: again.ms, loaded_bytes: loaded, result: first.status });
+    out.queries.push({
+      q,
+      first_ms: first.ms,
+      first_count_ms: first.count_ms,
+      again_ms: again.ms,
+      loaded_bytes: loaded,
+      result: first.status,
+    });
     await page.close();
   }
 } finally {

@@ -4,7 +4,8 @@
 // are printed in volumes. No page weighs over 500 KB, dossiers included; the
 // new page kinds are valid HTML (Nu Html Checker), have no axe-core WCAG 2.1
 // A/AA violation at 390 and 1280 px, and their lists sort and filter from
-// disk.
+// disk. A quoted phrase is checked in each range of docs of the search index
+// and counted whole.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -122,6 +123,51 @@ test('a long dossier lists its volumes, and each write-up is printed in one of t
   const printed = volumes.flatMap((rel) => [...read(rel).matchAll(/<article class="dossier-entry" id="([^"]+)"/g)].map((m) => m[1]));
   assert.equal(printed.length, 5000, 'every write-up is in a volume');
   assert.equal(new Set(printed).size, 5000, 'and in only one');
+});
+
+test('a phrase is checked in every range of docs: its count is that of the texts holding it', { timeout: 60_000 }, async () => {
+  const script = (rel) => {
+    const src = read(rel);
+    return JSON.parse(src.slice(src.indexOf(',') + 1, src.lastIndexOf(')')));
+  };
+  const meta = JSON.parse(read('tim-kiem/search-index.js').replace(/^window\.BAOCAO_SEARCH_META=/, '').replace(/;\s*$/, ''));
+  assert.ok(meta.docs > meta.posRange, `${meta.docs} docs span more than one range of ${meta.posRange}`);
+  // The reference: the docs whose body text, folded, holds the words in order
+  // (the generator writes the phrase in bodies only).
+  const fold = (s) => ` ${s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
+  const texts = [];
+  const years = [];
+  for (let n = 0; n * meta.textChunk < meta.docs; n++) texts.push(...script(`tim-kiem/txt/${n}.js`));
+  for (let n = 0; n * meta.docChunk < meta.docs; n++) years.push(...script(`tim-kiem/docs/${n}.js`).map((row) => row[2].slice(0, 4)));
+  const holding = texts.map((t, d) => (fold(t).includes(' toi pham lien tinh ') ? d : -1)).filter((d) => d >= 0);
+  const ranges = new Set(holding.map((d) => Math.floor(d / meta.posRange)));
+  assert.ok(ranges.size >= 2, `the phrase is in ${ranges.size} ranges`);
+  const first = years[holding[0]];
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const search = async (query) => {
+      await page.goto(pathToFileURL(path.join(site, 'tim-kiem/index.html')).href + query, { waitUntil: 'load' });
+      await page.waitForFunction(() => /^\d+ kết quả$/.test(document.querySelector('#search-status').textContent));
+      return page.evaluate(() => ({
+        count: parseInt(document.querySelector('#search-status').textContent, 10),
+        shown: [...document.querySelectorAll('#search-results > li .snippet')].map((p) => p.textContent),
+        more: document.querySelector('#search-more').textContent,
+      }));
+    };
+    const q = '?q=' + encodeURIComponent('"tội phạm liên tỉnh"');
+    let r = await search(q);
+    assert.equal(r.count, holding.length);
+    assert.equal(r.shown.length, 10);
+    assert.ok(r.shown.every((s) => /tội phạm liên tỉnh/i.test(s)), r.shown.join('\n'));
+    assert.match(r.more, new RegExp(`\\(${holding.length - 10} kết quả nữa\\)`));
+    // The oldest year's are all in the first range, read last when counting.
+    r = await search(q + '&nam=' + first);
+    assert.equal(r.count, holding.filter((d) => years[d] === first).length);
+  } finally {
+    await context.close();
+  }
 });
 
 test('a unit year page sorts and filters its lists from disk', { timeout: 60_000 }, async () => {

@@ -135,10 +135,9 @@ impl<'a> Index<'a> {
             &self.site.page(&format!("tim-kiem/idx/{shard}.js")),
             &format!("BAOCAO_SEARCH.shard(\"{shard}\","),
         );
-        let pos = handed(
-            &self.site.page(&format!("tim-kiem/idx/{shard}.pos.js")),
-            &format!("BAOCAO_SEARCH.pos(\"{shard}\","),
-        );
+        let range = self.meta["posRange"].as_u64().expect("posRange");
+        // The positions files of the shard, by range of docs, read when needed.
+        let mut pos: std::collections::HashMap<u64, serde_json::Value> = Default::default();
         let mut hits = Vec::new();
         let Some(spellings) = idx[folded].as_array() else {
             return hits;
@@ -146,20 +145,36 @@ impl<'a> Index<'a> {
         for (s, entry) in spellings.iter().enumerate() {
             let spelling = entry[0].as_str().expect("spelling");
             let postings = entry[1].as_str().expect("postings");
-            let positions: Vec<&str> = pos[folded][s]
-                .as_str()
-                .expect("positions")
-                .split(';')
-                .collect();
             let mut doc = 0;
-            for (i, v) in numbers(postings).into_iter().enumerate() {
+            // The range of the doc before and its part's number there.
+            let mut at: Option<(u64, usize)> = None;
+            for v in numbers(postings) {
                 doc += v / 16;
-                let mut at = 0;
-                let list = numbers(positions[i])
+                let r = doc / range;
+                let k = match at {
+                    Some((before, k)) if before == r => k + 1,
+                    _ => 0,
+                };
+                at = Some((r, k));
+                let file = pos.entry(r).or_insert_with(|| {
+                    handed(
+                        &self.site.page(&format!("tim-kiem/idx/{shard}.pos-{r}.js")),
+                        &format!("BAOCAO_SEARCH.pos(\"{shard}\",{r},"),
+                    )
+                });
+                let part = file[folded][s]
+                    .as_str()
+                    .expect("positions")
+                    .split(';')
+                    .nth(k)
+                    .expect("a part per doc of the range")
+                    .to_string();
+                let mut p = 0;
+                let list = numbers(&part)
                     .into_iter()
                     .map(|d| {
-                        at += d;
-                        at
+                        p += d;
+                        p
                     })
                     .collect();
                 hits.push(Hit {
@@ -293,7 +308,7 @@ fn the_shard_files_are_those_the_manifest_names() {
     let on_disk: Vec<String> = common::files(&site.out().join("tim-kiem/idx"));
     let mut expected: Vec<String> = shards
         .iter()
-        .flat_map(|s| [format!("{s}.js"), format!("{s}.pos.js")])
+        .flat_map(|s| [format!("{s}.js"), format!("{s}.pos-0.js")])
         .collect();
     expected.sort();
     assert_eq!(on_disk, expected);

@@ -10,7 +10,10 @@
 //! - `idx/<prefix>.js`: the terms whose folded form starts with `<prefix>`
 //!   (two letters, more for a large shard; see [`layout`]), each with its spellings and,
 //!   for each spelling, the docs that hold it and in which fields.
-//! - `idx/<prefix>.pos.js`: the positions of those words in each doc, for phrases.
+//! - `idx/<prefix>.pos-<r>.js`: the positions of those words in each doc of
+//!   range `r` (docs `r * POS_RANGE` to the next range), for phrases: a phrase
+//!   query reads the ranges of its first results first and shows them, then
+//!   counts through the others.
 //! - `docs/<n>.js`: title, dates, cluster, kind and address of [`DOC_CHUNK`] docs.
 //! - `txt/<n>.js`: the body text of [`TEXT_CHUNK`] docs, for snippets.
 //! - `facets.js`: cluster, year and kind of every doc, for the filters.
@@ -39,6 +42,8 @@ use crate::urls::Urls;
 pub const DOC_CHUNK: usize = 128;
 /// Docs per `txt/<n>.js`.
 pub const TEXT_CHUNK: usize = 8;
+/// Docs per range of positions (`idx/<prefix>.pos-<r>.js`).
+pub const POS_RANGE: u32 = 4096;
 /// Write-ups made at once (a multiple of [`TEXT_CHUNK`]).
 const BATCH: usize = TEXT_CHUNK * 32;
 
@@ -651,6 +656,8 @@ pub fn write_index<'a>(
         doc_chunk: usize,
         #[serde(rename = "textChunk")]
         text_chunk: usize,
+        #[serde(rename = "posRange")]
+        pos_range: u32,
         shards: Vec<&'a str>,
         clusters: Vec<(&'a str, String)>,
         kinds: &'a [(&'a str, &'a str)],
@@ -660,6 +667,7 @@ pub fn write_index<'a>(
         docs: docs.len(),
         doc_chunk: DOC_CHUNK,
         text_chunk: TEXT_CHUNK,
+        pos_range: POS_RANGE,
         shards: shards.names().collect(),
         clusters: corpus
             .clusters
@@ -715,7 +723,10 @@ pub fn write_index<'a>(
     groups.par_iter().try_for_each(|(name, members)| {
         let (idx, pos) = shard_files(name, members);
         emit(urls.search_file(&format!("idx/{name}.js")), idx)?;
-        emit(urls.search_file(&format!("idx/{name}.pos.js")), pos)
+        for (r, bytes) in pos {
+            emit(urls.search_file(&format!("idx/{name}.pos-{r}.js")), bytes)?;
+        }
+        Ok(())
     })
 }
 
@@ -774,12 +785,32 @@ fn write_texts(
 /// A spelling's postings, encoded as they are written in [`number`]s, which
 /// follow one another with no separator: `docs` holds, per posting, `(doc -
 /// previous doc) * 16 + fields`; `positions`, per posting, the gaps between
-/// the word's positions (the first from 0), postings joined by `;`.
+/// the word's positions (the first from 0), postings joined by `;` within a
+/// range of [`POS_RANGE`] docs.
 #[derive(Default)]
 pub struct Encoded {
     docs: String,
     positions: String,
     prev: u32,
+    /// Where each range's positions start in `positions`: (range, offset).
+    ranges: Vec<(u32, u32)>,
+}
+
+impl Encoded {
+    /// The positions of range `r`, or "" when none of its docs hold the word.
+    fn positions_in(&self, r: u32) -> &str {
+        match self.ranges.binary_search_by_key(&r, |&(range, _)| range) {
+            Ok(k) => {
+                let from = self.ranges[k].1 as usize;
+                let to = self
+                    .ranges
+                    .get(k + 1)
+                    .map_or(self.positions.len(), |&(_, at)| at as usize);
+                &self.positions[from..to]
+            }
+            Err(_) => "",
+        }
+    }
 }
 
 /// Every spelling of every folded term: folded → [(spelling, postings)],
@@ -806,8 +837,11 @@ impl Merger {
                 self.terms.resize_with(k + 1, Encoded::default);
             }
             let e = &mut self.terms[k];
-            if !e.docs.is_empty() {
+            let range = d / POS_RANGE;
+            if e.ranges.last().map(|&(r, _)| r) == Some(range) {
                 e.positions.push(';');
+            } else {
+                e.ranges.push((range, e.positions.len() as u32));
             }
             number(
                 &mut e.docs,
@@ -842,46 +876,78 @@ impl Merger {
     }
 }
 
-/// A shard's two scripts: the docs and fields of each spelling, and their
-/// positions (see [`Encoded`]).
-fn shard_files(name: &str, members: &[&(String, Vec<(String, Encoded)>)]) -> (Vec<u8>, Vec<u8>) {
+/// A shard's scripts: the docs and fields of each spelling, and per range of
+/// docs, their positions (see [`Encoded`]): `BAOCAO_SEARCH.pos(name, range,
+/// {folded: [positions of each spelling, "" when it is not in the range]})`,
+/// only the terms found in the range.
+#[allow(clippy::type_complexity)]
+fn shard_files(
+    name: &str,
+    members: &[&(String, Vec<(String, Encoded)>)],
+) -> (Vec<u8>, Vec<(u32, Vec<u8>)>) {
     let size: usize = members
         .iter()
-        .flat_map(|(_, s)| s.iter().map(|(_, e)| e.docs.len() + e.positions.len() + 16))
+        .flat_map(|(_, s)| s.iter().map(|(_, e)| e.docs.len() + 16))
         .sum();
     let mut idx = String::with_capacity(size);
-    let mut pos = String::with_capacity(size);
     let _ = write!(idx, "BAOCAO_SEARCH.shard(\"{name}\",{{");
-    let _ = write!(pos, "BAOCAO_SEARCH.pos(\"{name}\",{{");
     for (i, (folded, spellings)) in members.iter().enumerate() {
         if i > 0 {
             idx.push(',');
-            pos.push(',');
         }
         json_str(&mut idx, folded);
-        json_str(&mut pos, folded);
         idx.push_str(":[");
-        pos.push_str(":[");
         for (j, (spelling, e)) in spellings.iter().enumerate() {
             if j > 0 {
                 idx.push(',');
-                pos.push(',');
             }
             idx.push('[');
             json_str(&mut idx, spelling);
             idx.push_str(",\"");
             idx.push_str(&e.docs);
             idx.push_str("\"]");
-            pos.push('"');
-            pos.push_str(&e.positions);
-            pos.push('"');
         }
         idx.push(']');
-        pos.push(']');
     }
     idx.push_str("});\n");
-    pos.push_str("});\n");
-    (idx.into_bytes(), pos.into_bytes())
+    let mut ranges: Vec<u32> = members
+        .iter()
+        .flat_map(|(_, s)| s.iter().flat_map(|(_, e)| e.ranges.iter().map(|&(r, _)| r)))
+        .collect();
+    ranges.sort_unstable();
+    ranges.dedup();
+    let pos = ranges
+        .into_iter()
+        .map(|r| {
+            let mut pos = String::new();
+            let _ = write!(pos, "BAOCAO_SEARCH.pos(\"{name}\",{r},{{");
+            let mut first = true;
+            for (folded, spellings) in members {
+                let parts: Vec<&str> = spellings.iter().map(|(_, e)| e.positions_in(r)).collect();
+                if parts.iter().all(|p| p.is_empty()) {
+                    continue;
+                }
+                if !first {
+                    pos.push(',');
+                }
+                first = false;
+                json_str(&mut pos, folded);
+                pos.push_str(":[");
+                for (j, part) in parts.iter().enumerate() {
+                    if j > 0 {
+                        pos.push(',');
+                    }
+                    pos.push('"');
+                    pos.push_str(part);
+                    pos.push('"');
+                }
+                pos.push(']');
+            }
+            pos.push_str("});\n");
+            (r, pos.into_bytes())
+        })
+        .collect();
+    (idx.into_bytes(), pos)
 }
 
 /// The last digit of a [`number`], by value.
@@ -1025,6 +1091,42 @@ mod tests {
     fn plain_text_reads_tables_as_the_page_shows_them() {
         let text = plain_text("| Đơn vị | Tập thể |\n|---|---:|\n| Lai Châu | 2.847 |\n");
         assert_eq!(text, "Đơn vị Tập thể Lai Châu 2.847");
+    }
+
+    #[test]
+    fn positions_are_split_by_range_of_docs() {
+        let vocab = Vocab::new();
+        // Two docs at the end of the first range, two at the start of the next.
+        let mut merger = Merger {
+            next: POS_RANGE - 2,
+            ..Merger::default()
+        };
+        for text in ["tội phạm", "phạm tội", "tội", "phạm phạm tội"] {
+            let mut c = Collector::new(&vocab, 64);
+            c.add(text, IN_BODY);
+            merger.add(&c.finish());
+        }
+        let postings = merger.finish(vocab.into_spellings());
+        let members: Vec<_> = postings.iter().collect();
+        let (_, pos) = shard_files("x", &members);
+        let files: Vec<(u32, String)> = pos
+            .into_iter()
+            .map(|(r, bytes)| (r, String::from_utf8(bytes).expect("UTF-8")))
+            .collect();
+        assert_eq!(
+            files,
+            [
+                (
+                    0,
+                    r#"BAOCAO_SEARCH.pos("x",0,{"pham":["1;0"],"toi":["0;1"]});"#.to_string()
+                        + "\n"
+                ),
+                (
+                    1,
+                    r#"BAOCAO_SEARCH.pos("x",1,{"pham":["01"],"toi":["0;2"]});"#.to_string() + "\n"
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -1,8 +1,10 @@
 /* baocao search: full text, from file:// with no request but <script src>.
    tim-kiem/search-index.js (BAOCAO_SEARCH_META) names the shards; a query loads
-   the shards of its words (idx/<prefix>.js, and idx/<prefix>.pos.js for phrases),
-   then the docs table (docs/<n>.js) and body texts (txt/<n>.js) of the results it
-   shows, and facets.js when a filter is set. Matching folds case, tones and
+   the shards of its words (idx/<prefix>.js), then the docs table (docs/<n>.js) and
+   body texts (txt/<n>.js) of the results it shows, and facets.js when a filter is
+   set. A phrase is checked a range of docs at a time (idx/<prefix>.pos-<r>.js):
+   the ranges of the first results first, so they show at once, then the others
+   to count them. Matching folds case, tones and
    diacritics (đ → d); every word must match; "quoted words" match in order.
    Ranking: exact diacritics first, then hits in titles and units, then body.
    Text is inserted with text nodes only, so no write-up can inject markup. */
@@ -26,7 +28,7 @@
   var store = { shards: {}, pos: {}, docs: {}, text: {}, facets: null };
   window.BAOCAO_SEARCH = {
     shard: function (name, data) { store.shards[name] = data; },
-    pos: function (name, data) { store.pos[name] = data; },
+    pos: function (name, range, data) { store.pos[name + "/" + range] = data; },
     docs: function (n, rows) { store.docs[n] = rows; },
     text: function (n, texts) { store.text[n] = texts; },
     facets: function (s) { store.facets = s; }
@@ -131,7 +133,7 @@
      LAST ends a number, one of MORE goes on (src/search/mod.rs, `number`). */
   var LAST = "0123456789abcdefghijklmnopqrstuv";
   var MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz$_";
-  var DIGIT = {};
+  var DIGIT = new Uint8Array(128);
   for (var di = 0; di < 32; di++) { DIGIT[LAST.charCodeAt(di)] = di + 32; DIGIT[MORE.charCodeAt(di)] = di; }
   function numbers(s, each) {
     var v = 0;
@@ -167,16 +169,6 @@
     return entries.map(function (e, si) {
       return { p: postings(shard + "\u0000" + t.folded + "\u0000" + si, e[1]), exact: t.marks && e[0] === t.exact };
     });
-  }
-
-  /* Where `d` is in the ascending `docs`, or -1. */
-  function find(docs, d) {
-    var lo = 0, hi = docs.length - 1;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (docs[mid] < d) { lo = mid + 1; } else if (docs[mid] > d) { hi = mid - 1; } else { return mid; }
-    }
-    return -1;
   }
 
   var matchCache = {};
@@ -216,40 +208,85 @@
     return { docs: docs.subarray(0, n), flags: flags.subarray(0, n), exact: exact.subarray(0, n) };
   }
 
+  /* The first index of the ascending `docs` at or above `d`. */
+  function lowerBound(docs, d) {
+    var lo = 0, hi = docs.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (docs[mid] < d) { lo = mid + 1; } else { hi = mid; }
+    }
+    return lo;
+  }
+
   var posCache = {};
-  /* A phrase's term, ready to read its positions doc by doc: for each
-     spelling, its docs and the positions in each. */
-  function positionsOf(t) {
+  /* A phrase's term in range `r` of the docs, ready to read its positions
+     doc by doc: for each spelling, its docs, where the range starts among
+     them, its positions text in the range and where each doc's part of it
+     starts (parts are separated by ";"; read in place, never split). */
+  function positionsOf(t, r) {
     var shard = shardOf(t.folded);
-    var data = store.pos[shard] && store.pos[shard][t.folded];
+    var data = store.pos[shard + "/" + r];
+    data = data && data[t.folded];
     return spellings(t).map(function (s, si) {
-      var key = shard + "\u0000" + t.folded + "\u0000" + si;
-      var split = data ? (posCache[key] || (posCache[key] = data[si].split(";"))) : [];
-      return { docs: s.p.docs, split: split };
+      var key = shard + "\u0000" + t.folded + "\u0000" + si + "\u0000" + r;
+      var text = data ? data[si] || "" : "";
+      var first = lowerBound(s.p.docs, r * meta.posRange);
+      var starts = posCache[key];
+      if (!starts) {
+        var n = 1;
+        starts = new Int32Array(lowerBound(s.p.docs, (r + 1) * meta.posRange) - first + 1);
+        for (var i = 0; i < text.length && n < starts.length; i++) {
+          if (text.charCodeAt(i) === 59) { starts[n++] = i + 1; }
+        }
+        /* The end of the last part, as if a ";" followed it. */
+        if (n < starts.length) { starts[n++] = text.length + 1; }
+        posCache[key] = starts = starts.subarray(0, n);
+      }
+      /* `at`: where the doc last `asked` for was; docs are asked in order. */
+      return { docs: s.p.docs, first: first, text: text, starts: starts, at: first, asked: 0 };
     });
   }
 
-  /* The positions of a term (from positionsOf) in doc `d`, every spelling. */
-  function positions(term, d) {
-    var out = [];
-    term.forEach(function (s) {
-      var i = find(s.docs, d);
-      if (i < 0 || s.split[i] === undefined) { return; }
-      var p = 0;
-      numbers(s.split[i], function (x) { p += x; out.push(p); });
-    });
+  /* The positions of a term (from positionsOf) in doc `d`, every spelling,
+     appended to `out` (cleared first). Each spelling's docs are walked
+     forward from the doc asked for before: the candidates come in order. */
+  function positions(term, d, out) {
+    out.length = 0;
+    for (var k = 0; k < term.length; k++) {
+      var s = term[k];
+      var i = d < s.asked ? s.first : s.at;
+      s.asked = d;
+      while (i < s.docs.length && s.docs[i] < d) { i++; }
+      s.at = i;
+      var part = i - s.first;
+      if (i >= s.docs.length || s.docs[i] !== d || part + 1 >= s.starts.length) { continue; }
+      var p = 0, v = 0;
+      for (var c = s.starts[part], end = s.starts[part + 1] - 1; c < end; c++) {
+        var dg = DIGIT[s.text.charCodeAt(c)];
+        if (dg >= 32) { p += v * 32 + dg - 32; out.push(p); v = 0; } else { v = v * 32 + dg; }
+      }
+    }
     return out;
   }
 
+  var scratch = [];
   /* Whether the terms (from positionsOf) stand in order, one after the
      other, in doc `d`. */
   function inOrder(terms, d) {
-    var lists = terms.map(function (t) { return positions(t, d); });
-    var sets = lists.map(function (l) { return new Set(l); });
-    return lists[0].some(function (p) {
-      for (var i = 1; i < sets.length; i++) { if (!sets[i].has(p + i)) { return false; } }
-      return true;
-    });
+    while (scratch.length < terms.length) { scratch.push([]); }
+    var first = positions(terms[0], d, scratch[0]);
+    if (!first.length) { return false; }
+    for (var i = 1; i < terms.length; i++) {
+      if (!positions(terms[i], d, scratch[i]).length) { return false; }
+    }
+    for (var j = 0; j < first.length; j++) {
+      var all = true;
+      for (var t = 1; t < terms.length && all; t++) {
+        all = scratch[t].indexOf(first[j] + t) >= 0;
+      }
+      if (all) { return true; }
+    }
+    return false;
   }
 
   function weight(flags) {
@@ -259,14 +296,13 @@
     return 10;
   }
 
-  /* The docs matching every unit, best first; among equals, the newer (docs
-     are by date): [{doc, score}]. */
+  /* The docs holding every word of every unit, best first; among equals, the
+     newer (docs are by date): [{doc, score}]. Phrases are checked later. */
   function run(units) {
     var docs = null;
     var scores = null;
     units.forEach(function (u) {
       var lists = u.terms.map(matches);
-      var phrase = u.phrase ? u.terms.map(positionsOf) : null;
       /* The rarest term leads; each other list is walked once alongside. */
       lists.sort(function (a, b) { return a.docs.length - b.docs.length; });
       var at = lists.map(function () { return 0; });
@@ -290,7 +326,7 @@
           flags = k ? flags & l.flags[i] : l.flags[i];
           exact += l.exact[i];
         }
-        if (!all || (phrase && !inOrder(phrase, d))) { continue; }
+        if (!all) { continue; }
         nextDocs.push(d);
         nextScores.push((docs ? scores[prev] : 0) + exact * 1000 + weight(flags || BODY));
       }
@@ -384,7 +420,6 @@
         var s = shardOf(t.folded);
         if (!s) { return; }
         scripts.push(load("idx/" + s + ".js"));
-        if (u.phrase) { scripts.push(load("idx/" + s + ".pos.js")); }
       });
     });
     var wanted = activeFilters();
@@ -399,34 +434,139 @@
           });
         });
       }
-      shown = { hits: hits, units: units, count: 0, seq: seq };
+      shown = { hits: hits, units: units, next: 0, count: 0, seq: seq, check: phraseCheck(hits, units) };
       return page(true);
     }).then(done, function (e) { done(); throw e; });
   }
 
-  /* Shows the next page of results (the first when `fresh`). */
+  /* The phrase check of `hits`: `state` per hit, 0 (not yet checked), 1
+     (passes) or 2 (fails); the hits not yet checked by range of docs,
+     ascending by doc; how many passed. Null when no unit is a phrase. */
+  function phraseCheck(hits, units) {
+    var phrases = units.filter(function (u) { return u.phrase && u.terms.length > 1; });
+    if (!phrases.length) { return null; }
+    /* The hits by doc: doc * n + hit, sorted as numbers (no comparator). */
+    var n = hits.length;
+    var keys = new Float64Array(n);
+    for (var i = 0; i < n; i++) { keys[i] = hits[i].doc * n + i; }
+    keys.sort();
+    var byRange = new Map();
+    for (var j = 0; j < n; j++) {
+      var h = keys[j] % n;
+      var r = Math.floor(hits[h].doc / meta.posRange);
+      var list = byRange.get(r);
+      if (!list) { list = []; byRange.set(r, list); }
+      list.push(h);
+    }
+    return { phrases: phrases, state: new Uint8Array(hits.length), byRange: byRange, checking: {}, passed: 0 };
+  }
+
+  /* Loads the positions of range `r` and checks the phrases in its hits. */
+  function checkRange(s, r) {
+    var c = s.check;
+    if (c.checking[r]) { return c.checking[r]; }
+    var scripts = [];
+    c.phrases.forEach(function (u) {
+      u.terms.forEach(function (t) {
+        var shard = shardOf(t.folded);
+        if (shard) { scripts.push(load("idx/" + shard + ".pos-" + r + ".js")); }
+      });
+    });
+    c.checking[r] = Promise.all(scripts).then(function () {
+      var list = c.byRange.get(r);
+      if (!list) { return; }
+      c.byRange.delete(r);
+      var terms = c.phrases.map(function (u) {
+        return u.terms.map(function (t) { return positionsOf(t, r); });
+      });
+      list.forEach(function (h) {
+        var d = s.hits[h].doc;
+        var ok = terms.every(function (ts) { return inOrder(ts, d); });
+        c.state[h] = ok ? 1 : 2;
+        if (ok) { c.passed++; }
+      });
+    });
+    return c.checking[r];
+  }
+
+  /* The next page of hits, checking the phrases of the ranges it reaches. */
+  function collect(s) {
+    var out = [];
+    function step() {
+      while (s.next < s.hits.length && out.length < PAGE) {
+        var state = s.check ? s.check.state[s.next] : 1;
+        if (state === 0) {
+          return checkRange(s, Math.floor(s.hits[s.next].doc / meta.posRange)).then(step);
+        }
+        if (state === 1) { out.push(s.hits[s.next]); }
+        s.next++;
+      }
+      return Promise.resolve(out);
+    }
+    return step();
+  }
+
+  /* Checks the ranges no page has needed yet, one after the other (the
+     page stays responsive), to count the results; the count shows when it
+     is known. Starts once the first page is painted. */
+  function countAll(s) {
+    if (!s.check || !s.check.byRange.size) { return; }
+    var next = function () {
+      if (s !== shown) { return; }
+      var r = s.check.byRange.keys().next();
+      if (r.done) { showCount(s); return; }
+      checkRange(s, r.value).then(next);
+    };
+    requestAnimationFrame(function () { setTimeout(next, 0); });
+  }
+
+  /* The number of results, or -1 while phrases are being checked. */
+  function total(s) {
+    if (!s.check) { return s.hits.length; }
+    return s.check.byRange.size ? -1 : s.check.passed;
+  }
+
+  function showCount(s) {
+    var n = total(s);
+    if (n < 0) {
+      status.textContent = text.dataset.counting.replace("{n}", String(s.check.passed));
+    } else {
+      status.textContent = n ? text.dataset.count.replace("{n}", String(n)) : text.dataset.none;
+    }
+    if (more) {
+      more.hidden = n < 0 ? s.next >= s.hits.length : s.count >= n;
+      more.textContent = n < 0
+        ? text.dataset.moreCounting
+        : text.dataset.more.replace("{n}", String(n - s.count));
+    }
+  }
+
+  /* Shows the next page of results (the first when `fresh`), one page at a
+     time. */
   function page(fresh) {
     var s = shown;
     if (!s) { return Promise.resolve(); }
-    var slice = s.hits.slice(s.count, s.count + PAGE);
-    var scripts = [];
-    slice.forEach(function (h) {
-      scripts.push(load("docs/" + Math.floor(h.doc / meta.docChunk) + ".js"));
-      scripts.push(load("txt/" + Math.floor(h.doc / meta.textChunk) + ".js"));
-    });
-    return Promise.all(scripts).then(function () {
+    s.paging = (s.paging || Promise.resolve()).then(function () { return pageNow(s, fresh); });
+    return s.paging;
+  }
+
+  function pageNow(s, fresh) {
+    return collect(s).then(function (slice) {
       if (s !== shown || s.seq !== current) { return; }
-      if (fresh) { clear(); }
-      var words = highlightTerms(s.units);
-      slice.forEach(function (h) { list.appendChild(render(h.doc, words)); });
-      s.count += slice.length;
-      status.textContent = s.hits.length
-        ? text.dataset.count.replace("{n}", String(s.hits.length))
-        : text.dataset.none;
-      if (more) {
-        more.hidden = s.count >= s.hits.length;
-        more.textContent = text.dataset.more.replace("{n}", String(s.hits.length - s.count));
-      }
+      var scripts = [];
+      slice.forEach(function (h) {
+        scripts.push(load("docs/" + Math.floor(h.doc / meta.docChunk) + ".js"));
+        scripts.push(load("txt/" + Math.floor(h.doc / meta.textChunk) + ".js"));
+      });
+      return Promise.all(scripts).then(function () {
+        if (s !== shown || s.seq !== current) { return; }
+        if (fresh) { clear(); }
+        var words = highlightTerms(s.units);
+        slice.forEach(function (h) { list.appendChild(render(h.doc, words)); });
+        s.count += slice.length;
+        showCount(s);
+        if (fresh) { countAll(s); }
+      });
     });
   }
 
@@ -476,9 +616,20 @@
   function snippet(el, body, words) {
     body = body.normalize("NFC");
     var found = ranges(body, words);
+    /* Around the match that most of the query's words follow closely (a
+       phrase where it stands whole), the first of equals. */
+    var best = 0, most = 0;
+    var folded = found.map(function (r) { return foldText(body.slice(r[0], r[1])); });
+    for (var i = 0; i < found.length && most < words.length; i++) {
+      var seen = {}, n = 0;
+      for (var j = i; j < found.length && found[j][0] < found[i][0] + SNIPPET / 2; j++) {
+        if (!seen[folded[j]]) { seen[folded[j]] = true; n++; }
+      }
+      if (n > most) { most = n; best = i; }
+    }
     var from = 0;
-    if (found.length && found[0][0] > SNIPPET / 3) {
-      from = body.lastIndexOf(" ", found[0][0] - SNIPPET / 3) + 1;
+    if (found.length && found[best][0] > SNIPPET / 3) {
+      from = body.lastIndexOf(" ", found[best][0] - SNIPPET / 3) + 1;
     }
     var to = Math.min(body.length, from + SNIPPET);
     if (to < body.length) {
