@@ -78,7 +78,7 @@ async function timeQuery(page, q) {
     });
     const counted = new Promise((resolve) => {
       const obs = new MutationObserver(() => {
-        if (/^\d+ |Không có|^No /.test(status.textContent)) {
+        if (/^[\d.,]+ |Không có|^No /.test(status.textContent)) {
           obs.disconnect();
           resolve(painted());
         }

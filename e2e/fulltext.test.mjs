@@ -94,14 +94,14 @@ const WAYS = [
 /** The results shown and the status line, once the search settled. */
 async function results(page) {
   await page.waitForFunction(
-    () => /^\d+ kết quả$|Không có kết quả/.test(document.querySelector('#search-status')?.textContent || '')
+    () => /^[\d.]+ kết quả$|Không có kết quả/.test(document.querySelector('#search-status')?.textContent || '')
       && !document.querySelector('#search-results')?.hasAttribute('aria-busy'),
     null,
     { timeout: 5_000 },
   );
   return page.evaluate(() => ({
     status: document.querySelector('#search-status').textContent,
-    count: parseInt(document.querySelector('#search-status').textContent, 10) || 0,
+    count: parseInt(document.querySelector('#search-status').textContent.replace(/\./g, ''), 10) || 0,
     more: !document.querySelector('#search-more').hidden,
     items: [...document.querySelectorAll('#search-results > li')].map((li) => ({
       href: li.querySelector('h2 a').getAttribute('href'),

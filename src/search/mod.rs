@@ -658,6 +658,8 @@ pub fn write_index<'a>(
         text_chunk: usize,
         #[serde(rename = "posRange")]
         pos_range: u32,
+        /// How counts group their thousands ("2.847").
+        thousands: char,
         shards: Vec<&'a str>,
         clusters: Vec<(&'a str, String)>,
         kinds: &'a [(&'a str, &'a str)],
@@ -668,6 +670,7 @@ pub fn write_index<'a>(
         doc_chunk: DOC_CHUNK,
         text_chunk: TEXT_CHUNK,
         pos_range: POS_RANGE,
+        thousands: config.language.thousands_sep(),
         shards: shards.names().collect(),
         clusters: corpus
             .clusters

@@ -520,6 +520,11 @@
     requestAnimationFrame(function () { setTimeout(next, 0); });
   }
 
+  /* A count as the site writes numbers: 2.847 in Vietnamese. */
+  function fmt(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, meta.thousands || "");
+  }
+
   /* The number of results, or -1 while phrases are being checked. */
   function total(s) {
     if (!s.check) { return s.hits.length; }
@@ -529,15 +534,15 @@
   function showCount(s) {
     var n = total(s);
     if (n < 0) {
-      status.textContent = text.dataset.counting.replace("{n}", String(s.check.passed));
+      status.textContent = text.dataset.counting.replace("{n}", fmt(s.check.passed));
     } else {
-      status.textContent = n ? text.dataset.count.replace("{n}", String(n)) : text.dataset.none;
+      status.textContent = n ? text.dataset.count.replace("{n}", fmt(n)) : text.dataset.none;
     }
     if (more) {
       more.hidden = n < 0 ? s.next >= s.hits.length : s.count >= n;
       more.textContent = n < 0
         ? text.dataset.moreCounting
-        : text.dataset.more.replace("{n}", String(n - s.count));
+        : text.dataset.more.replace("{n}", fmt(n - s.count));
     }
   }
 
