@@ -185,6 +185,8 @@ for (const way of WAYS) {
     test('a quoted phrase matches its words in order only', async () => {
       let r = await open(page, base, '?q=' + encodeURIComponent('"Cụm trưởng năm 2023"'));
       assert.deepEqual(r.items.map((i) => rel(i.href)), [C5], r.status);
+      // The phrase is marked whole, and its words are not marked alone.
+      assert.ok(r.items[0].marks.length > 0 && r.items[0].marks.every((m) => /^cụm trưởng năm 2023$/i.test(m)), JSON.stringify(r.items[0].marks));
       r = await open(page, base, '?q=' + encodeURIComponent('"năm 2023 Cụm trưởng"'));
       assert.equal(r.count, 0, r.status);
       r = await open(page, base, '?q=' + encodeURIComponent('năm 2023 Cụm trưởng'));

@@ -154,6 +154,7 @@ test('a phrase is checked in every range of docs: its count is that of the texts
         status: document.querySelector('#search-status').textContent,
         count: parseInt(document.querySelector('#search-status').textContent.replace(/\./g, ''), 10),
         shown: [...document.querySelectorAll('#search-results > li .snippet')].map((p) => p.textContent),
+        marks: [...document.querySelectorAll('#search-results mark')].map((m) => m.textContent),
         more: document.querySelector('#search-more').textContent,
       }));
     };
@@ -166,6 +167,7 @@ test('a phrase is checked in every range of docs: its count is that of the texts
     assert.equal(r.count, holding.length);
     assert.equal(r.shown.length, 10);
     assert.ok(r.shown.every((s) => /tội phạm liên tỉnh/i.test(s)), r.shown.join('\n'));
+    assert.ok(r.marks.every((m) => /^tội phạm liên tỉnh$/i.test(m)), JSON.stringify(r.marks));
     assert.match(r.more, new RegExp(`\\(${vi(holding.length - 10).replace('.', '\\.')} kết quả nữa\\)`));
     // The oldest year's are all in the first range, read last when counting.
     r = await search(q + '&nam=' + first);

@@ -575,11 +575,18 @@
     });
   }
 
-  /* The folded words to highlight. */
+  /* What to highlight: the folded words of each unit, or a phrase's words
+     in order, as one match (a word of a phrase is not marked alone). */
   function highlightTerms(units) {
     var words = [];
     units.forEach(function (u) {
-      u.terms.forEach(function (t) { t.parts.forEach(function (p) { if (p) { words.push(p); } }); });
+      var parts = [];
+      u.terms.forEach(function (t) { t.parts.forEach(function (p) { if (p) { parts.push(p); } }); });
+      if (u.phrase && parts.length > 1) {
+        words.push(new RegExp(parts.join(" +"), "g"));
+      } else {
+        words.push.apply(words, parts);
+      }
     });
     return words;
   }
@@ -591,6 +598,17 @@
     var folded = foldText(s.normalize("NFC"));
     var found = [];
     words.forEach(function (w) {
+      if (typeof w !== "string") {
+        w.lastIndex = 0;
+        for (var m = w.exec(folded); m; m = w.exec(folded)) {
+          var end = m.index + m[0].length;
+          if (!isWordChar(folded[m.index - 1]) && !isWordChar(folded[end])) {
+            found.push([m.index, end]);
+          }
+          w.lastIndex = m.index + 1;
+        }
+        return;
+      }
       var at = folded.indexOf(w);
       while (at >= 0) {
         if (!isWordChar(folded[at - 1]) && !isWordChar(folded[at + w.length])) {
