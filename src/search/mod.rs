@@ -624,7 +624,7 @@ pub fn write_index<'a>(
         write_texts(urls, tail / TEXT_CHUNK + i, chunk, emit)?;
     }
 
-    let postings = merger.finish(vocab.into_spellings());
+    let (postings, spill) = merger.finish(vocab.into_spellings());
     let shards = layout::Layout::new(postings.iter().map(|(folded, list)| {
         let size: usize = list.iter().map(|(_, p)| p.docs.len()).sum();
         (folded.as_str(), size)
@@ -724,13 +724,32 @@ pub fn write_index<'a>(
     // The term shards and their positions.
     let groups = shards.group(&postings);
     groups.par_iter().try_for_each(|(name, members)| {
-        let (idx, pos) = shard_files(name, members);
-        emit(urls.search_file(&format!("idx/{name}.js")), idx)?;
-        for (r, bytes) in pos {
-            emit(urls.search_file(&format!("idx/{name}.pos-{r}.js")), bytes)?;
-        }
-        Ok(())
-    })
+        emit(
+            urls.search_file(&format!("idx/{name}.js")),
+            shard_file(name, members),
+        )
+    })?;
+    // The positions, a range at a time: one range's blob is read back into
+    // memory at once.
+    for spilled in &spill.ranges {
+        let blob = spill.read(spilled).map_err(|e| {
+            let path = urls.search_file("idx");
+            Diagnostic::error(
+                std::path::PathBuf::from(&path),
+                msg!("cannot-write", path = &path, error = e.to_string()),
+            )
+        })?;
+        groups.par_iter().try_for_each(|(name, members)| {
+            match pos_file(name, members, spilled, &blob) {
+                Some(bytes) => emit(
+                    urls.search_file(&format!("idx/{name}.pos-{}.js", spilled.range)),
+                    bytes,
+                ),
+                None => Ok(()),
+            }
+        })?;
+    }
+    Ok(())
 }
 
 /// The doc of a write-up and its words.
@@ -789,62 +808,129 @@ fn write_texts(
 /// follow one another with no separator: `docs` holds, per posting, `(doc -
 /// previous doc) * 16 + fields`; `positions`, per posting, the gaps between
 /// the word's positions (the first from 0), postings joined by `;` within a
-/// range of [`POS_RANGE`] docs.
+/// range of [`POS_RANGE`] docs. Only the range being merged is held here;
+/// each range is then [`Spill`]ed.
 #[derive(Default)]
 pub struct Encoded {
     docs: String,
     positions: String,
     prev: u32,
-    /// Where each range's positions start in `positions`: (range, offset).
-    ranges: Vec<(u32, u32)>,
-}
-
-impl Encoded {
-    /// The positions of range `r`, or "" when none of its docs hold the word.
-    fn positions_in(&self, r: u32) -> &str {
-        match self.ranges.binary_search_by_key(&r, |&(range, _)| range) {
-            Ok(k) => {
-                let from = self.ranges[k].1 as usize;
-                let to = self
-                    .ranges
-                    .get(k + 1)
-                    .map_or(self.positions.len(), |&(_, at)| at as usize);
-                &self.positions[from..to]
-            }
-            Err(_) => "",
-        }
-    }
+    /// The ranges of docs that hold the word, ascending.
+    ranges: Vec<u32>,
+    /// The spelling's number in the build's [`Vocab`].
+    id: u32,
 }
 
 /// Every spelling of every folded term: folded → [(spelling, postings)],
 /// sorted by folded term, then spelling.
 pub type Postings = Vec<(String, Vec<(String, Encoded)>)>;
 
+/// The positions of the ranges merged so far, out of memory: in a file of
+/// the system's temporary folder, deleted when it is dropped (or kept in
+/// memory when no such file can be made or written).
+#[derive(Default)]
+struct Spill {
+    file: Option<std::fs::File>,
+    /// Where the file stands (bytes written).
+    end: u64,
+    /// The blobs of the ranges that could not go to the file, by range.
+    kept: HashMap<u32, Vec<u8>>,
+    ranges: Vec<Spilled>,
+    tried: bool,
+}
+
+/// One range's positions: a blob of every spelling's text, one after the other.
+struct Spilled {
+    range: u32,
+    /// Where the blob is in the file, and its length.
+    at: u64,
+    len: u64,
+    /// Per spelling (by [`Vocab`] number, ascending): its text's start and end in the blob.
+    terms: Vec<(u32, u32, u32)>,
+}
+
+impl Spill {
+    fn put(&mut self, range: u32, blob: Vec<u8>, mut terms: Vec<(u32, u32, u32)>) {
+        use std::io::Write as _;
+        terms.sort_unstable();
+        if !self.tried {
+            self.tried = true;
+            self.file = tempfile::tempfile().ok();
+        }
+        let len = blob.len() as u64;
+        let at = self.end;
+        let written = self
+            .file
+            .as_mut()
+            .is_some_and(|f| f.write_all(&blob).is_ok());
+        if written {
+            self.end += len;
+        } else {
+            // A file that failed once is not trusted with the rest.
+            self.file = None;
+            self.kept.insert(range, blob);
+        }
+        self.ranges.push(Spilled {
+            range,
+            at,
+            len,
+            terms,
+        });
+    }
+
+    /// The blob of a spilled range.
+    fn read(&self, s: &Spilled) -> std::io::Result<Vec<u8>> {
+        if let Some(blob) = self.kept.get(&s.range) {
+            return Ok(blob.clone());
+        }
+        let mut blob = vec![0; s.len as usize];
+        match &self.file {
+            Some(f) => {
+                use std::os::unix::fs::FileExt as _;
+                f.read_exact_at(&mut blob, s.at)?;
+                Ok(blob)
+            }
+            None => Err(std::io::Error::other("the temporary file was lost")),
+        }
+    }
+}
+
 /// Turns the words of each doc into the postings of each spelling, encoded as
 /// they go: docs are added in order, each appending to its spellings' texts
-/// (no doc is visited twice, nothing is read at random).
+/// (no doc is visited twice, nothing is read at random). The positions of a
+/// range of docs are spilled once the range is merged, so they are never all
+/// in memory (they are most of the index).
 #[derive(Default)]
 struct Merger {
     /// The postings so far, by the spelling's number in the [`Vocab`].
     terms: Vec<Encoded>,
     next: u32,
+    /// The spellings with positions in the range being merged.
+    touched: Vec<u32>,
+    spill: Spill,
 }
 
 impl Merger {
     fn add(&mut self, doc: &DocTerms) {
         let d = self.next;
         self.next += 1;
+        let range = d / POS_RANGE;
+        if let Some(&first) = self.touched.first() {
+            if self.terms[first as usize].ranges.last() != Some(&range) {
+                self.seal();
+            }
+        }
         for entry in &doc.entries {
             let k = entry.id as usize;
             if k >= self.terms.len() {
                 self.terms.resize_with(k + 1, Encoded::default);
             }
             let e = &mut self.terms[k];
-            let range = d / POS_RANGE;
-            if e.ranges.last().map(|&(r, _)| r) == Some(range) {
+            if e.ranges.last() == Some(&range) {
                 e.positions.push(';');
             } else {
-                e.ranges.push((range, e.positions.len() as u32));
+                e.ranges.push(range);
+                self.touched.push(entry.id);
             }
             number(
                 &mut e.docs,
@@ -859,11 +945,46 @@ impl Merger {
         }
     }
 
-    /// The postings by folded term, given the spellings by number.
-    fn finish(self, spellings: Vec<Box<str>>) -> Postings {
+    /// Spills the positions of the range being merged.
+    fn seal(&mut self) {
+        let Some(&first) = self.touched.first() else {
+            return;
+        };
+        let range = self.terms[first as usize]
+            .ranges
+            .last()
+            .copied()
+            .unwrap_or(0);
+        let size: usize = self
+            .touched
+            .iter()
+            .map(|&k| self.terms[k as usize].positions.len())
+            .sum();
+        let mut blob = Vec::with_capacity(size);
+        let mut terms = Vec::with_capacity(self.touched.len());
+        for &k in &self.touched {
+            let text = std::mem::take(&mut self.terms[k as usize].positions);
+            let start = blob.len() as u32;
+            blob.extend_from_slice(text.as_bytes());
+            terms.push((k, start, blob.len() as u32));
+        }
+        self.touched.clear();
+        self.spill.put(range, blob, terms);
+    }
+
+    /// The postings by folded term, given the spellings by number, and the
+    /// spilled positions.
+    fn finish(mut self, spellings: Vec<Box<str>>) -> (Postings, Spill) {
+        self.seal();
+        let spill = std::mem::take(&mut self.spill);
         let mut folded: Vec<(String, Box<str>, Encoded)> = spellings
             .into_iter()
             .zip(self.terms)
+            .enumerate()
+            .map(|(id, (s, mut list))| {
+                list.id = id as u32;
+                (s, list)
+            })
             .filter(|(_, list)| !list.docs.is_empty())
             .map(|(s, list)| (tokenize::fold(&s), s, list))
             .collect();
@@ -875,19 +996,12 @@ impl Merger {
                 _ => out.push((f, vec![(s.into(), list)])),
             }
         }
-        out
+        (out, spill)
     }
 }
 
-/// A shard's scripts: the docs and fields of each spelling, and per range of
-/// docs, their positions (see [`Encoded`]): `BAOCAO_SEARCH.pos(name, range,
-/// {folded: [positions of each spelling, "" when it is not in the range]})`,
-/// only the terms found in the range.
-#[allow(clippy::type_complexity)]
-fn shard_files(
-    name: &str,
-    members: &[&(String, Vec<(String, Encoded)>)],
-) -> (Vec<u8>, Vec<(u32, Vec<u8>)>) {
+/// A shard's script of the docs and fields of each spelling.
+fn shard_file(name: &str, members: &[&(String, Vec<(String, Encoded)>)]) -> Vec<u8> {
     let size: usize = members
         .iter()
         .flat_map(|(_, s)| s.iter().map(|(_, e)| e.docs.len() + 16))
@@ -913,44 +1027,56 @@ fn shard_files(
         idx.push(']');
     }
     idx.push_str("});\n");
-    let mut ranges: Vec<u32> = members
-        .iter()
-        .flat_map(|(_, s)| s.iter().flat_map(|(_, e)| e.ranges.iter().map(|&(r, _)| r)))
-        .collect();
-    ranges.sort_unstable();
-    ranges.dedup();
-    let pos = ranges
-        .into_iter()
-        .map(|r| {
-            let mut pos = String::new();
-            let _ = write!(pos, "BAOCAO_SEARCH.pos(\"{name}\",{r},{{");
-            let mut first = true;
-            for (folded, spellings) in members {
-                let parts: Vec<&str> = spellings.iter().map(|(_, e)| e.positions_in(r)).collect();
-                if parts.iter().all(|p| p.is_empty()) {
-                    continue;
-                }
-                if !first {
-                    pos.push(',');
-                }
-                first = false;
-                json_str(&mut pos, folded);
-                pos.push_str(":[");
-                for (j, part) in parts.iter().enumerate() {
-                    if j > 0 {
-                        pos.push(',');
-                    }
-                    pos.push('"');
-                    pos.push_str(part);
-                    pos.push('"');
-                }
-                pos.push(']');
+    idx.into_bytes()
+}
+
+/// A shard's script of the positions of one range of docs (see [`Encoded`]),
+/// from the range's spilled blob: `BAOCAO_SEARCH.pos(name, range, {folded:
+/// [positions of each spelling, "" when it is not in the range]})`, only the
+/// terms found in the range; none when there is no such term.
+fn pos_file(
+    name: &str,
+    members: &[&(String, Vec<(String, Encoded)>)],
+    spilled: &Spilled,
+    blob: &[u8],
+) -> Option<Vec<u8>> {
+    let text = |id: u32| -> &str {
+        match spilled.terms.binary_search_by_key(&id, |&(k, _, _)| k) {
+            Ok(i) => {
+                let (_, from, to) = spilled.terms[i];
+                std::str::from_utf8(&blob[from as usize..to as usize]).unwrap_or_default()
             }
-            pos.push_str("});\n");
-            (r, pos.into_bytes())
-        })
-        .collect();
-    (idx.into_bytes(), pos)
+            Err(_) => "",
+        }
+    };
+    let mut pos = String::new();
+    let _ = write!(pos, "BAOCAO_SEARCH.pos(\"{name}\",{},{{", spilled.range);
+    let mut first = true;
+    for (folded, spellings) in members {
+        if !spellings
+            .iter()
+            .any(|(_, e)| e.ranges.binary_search(&spilled.range).is_ok())
+        {
+            continue;
+        }
+        if !first {
+            pos.push(',');
+        }
+        first = false;
+        json_str(&mut pos, folded);
+        pos.push_str(":[");
+        for (j, (_, e)) in spellings.iter().enumerate() {
+            if j > 0 {
+                pos.push(',');
+            }
+            pos.push('"');
+            pos.push_str(text(e.id));
+            pos.push('"');
+        }
+        pos.push(']');
+    }
+    pos.push_str("});\n");
+    (!first).then(|| pos.into_bytes())
 }
 
 /// The last digit of a [`number`], by value.
@@ -1104,17 +1230,26 @@ mod tests {
             next: POS_RANGE - 2,
             ..Merger::default()
         };
-        for text in ["tội phạm", "phạm tội", "tội", "phạm phạm tội"] {
+        for (i, text) in ["tội phạm", "phạm tội", "tội", "phạm phạm tội"]
+            .into_iter()
+            .enumerate()
+        {
             let mut c = Collector::new(&vocab, 64);
             c.add(text, IN_BODY);
             merger.add(&c.finish());
+            // The first range is out of memory once the next one begins.
+            assert_eq!(merger.spill.ranges.len(), usize::from(i >= 2), "doc {i}");
         }
-        let postings = merger.finish(vocab.into_spellings());
+        let (postings, spill) = merger.finish(vocab.into_spellings());
         let members: Vec<_> = postings.iter().collect();
-        let (_, pos) = shard_files("x", &members);
-        let files: Vec<(u32, String)> = pos
-            .into_iter()
-            .map(|(r, bytes)| (r, String::from_utf8(bytes).expect("UTF-8")))
+        let files: Vec<(u32, String)> = spill
+            .ranges
+            .iter()
+            .map(|s| {
+                let blob = spill.read(s).expect("read back");
+                let file = pos_file("x", &members, s, &blob).expect("a file");
+                (s.range, String::from_utf8(file).expect("UTF-8"))
+            })
             .collect();
         assert_eq!(
             files,
@@ -1130,6 +1265,22 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_spill_without_a_file_keeps_its_ranges_in_memory() {
+        let mut spill = Spill {
+            tried: true,
+            ..Spill::default()
+        };
+        spill.put(3, b"0;1".to_vec(), vec![(7, 0, 3)]);
+        spill.put(4, b"2".to_vec(), vec![(7, 0, 1)]);
+        let read: Vec<Vec<u8>> = spill
+            .ranges
+            .iter()
+            .map(|s| spill.read(s).expect("read"))
+            .collect();
+        assert_eq!(read, [b"0;1".to_vec(), b"2".to_vec()]);
     }
 
     #[test]
