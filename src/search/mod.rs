@@ -886,8 +886,10 @@ impl Spill {
         let mut blob = vec![0; s.len as usize];
         match &self.file {
             Some(f) => {
-                use std::os::unix::fs::FileExt as _;
-                f.read_exact_at(&mut blob, s.at)?;
+                use std::io::{Read as _, Seek as _};
+                let mut f: &std::fs::File = f;
+                f.seek(std::io::SeekFrom::Start(s.at))?;
+                f.read_exact(&mut blob)?;
                 Ok(blob)
             }
             None => Err(std::io::Error::other("the temporary file was lost")),
