@@ -414,6 +414,12 @@ impl PlainText {
             let start = i;
             let mut end = i;
             while i < b.len() {
+                // Bytes that cannot start whitespace, skipped by a table look-up.
+                if !MAY_BE_SPACE[usize::from(b[i])] {
+                    i += 1;
+                    end = i;
+                    continue;
+                }
                 let w = whitespace_len(b, i);
                 if w == 0 {
                     i += 1;
@@ -452,6 +458,21 @@ impl PlainText {
         }
     }
 }
+
+/// The bytes a whitespace char can start with: ASCII whitespace and the
+/// first bytes of the others (see [`whitespace_len`]).
+const MAY_BE_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let starts = [
+        b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    let mut k = 0;
+    while k < starts.len() {
+        t[starts[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// The length of the whitespace char (`char::is_whitespace`) at byte `i`
 /// of UTF-8 text, or 0. Only ever true at a char's first byte: the bytes
@@ -1097,6 +1118,12 @@ fn number(out: &mut String, mut n: u64) {
         out.push(char::from(last));
         return;
     }
+    if n < 32 {
+        // Two digits, the most common case after one.
+        out.push(char::from(MORE_DIGITS[n as usize]));
+        out.push(char::from(last));
+        return;
+    }
     let mut buf = [0u8; 13];
     let mut i = buf.len() - 1;
     buf[i] = last;
@@ -1105,8 +1132,10 @@ fn number(out: &mut String, mut n: u64) {
         buf[i] = MORE_DIGITS[(n & 31) as usize];
         n >>= 5;
     }
-    // ASCII digits only.
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+    // ASCII digits only: pushed as they are, with no UTF-8 check.
+    for &b in &buf[i..] {
+        out.push(char::from(b));
+    }
 }
 
 /// The numbers of a string written by [`number`] (for the tests, which read
