@@ -197,7 +197,17 @@ struct Local {
     doc: u32,
     /// The word being lower-cased.
     word: Vec<u8>,
+    /// The words as written that this thread has met, with the number of
+    /// their lower-cased spelling ([`NO_WORD`] when that is empty): most
+    /// words recur as written, and are then neither lowered nor looked up
+    /// again. Same layout as `arena`, `known` and `table`.
+    raw_arena: Vec<u8>,
+    raw_known: Vec<((u32, u32), u64, u32)>,
+    raw_table: hashbrown::HashTable<u32>,
 }
+
+/// The number of a word as written that lowers to nothing.
+const NO_WORD: u32 = u32::MAX;
 
 thread_local! {
     static LOCAL: std::cell::RefCell<Local> = std::cell::RefCell::new(Local::default());
@@ -216,6 +226,41 @@ impl Local {
             }
             f(&mut local)
         })
+    }
+
+    /// The [`Vocab`] number of `word` as written, lower-cased; none when it
+    /// lowers to nothing.
+    fn lookup_written(&mut self, vocab: &Vocab, word: &str) -> Option<u32> {
+        let hash = word_hash(word.as_bytes());
+        let Local {
+            raw_arena,
+            raw_known,
+            raw_table,
+            ..
+        } = self;
+        if let Some(&k) = raw_table.find(hash, |&k| {
+            let (r, _, _) = raw_known[k as usize];
+            raw_arena[r.0 as usize..r.1 as usize] == *word.as_bytes()
+        }) {
+            let id = raw_known[k as usize].2;
+            return (id != NO_WORD).then_some(id);
+        }
+        self.word.clear();
+        tokenize::lower_bytes(word, &mut self.word);
+        let id = if self.word.is_empty() {
+            NO_WORD
+        } else {
+            self.lookup(vocab)
+        };
+        let k = self.raw_known.len() as u32;
+        let start = self.raw_arena.len() as u32;
+        self.raw_arena.extend_from_slice(word.as_bytes());
+        self.raw_known
+            .push(((start, self.raw_arena.len() as u32), hash, id));
+        let known = &self.raw_known;
+        self.raw_table
+            .insert_unique(hash, k, |&j| known[j as usize].1);
+        (id != NO_WORD).then_some(id)
     }
 
     /// The [`Vocab`] number of the lower-cased word in `self.word`.
@@ -270,12 +315,9 @@ impl<'v> Collector<'v> {
         let Collector { vocab, hits, pos } = self;
         let next = Local::with(vocab, |local| {
             tokenize::tokens(text, *pos, &mut |t| {
-                local.word.clear();
-                tokenize::lower_bytes(t.word, &mut local.word);
-                if local.word.is_empty() {
-                    return;
+                if let Some(id) = local.lookup_written(vocab, t.word) {
+                    hits.push((id, t.pos, flag));
                 }
-                hits.push((local.lookup(vocab), t.pos, flag));
             })
         });
         self.pos = next + 1;
