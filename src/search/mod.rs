@@ -179,31 +179,65 @@ impl Vocab {
     }
 }
 
+/// Byte strings met by one thread, each with a number: a hash table over
+/// one arena of their bytes (no allocation per string).
+#[derive(Default)]
+struct Interned {
+    arena: Vec<u8>,
+    /// Per string: its range of `arena`, its hash and its number.
+    known: Vec<((u32, u32), u64, u32)>,
+    /// `known` by hash.
+    table: hashbrown::HashTable<u32>,
+}
+
+impl Interned {
+    fn get(&self, bytes: &[u8], hash: u64) -> Option<u32> {
+        let Interned {
+            arena,
+            known,
+            table,
+        } = self;
+        table
+            .find(hash, |&k| {
+                let (r, _, _) = known[k as usize];
+                arena[r.0 as usize..r.1 as usize] == *bytes
+            })
+            .map(|&k| known[k as usize].2)
+    }
+
+    fn insert(&mut self, bytes: &[u8], hash: u64, number: u32) {
+        let Interned {
+            arena,
+            known,
+            table,
+        } = self;
+        let k = known.len() as u32;
+        let start = arena.len() as u32;
+        arena.extend_from_slice(bytes);
+        known.push(((start, arena.len() as u32), hash, number));
+        table.insert_unique(hash, k, |&j| known[j as usize].1);
+    }
+}
+
 /// A thread's cache of the build's vocabulary, and its scratch space for
 /// grouping one doc's words.
 #[derive(Default)]
 struct Local {
     build: u64,
-    /// The spellings this thread has met, one after the other.
-    arena: Vec<u8>,
-    /// Per spelling met: its range of `arena`, its hash and its number in
+    /// The lower-cased spellings this thread has met, with their number in
     /// the [`Vocab`].
-    known: Vec<((u32, u32), u64, u32)>,
-    /// `known` by hash.
-    table: hashbrown::HashTable<u32>,
+    spellings: Interned,
+    /// The words as written that this thread has met, with the number of
+    /// their lower-cased spelling ([`NO_WORD`] when that is empty): most
+    /// words recur as written, and are then neither lowered nor looked up
+    /// again.
+    written: Interned,
     /// By [`Vocab`] number, the doc the spelling was last seen in and its
     /// group there.
     seen: Vec<(u32, u32)>,
     doc: u32,
     /// The word being lower-cased.
     word: Vec<u8>,
-    /// The words as written that this thread has met, with the number of
-    /// their lower-cased spelling ([`NO_WORD`] when that is empty): most
-    /// words recur as written, and are then neither lowered nor looked up
-    /// again. Same layout as `arena`, `known` and `table`.
-    raw_arena: Vec<u8>,
-    raw_known: Vec<((u32, u32), u64, u32)>,
-    raw_table: hashbrown::HashTable<u32>,
 }
 
 /// The number of a word as written that lowers to nothing.
@@ -232,61 +266,33 @@ impl Local {
     /// lowers to nothing.
     fn lookup_written(&mut self, vocab: &Vocab, word: &str) -> Option<u32> {
         let hash = word_hash(word.as_bytes());
-        let Local {
-            raw_arena,
-            raw_known,
-            raw_table,
-            ..
-        } = self;
-        if let Some(&k) = raw_table.find(hash, |&k| {
-            let (r, _, _) = raw_known[k as usize];
-            raw_arena[r.0 as usize..r.1 as usize] == *word.as_bytes()
-        }) {
-            let id = raw_known[k as usize].2;
-            return (id != NO_WORD).then_some(id);
-        }
-        self.word.clear();
-        tokenize::lower_bytes(word, &mut self.word);
-        let id = if self.word.is_empty() {
-            NO_WORD
-        } else {
-            self.lookup(vocab)
+        let id = match self.written.get(word.as_bytes(), hash) {
+            Some(id) => id,
+            None => {
+                self.word.clear();
+                tokenize::lower_bytes(word, &mut self.word);
+                let id = if self.word.is_empty() {
+                    NO_WORD
+                } else {
+                    self.lookup(vocab)
+                };
+                self.written.insert(word.as_bytes(), hash, id);
+                id
+            }
         };
-        let k = self.raw_known.len() as u32;
-        let start = self.raw_arena.len() as u32;
-        self.raw_arena.extend_from_slice(word.as_bytes());
-        self.raw_known
-            .push(((start, self.raw_arena.len() as u32), hash, id));
-        let known = &self.raw_known;
-        self.raw_table
-            .insert_unique(hash, k, |&j| known[j as usize].1);
         (id != NO_WORD).then_some(id)
     }
 
     /// The [`Vocab`] number of the lower-cased word in `self.word`.
     fn lookup(&mut self, vocab: &Vocab) -> u32 {
-        let Local {
-            arena,
-            known,
-            table,
-            word,
-            ..
-        } = self;
-        let hash = word_hash(word);
-        if let Some(&k) = table.find(hash, |&k| {
-            let (r, _, _) = known[k as usize];
-            arena[r.0 as usize..r.1 as usize] == word[..]
-        }) {
-            return known[k as usize].2;
+        let hash = word_hash(&self.word);
+        if let Some(id) = self.spellings.get(&self.word, hash) {
+            return id;
         }
-        let k = known.len() as u32;
-        let start = arena.len() as u32;
-        arena.extend_from_slice(word);
         // `lower_bytes` writes whole chars only.
-        let text = std::str::from_utf8(word).unwrap_or_default();
+        let text = std::str::from_utf8(&self.word).unwrap_or_default();
         let id = vocab.intern(text, hash);
-        known.push(((start, arena.len() as u32), hash, id));
-        table.insert_unique(hash, k, |&j| known[j as usize].1);
+        self.spellings.insert(&self.word, hash, id);
         id
     }
 }
@@ -878,8 +884,6 @@ pub struct Encoded {
     docs: String,
     positions: String,
     prev: u32,
-    /// The ranges of docs that hold the word, ascending.
-    ranges: Vec<u32>,
     /// The spelling's number in the build's [`Vocab`].
     id: u32,
 }
@@ -894,6 +898,9 @@ pub type Postings = Vec<(String, Vec<(String, Encoded)>)>;
 #[derive(Default)]
 struct Spill {
     file: Option<std::fs::File>,
+    /// Whether the next range may go to the file: not after a write failed
+    /// (the ranges written before stay readable there).
+    writable: bool,
     /// Where the file stands (bytes written).
     end: u64,
     /// The blobs of the ranges that could not go to the file, by range.
@@ -919,18 +926,20 @@ impl Spill {
         if !self.tried {
             self.tried = true;
             self.file = tempfile::tempfile().ok();
+            self.writable = self.file.is_some();
         }
         let len = blob.len() as u64;
         let at = self.end;
-        let written = self
-            .file
-            .as_mut()
-            .is_some_and(|f| f.write_all(&blob).is_ok());
+        let written = self.writable
+            && self.file.as_mut().is_some_and(|f| {
+                use std::io::{Seek as _, SeekFrom};
+                f.seek(SeekFrom::Start(at)).is_ok() && f.write_all(&blob).is_ok()
+            });
         if written {
             self.end += len;
         } else {
             // A file that failed once is not trusted with the rest.
-            self.file = None;
+            self.writable = false;
             self.kept.insert(range, blob);
         }
         self.ranges.push(Spilled {
@@ -942,21 +951,19 @@ impl Spill {
     }
 
     /// The blob of a spilled range.
-    fn read(&self, s: &Spilled) -> std::io::Result<Vec<u8>> {
+    fn read(&self, s: &Spilled) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
         if let Some(blob) = self.kept.get(&s.range) {
-            return Ok(blob.clone());
+            return Ok(std::borrow::Cow::Borrowed(blob));
         }
+        let Some(f) = &self.file else {
+            return Err(std::io::Error::other("the temporary file was lost"));
+        };
+        use std::io::{Read as _, Seek as _};
+        let mut f: &std::fs::File = f;
+        f.seek(std::io::SeekFrom::Start(s.at))?;
         let mut blob = vec![0; s.len as usize];
-        match &self.file {
-            Some(f) => {
-                use std::io::{Read as _, Seek as _};
-                let mut f: &std::fs::File = f;
-                f.seek(std::io::SeekFrom::Start(s.at))?;
-                f.read_exact(&mut blob)?;
-                Ok(blob)
-            }
-            None => Err(std::io::Error::other("the temporary file was lost")),
-        }
+        f.read_exact(&mut blob)?;
+        Ok(std::borrow::Cow::Owned(blob))
     }
 }
 
@@ -970,7 +977,9 @@ struct Merger {
     /// The postings so far, by the spelling's number in the [`Vocab`].
     terms: Vec<Encoded>,
     next: u32,
-    /// The spellings with positions in the range being merged.
+    /// The range of docs being merged.
+    range: u32,
+    /// The spellings with positions in that range.
     touched: Vec<u32>,
     spill: Spill,
 }
@@ -979,11 +988,9 @@ impl Merger {
     fn add(&mut self, doc: &DocTerms) {
         let d = self.next;
         self.next += 1;
-        let range = d / POS_RANGE;
-        if let Some(&first) = self.touched.first() {
-            if self.terms[first as usize].ranges.last() != Some(&range) {
-                self.seal();
-            }
+        if d / POS_RANGE != self.range {
+            self.seal();
+            self.range = d / POS_RANGE;
         }
         for entry in &doc.entries {
             let k = entry.id as usize;
@@ -991,11 +998,12 @@ impl Merger {
                 self.terms.resize_with(k + 1, Encoded::default);
             }
             let e = &mut self.terms[k];
-            if e.ranges.last() == Some(&range) {
-                e.positions.push(';');
-            } else {
-                e.ranges.push(range);
+            // Every posting has a position: empty positions are a first
+            // posting in this range.
+            if e.positions.is_empty() {
                 self.touched.push(entry.id);
+            } else {
+                e.positions.push(';');
             }
             number(
                 &mut e.docs,
@@ -1012,14 +1020,9 @@ impl Merger {
 
     /// Spills the positions of the range being merged.
     fn seal(&mut self) {
-        let Some(&first) = self.touched.first() else {
+        if self.touched.is_empty() {
             return;
-        };
-        let range = self.terms[first as usize]
-            .ranges
-            .last()
-            .copied()
-            .unwrap_or(0);
+        }
         let size: usize = self
             .touched
             .iter()
@@ -1034,7 +1037,7 @@ impl Merger {
             terms.push((k, start, blob.len() as u32));
         }
         self.touched.clear();
-        self.spill.put(range, blob, terms);
+        self.spill.put(self.range, blob, terms);
     }
 
     /// The postings by folded term, given the spellings by number, and the
@@ -1118,10 +1121,9 @@ fn pos_file(
     let _ = write!(pos, "BAOCAO_SEARCH.pos(\"{name}\",{},{{", spilled.range);
     let mut first = true;
     for (folded, spellings) in members {
-        if !spellings
-            .iter()
-            .any(|(_, e)| e.ranges.binary_search(&spilled.range).is_ok())
-        {
+        // A spelling in the range has positions there; one that is not, none.
+        let parts: Vec<&str> = spellings.iter().map(|(_, e)| text(e.id)).collect();
+        if parts.iter().all(|p| p.is_empty()) {
             continue;
         }
         if !first {
@@ -1130,12 +1132,12 @@ fn pos_file(
         first = false;
         json_str(&mut pos, folded);
         pos.push_str(":[");
-        for (j, (_, e)) in spellings.iter().enumerate() {
+        for (j, part) in parts.iter().enumerate() {
             if j > 0 {
                 pos.push(',');
             }
             pos.push('"');
-            pos.push_str(text(e.id));
+            pos.push_str(part);
             pos.push('"');
         }
         pos.push(']');
@@ -1351,9 +1353,31 @@ mod tests {
         let read: Vec<Vec<u8>> = spill
             .ranges
             .iter()
-            .map(|s| spill.read(s).expect("read"))
+            .map(|s| spill.read(s).expect("read").into_owned())
             .collect();
         assert_eq!(read, [b"0;1".to_vec(), b"2".to_vec()]);
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_ranges_already_in_the_file() {
+        let named = tempfile::NamedTempFile::new().expect("temp file");
+        let mut spill = Spill {
+            file: Some(named.reopen().expect("reopen")),
+            writable: true,
+            tried: true,
+            ..Spill::default()
+        };
+        spill.put(0, b"0;1".to_vec(), vec![(7, 0, 3)]);
+        // The file now refuses writes: the next range stays in memory.
+        spill.file = Some(std::fs::File::open(named.path()).expect("read-only"));
+        spill.put(1, b"2".to_vec(), vec![(7, 0, 1)]);
+        spill.put(2, b"3".to_vec(), vec![(7, 0, 1)]);
+        let read: Vec<Vec<u8>> = spill
+            .ranges
+            .iter()
+            .map(|s| spill.read(s).expect("read").into_owned())
+            .collect();
+        assert_eq!(read, [b"0;1".to_vec(), b"2".to_vec(), b"3".to_vec()]);
     }
 
     #[test]

@@ -135,9 +135,10 @@
   var MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz$_";
   var DIGIT = new Uint8Array(128);
   for (var di = 0; di < 32; di++) { DIGIT[LAST.charCodeAt(di)] = di + 32; DIGIT[MORE.charCodeAt(di)] = di; }
-  function numbers(s, each) {
+  /* Calls `each` with every number of `s` (or of its chars `from` to `to`). */
+  function numbers(s, each, from, to) {
     var v = 0;
-    for (var i = 0; i < s.length; i++) {
+    for (var i = from || 0, end = to === undefined ? s.length : to; i < end; i++) {
       var d = DIGIT[s.charCodeAt(i)];
       if (d >= 32) { each(v * 32 + d - 32); v = 0; } else { v = v * 32 + d; }
     }
@@ -260,11 +261,8 @@
       s.at = i;
       var part = i - s.first;
       if (i >= s.docs.length || s.docs[i] !== d || part + 1 >= s.starts.length) { continue; }
-      var p = 0, v = 0;
-      for (var c = s.starts[part], end = s.starts[part + 1] - 1; c < end; c++) {
-        var dg = DIGIT[s.text.charCodeAt(c)];
-        if (dg >= 32) { p += v * 32 + dg - 32; out.push(p); v = 0; } else { v = v * 32 + dg; }
-      }
+      var p = 0;
+      numbers(s.text, function (x) { p += x; out.push(p); }, s.starts[part], s.starts[part + 1] - 1);
     }
     return out;
   }
@@ -443,7 +441,7 @@
      (passes) or 2 (fails); the hits not yet checked by range of docs,
      ascending by doc; how many passed. Null when no unit is a phrase. */
   function phraseCheck(hits, units) {
-    var phrases = units.filter(function (u) { return u.phrase && u.terms.length > 1; });
+    var phrases = units.filter(function (u) { return u.phrase; });
     if (!phrases.length) { return null; }
     /* The hits by doc: doc * n + hit, sorted as numbers (no comparator). */
     var n = hits.length;
