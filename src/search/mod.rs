@@ -232,12 +232,58 @@ struct Local {
     /// words recur as written, and are then neither lowered nor looked up
     /// again.
     written: Interned,
+    /// The same for the words of at most 16 bytes (nearly all), by their
+    /// bytes packed into the key itself: a look-up reads one slot of the
+    /// table, no arena and no separate list.
+    short: hashbrown::HashTable<(Packed, u32)>,
     /// By [`Vocab`] number, the doc the spelling was last seen in and its
     /// group there.
     seen: Vec<(u32, u32)>,
     doc: u32,
     /// The word being lower-cased.
     word: Vec<u8>,
+}
+
+/// A word of at most 16 bytes, zero-padded, as two little-endian words: no
+/// word has a zero byte, so two words with the same key are the same word.
+type Packed = [u64; 2];
+
+#[inline(always)]
+fn pack(w: &[u8]) -> Option<Packed> {
+    // Loads that may overlap (the bytes they share are the same), so that
+    // no copy of a variable length is made.
+    let n = w.len();
+    let u64_at = |i: usize| {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&w[i..i + 8]);
+        u64::from_le_bytes(b)
+    };
+    let u32_at = |i: usize| {
+        let mut b = [0u8; 4];
+        b.copy_from_slice(&w[i..i + 4]);
+        u64::from(u32::from_le_bytes(b))
+    };
+    Some(match n {
+        17.. => return None,
+        9.. => [u64_at(0), u64_at(n - 8) >> ((16 - n) * 8)],
+        8 => [u64_at(0), 0],
+        4.. => [u32_at(0) | (u32_at(n - 4) << ((n - 4) * 8)), 0],
+        1.. => [
+            u64::from(w[0])
+                | (u64::from(w[n / 2]) << (n / 2 * 8))
+                | (u64::from(w[n - 1]) << ((n - 1) * 8)),
+            0,
+        ],
+        0 => [0, 0],
+    })
+}
+
+/// The hash of a [`Packed`] word: one folded 128-bit multiply.
+#[inline(always)]
+fn packed_hash(key: Packed) -> u64 {
+    let m = u128::from(key[0] ^ 0x243f_6a88_85a3_08d3)
+        .wrapping_mul(u128::from(key[1] ^ 0x1319_8a2e_0370_7344));
+    (m as u64) ^ ((m >> 64) as u64)
 }
 
 /// The number of a word as written that lowers to nothing.
@@ -264,23 +310,46 @@ impl Local {
 
     /// The [`Vocab`] number of `word` as written, lower-cased; none when it
     /// lowers to nothing.
+    #[inline]
     fn lookup_written(&mut self, vocab: &Vocab, word: &str) -> Option<u32> {
-        let hash = word_hash(word.as_bytes());
-        let id = match self.written.get(word.as_bytes(), hash) {
-            Some(id) => id,
+        let id = match pack(word.as_bytes()) {
+            Some(key) => {
+                let hash = packed_hash(key);
+                match self.short.find(hash, |e| e.0 == key) {
+                    Some(e) => e.1,
+                    None => {
+                        let id = self.lower_and_lookup(vocab, word);
+                        self.short
+                            .insert_unique(hash, (key, id), |e| packed_hash(e.0));
+                        id
+                    }
+                }
+            }
             None => {
-                self.word.clear();
-                tokenize::lower_bytes(word, &mut self.word);
-                let id = if self.word.is_empty() {
-                    NO_WORD
-                } else {
-                    self.lookup(vocab)
-                };
-                self.written.insert(word.as_bytes(), hash, id);
-                id
+                let hash = word_hash(word.as_bytes());
+                match self.written.get(word.as_bytes(), hash) {
+                    Some(id) => id,
+                    None => {
+                        let id = self.lower_and_lookup(vocab, word);
+                        self.written.insert(word.as_bytes(), hash, id);
+                        id
+                    }
+                }
             }
         };
         (id != NO_WORD).then_some(id)
+    }
+
+    /// The [`Vocab`] number of `word` lower-cased, or [`NO_WORD`].
+    #[cold]
+    fn lower_and_lookup(&mut self, vocab: &Vocab, word: &str) -> u32 {
+        self.word.clear();
+        tokenize::lower_bytes(word, &mut self.word);
+        if self.word.is_empty() {
+            NO_WORD
+        } else {
+            self.lookup(vocab)
+        }
     }
 
     /// The [`Vocab`] number of the lower-cased word in `self.word`.
@@ -336,60 +405,59 @@ impl<'v> Collector<'v> {
             // spelling they stay in the order met, which is by position.
             local.doc = local.doc.wrapping_add(1);
             let doc = local.doc;
-            let mut groups: Vec<u32> = Vec::new();
-            let mut counts: Vec<u32> = Vec::new();
             if let Some(top) = hits.iter().map(|h| h.0 as usize + 1).max() {
                 if top > local.seen.len() {
                     local.seen.resize(top, (0, 0));
                 }
             }
+            // Per group: its spelling, its number of hits, its fields.
+            let mut groups: Vec<(u32, u32, u8)> = Vec::new();
             for h in &hits {
                 let seen = &mut local.seen[h.0 as usize];
                 if seen.0 != doc {
                     *seen = (doc, groups.len() as u32);
-                    groups.push(h.0);
-                    counts.push(0);
+                    groups.push((h.0, 0, 0));
                 }
-                counts[seen.1 as usize] += 1;
+                let g = &mut groups[seen.1 as usize];
+                g.1 += 1;
+                g.2 |= h.2;
             }
-            let mut starts = Vec::with_capacity(groups.len() + 1);
+            // The positions, group after group.
+            let mut fill = Vec::with_capacity(groups.len());
             let mut total = 0u32;
-            for &c in &counts {
-                starts.push(total);
-                total += c;
+            for g in &groups {
+                fill.push(total);
+                total += g.1;
             }
-            starts.push(total);
-            let mut fill = starts.clone();
-            let mut sorted = vec![0u32; hits.len()];
-            for (i, h) in hits.iter().enumerate() {
-                let g = local.seen[h.0 as usize].1 as usize;
-                sorted[fill[g] as usize] = i as u32;
-                fill[g] += 1;
+            let mut positions = vec![0u32; hits.len()];
+            for h in &hits {
+                let f = &mut fill[local.seen[h.0 as usize].1 as usize];
+                positions[*f as usize] = h.1;
+                *f += 1;
             }
-            let mut terms = DocTerms {
-                entries: Vec::with_capacity(groups.len()),
-                positions: Vec::with_capacity(hits.len()),
-            };
-            for (g, &k) in groups.iter().enumerate() {
-                let p0 = terms.positions.len() as u32;
-                let mut flags = 0;
+            // Each position once: a joined form and its first part share one.
+            let mut entries = Vec::with_capacity(groups.len());
+            let (mut from, mut to) = (0usize, 0usize);
+            for &(id, count, flags) in &groups {
+                let p0 = to as u32;
                 let mut last = None;
-                for &i in &sorted[starts[g] as usize..starts[g + 1] as usize] {
-                    let h = hits[i as usize];
-                    flags |= h.2;
-                    // A joined form and its first part can share a position.
-                    if last != Some(h.1) {
-                        terms.positions.push(h.1);
-                        last = Some(h.1);
+                for k in from..from + count as usize {
+                    let p = positions[k];
+                    if last != Some(p) {
+                        positions[to] = p;
+                        to += 1;
+                        last = Some(p);
                     }
                 }
-                terms.entries.push(Entry {
-                    id: k,
+                from += count as usize;
+                entries.push(Entry {
+                    id,
                     flags,
-                    positions: (p0, terms.positions.len() as u32),
+                    positions: (p0, to as u32),
                 });
             }
-            terms
+            positions.truncate(to);
+            DocTerms { entries, positions }
         })
     }
 }
@@ -420,7 +488,7 @@ impl std::hash::Hasher for FastHasher {
 
 /// The plain text of a Markdown body: its words, single-spaced.
 pub fn plain_text(body: &str) -> String {
-    let mut text = PlainText::default();
+    let mut text = PlainText::for_body(body);
     for event in Parser::new_ext(body, crate::render::markdown::OPTIONS) {
         text.event(&event);
     }
@@ -433,9 +501,21 @@ pub fn plain_text(body: &str) -> String {
 struct PlainText {
     out: String,
     space: bool,
+    /// Whether the text may hold U+1680, the one space that starts with
+    /// `E1`, as most Vietnamese letters do: without it, a scan for spaces
+    /// need not stop at `E1`.
+    ogham: bool,
 }
 
 impl PlainText {
+    /// Ready for the events of `body`.
+    fn for_body(body: &str) -> PlainText {
+        PlainText {
+            ogham: memchr::memmem::find(body.as_bytes(), "\u{1680}".as_bytes()).is_some(),
+            ..PlainText::default()
+        }
+    }
+
     fn event(&mut self, event: &Event<'_>) {
         match event {
             Event::Text(t) | Event::Code(t) => self.text(t),
@@ -451,6 +531,11 @@ impl PlainText {
     /// spaces between them, the common case, is copied whole).
     fn text(&mut self, t: &str) {
         let b = t.as_bytes();
+        let may_be_space = if self.ogham {
+            &MAY_BE_SPACE
+        } else {
+            &MAY_BE_SPACE_NOT_E1
+        };
         let mut i = 0;
         while i < b.len() {
             let w = whitespace_len(b, i);
@@ -463,7 +548,7 @@ impl PlainText {
             let mut end = i;
             while i < b.len() {
                 // Bytes that cannot start whitespace, skipped by a table look-up.
-                if !MAY_BE_SPACE[usize::from(b[i])] {
+                if !may_be_space[usize::from(b[i])] {
                     i += 1;
                     end = i;
                     continue;
@@ -519,6 +604,13 @@ const MAY_BE_SPACE: [bool; 256] = {
         t[starts[k] as usize] = true;
         k += 1;
     }
+    t
+};
+
+/// [`MAY_BE_SPACE`] without `E1`, for a text without U+1680.
+const MAY_BE_SPACE_NOT_E1: [bool; 256] = {
+    let mut t = MAY_BE_SPACE;
+    t[0xE1] = false;
     t
 };
 
@@ -866,10 +958,16 @@ fn write_texts(
     docs: &[Doc],
     emit: &(dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync),
 ) -> Result<(), Diagnostic> {
-    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-    let mut bytes = format!("BAOCAO_SEARCH.text({n},").into_bytes();
-    json(&mut bytes, &texts);
-    bytes.extend_from_slice(b");\n");
+    let size: usize = docs.iter().map(|d| d.text.len() + 3).sum();
+    let mut bytes = format!("BAOCAO_SEARCH.text({n},[").into_bytes();
+    bytes.reserve(size + 4);
+    for (i, d) in docs.iter().enumerate() {
+        if i > 0 {
+            bytes.push(b',');
+        }
+        json_text(&mut bytes, &d.text);
+    }
+    bytes.extend_from_slice(b"]);\n");
     emit(urls.search_file(&format!("txt/{n}.js")), bytes)
 }
 
@@ -920,32 +1018,47 @@ struct Spilled {
 }
 
 impl Spill {
-    fn put(&mut self, range: u32, blob: Vec<u8>, mut terms: Vec<(u32, u32, u32)>) {
-        use std::io::Write as _;
-        terms.sort_unstable();
+    /// Adds the texts of a range (spelling number, text), one after the
+    /// other.
+    fn put(&mut self, range: u32, parts: &[(u32, &[u8])]) {
+        use std::io::{Seek as _, SeekFrom, Write as _};
         if !self.tried {
             self.tried = true;
             self.file = tempfile::tempfile().ok();
             self.writable = self.file.is_some();
         }
-        let len = blob.len() as u64;
+        let mut terms = Vec::with_capacity(parts.len());
+        let mut len = 0u32;
+        for &(k, text) in parts {
+            let start = len;
+            len += text.len() as u32;
+            terms.push((k, start, len));
+        }
+        terms.sort_unstable();
         let at = self.end;
         let written = self.writable
             && self.file.as_mut().is_some_and(|f| {
-                use std::io::{Seek as _, SeekFrom};
-                f.seek(SeekFrom::Start(at)).is_ok() && f.write_all(&blob).is_ok()
+                if f.seek(SeekFrom::Start(at)).is_err() {
+                    return false;
+                }
+                let mut w = std::io::BufWriter::with_capacity(1 << 16, &*f);
+                parts.iter().all(|(_, text)| w.write_all(text).is_ok()) && w.flush().is_ok()
             });
         if written {
-            self.end += len;
+            self.end += u64::from(len);
         } else {
             // A file that failed once is not trusted with the rest.
             self.writable = false;
+            let mut blob = Vec::with_capacity(len as usize);
+            for (_, text) in parts {
+                blob.extend_from_slice(text);
+            }
             self.kept.insert(range, blob);
         }
         self.ranges.push(Spilled {
             range,
             at,
-            len,
+            len: u64::from(len),
             terms,
         });
     }
@@ -1018,26 +1131,28 @@ impl Merger {
         }
     }
 
-    /// Spills the positions of the range being merged.
+    /// Spills the positions of the range being merged, each spelling's text
+    /// written to the file as it is (no copy of the range is assembled).
     fn seal(&mut self) {
-        if self.touched.is_empty() {
+        let Merger {
+            terms,
+            touched,
+            spill,
+            range,
+            ..
+        } = self;
+        if touched.is_empty() {
             return;
         }
-        let size: usize = self
-            .touched
+        let parts: Vec<(u32, &[u8])> = touched
             .iter()
-            .map(|&k| self.terms[k as usize].positions.len())
-            .sum();
-        let mut blob = Vec::with_capacity(size);
-        let mut terms = Vec::with_capacity(self.touched.len());
-        for &k in &self.touched {
-            let text = std::mem::take(&mut self.terms[k as usize].positions);
-            let start = blob.len() as u32;
-            blob.extend_from_slice(text.as_bytes());
-            terms.push((k, start, blob.len() as u32));
+            .map(|&k| (k, terms[k as usize].positions.as_bytes()))
+            .collect();
+        spill.put(*range, &parts);
+        for &k in touched.iter() {
+            terms[k as usize].positions = String::new();
         }
-        self.touched.clear();
-        self.spill.put(self.range, blob, terms);
+        touched.clear();
     }
 
     /// The postings by folded term, given the spellings by number, and the
@@ -1199,6 +1314,27 @@ fn numbers(s: &str) -> Vec<u64> {
     out
 }
 
+/// `s` as a JSON string, as `serde_json` writes it: a text without control
+/// characters (the plain texts have none) only needs its `"` and `\`
+/// escaped, found a block at a time.
+fn json_text(out: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    if b.iter().fold(false, |any, &c| any | (c < 0x20)) {
+        json(out, s);
+        return;
+    }
+    out.push(b'"');
+    let mut from = 0;
+    for i in memchr::memchr2_iter(b'"', b'\\', b) {
+        out.extend_from_slice(&b[from..i]);
+        out.push(b'\\');
+        out.push(b[i]);
+        from = i + 1;
+    }
+    out.extend_from_slice(&b[from..]);
+    out.push(b'"');
+}
+
 fn json_str(out: &mut String, s: &str) {
     // Serializing a string cannot fail.
     if let Ok(j) = serde_json::to_string(s) {
@@ -1259,10 +1395,69 @@ mod tests {
     use super::*;
 
     #[test]
+    fn packed_words_are_their_bytes() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "công",
+            "trưởng",
+            "nghiệp",
+            "12345678",
+            "Thành",
+            "phố",
+            "1234567890abcdef",
+            "xyzxyzxyzxyzxyz",
+            "đồng_chí",
+            "quốc-phòng",
+        ];
+        for w in words {
+            let mut padded = [0u8; 16];
+            padded[..w.len()].copy_from_slice(w.as_bytes());
+            let mut want = [0u64; 2];
+            for (k, chunk) in padded.chunks(8).enumerate() {
+                want[k] = u64::from_le_bytes(chunk.try_into().unwrap());
+            }
+            assert_eq!(pack(w.as_bytes()), Some(want), "{w}");
+        }
+        assert_eq!(pack("abcdefghijklmnopq".as_bytes()), None);
+    }
+
+    #[test]
     fn plain_text_drops_markup() {
         let text =
             plain_text("# Tiêu đề\n\nĐoạn **một** với [liên kết](x.html).\n\n- mục A\n- mục B\n");
         assert_eq!(text, "Tiêu đề Đoạn một với liên kết. mục A mục B");
+    }
+
+    #[test]
+    fn texts_are_json_strings() {
+        for s in [
+            "",
+            "Lạng Sơn",
+            "\"trích\" và \\ gạch",
+            "\\\"",
+            "tab\tdòng\nvề\r\u{1}\u{1f}",
+            "\u{2028}\u{2029}</script>",
+            "kết thúc bằng \"",
+        ] {
+            let mut got = Vec::new();
+            json_text(&mut got, s);
+            assert_eq!(
+                String::from_utf8(got).unwrap(),
+                serde_json::to_string(s).unwrap(),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn plain_text_splits_at_the_space_that_starts_like_a_letter() {
+        // U+1680 is E1 9A 80; "ệ" (E1 BB 87) and "ở" (E1 BB 9F) start alike.
+        assert_eq!(plain_text("Hiệu\u{1680}ởđó **và** ệ\n"), "Hiệu ởđó và ệ");
+        assert_eq!(plain_text("Hiệu ởđó\n"), "Hiệu ởđó");
     }
 
     #[test]
@@ -1277,14 +1472,14 @@ mod tests {
             "",
         ];
         for t in texts {
-            let mut p = PlainText::default();
+            let mut p = PlainText::for_body(t);
             p.text(t);
             let want: Vec<&str> = t.split_whitespace().collect();
             assert_eq!(p.out, want.join(" "), "{t:?}");
             assert_eq!(p.space, t.ends_with(char::is_whitespace), "{t:?}");
         }
         // Words of two events are spaced as the text says.
-        let mut p = PlainText::default();
+        let mut p = PlainText::for_body("");
         p.text("Cao ");
         p.text("Bằng");
         p.text("-Lạng Sơn");
@@ -1348,14 +1543,16 @@ mod tests {
             tried: true,
             ..Spill::default()
         };
-        spill.put(3, b"0;1".to_vec(), vec![(7, 0, 3)]);
-        spill.put(4, b"2".to_vec(), vec![(7, 0, 1)]);
+        spill.put(3, &[(7, &b"0;1"[..]), (2, &b"45"[..])]);
+        spill.put(4, &[(7, &b"2"[..])]);
         let read: Vec<Vec<u8>> = spill
             .ranges
             .iter()
             .map(|s| spill.read(s).expect("read").into_owned())
             .collect();
-        assert_eq!(read, [b"0;1".to_vec(), b"2".to_vec()]);
+        assert_eq!(read, [b"0;145".to_vec(), b"2".to_vec()]);
+        // By spelling number: where each text is in its range.
+        assert_eq!(spill.ranges[0].terms, [(2, 3, 5), (7, 0, 3)]);
     }
 
     #[test]
@@ -1367,11 +1564,11 @@ mod tests {
             tried: true,
             ..Spill::default()
         };
-        spill.put(0, b"0;1".to_vec(), vec![(7, 0, 3)]);
+        spill.put(0, &[(7, &b"0;1"[..])]);
         // The file now refuses writes: the next range stays in memory.
         spill.file = Some(std::fs::File::open(named.path()).expect("read-only"));
-        spill.put(1, b"2".to_vec(), vec![(7, 0, 1)]);
-        spill.put(2, b"3".to_vec(), vec![(7, 0, 1)]);
+        spill.put(1, &[(7, &b"2"[..])]);
+        spill.put(2, &[(7, &b"3"[..])]);
         let read: Vec<Vec<u8>> = spill
             .ranges
             .iter()

@@ -57,20 +57,45 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     (char::from_u32(cp).unwrap_or('\u{FFFD}'), len)
 }
 
+/// ASCII letters and digits, by byte.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Whether the char at byte `i` of `text` is a word char, and its length.
+/// The letters of Vietnamese text are told by their first bytes, without
+/// decoding the char: Latin-1 (`C3`, but × and ÷), Latin Extended-A and -B
+/// and the IPA letters (`C4`–`C9`), the combining marks U+0300–U+036F
+/// (`CC`, `CD 80`–`CD AF`) and Latin Extended Additional (`E1 B8`–`E1 BB`).
 #[inline(always)]
 fn word_char_at(text: &str, i: usize) -> (bool, usize) {
-    let b = text.as_bytes()[i];
+    let bytes = text.as_bytes();
+    let b = bytes[i];
     if b < 0x80 {
-        return (b.is_ascii_alphanumeric(), 1);
+        return (ASCII_WORD[usize::from(b)], 1);
     }
-    let (c, len) = char_at(text, i);
-    (is_word_char(c), len)
+    let next = bytes.get(i + 1).copied().unwrap_or(0);
+    match b {
+        0xC4..=0xC9 | 0xCC => (true, 2),
+        0xC3 => (next != 0x97 && next != 0xB7, 2),
+        0xCD if next < 0xB0 => (true, 2),
+        0xE1 if (0xB8..=0xBB).contains(&next) => (true, 3),
+        _ => {
+            let (c, len) = char_at(text, i);
+            (is_word_char(c), len)
+        }
+    }
 }
 
 /// Calls `each` for every word of `text`, positions counted from `start`;
 /// returns the position after the last word.
-pub fn tokens<'a>(text: &'a str, start: u32, each: &mut dyn FnMut(Token<'a>)) -> u32 {
+pub fn tokens<'a>(text: &'a str, start: u32, each: &mut impl FnMut(Token<'a>)) -> u32 {
     let mut pos = start;
     let bytes = text.as_bytes();
     // The current group of parts joined by '.' or ',': where it started, its
@@ -122,7 +147,7 @@ fn flush<'a>(
     text: &'a str,
     group: &mut Option<(usize, u32, u32)>,
     end: usize,
-    each: &mut dyn FnMut(Token<'a>),
+    each: &mut impl FnMut(Token<'a>),
 ) {
     if let Some((begin, pos, parts)) = group.take() {
         if parts >= 2 {
@@ -304,6 +329,19 @@ mod tests {
             let mut fast = String::new();
             lower_into(&c.to_string(), &mut fast);
             assert_eq!(fast, c.to_lowercase().to_string(), "{c} U+{:X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn word_chars_by_their_bytes_are_word_chars() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let text = format!("{c}a");
+            assert_eq!(
+                word_char_at(&text, 0),
+                (is_word_char(c), c.len_utf8()),
+                "U+{:X}",
+                c as u32
+            );
         }
     }
 
