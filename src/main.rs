@@ -17,7 +17,7 @@ const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// How long freed memory stays with the allocator before it goes back to
 /// the system, in milliseconds. mimalloc's default, a second, is a third
 /// of a 10,000-write-up build: a build's peak then counts memory freed a
-/// second before (about 7 MB at that size, 80 MB at 100,000). Sooner costs
+/// second before (about 7 MB at that size, 60 MB at 100,000). Sooner costs
 /// system time, as the pages are asked for again: at 50 ms, up to a fifth
 /// more at 100,000.
 const PURGE_AFTER_MS: std::ffi::c_long = 100;
