@@ -57,17 +57,6 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     (char::from_u32(cp).unwrap_or('\u{FFFD}'), len)
 }
 
-/// ASCII letters and digits, by byte.
-const ASCII_WORD: [bool; 128] = {
-    let mut t = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
-
 /// Whether the char at byte `i` of `text` is a word char, and its length.
 /// The letters of Vietnamese text are told by their first bytes, without
 /// decoding the char: Latin-1 (`C3`, but × and ÷), Latin Extended-A and -B
@@ -78,7 +67,7 @@ fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
     let b = bytes[i];
     if b < 0x80 {
-        return (ASCII_WORD[usize::from(b)], 1);
+        return (b.is_ascii_alphanumeric(), 1);
     }
     let next = bytes.get(i + 1).copied().unwrap_or(0);
     match b {
